@@ -1,0 +1,31 @@
+# Set-up commands that work on a fresh machine: `make demo`, `make test`.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DB ?= demo.db
+
+.PHONY: demo test lint typecheck bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+
+# torch==2.13.0 first: it is the CPU wheel on this disk; any other spec pulls a CUDA build.
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[dev,html,dask,fuzzy]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/quotetrack extract fixtures/seed/seed-article.txt --format table
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check quotetrack tests benchmarks
+	$(BIN)/mypy quotetrack
+
+clean:
+	rm -rf $(VENV) build .pytest_cache .mypy_cache $(DB)

@@ -1,0 +1,33 @@
+"""The ``quotetrack`` command line: thin click commands over the library.
+
+Exit codes: 0 ok, 1 failure (a ``QuotetrackError``, printed without traceback),
+2 usage.  Each command module registers its commands on ``main``.
+"""
+
+from __future__ import annotations
+
+import click
+
+from quotetrack import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="quotetrack")
+@click.option("--db", envvar="QUOTETRACK_DB", default="quotetrack.db", show_default=True,
+              help="SQLite file path or postgresql:// URL (or QUOTETRACK_DB).")
+@click.option("--models", envvar="QUOTETRACK_MODELS", default="compact", show_default=True,
+              help="compact (shipped, offline), official (Stanza download) or a directory.")
+@click.option("--threads", envvar="QUOTETRACK_THREADS", type=int, default=1,
+              show_default=True, help="torch threads for parsing.")
+@click.pass_context
+def main(ctx: click.Context, db: str, models: str, threads: int) -> None:
+    """Find who said what in news articles, and keep it in SQL.
+
+    \b
+    Example:
+      quotetrack extract article.txt --format table
+    """
+    ctx.obj = {"db": db, "models": models, "threads": threads}
+
+
+from quotetrack.cli import text_commands  # noqa: E402,F401  (registers commands)

@@ -1,0 +1,40 @@
+"""Shared click plumbing: error mapping and the output-format option."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+import click
+
+from quotetrack.errors import QuotetrackError
+from quotetrack.render import FORMATS
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handle_errors(fn: F) -> F:
+    """Turn expected ``QuotetrackError``s into a one-line message and exit 1."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except QuotetrackError as exc:
+            raise click.ClickException(exc.message) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def format_option(default: str = "table", choices: tuple[str, ...] = FORMATS) -> Any:
+    """``--format`` with the project's output formats."""
+    return click.option("--format", "fmt", type=click.Choice(choices), default=default,
+                        show_default=True, help="Output format.")
+
+
+def parser_config(ctx: click.Context) -> Any:
+    """The ParserConfig from the group's --models / --threads."""
+    from quotetrack.parse import ParserConfig
+
+    return ParserConfig.from_env(ctx.obj["models"], ctx.obj["threads"])

@@ -1,0 +1,1 @@
+"""Compact offline Stanza models: where they live and how they are trained."""

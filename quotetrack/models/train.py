@@ -1,0 +1,255 @@
+"""Train the compact offline English models with Stanza's own training modules.
+
+``python -m quotetrack.models.train --ud-dir ../shared/ud --out DIR`` prepares
+UD English-EWT, trains tokenizer, mwt, pos, lemma and depparse on CPU (no word
+vectors, no charlm), copies the five ``.pt`` files plus ``resources.json`` into
+``--out`` and prints end-to-end dev and test scores.  Each stage may be capped in
+minutes; the best checkpoint so far is kept.  Re-running resumes: finished stages
+are skipped unless ``--force``; the parser resumes from Stanza's checkpoint and
+the tagger warm-starts from its last best model (``--init-from`` seeds both from
+an earlier model directory, such as the shipped one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+TREEBANK = "UD_English-EWT"
+SHORT = "en_ewt"
+FILES = {
+    "tokenize": f"{SHORT}_nocharlm_tokenizer.pt",
+    "mwt": f"{SHORT}_mwt_expander.pt",
+    "pos": f"{SHORT}_nopretrain_tagger.pt",
+    "lemma": f"{SHORT}_nocharlm_lemmatizer.pt",
+    "depparse": f"{SHORT}_nopretrain_parser.pt",
+}
+STAGES = tuple(FILES)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything one training run needs; paths are absolute."""
+
+    ud_dir: Path
+    work: Path
+    out: Path
+    stages: tuple[str, ...]
+    limit: int | None
+    steps: dict[str, int]
+    minutes: float | None
+    threads: int
+    init_from: Path | None
+    force: bool
+    seed: int
+
+    @property
+    def udbase(self) -> Path:
+        return self.work / "ud"
+
+    @property
+    def data(self) -> Path:
+        return self.work / "data"
+
+    def model(self, stage: str) -> Path:
+        return self.work / "models" / stage / FILES[stage]
+
+
+def _env(plan: Plan) -> dict[str, str]:
+    env = dict(os.environ)
+    threads = str(plan.threads)
+    env.update(UDBASE=str(plan.udbase), DATA_ROOT=str(plan.data),
+               OMP_NUM_THREADS=threads, MKL_NUM_THREADS=threads, PYTHONHASHSEED="0")
+    return env
+
+
+def _run(plan: Plan, args: Sequence[str], minutes: float | None = None) -> None:
+    """Run a python module in a child process; a time cap stops it, keeping files."""
+    cmd = [sys.executable, "-m", *args]
+    print("+", " ".join(cmd), flush=True)
+    timeout = minutes * 60 if minutes else None
+    try:
+        subprocess.run(cmd, env=_env(plan), check=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        print(f"stopped by the {minutes}-minute cap; keeping the best model so far")
+
+
+def _limited_conllu(src: Path, limit: int | None) -> str:
+    text = gzip.open(src, "rt", encoding="utf-8").read()
+    if limit is None:
+        return text
+    blocks = [b for b in text.split("\n\n") if b.strip()][:limit]
+    return "\n\n".join(blocks) + "\n\n"
+
+
+def prepare_ud(plan: Plan) -> None:
+    """Gunzip (and optionally truncate) the EWT splits where Stanza looks for them."""
+    dest = plan.udbase / TREEBANK
+    dest.mkdir(parents=True, exist_ok=True)
+    for split in ("train", "dev", "test"):
+        src = plan.ud_dir / TREEBANK / f"{SHORT}-ud-{split}.conllu.gz"
+        if not src.exists():
+            raise SystemExit(f"missing {src}: pass --ud-dir pointing at shared/ud")
+        (dest / src.name[:-3]).write_text(_limited_conllu(src, plan.limit), "utf-8")
+
+
+def _prep(plan: Plan, stage: str) -> None:
+    extra = {"lemma": ["--gold", "--no_lemma_classifier"], "depparse": ["--gold"]}
+    module = f"stanza.utils.datasets.prepare_{stage}_treebank"
+    # The tokenizer prep augments punctuation at random: seed it for reproducibility.
+    _run(plan, ["quotetrack.models.stanza_runner", "--seed", str(plan.seed),
+                module, TREEBANK, *extra.get(stage, [])])
+
+
+def _save_dir(plan: Plan, stage: str) -> str:
+    return str(plan.model(stage).parent)
+
+
+def _train_tokenize(plan: Plan) -> list[str]:
+    steps = plan.steps["tokenize"]
+    return ["stanza.utils.training.run_tokenizer", TREEBANK, "--no_charlm", "--force",
+            "--steps", str(steps), "--eval_steps", str(max(steps // 5, 1)),
+            "--save_dir", _save_dir(plan, "tokenize")]
+
+
+def _train_mwt(plan: Plan) -> list[str]:
+    return ["stanza.utils.training.run_mwt", TREEBANK, "--force",
+            "--save_dir", _save_dir(plan, "mwt"), "--num_epoch", str(plan.steps["mwt"])]
+
+
+def _train_lemma(plan: Plan) -> list[str]:
+    return ["stanza.utils.training.run_lemma", TREEBANK, "--no_charlm", "--force",
+            "--no_lemma_classifier", "--dict_only", "--save_dir", _save_dir(plan, "lemma")]
+
+
+def _split(plan: Plan, stage: str, split: str) -> str:
+    return str(plan.data / stage / f"{SHORT}.{split}.in.conllu")
+
+
+def _common(plan: Plan, stage: str, steps: int) -> list[str]:
+    return ["--train_file", _split(plan, stage, "train"),
+            "--eval_file", _split(plan, stage, "dev"),
+            "--lang", "en", "--shorthand", SHORT, "--mode", "train", "--no_pretrain",
+            "--max_steps", str(steps), "--eval_interval", str(max(min(250, steps // 4), 1)),
+            "--save_dir", _save_dir(plan, stage), "--seed", str(plan.seed)]
+
+
+def _init(plan: Plan, stage: str) -> list[str]:
+    """Warm start from this run's own last best model, else from --init-from."""
+    own = plan.model(stage)
+    if own.exists() and not plan.force:
+        return ["--init-from", str(own)]
+    if plan.init_from and (plan.init_from / FILES[stage]).exists():
+        return ["--init-from", str(plan.init_from / FILES[stage])]
+    return []
+
+
+def _train_pos(plan: Plan) -> list[str]:
+    return ["quotetrack.models.stanza_runner", "--fast-lstm", *_init(plan, "pos"),
+            "stanza.models.tagger", *_common(plan, "pos", plan.steps["pos"]),
+            "--share_hid", "--hidden_dim", "200", "--char_hidden_dim", "200",
+            "--batch_size", "32", "--fix_eval_interval"]
+
+
+def _train_depparse(plan: Plan) -> list[str]:
+    resume = (plan.model("depparse").parent / "checkpoint.pt")
+    init = [] if resume.exists() else _init(plan, "depparse")
+    return ["quotetrack.models.stanza_runner", "--fast-lstm", *init,
+            "stanza.models.parser", *_common(plan, "depparse", plan.steps["depparse"]),
+            "--hidden_dim", "200", "--char_hidden_dim", "100",
+            "--deep_biaff_hidden_dim", "200", "--num_layers", "2", "--optim", "adam",
+            "--lr", "2e-3", "--beta2", "0.95", "--no_second_optim", "--batch_size", "1000",
+            "--checkpoint_save_name", str(resume)]
+
+
+TRAINERS = {"tokenize": _train_tokenize, "mwt": _train_mwt, "pos": _train_pos,
+            "lemma": _train_lemma, "depparse": _train_depparse}
+CAPPED = {"pos", "depparse", "tokenize"}
+
+
+def train_stage(plan: Plan, stage: str) -> None:
+    """Prepare data for one stage and train it (resuming where that is possible)."""
+    if plan.model(stage).exists() and stage not in CAPPED and not plan.force:
+        print(f"{stage}: {plan.model(stage)} exists, skipped (use --force)")
+        return
+    _prep(plan, stage)
+    plan.model(stage).parent.mkdir(parents=True, exist_ok=True)
+    _run(plan, TRAINERS[stage](plan), plan.minutes if stage in CAPPED else None)
+
+
+def install(plan: Plan) -> None:
+    """Copy every trained model (falling back to --init-from) into --out."""
+    plan.out.mkdir(parents=True, exist_ok=True)
+    for stage, name in FILES.items():
+        src = plan.model(stage)
+        if not src.exists() and plan.init_from:
+            src = plan.init_from / name
+        if src.exists() and src.resolve() != (plan.out / name).resolve():
+            shutil.copyfile(src, plan.out / name)
+    (plan.out / "resources.json").write_text("{}\n", "utf-8")
+
+
+def score(plan: Plan, split: str) -> dict[str, float]:
+    """End-to-end scores of the models in --out on a split's raw text (CoNLL 2018)."""
+    from quotetrack.models.scoring import score_raw_text
+
+    gold = plan.udbase / TREEBANK / f"{SHORT}-ud-{split}.conllu"
+    return score_raw_text(plan.out, gold, plan.threads)
+
+
+def _parse_args(argv: Sequence[str] | None) -> Plan:
+    ap = argparse.ArgumentParser(prog="python -m quotetrack.models.train",
+                                 description=__doc__.split("\n\n")[0])
+    ap.add_argument("--ud-dir", default="../shared/ud", type=Path)
+    ap.add_argument("--work-dir", default="build/train", type=Path)
+    ap.add_argument("--out", default="build/compact-en", type=Path)
+    ap.add_argument("--stages", default=",".join(STAGES))
+    ap.add_argument("--limit-sentences", type=int, help="use only the first N per split")
+    ap.add_argument("--steps", action="append", default=[], metavar="STAGE=N",
+                    help="tokenize/pos/depparse steps, mwt epochs")
+    ap.add_argument("--minutes", type=float, help="wall-clock cap per capped stage")
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--init-from", type=Path, help="warm-start from this model dir")
+    ap.add_argument("--force", action="store_true", help="retrain from scratch")
+    ap.add_argument("--no-score", action="store_true")
+    ap.add_argument("--seed", type=int, default=1234)
+    a = ap.parse_args(argv)
+    steps = {"tokenize": 3000, "mwt": 30, "pos": 6000, "depparse": 5000}
+    for item in a.steps:
+        key, _, value = item.partition("=")
+        steps[key] = int(value)
+    stages = tuple(s for s in a.stages.split(",") if s)
+    unknown = set(stages) - set(STAGES)
+    if unknown:
+        ap.error(f"unknown stages {sorted(unknown)}; choose from {','.join(STAGES)}")
+    return Plan(a.ud_dir.resolve(), a.work_dir.resolve(), a.out.resolve(), stages,
+                a.limit_sentences, steps, a.minutes, a.threads,
+                a.init_from.resolve() if a.init_from else None, a.force, a.seed)
+
+
+def main(argv: Sequence[str] | None = None) -> dict[str, dict[str, float]]:
+    """Run the plan; returns the dev/test scores it printed (empty with --no-score)."""
+    plan = _parse_args(argv)
+    random.seed(plan.seed)
+    prepare_ud(plan)
+    for stage in plan.stages:
+        train_stage(plan, stage)
+    install(plan)
+    if "--no-score" in (argv or sys.argv):
+        return {}
+    scores = {split: score(plan, split) for split in ("dev", "test")}
+    print(json.dumps(scores, indent=2))
+    return scores
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,183 @@
+"""The Stanza boundary: raw text -> ``ParsedDoc`` records.  Nothing else imports stanza.
+
+The default models are the compact English models shipped inside the package
+(``quotetrack/models/compact-en``), loaded with ``download_method=None``: parsing
+never touches the network.  ``models="official"`` (or ``QUOTETRACK_MODELS=official``)
+opts into Stanza's downloadable English package; any other value is a directory
+holding the five compact model files.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from quotetrack.errors import ModelUnavailable
+from quotetrack.records import ParsedDoc, Sentence, Token
+
+COMPACT_DIR = Path(__file__).parent / "models" / "compact-en"
+PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
+MODEL_FILES = {
+    "tokenize": "en_ewt_nocharlm_tokenizer.pt",
+    "mwt": "en_ewt_mwt_expander.pt",
+    "pos": "en_ewt_nopretrain_tagger.pt",
+    "lemma": "en_ewt_nocharlm_lemmatizer.pt",
+    "depparse": "en_ewt_nopretrain_parser.pt",
+}
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class ParserConfig:
+    """Which models, how many torch threads, how many documents per Stanza batch."""
+
+    models: str = "compact"
+    threads: int = 1
+    batch_docs: int = 16
+
+    @staticmethod
+    def from_env(models: str | None = None, threads: int | None = None) -> ParserConfig:
+        """Options override ``QUOTETRACK_MODELS`` / ``QUOTETRACK_THREADS``."""
+        env_threads = os.environ.get("QUOTETRACK_THREADS")
+        return ParserConfig(
+            models=models or os.environ.get("QUOTETRACK_MODELS") or "compact",
+            threads=threads or int(env_threads or 1),
+        )
+
+    @property
+    def label(self) -> str:
+        """A short model name recorded with every stored article."""
+        return "stanza-official-en" if self.models == "official" else (
+            "compact-en" if self.models == "compact" else f"local:{Path(self.models).name}")
+
+
+def _compact_kwargs(directory: Path) -> dict[str, Any]:
+    missing = [f for f in MODEL_FILES.values() if not (directory / f).exists()]
+    if missing:
+        raise ModelUnavailable(f"no compact models in {directory} (missing {missing[0]});"
+                               " reinstall quotetrack or train them with"
+                               " python -m quotetrack.models.train")
+    paths = {f"{p}_model_path": str(directory / f) for p, f in MODEL_FILES.items()}
+    return {"lang": "en", "dir": str(directory), "allow_unknown_language": True,
+            "download_method": None, **paths}
+
+
+def _official_kwargs() -> dict[str, Any]:
+    from stanza.pipeline.core import DownloadMethod
+
+    return {"lang": "en", "download_method": DownloadMethod.REUSE_RESOURCES}
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(config: ParserConfig) -> Any:
+    """Build (once per process and config) the Stanza pipeline; ModelUnavailable if not."""
+    import logging
+
+    import stanza
+    import torch
+
+    torch.set_num_threads(max(config.threads, 1))
+    logging.getLogger("stanza").setLevel(logging.WARNING)
+    if config.models == "official":
+        kwargs = _official_kwargs()
+    else:
+        kwargs = _compact_kwargs(COMPACT_DIR if config.models == "compact"
+                                 else Path(config.models))
+    try:
+        return stanza.Pipeline(processors=PROCESSORS, use_gpu=False, logging_level="ERROR",
+                               **kwargs)
+    except Exception as exc:  # stanza raises many types for missing/offline models
+        if config.models != "official":
+            raise ModelUnavailable(f"cannot load models from {kwargs['dir']}: {exc}") from exc
+        raise ModelUnavailable("Stanza's official English models are not available"
+                               f" ({type(exc).__name__}; offline?); use the shipped compact"
+                               " models: --models compact") from exc
+
+
+def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Paragraphs as (start, end): blocks between blank lines, or lines if none."""
+    splitter = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
+    spans, pos = [], 0
+    for m in splitter.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return tuple((s, e) for s, e in spans if text[s:e].strip())
+
+
+def _para_of(spans: tuple[tuple[int, int], ...], offset: int) -> int:
+    for n, (_, end) in enumerate(spans):
+        if offset < end:
+            return n
+    return max(len(spans) - 1, 0)
+
+
+def _sentence(text: str, raw: Any, index: int, first: int, para: int) -> Sentence:
+    tokens: list[Token] = []
+    for tok in raw.tokens:
+        single = len(tok.words) == 1
+        for w in tok.words:
+            surface = text[tok.start_char:tok.end_char] if single else w.text
+            head = first + w.head - 1 if w.head else -1
+            tokens.append(Token(
+                i=first + len(tokens), sent=index, para=para, text=surface,
+                lemma=w.lemma or surface, upos=w.upos or "X", xpos=w.xpos or "_",
+                feats=w.feats or "_", head=head, deprel=w.deprel or "dep",
+                start=tok.start_char, end=tok.end_char))
+    start, end = (tokens[0].start, tokens[-1].end) if tokens else (0, 0)
+    return Sentence(index, para, start, end, first, tuple(tokens))
+
+
+def to_parsed_doc(text: str, document: Any, model: str) -> ParsedDoc:
+    """Convert a Stanza Document of ``text`` into the project's records."""
+    paras = paragraph_spans(text)
+    sentences: list[Sentence] = []
+    first = 0
+    for raw in document.sentences:
+        if not raw.tokens:
+            continue
+        para = _para_of(paras, raw.tokens[0].start_char)
+        sent = _sentence(text, raw, len(sentences), first, para)
+        sentences.append(sent)
+        first += len(sent.tokens)
+    return ParsedDoc(text=text, sentences=tuple(sentences), paragraphs=paras, model=model)
+
+
+def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
+    chunk: list[str] = []
+    for t in texts:
+        chunk.append(t)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def parse_many(texts: Iterable[str], config: ParserConfig | None = None) -> Iterator[ParsedDoc]:
+    """Parse texts in order, ``config.batch_docs`` documents per Stanza bulk call.
+
+    Streams: holds at most one batch of documents.  Empty or blank texts give an
+    empty ``ParsedDoc`` without calling Stanza.
+    """
+    import stanza
+
+    config = config or ParserConfig.from_env()
+    nlp = load_pipeline(config)
+    for chunk in _chunks(texts, max(config.batch_docs, 1)):
+        live = [t for t in chunk if t.strip()]
+        done = iter(nlp([stanza.Document([], text=t) for t in live]) if live else [])
+        for t in chunk:
+            doc = next(done) if t.strip() else None
+            yield to_parsed_doc(t, doc, config.label) if doc else ParsedDoc(
+                text=t, sentences=(), paragraphs=paragraph_spans(t), model=config.label)
+
+
+def parse(text: str, config: ParserConfig | None = None) -> ParsedDoc:
+    """Parse one text (see ``parse_many``)."""
+    return next(parse_many([text], config))
