@@ -1,0 +1,54 @@
+"""Lexical data as packaged files: speech verbs with stance, titles, organisation and
+group head words, reporting nouns, and the quote-mark pairs.
+
+Loaded once per process; every lookup is by lower-cased lemma or word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+_HERE = Path(__file__).parent
+
+# Opening mark -> closing marks it accepts.  Straight marks close themselves.
+DOUBLE_PAIRS: dict[str, str] = {
+    '"': '"', "\u201c": "\u201d\u201c", "\u201e": "\u201c\u201d", "\u00ab": "\u00bb",
+    "\u00bb": "\u00ab", "``": "''", "\u201f": "\u201d", "\u301d": "\u301e\u301f",
+}
+SINGLE_PAIRS: dict[str, str] = {
+    "'": "'", "\u2018": "\u2019", "\u201a": "\u2018\u2019", "\u2039": "\u203a",
+    "\u203a": "\u2039",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechVerb:
+    """A cue lemma: its stance and whether it cues reported (indirect) speech."""
+
+    lemma: str
+    stance: str
+    indirect: bool
+
+
+def _lines(name: str) -> list[str]:
+    text = (_HERE / name).read_text("utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@cache
+def speech_verbs() -> dict[str, SpeechVerb]:
+    """lemma -> SpeechVerb, from ``speech_verbs.tsv`` (first entry of a lemma wins)."""
+    verbs: dict[str, SpeechVerb] = {}
+    for line in _lines("speech_verbs.tsv"):
+        lemma, stance, scope = line.split("\t")
+        verbs.setdefault(lemma, SpeechVerb(lemma, stance, scope == "any"))
+    return verbs
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """A packaged word list (``titles``, ``organizations``, ``group_nouns``,
+    ``reporting_nouns``) as a lower-cased set."""
+    return frozenset(w.lower() for w in _lines(f"{name}.txt"))

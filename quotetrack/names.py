@@ -1,0 +1,135 @@
+"""Article-level entities: canonical names, kinds, genders, pronoun salience.
+
+Within one article every mention of a speaker maps to one canonical name: a person's
+surname or title-stripped name resolves to the fullest name ending with it
+(``Trump``, ``President Trump`` -> ``Donald Trump``); organisations lose their
+article (``the White House`` -> ``White House``).  A one-word name never seen in a
+full person name and used as a place (``in Moscow``) is an organisation when it
+speaks (a capital for its government).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from quotetrack.records import Quote, Speaker, SpeakerKind
+from quotetrack.speakers import Named, _proper
+from quotetrack.syntax import Tree
+
+_LOCATIVE = {"in", "to", "from", "at", "across", "near", "into"}
+_PERSONAL = ("m", "f")
+
+
+@dataclass(slots=True)
+class _Mention:
+    pos: int
+    name: str
+    subject: bool
+    speaker: bool = False
+
+
+@dataclass(slots=True)
+class Entities:
+    """Mutable registry used while attributing one article (never shared)."""
+
+    full: Counter[str] = field(default_factory=Counter)
+    kinds: dict[str, SpeakerKind] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, set[str]] = field(default_factory=dict)
+    places: set[str] = field(default_factory=set)
+    mentions: list[_Mention] = field(default_factory=list)
+
+    @classmethod
+    def from_tree(cls, tree: Tree) -> Entities:
+        """Collect every proper-noun mention of the document."""
+        ents = cls()
+        for t in tree.tokens:
+            if t.upos != "PROPN" or t.rel in ("compound", "flat"):
+                continue
+            n = _proper(tree, t)
+            if not n.name:
+                continue
+            if n.kind == "person" and " " in n.name:
+                ents.full[n.name] += 1
+            if any(c.text.lower() in _LOCATIVE for c in tree.children(t.i, "case")):
+                ents.places.add(n.name)
+            ents._remember(n)
+            ents.mentions.append(_Mention(t.start, n.name, t.rel == "nsubj"))
+        for m in ents.mentions:
+            m.name = ents.canonical(m.name, ents.kinds.get(m.name, "unknown"))
+        return ents
+
+    def _remember(self, n: Named) -> None:
+        if n.kind != "unknown":
+            self.kinds.setdefault(n.name, n.kind)
+        if n.gender:
+            self.genders.setdefault(n.name, n.gender)
+
+    def canonical(self, name: str, kind: SpeakerKind) -> str:
+        """The article's canonical form of ``name`` (see module docstring)."""
+        name = " ".join(name.split())
+        if name.lower().startswith("the "):
+            name = name[4:]
+        words = name.split()
+        if kind in ("organization", "group") or not words:
+            canon = name
+        else:
+            matches = [f for f in self.full if f != name and (
+                f.split()[-1] == words[-1] and (len(words) == 1 or f.split()[0] == words[0]))]
+            canon = max(matches, key=lambda f: (self.full[f], len(f))) if matches else name
+        self.aliases.setdefault(canon, set()).add(name)
+        if kind != "unknown":
+            self.kinds.setdefault(canon, kind)
+        if name in self.genders:
+            self.genders.setdefault(canon, self.genders[name])
+        return canon
+
+    def kind(self, canon: str) -> SpeakerKind:
+        """Kind of a canonical name; a lone place name that speaks is an organisation."""
+        kind = self.kinds.get(canon, "unknown")
+        if " " not in canon and canon in self.places and canon not in self.full:
+            return "organization"
+        if kind == "unknown" and canon[:1].isupper() and " " not in canon:
+            return "person"
+        return kind
+
+    def add_role(self, n: Named) -> None:
+        if n.role and n.name:
+            self.roles.setdefault(n.name, n.role)
+        self._remember(n)
+
+    def mark_speaker(self, canon: str, pos: int) -> None:
+        """Record a resolved speaker mention: recent speakers are the most salient."""
+        self.mentions.append(_Mention(pos, canon, True, True))
+
+    def _compatible(self, name: str, gender: str) -> bool:
+        kind = self.kind(name)
+        if gender in _PERSONAL:
+            return kind == "person" and self.genders.get(name, gender) == gender
+        if gender == "p":
+            return kind in ("group", "organization")
+        return kind == "organization" if gender == "n" else False
+
+    def resolve_pronoun(self, gender: str, pos: int) -> str | None:
+        """The most salient earlier entity compatible with a pronoun's gender/number."""
+        before = sorted((m for m in self.mentions if m.pos < pos), key=lambda m: -m.pos)
+        fits = [m for m in before if self._compatible(m.name, gender)]
+        if not fits:
+            return None
+        nearby = [m for m in fits[:6] if m.speaker or m.subject]
+        pick = (nearby or fits)[0].name
+        if gender in _PERSONAL:
+            self.genders.setdefault(pick, gender)
+        return pick
+
+    def speakers(self, quotes: list[Quote]) -> list[Speaker]:
+        """The article's speakers (those attributed a quote), with aliases and role."""
+        seen: dict[str, Speaker] = {}
+        for q in quotes:
+            for name in q.speakers:
+                if name not in seen:
+                    aliases = tuple(sorted(self.aliases.get(name, {name}) | {name}))
+                    seen[name] = Speaker(name, self.kind(name), aliases, self.roles.get(name))
+        return list(seen.values())

@@ -1,0 +1,227 @@
+"""Quote spans: direct quotes from quote marks, indirect and mixed claims from the parse.
+
+``find_quotes(doc)`` is pure.  A claim is the complement of a speech or claim verb
+(``ccomp``: *Poroshenko has insisted that such peacekeepers should patrol ...*),
+the clause a quote-first cue hangs from (*The talks failed, he said*: parataxis),
+or a sentence carrying *according to X*.  A claim whose text holds quoted words is
+``mixed``; one that is entirely quoted is a ``direct`` quote.  Quoted text with no
+cue and too short to be a statement (scare quotes, titles) is flagged
+``fragment`` and left out unless ``include_fragments``.  Offsets are character
+offsets into ``doc.text``; direct spans exclude their quote marks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quotetrack.lexicon import speech_verbs
+from quotetrack.marks import Marked, find_marked
+from quotetrack.records import Cue, ParsedDoc, QuoteKind, QuoteSpan, Token
+from quotetrack.syntax import Tree, contiguous, trimmed
+
+MIN_STATEMENT_WORDS = 5
+CUE_UPOS = {"VERB"}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A reported clause: its character extent and the cue word that reports it."""
+
+    start: int
+    end: int
+    cue: int
+    cue_text: str
+    cue_lemma: str
+
+
+def cue_of(tree: Tree, i: int) -> Cue:
+    """The Cue record of word ``i`` (a speech verb)."""
+    t = tree.tokens[i]
+    return Cue(t.start, t.end, tree.doc.text[t.start:t.end], t.lemma.lower(), tree.negated(i))
+
+
+def _is_cue(t: Token, indirect: bool) -> bool:
+    verb = speech_verbs().get(t.lemma.lower())
+    return bool(verb and t.upos in CUE_UPOS and (verb.indirect or not indirect))
+
+
+def _span(tokens: list[Token]) -> tuple[int, int] | None:
+    kept = trimmed(tokens)
+    return (kept[0].start, kept[-1].end) if kept else None
+
+
+def _complement_claims(tree: Tree, t: Token) -> list[Claim]:
+    out = []
+    for comp in tree.children(t.i, "ccomp"):
+        span = _span(contiguous(tree.subtree(comp.i), comp.i))
+        if span:
+            out.append(Claim(*span, t.i, t.text, t.lemma.lower()))
+    return out
+
+
+def _fronted_claim(tree: Tree, t: Token) -> list[Claim]:
+    """``The talks failed, he said``: the cue is parataxis of the reported clause."""
+    if t.rel != "parataxis" or t.head < 0 or not tree.children(t.i, "nsubj"):
+        return []
+    before = [w for w in tree.subtree(t.head, skip=[t.i]) if w.end <= t.start]
+    if not before:
+        return []
+    span = _span(contiguous(before, before[-1].i))
+    return [Claim(*span, t.i, t.text, t.lemma.lower())] if span else []
+
+
+def _according_claims(tree: Tree) -> list[Claim]:
+    out = []
+    toks = tree.tokens
+    for t in toks:
+        if t.text.lower() != "according" or t.i + 1 >= len(toks):
+            continue
+        if toks[t.i + 1].text.lower() != "to" or toks[t.i + 1].sent != t.sent:
+            continue
+        source = toks[t.head] if 0 <= t.head < len(toks) else None
+        if source is None or source.sent != t.sent:
+            continue
+        phrase = {w.i for w in tree.subtree(source.i)} | {t.i, t.i + 1}
+        sent = tree.doc.sentences[t.sent].tokens
+        rest = [w for w in sent if w.i not in phrase]
+        span = _span(rest)
+        if span:
+            cue_end = toks[t.i + 1].end
+            out.append(Claim(*span, t.i, tree.doc.text[t.start:cue_end], "according to"))
+    return out
+
+
+def _reduced_passive(tree: Tree, t: Token) -> bool:
+    """``indictments said to be expected``: a participle modifier reports nobody."""
+    return t.xpos == "VBN" and t.rel in ("acl", "amod") and not tree.children(t.i, "nsubj")
+
+
+def find_claims(tree: Tree) -> list[Claim]:
+    """Every reported clause of the document (indirect or mixed), in text order."""
+    claims: list[Claim] = []
+    for t in tree.tokens:
+        if _is_cue(t, indirect=True) and not _reduced_passive(tree, t):
+            claims += _complement_claims(tree, t) + _fronted_claim(tree, t)
+    claims += _according_claims(tree)
+    return sorted(claims, key=lambda c: (c.start, c.end))
+
+
+def _inside(m: Marked, start: int, end: int) -> bool:
+    return start <= m.outer_start and m.outer_end <= end + 1
+
+
+def _overlaps(m: Marked, start: int, end: int) -> bool:
+    return m.outer_start < end and start < m.outer_end
+
+
+def _quoted_share(doc: ParsedDoc, claim: Claim, inside: list[Marked]) -> float:
+    quoted = sum(m.end - m.start for m in inside)
+    body = sum(1 for c in doc.text[claim.start:claim.end] if c.isalnum())
+    return sum(1 for m in inside for c in doc.text[m.start:m.end] if c.isalnum()) / max(
+        body, 1) if quoted else 0.0
+
+
+def _tokens_in(tree: Tree, m: Marked) -> list[Token]:
+    return [t for t in tree.tokens if m.outer_start <= t.start and t.end <= m.outer_end]
+
+
+def _candidate_sentences(tree: Tree, m: Marked, inside: list[Token]) -> set[int]:
+    sents = {t.sent for t in inside}
+    if inside:
+        first = tree.doc.sentences[inside[0].sent]
+        lead = [t for t in first.tokens if t.end <= m.outer_start]
+        if not lead and first.index > 0:
+            prev = tree.doc.sentences[first.index - 1]
+            if prev.tokens and prev.tokens[-1].text == ":" and prev.para == first.para:
+                sents.add(prev.index)  # He said: / "Quote on its own sentence."
+    return sents
+
+
+def _link(tree: Tree, cue: Token, inside_ids: set[int]) -> int:
+    """0 when the cue governs the quote or hangs from it, 1 when merely nearby."""
+    if any(a.i in inside_ids for a in tree.ancestors(cue.i)):
+        return 0
+    if any(any(a.i == cue.i for a in tree.ancestors(k)) for k in inside_ids):
+        return 0
+    return 1
+
+
+def direct_cue(tree: Tree, m: Marked) -> int | None:
+    """The speech verb introducing a quoted span, or None (see module docstring)."""
+    inside = _tokens_in(tree, m)
+    ids = {t.i for t in inside}
+    best: tuple[int, int, int] | None = None
+    for s in sorted(_candidate_sentences(tree, m, inside)):
+        for t in tree.doc.sentences[s].tokens:
+            if t.i in ids or not _is_cue(t, indirect=False):
+                continue
+            link = _link(tree, t, ids)
+            if link and not tree.children(t.i, "nsubj"):
+                continue
+            dist = min(abs(t.start - m.outer_end), abs(m.outer_start - t.end))
+            if best is None or (link, dist) < best[:2]:
+                best = (link, dist, t.i)
+    return best[2] if best else None
+
+
+def _is_fragment(tree: Tree, m: Marked) -> bool:
+    inside = _tokens_in(tree, m)
+    words = [t for t in inside if t.upos != "PUNCT"]
+    has_verb = any(t.upos in ("VERB", "AUX") for t in words)
+    return len(words) < MIN_STATEMENT_WORDS or not has_verb
+
+
+def _span_record(tree: Tree, start: int, end: int, kind: QuoteKind, cue: int | None,
+                 flags: tuple[str, ...]) -> QuoteSpan:
+    doc = tree.doc
+    first = next((t for t in tree.tokens if t.end > start), None)
+    sent = first.sent if first else 0
+    para = first.para if first else 0
+    return QuoteSpan(start, end, doc.text[start:end], kind, sent, para,
+                     cue_of(tree, cue) if cue is not None else None, cue, flags)
+
+
+def _claim_span(tree: Tree, c: Claim, marked: list[Marked]) -> QuoteSpan | None:
+    """A claim as a quote span, or None when a direct quote covers it."""
+    inside = [m for m in marked if _inside(m, c.start, c.end)]
+    if any(_overlaps(m, c.start, c.end) and m not in inside for m in marked):
+        return None
+    if inside and _quoted_share(tree.doc, c, inside) > 0.9:
+        return None
+    kind: QuoteKind = "mixed" if inside else "indirect"
+    cue = Cue(tree.tokens[c.cue].start, tree.tokens[c.cue].start + len(c.cue_text),
+              c.cue_text, c.cue_lemma, tree.negated(c.cue))
+    span = _span_record(tree, c.start, c.end, kind, c.cue, ())
+    return QuoteSpan(span.start, span.end, span.text, kind, span.sentence, span.paragraph,
+                     cue, c.cue, ())
+
+
+def find_quotes(doc: ParsedDoc, include_fragments: bool = False) -> list[QuoteSpan]:
+    """Every direct, mixed and indirect quote of ``doc``, ordered by start offset.
+
+    Invariants: ``doc.text[q.start:q.end] == q.text``; a claim from a cue inside a
+    direct quote is the quoted speaker's, not a separate attribution, and is dropped.
+    """
+    tree = Tree(doc)
+    marked = find_marked(doc.text, doc.paragraphs)
+    out: list[QuoteSpan] = []
+    absorbed: set[int] = set()
+    for c in find_claims(tree):
+        cue_tok = tree.tokens[c.cue]
+        if any(m.outer_start <= cue_tok.start < m.outer_end for m in marked):
+            continue
+        span = _claim_span(tree, c, marked)
+        if span is not None:
+            out.append(span)
+            absorbed |= {n for n, m in enumerate(marked) if _inside(m, c.start, c.end)}
+    for n, m in enumerate(marked):
+        if n in absorbed:
+            continue
+        cue = direct_cue(tree, m)
+        flags = m.flags
+        if cue is None and _is_fragment(tree, m):
+            if not include_fragments:
+                continue
+            flags = (*flags, "fragment")
+        out.append(_span_record(tree, m.start, m.end, "direct", cue, flags))
+    return sorted(out, key=lambda q: (q.start, -q.end))

@@ -1,0 +1,177 @@
+"""Speaker mentions: from a head word to names, kind, role; article-level canonical names.
+
+Pure functions over the parse.  A mention is analysed by its head word:
+proper-noun heads give a name (titles stripped: ``U.S. President Donald Trump`` ->
+``Donald Trump`` with role ``U.S. President``); a common-noun head with a named
+appositive gives the appositive's name and the head phrase as role (``Putin's lead
+foreign affairs adviser, Yury Ushakov``); coordinated heads give several speakers;
+organisation and group head words set ``speaker_kind``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quotetrack.lexicon import words
+from quotetrack.records import SpeakerKind, Span, Token
+from quotetrack.syntax import Tree, contiguous, trimmed
+
+PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p",
+            "it": "n", "we": "p", "i": "s", "you": "s"}
+HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f"}
+_NAME_RELS = ("compound", "flat")
+_CUT_RELS = ("acl", "parataxis", "advcl", "ccomp", "dep")
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """One speaker read off a mention: surface name, kind, role, gender hint."""
+
+    name: str
+    kind: SpeakerKind
+    role: str | None = None
+    gender: str | None = None
+    head: int = -1
+
+
+def _text(tree: Tree, toks: list[Token]) -> str:
+    return tree.doc.text[toks[0].start:toks[-1].end] if toks else ""
+
+
+def mention_span(tree: Tree, head: Token) -> Span:
+    """The mention's character span: the head's phrase without clauses hung on it."""
+    cut = [c.i for c in tree.children(head.i) if c.rel in _CUT_RELS or c.deprel == "acl:relcl"]
+    toks = trimmed(contiguous(tree.subtree(head.i, skip=cut), head.i))
+    toks = toks or [head]
+    return Span(toks[0].start, toks[-1].end, _text(tree, toks))
+
+
+def _capital(t: Token) -> bool:
+    return t.text[:1].isupper() and t.upos in ("PROPN", "ADJ", "NOUN", "X", "NUM")
+
+
+def _name_run(tree: Tree, head: Token) -> list[Token]:
+    """The capitalised run of words around ``head`` in its sentence (surface-based,
+    so that parser slips between ``flat`` and ``compound`` do not split names)."""
+    sent = tree.doc.sentences[head.sent]
+    lo = hi = head.i - sent.first
+    toks = sent.tokens
+    while lo > 0 and _capital(toks[lo - 1]) and toks[lo - 1].end + 2 >= toks[lo].start:
+        lo -= 1
+    while hi + 1 < len(toks) and toks[hi + 1].upos == "PROPN" and _capital(toks[hi + 1]):
+        hi += 1
+    run = list(toks[lo:hi + 1])
+    after_prep = lo > 1 and toks[lo - 1].text.lower() in ("of", "to", "for") and (
+        toks[lo - 2].text.lower() in words("titles"))
+    if after_prep and len(run) > 2:  # Ambassador to Kyiv Steven Pifer
+        run = run[-3:] if run[-2].text.endswith(".") and len(run[-2].text) <= 3 else run[-2:]
+    return run
+
+
+def split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
+    """(title words, name words): leading title/role words come off a name."""
+    titles = words("titles")
+    k = 0
+    while k < len(tokens) - 1 and (tokens[k].text.lower() in titles
+                                   or not tokens[k].text[:1].isupper()):
+        k += 1
+    return tokens[:k], tokens[k:]
+
+
+def _gender(title: list[Token]) -> str | None:
+    for t in title:
+        if t.text.lower() in HONORIFICS:
+            return HONORIFICS[t.text.lower()]
+    return None
+
+
+def _kind_of_name(name_tokens: list[Token]) -> SpeakerKind:
+    orgs = words("organizations")
+    if any(t.text.lower() in orgs for t in name_tokens[-2:]):
+        return "organization"
+    if len(name_tokens) >= 2 and all(t.text[:1].isupper() for t in name_tokens):
+        return "person"
+    return "unknown"
+
+
+def clean_phrase(tree: Tree, toks: list[Token]) -> str:
+    """A noun phrase as a canonical label: no determiners, possessive ``'s`` joined."""
+    kept = [t for t in trimmed(toks) if t.upos != "DET" and t.rel != "det"]
+    out = ""
+    for t in kept:
+        piece = "" if t.text in ("'s", "’s", "'", "’") else t.text
+        out += (" " if out and piece else "") + piece
+    return out.strip()
+
+
+def _named_below(tree: Tree, head: Token) -> Token | None:
+    """For a title head (``Ambassador ... Steven Pifer``), the name hung under it."""
+    if head.text.lower() not in words("titles"):
+        return None
+    for c in tree.children(head.i, "appos", "flat", "nmod", "compound"):
+        if c.upos == "PROPN" and c.text.lower() not in words("titles") and c.i > head.i:
+            return c
+    nxt = tree.tokens[head.i + 1] if head.i + 1 < len(tree.tokens) else None
+    if nxt is not None and nxt.sent == head.sent and nxt.upos == "PROPN" and _capital(nxt):
+        return nxt  # White House spokesman Josh Earnest
+    return None
+
+
+def _proper(tree: Tree, head: Token) -> Named:
+    below = _named_below(tree, head)
+    if below is not None:
+        inner = _proper(tree, below)
+        role = _text(tree, trimmed(contiguous(tree.subtree(head.i, skip=[below.i]), head.i)))
+        return Named(inner.name, inner.kind, role or inner.role, inner.gender, inner.head)
+    title, name = split_title(_name_run(tree, head))
+    kind = _kind_of_name(title + name)
+    if kind == "organization":
+        return Named(clean_phrase(tree, title + name), kind, None, None, head.i)
+    role = _text(tree, title) or None
+    return Named(" ".join(t.text for t in name), kind if len(name) > 1 else "person",
+                 role, _gender(title), head.i)
+
+
+def _role_phrase(tree: Tree, head: Token, skip: list[int]) -> str:
+    toks = trimmed(contiguous(tree.subtree(head.i, skip=skip), head.i))
+    return _text(tree, toks)
+
+
+def _common(tree: Tree, head: Token) -> list[Named]:
+    named = [a for a in tree.children(head.i, "appos") if a.upos == "PROPN"]
+    if named:
+        role = _role_phrase(tree, head, [a.i for a in named])
+        return [Named(n.name, n.kind, role, n.gender, n.head) for n in map(
+            lambda a: _proper(tree, a), named)]
+    lemma = head.lemma.lower()
+    phrase = contiguous(tree.subtree(head.i, skip=[c.i for c in tree.children(
+        head.i) if c.rel in _CUT_RELS + ("nmod", "appos", "acl")]), head.i)
+    label = clean_phrase(tree, phrase)
+    if lemma in words("organizations"):
+        return [Named(label, "organization", None, None, head.i)]
+    including = [c for c in tree.children(head.i, "nmod", "acl") if any(
+        w.text.lower() == "including" for w in tree.children(c.i, "case", "mark"))]
+    people = [_proper(tree, c) for c in including if c.upos == "PROPN"]
+    if people:
+        return [Named(p.name, p.kind, label, p.gender, p.head) for p in people]
+    plural = "Number=Plur" in head.feats or head.text.lower() in words("group_nouns")
+    return [Named(label, "group" if plural else "unknown", None, None, head.i)]
+
+
+def read_mention(tree: Tree, head: Token) -> list[Named]:
+    """Every speaker a mention names (several for ``the Kremlin and the White House``)."""
+    heads = [head] + [c for c in tree.children(head.i, "conj")
+                      if c.upos in ("PROPN", "NOUN")]
+    out: list[Named] = []
+    for h in heads:
+        if h.upos not in ("PROPN", "NOUN", "PRON", "NUM", "X", "SYM"):
+            continue  # a mis-parsed subject (a verb, an adverb) names nobody
+        if h.upos == "PRON" and h.text.lower() not in PRONOUNS:
+            continue  # who, that, which, there, something: not a speaker mention
+        if h.text.lower() in PRONOUNS:
+            out.append(Named(h.text, "unknown", None, PRONOUNS[h.text.lower()], h.i))
+        elif h.upos == "PROPN" or (h.text[:1].isupper() and h.upos not in ("NOUN", "PRON")):
+            out.append(_proper(tree, h))
+        else:
+            out.extend(_common(tree, h))
+    return [n for n in out if n.name]
