@@ -10,7 +10,8 @@
 2. ``appositive`` / ``title``: named appositives and titles give the name, the rest
    of the phrase is the ``role``; coordinated subjects give several speakers.
 3. ``pronoun``: he/she/they/it -> the most salient compatible earlier entity.
-4. ``continuation``: a quote with no cue right after an attributed one (same or
+4. ``speaker-turn``: ``NAME: words`` paragraphs (see ``turns``).
+5. ``continuation``: a quote with no cue right after an attributed one (same or
    next paragraph) inherits its speaker.
 
 Finally every name is mapped to one canonical name per article (see ``names``).
@@ -26,7 +27,7 @@ from quotetrack.records import ParsedDoc, Quote, QuoteSpan, Speaker, SpeakerKind
 from quotetrack.speakers import Named, mention_span, read_mention
 from quotetrack.syntax import Tree
 
-CONFIDENCE = {"cue-subject": 0.9, "appositive": 0.9, "according-to": 0.85,
+CONFIDENCE = {"speaker-turn": 0.85, "cue-subject": 0.9, "appositive": 0.9, "according-to": 0.85,
               "governing-subject": 0.75, "relative-clause": 0.75, "cue-object": 0.6,
               "pronoun": 0.7, "continuation": 0.6, "none": 0.0}
 _RELATIVE = {"who", "that", "which"}
@@ -84,7 +85,10 @@ class _Found:
 
 
 def _find(tree: Tree, span: QuoteSpan) -> _Found:
-    src = find_source(tree, span.cue_token) if span.cue_token is not None else None
+    if "turn" in span.flags and span.cue_token is not None:
+        src: Source | None = Source(tree.tokens[span.cue_token], "speaker-turn")
+    else:
+        src = find_source(tree, span.cue_token) if span.cue_token is not None else None
     if src is None:
         return _Found(span, None, (), "none")
     named = tuple(read_mention(tree, src.head))

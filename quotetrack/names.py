@@ -76,8 +76,9 @@ class Entities:
         if kind in ("organization", "group") or not words:
             canon = name
         else:
-            matches = [f for f in self.full if f != name and (
-                f.split()[-1] == words[-1] and (len(words) == 1 or f.split()[0] == words[0]))]
+            last, first = words[-1].lower(), words[0].lower()
+            matches = [f for f in self.full if f != name and f.split()[-1].lower() == last
+                       and (len(words) == 1 or f.split()[0].lower() == first)]
             canon = max(matches, key=lambda f: (self.full[f], len(f))) if matches else name
         self.aliases.setdefault(canon, set()).add(name)
         if kind != "unknown":

@@ -18,6 +18,7 @@ from quotetrack.lexicon import speech_verbs
 from quotetrack.marks import Marked, find_marked
 from quotetrack.records import Cue, ParsedDoc, QuoteKind, QuoteSpan, Token
 from quotetrack.syntax import Tree, contiguous, trimmed
+from quotetrack.turns import find_turns
 
 MIN_STATEMENT_WORDS = 5
 CUE_UPOS = {"VERB"}
@@ -50,10 +51,32 @@ def _span(tokens: list[Token]) -> tuple[int, int] | None:
     return (kept[0].start, kept[-1].end) if kept else None
 
 
+def clause_extent(tree: Tree, cue: Token, comp: Token) -> tuple[int, int] | None:
+    """Character extent of the clause ``comp`` reported by ``cue``.
+
+    Robust to attachment slips inside the clause: a clause after its cue runs to the
+    sentence's end, stopping only where another dependent of the cue starts
+    (``said X, adding that Y``); a clause before its cue runs to the cue's phrase.
+    """
+    sent = tree.doc.sentences[cue.sent].tokens
+    own = tree.subtree(comp.i)
+    first = contiguous(own, comp.i)[0]
+    if comp.i > cue.i:
+        other = {t.i for t in tree.subtree(cue.i, skip=[comp.i])}
+        last_own = max(t.i for t in own)
+        stop = next((t.i for t in sent if t.i > last_own and t.i in other
+                     and t.upos != "PUNCT"), sent[-1].i + 1)
+        body = [t for t in sent if first.i <= t.i < stop]
+    else:
+        cue_first = tree.subtree(cue.i, skip=[comp.i])[0]
+        body = [t for t in sent if first.i <= t.i < cue_first.i]
+    return _span(body)
+
+
 def _complement_claims(tree: Tree, t: Token) -> list[Claim]:
     out = []
     for comp in tree.children(t.i, "ccomp"):
-        span = _span(contiguous(tree.subtree(comp.i), comp.i))
+        span = clause_extent(tree, t, comp)
         if span:
             out.append(Claim(*span, t.i, t.text, t.lemma.lower()))
     return out
@@ -196,6 +219,60 @@ def _claim_span(tree: Tree, c: Claim, marked: list[Marked]) -> QuoteSpan | None:
                      cue, c.cue, ())
 
 
+_CLAUSE_RELS = ("ccomp", "xcomp", "obj", "parataxis", "advcl", "dep", "iobj")
+
+
+def _quote_clause(tree: Tree, cue: int, m: Marked) -> tuple[int, int] | None:
+    """The clause under ``cue`` holding the quoted words, when it holds more than them:
+    ``claimed that voting fraud is "a big, big problem"`` -> a mixed quote."""
+    for t in _tokens_in(tree, m):
+        path = [t, *tree.ancestors(t.i)]
+        top = next((p for p in path if p.head == cue), None)
+        if top is None or top.rel not in _CLAUSE_RELS:
+            continue
+        span = clause_extent(tree, tree.tokens[cue], top)
+        if span is None:
+            return None
+        start, end = min(span[0], m.start), max(span[1], m.end)
+        outside = tree.doc.text[start:m.outer_start] + " " + tree.doc.text[m.outer_end:end]
+        return (start, end) if len(outside.split()) >= 2 else None
+    return None
+
+
+def _fragment_needs_link(tree: Tree, cue: int, m: Marked) -> bool:
+    """A short quoted phrase belongs to a cue only through the cue's clause."""
+    return _quote_clause(tree, cue, m) is None and _link(
+        tree, tree.tokens[cue], {t.i for t in _tokens_in(tree, m)}) > 0
+
+
+def _marked_span(tree: Tree, m: Marked, include_fragments: bool) -> QuoteSpan | None:
+    cue = direct_cue(tree, m)
+    fragment = _is_fragment(tree, m)
+    if cue is not None and fragment and _fragment_needs_link(tree, cue, m):
+        cue = None
+    if cue is None:
+        if fragment and not include_fragments:
+            return None
+        flags = (*m.flags, "fragment") if fragment else m.flags
+        return _span_record(tree, m.start, m.end, "direct", None, flags)
+    clause = _quote_clause(tree, cue, m)
+    if clause is not None:
+        return _span_record(tree, *clause, "mixed", cue, m.flags)
+    return _span_record(tree, m.start, m.end, "direct", cue, m.flags)
+
+
+def _dedupe(spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Drop a span inside a longer one with the same cue (or a cue-less one inside a
+    mixed or indirect span): one statement, one quote."""
+    kept: list[QuoteSpan] = []
+    for s in sorted(spans, key=lambda q: (q.start - q.end, q.start)):
+        if not any(k.start <= s.start and s.end <= k.end and (
+                k.cue_token == s.cue_token or (s.cue_token is None and k.kind != "direct"))
+                for k in kept):
+            kept.append(s)
+    return sorted(kept, key=lambda q: (q.start, -q.end))
+
+
 def find_quotes(doc: ParsedDoc, include_fragments: bool = False) -> list[QuoteSpan]:
     """Every direct, mixed and indirect quote of ``doc``, ordered by start offset.
 
@@ -204,7 +281,7 @@ def find_quotes(doc: ParsedDoc, include_fragments: bool = False) -> list[QuoteSp
     """
     tree = Tree(doc)
     marked = find_marked(doc.text, doc.paragraphs)
-    out: list[QuoteSpan] = []
+    out: list[QuoteSpan] = list(find_turns(tree))
     absorbed: set[int] = set()
     for c in find_claims(tree):
         cue_tok = tree.tokens[c.cue]
@@ -215,13 +292,9 @@ def find_quotes(doc: ParsedDoc, include_fragments: bool = False) -> list[QuoteSp
             out.append(span)
             absorbed |= {n for n, m in enumerate(marked) if _inside(m, c.start, c.end)}
     for n, m in enumerate(marked):
-        if n in absorbed:
-            continue
-        cue = direct_cue(tree, m)
-        flags = m.flags
-        if cue is None and _is_fragment(tree, m):
-            if not include_fragments:
-                continue
-            flags = (*flags, "fragment")
-        out.append(_span_record(tree, m.start, m.end, "direct", cue, flags))
-    return sorted(out, key=lambda q: (q.start, -q.end))
+        if n not in absorbed and not any(t.start <= m.start < t.end for t in out if
+                                         "turn" in t.flags):
+            span = _marked_span(tree, m, include_fragments)
+            if span is not None:
+                out.append(span)
+    return _dedupe(out)

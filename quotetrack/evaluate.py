@@ -1,0 +1,146 @@
+"""Score extracted quotes against gold annotations (schema of shared/eval/README.md).
+
+A predicted quote matches a gold quote when it covers at least ``overlap`` of the
+gold content (the gold ``segments`` when present, else its span); matching is
+one-to-one, best coverage first.  On matched quotes, the speaker mention is right
+when the spans overlap and the canonical speaker is right when the names agree
+(case, punctuation and titles aside; a surname alone agrees with the full name).
+End to end, a match counts when its speaker is right too: by canonical name where
+gold has one, else by mention overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from quotetrack.lexicon import words
+
+KINDS = ("direct", "mixed", "indirect")
+
+
+def _segments(q: Mapping[str, Any]) -> list[tuple[int, int]]:
+    segs = q.get("segments") or [q]
+    return [(int(s["start"]), int(s["end"])) for s in segs]
+
+
+def coverage(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> float:
+    """Share of the gold content characters that the prediction covers."""
+    ps, pe = int(pred["start"]), int(pred["end"])
+    segs = _segments(gold)
+    total = sum(e - s for s, e in segs)
+    hit = sum(max(0, min(pe, e) - max(ps, s)) for s, e in segs)
+    return hit / total if total else 0.0
+
+
+def match(preds: Sequence[Mapping[str, Any]], golds: Sequence[Mapping[str, Any]],
+          overlap: float) -> list[tuple[int, int]]:
+    """One-to-one (pred index, gold index) pairs, highest coverage first."""
+    pairs = sorted(((coverage(p, g), i, j) for i, p in enumerate(preds)
+                    for j, g in enumerate(golds)), reverse=True)
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    out = []
+    for cov, i, j in pairs:
+        if cov < overlap or cov == 0:
+            break
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            out.append((i, j))
+    return out
+
+
+def _norm_name(name: str) -> list[str]:
+    toks = re.sub(r"[^\w\s]", " ", name.lower()).split()
+    titles = words("titles")
+    while len(toks) > 1 and (toks[0] in titles or toks[0] == "the"):
+        toks = toks[1:]
+    return toks
+
+
+def names_agree(pred: str | None, gold: str | None) -> bool:
+    """True when two speaker names denote the same speaker (see module docstring)."""
+    if not pred or not gold:
+        return False
+    p, g = _norm_name(pred), _norm_name(gold)
+    if p == g:
+        return True
+    return bool(p and g and p[-1] == g[-1] and (len(p) == 1 or len(g) == 1 or p[0] == g[0]))
+
+
+def _spans_overlap(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None) -> bool:
+    if not a or not b:
+        return False
+    a_segs, b_segs = _segments(a), _segments(b)
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a_segs for s2, e2 in b_segs)
+
+
+@dataclass
+class Tally:
+    """Counts behind every score; ``add`` accumulates one document."""
+
+    gold: Counter[str] = field(default_factory=Counter)
+    pred: Counter[str] = field(default_factory=Counter)
+    tp_gold: Counter[str] = field(default_factory=Counter)
+    tp_pred: Counter[str] = field(default_factory=Counter)
+    mention_n: int = 0
+    mention_ok: int = 0
+    speaker_n: int = 0
+    speaker_ok: int = 0
+    e2e_ok: int = 0
+
+    def add(self, preds: Sequence[Mapping[str, Any]], golds: Sequence[Mapping[str, Any]],
+            overlap: float) -> None:
+        for p in preds:
+            self.pred[p["kind"]] += 1
+        for g in golds:
+            self.gold[g["kind"]] += 1
+        for i, j in match(preds, golds, overlap):
+            p, g = preds[i], golds[j]
+            self.tp_gold[g["kind"]] += 1
+            self.tp_pred[p["kind"]] += 1
+            self._speaker(p, g)
+
+    def _speaker(self, p: Mapping[str, Any], g: Mapping[str, Any]) -> None:
+        mention_ok = _spans_overlap(p.get("speaker_mention"), g.get("speaker_mention"))
+        if g.get("speaker_mention"):
+            self.mention_n += 1
+            self.mention_ok += mention_ok
+        name_ok = names_agree(p.get("speaker"), g.get("speaker"))
+        if g.get("speaker"):
+            self.speaker_n += 1
+            self.speaker_ok += name_ok
+        self.e2e_ok += name_ok if g.get("speaker") else mention_ok
+
+
+def _prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> dict[str, float]:
+    p = tp_p / n_p if n_p else 0.0
+    r = tp_g / n_g if n_g else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+            "gold": n_g, "predicted": n_p}
+
+
+def scores(t: Tally) -> dict[str, Any]:
+    """All figures as a JSON-ready dict."""
+    tp, n_p, n_g = sum(t.tp_gold.values()), sum(t.pred.values()), sum(t.gold.values())
+    out: dict[str, Any] = {"quotes": _prf(tp, n_p, tp, n_g)}
+    out["by_kind"] = {k: _prf(t.tp_pred[k], t.pred[k], t.tp_gold[k], t.gold[k]) for k in KINDS}
+    out["mention_accuracy"] = round(t.mention_ok / t.mention_n, 4) if t.mention_n else None
+    out["speaker_accuracy"] = round(t.speaker_ok / t.speaker_n, 4) if t.speaker_n else None
+    out["end_to_end"] = _prf(t.e2e_ok, n_p, t.e2e_ok, n_g)
+    out["matched"] = tp
+    return out
+
+
+def evaluate(pairs: Iterable[tuple[Sequence[Mapping[str, Any]], Sequence[Mapping[str, Any]]]],
+             overlap: float = 0.3) -> dict[str, Any]:
+    """Scores over (predicted quotes, gold quotes) pairs, one pair per document."""
+    tally = Tally()
+    for preds, golds in pairs:
+        tally.add(preds, golds, overlap)
+    return scores(tally)
