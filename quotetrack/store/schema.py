@@ -1,0 +1,157 @@
+"""The SQL schema as a typed SQLAlchemy 2 ORM (portable types only).
+
+Changes reach a database only through Alembic (``migrations/``); a test checks that
+these models and the migrated database agree.  Dialect-only objects (the full-text
+index, the reporting views) live in the migrations, not here.
+
+Invariants: a quote always has its article (FK, ``ON DELETE CASCADE``); an alias key
+belongs to exactly one speaker; ``articles.text_hash`` is unique, which makes
+ingest idempotent.  Datetimes are naive UTC.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+QUOTE_KINDS = ("direct", "mixed", "indirect")
+SPEAKER_KINDS = ("person", "organization", "group", "unknown")
+
+
+def _one_of(column: str, values: tuple[str, ...]) -> str:
+    return f"{column} IN ({', '.join(repr(v) for v in values)})"
+
+
+class Base(DeclarativeBase):
+    """Declarative base with a naming convention (batch migrations need names)."""
+
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map: dict[Any, Any] = {datetime: DateTime(), str: String()}
+
+
+class ArticleRow(Base):
+    """One ingested article; ``id`` is the input's own id."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[str] = mapped_column(primary_key=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(index=True)
+    published_at: Mapped[datetime | None] = mapped_column(index=True)
+    language: Mapped[str | None] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    text_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    ingested_at: Mapped[datetime]
+    model: Mapped[str] = mapped_column()
+    extractor_version: Mapped[str] = mapped_column()
+
+    quotes: Mapped[list[QuoteRow]] = relationship(
+        back_populates="article", cascade="all, delete-orphan", passive_deletes=True,
+        lazy="raise")
+
+
+class SpeakerRow(Base):
+    """A speaker identity shared by every article that quotes them."""
+
+    __tablename__ = "speakers"
+    __table_args__ = (CheckConstraint(_one_of("kind", SPEAKER_KINDS), name="kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    description: Mapped[str | None] = mapped_column(Text)
+
+    aliases: Mapped[list[AliasRow]] = relationship(
+        back_populates="speaker", cascade="all, delete-orphan", passive_deletes=True,
+        lazy="raise")
+
+
+class AliasRow(Base):
+    """A normalised name key (see ``names.name_key``) -> its speaker.
+
+    ``text`` is the spelling first seen; ``surname`` (people only) lets a later
+    ``Lavrov`` or ``Sergey Lavrov`` find ``Sergei Lavrov``.
+    """
+
+    __tablename__ = "speaker_aliases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    alias: Mapped[str] = mapped_column(unique=True)
+    text: Mapped[str]
+    surname: Mapped[str | None] = mapped_column(index=True)
+    speaker_id: Mapped[int] = mapped_column(
+        ForeignKey("speakers.id", ondelete="CASCADE"), index=True)
+
+    speaker: Mapped[SpeakerRow] = relationship(back_populates="aliases", lazy="raise")
+
+
+class QuoteRow(Base):
+    """One quote or reported claim; offsets index ``articles.text`` (end exclusive)."""
+
+    __tablename__ = "quotes"
+    __table_args__ = (CheckConstraint(_one_of("kind", QUOTE_KINDS), name="kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    norm_text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int]
+    end: Mapped[int]
+    paragraph: Mapped[int]
+    sentence: Mapped[int]
+    cue_text: Mapped[str | None]
+    cue_lemma: Mapped[str | None] = mapped_column(index=True)
+    cue_start: Mapped[int | None]
+    cue_end: Mapped[int | None]
+    negated: Mapped[bool] = mapped_column(Boolean)
+    stance: Mapped[str | None]
+    speaker_mention_text: Mapped[str | None]
+    speaker_mention_start: Mapped[int | None]
+    speaker_mention_end: Mapped[int | None]
+    role: Mapped[str | None]
+    method: Mapped[str]
+    confidence: Mapped[float] = mapped_column(Float)
+    flags: Mapped[list[str]] = mapped_column(JSON)
+
+    article: Mapped[ArticleRow] = relationship(back_populates="quotes", lazy="raise")
+    links: Mapped[list[QuoteSpeakerRow]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, lazy="raise",
+        order_by="QuoteSpeakerRow.position")
+
+
+class QuoteSpeakerRow(Base):
+    """Who said a quote: ``position`` 0 is the main speaker, then co-speakers."""
+
+    __tablename__ = "quote_speakers"
+    __table_args__ = (UniqueConstraint("quote_id", "speaker_id"),)
+
+    quote_id: Mapped[int] = mapped_column(
+        ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    speaker_id: Mapped[int] = mapped_column(
+        ForeignKey("speakers.id", ondelete="CASCADE"), index=True)

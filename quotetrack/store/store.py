@@ -1,0 +1,155 @@
+"""``Store``: the library API over one database (used by the CLI and batch ingest)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from quotetrack.errors import StoreError
+from quotetrack.readers import text_hash
+from quotetrack.records import ArticleResult
+from quotetrack.store import migrate, queries, speakers, writer
+from quotetrack.store.engine import describe, make_engine, to_url
+from quotetrack.store.engine import writer as write_engine
+from quotetrack.store.schema import AliasRow, ArticleRow, QuoteRow, QuoteSpeakerRow, SpeakerRow
+
+T = TypeVar("T")
+RETRIES = 3
+
+
+def open_store(location: str, *, migrate_new: bool = True) -> Store:
+    """Open the store at a file path (SQLite) or a ``postgresql://`` URL.
+
+    A new, empty store is migrated to the head schema; an older one raises
+    MigrationRequired (``quotetrack db upgrade``); an unreachable or foreign one
+    StoreError.
+    """
+    url = to_url(location)
+    engine = make_engine(url)
+    where = describe(url)
+    try:
+        if migrate_new:
+            migrate.ensure_current(engine, where)
+    except DBAPIError as exc:
+        engine.dispose()
+        raise StoreError(f"cannot open the store {where}: {_reason(exc)}") from None
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine, where)
+
+
+def _reason(exc: DBAPIError) -> str:
+    return str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+
+
+class Store:
+    """An open store.  Every method is its own transaction; queries return plain dicts.
+
+    Thread-safe as far as the engine is (one session per call); close it when done.
+    """
+
+    def __init__(self, engine: Engine, where: str) -> None:
+        self.engine = engine
+        self.where = where
+        self.dialect = engine.dialect.name
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release every connection."""
+        self.engine.dispose()
+
+    @contextmanager
+    def _session(self, write: bool = False) -> Iterator[Session]:
+        engine = write_engine(self.engine) if write else self.engine
+        try:
+            with Session(engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            raise StoreError(f"the store {self.where} failed: {_reason(exc)}") from None
+
+    def _read(self, fn: Callable[[Session], T]) -> T:
+        with self._session() as session:
+            return fn(session)
+
+    def _write(self, fn: Callable[[Session], T]) -> T:
+        with self._session(write=True) as session:
+            return fn(session)
+
+    def has_text_hash(self, digest: str) -> bool:
+        """Whether an article with this text hash (``readers.text_hash``) is stored."""
+        stmt = select(ArticleRow.id).where(ArticleRow.text_hash == digest)
+        return self._read(lambda s: s.scalar(stmt) is not None)
+
+    def save(self, result: ArticleResult) -> bool:
+        """Store one article with its quotes and speakers in one transaction.
+
+        Returns False (writing nothing) when an article with the same text is already
+        stored.  A concurrent writer adding the same article or speaker makes the
+        transaction fail as a whole; it is retried, so nothing is half-written.
+        """
+        digest = text_hash(result.article.text)
+        stmt = select(ArticleRow.id).where(ArticleRow.text_hash == digest)
+        for attempt in range(RETRIES):
+            try:
+                with self._session(write=True) as session:
+                    if session.scalar(stmt) is not None:
+                        return False
+                    writer.write(session, result, digest)
+                    return True
+            except IntegrityError as exc:
+                if attempt == RETRIES - 1:
+                    raise StoreError(f"cannot store article {result.article.id!r}:"
+                                     f" {_reason(exc)}") from None
+        raise AssertionError("unreachable")
+
+    def who_said(self, query: str, limit: int = 20, raw: bool = False) -> list[dict[str, Any]]:
+        """Full-text search over quote text (web-search syntax; see ``store.search``)."""
+        return self._read(lambda s: queries.who_said(s, query, limit, raw))
+
+    def quotes(self, **filters: Any) -> list[dict[str, Any]]:
+        """Quotes filtered by speaker, kind, since, until, outlet, stance, limit."""
+        return self._read(lambda s: queries.quotes(s, **filters))
+
+    def speakers(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Every speaker with kind, aliases and quote count, most quoted first."""
+        return self._read(lambda s: queries.speakers(s, limit))
+
+    def show(self, article_id: str) -> dict[str, Any]:
+        """One article and its quotes (``{"article": ..., "quotes": [...]}``)."""
+        return self._read(lambda s: queries.show(s, article_id))
+
+    def report(self, top_cues: int = 20) -> dict[str, list[dict[str, Any]]]:
+        """Reporting sections: ``by_month``, ``top_cues``, ``attribution``."""
+        return self._read(lambda s: queries.report(s, top_cues))
+
+    def merge_speakers(self, keep: str, other: str) -> dict[str, Any]:
+        """Fold speaker ``other`` into ``keep`` (quotes and aliases move to ``keep``)."""
+        row = self._write(lambda s: speakers.merge(s, keep, other))
+        return {"id": row.id, "name": row.name, "kind": row.kind}
+
+    def rename_speaker(self, old: str, new: str) -> dict[str, Any]:
+        """Rename a speaker; the old name stays an alias."""
+        row = self._write(lambda s: speakers.rename(s, old, new))
+        return {"id": row.id, "name": row.name, "kind": row.kind}
+
+    def counts(self) -> dict[str, int]:
+        """Row counts: articles, quotes, speakers, aliases, quote_speakers."""
+        tables = {"articles": ArticleRow, "quotes": QuoteRow, "speakers": SpeakerRow,
+                  "aliases": AliasRow, "quote_speakers": QuoteSpeakerRow}
+
+        def count(s: Session) -> dict[str, int]:
+            return {name: int(s.scalar(select(func.count()).select_from(t)) or 0)
+                    for name, t in tables.items()}
+
+        return self._read(count)
