@@ -1,0 +1,117 @@
+"""Ingest: input files -> extraction -> the store, one transaction per article.
+
+No click here; the CLI (and a batch runner) pass callbacks.  Contract:
+
+* articles whose text hash is stored already (or seen earlier in this run) are
+  skipped *before* extraction, so a re-run costs reading time only;
+* the rest go to ``process_many`` in batches, and each result is saved on its own,
+  so an interruption loses at most the articles in flight, never stored ones;
+* unreadable input (binary, not UTF-8, empty, too large, a bad JSON line) is
+  reported through ``on_problem`` and counted, and the run carries on.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from quotetrack.readers import MAX_BYTES, Problem, read_paths, text_hash
+from quotetrack.records import Article, ArticleResult
+
+ProcessMany = Callable[[list[Article]], Iterable[ArticleResult]]
+BATCH = 16
+
+
+class ArticleStore(Protocol):
+    """What ingest needs of a store (``quotetrack.store.Store`` provides it)."""
+
+    def has_text_hash(self, digest: str) -> bool: ...
+
+    def save(self, result: ArticleResult) -> bool: ...
+
+
+@dataclass
+class IngestSummary:
+    """Counts of one ingest run; ``failed`` counts problems (files or lines)."""
+
+    stored: int = 0
+    skipped: int = 0
+    failed: int = 0
+    quotes: int = 0
+    seconds: float = 0.0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """0 when everything was stored or skipped, 1 if anything failed."""
+        return 1 if self.failed else 0
+
+    def as_rows(self) -> list[dict[str, object]]:
+        """The summary as rows for ``render.emit`` (one per count)."""
+        return [{"status": k, "count": v} for k, v in (
+            ("stored", self.stored), ("skipped (already stored)", self.skipped),
+            ("failed", self.failed), ("quotes stored", self.quotes),
+            ("seconds", round(self.seconds, 1)))]
+
+
+def _batches(items: Iterable[Article | Problem], size: int,
+             fresh: Callable[[Article], bool],
+             problem: Callable[[Problem], None]) -> Iterator[list[Article]]:
+    """Batches of articles that still need extraction; problems and repeats peeled off."""
+    batch: list[Article] = []
+    for item in items:
+        if isinstance(item, Problem):
+            problem(item)
+        elif fresh(item):
+            batch.append(item)
+            if len(batch) >= size:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
+
+
+def ingest(paths: Iterable[str], store: ArticleStore, process_many: ProcessMany,
+           on_problem: Callable[[Problem], None] | None = None,
+           on_progress: Callable[[str, str], None] | None = None,
+           max_bytes: int = MAX_BYTES, batch_size: int = BATCH) -> IngestSummary:
+    """Read ``paths`` (files, folders, ``-``), extract and store new articles.
+
+    ``on_progress(status, name)`` is called once per article or problem with status
+    ``stored``, ``skipped`` or ``failed``.  Exceptions from extraction or the store
+    stop the run; everything saved before stays.
+    """
+    summary = IngestSummary()
+    started = time.monotonic()
+    seen: set[str] = set()
+    progress = on_progress or (lambda status, name: None)
+
+    def fresh(article: Article) -> bool:
+        digest = text_hash(article.text)
+        if digest in seen or store.has_text_hash(digest):
+            summary.skipped += 1
+            progress("skipped", article.id)
+            return False
+        seen.add(digest)
+        return True
+
+    def problem(item: Problem) -> None:
+        summary.failed += 1
+        summary.problems.append(item)
+        if on_problem:
+            on_problem(item)
+        progress("failed", item.source)
+
+    for batch in _batches(read_paths(paths, max_bytes), batch_size, fresh, problem):
+        for result in process_many(batch):
+            if store.save(result):
+                summary.stored += 1
+                summary.quotes += len(result.quotes)
+                progress("stored", result.article.id)
+            else:
+                summary.skipped += 1
+                progress("skipped", result.article.id)
+    summary.seconds = time.monotonic() - started
+    return summary
