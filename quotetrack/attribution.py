@@ -21,10 +21,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quotetrack.lexicon import speech_verbs
+from quotetrack.lexicon import speech_verb
 from quotetrack.names import Entities
 from quotetrack.records import ParsedDoc, Quote, QuoteSpan, Speaker, SpeakerKind, Span, Token
-from quotetrack.speakers import Named, mention_span, read_mention
+from quotetrack.speakers import Named, label_speaker, mention_span, read_mention
 from quotetrack.syntax import Tree
 
 CONFIDENCE = {"speaker-turn": 0.85, "cue-subject": 0.9, "appositive": 0.9, "according-to": 0.85,
@@ -41,8 +41,15 @@ class Source:
     method: str
 
 
-def _subject(tree: Tree, cue: Token) -> Token | None:
-    subj = tree.children(cue.i, "nsubj")
+Ranges = tuple[tuple[int, int], ...]
+
+
+def _within(t: Token, avoid: Ranges) -> bool:
+    return any(a <= t.start < b for a, b in avoid)
+
+
+def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
+    subj = [s for s in tree.children(cue.i, "nsubj") if not _within(s, avoid)]
     if subj and subj[0].deprel == "nsubj:pass":
         agents = [c for c in tree.children(cue.i, "obl") if c.deprel == "obl:agent" or any(
             w.text.lower() == "by" for w in tree.children(c.i, "case"))]
@@ -50,13 +57,14 @@ def _subject(tree: Tree, cue: Token) -> Token | None:
     return subj[0] if subj else None
 
 
-def find_source(tree: Tree, cue_i: int) -> Source | None:
-    """The speaker word of the cue at ``cue_i`` (sieve 1), or None."""
+def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
+    """The speaker word of the cue at ``cue_i`` (sieve 1), or None.  Words inside
+    ``avoid`` (the quote itself) are never the speaker."""
     cue = tree.tokens[cue_i]
     if cue.text.lower() == "according":
         head = tree.tokens[cue.head] if cue.head >= 0 else None
         return Source(head, "according-to") if head else None
-    subj = _subject(tree, cue)
+    subj = _subject(tree, cue, avoid)
     if subj is not None:
         if subj.lemma.lower() in _RELATIVE:
             if cue.deprel == "acl:relcl" and cue.head >= 0:
@@ -68,11 +76,12 @@ def find_source(tree: Tree, cue_i: int) -> Source | None:
         if node.rel not in ("conj", "xcomp", "advcl") or node.head < 0:
             break
         node = tree.tokens[node.head]
-        subj = _subject(tree, node)
+        subj = _subject(tree, node, avoid)
         if subj is not None:
             return Source(subj, "governing-subject")
     nominal = [c for c in tree.children(cue.i, "obj", "obl", "nsubj")
-               if c.start > cue.start and c.upos in ("PROPN", "NOUN")]
+               if c.start > cue.start and c.upos in ("PROPN", "NOUN")
+               and not _within(c, avoid)]
     return Source(nominal[0], "cue-object") if nominal else None
 
 
@@ -86,9 +95,11 @@ class _Found:
 
 def _find(tree: Tree, span: QuoteSpan) -> _Found:
     if "turn" in span.flags and span.cue_token is not None:
-        src: Source | None = Source(tree.tokens[span.cue_token], "speaker-turn")
-    else:
-        src = find_source(tree, span.cue_token) if span.cue_token is not None else None
+        return _turn(tree, span)
+    src = None
+    if span.cue_token is not None:
+        pieces = span.segments or (Span(span.start, span.end, span.text),)
+        src = find_source(tree, span.cue_token, tuple((p.start, p.end) for p in pieces))
     if src is None:
         return _Found(span, None, (), "none")
     named = tuple(read_mention(tree, src.head))
@@ -98,12 +109,21 @@ def _find(tree: Tree, span: QuoteSpan) -> _Found:
     return _Found(span, mention_span(tree, src.head), named, method)
 
 
+def _turn(tree: Tree, span: QuoteSpan) -> _Found:
+    """``NAME: words``: the label before the colon names the speaker."""
+    assert span.cue is not None
+    label = [t for t in tree.tokens if t.end <= span.cue.start and t.para == span.paragraph]
+    named = label_speaker(label)
+    mention = Span(label[0].start, label[-1].end, tree.doc.text[label[0].start:label[-1].end])
+    return _Found(span, mention, (named,) if named else (), "speaker-turn")
+
+
 def _stance(span: QuoteSpan) -> str | None:
     if span.cue is None:
         return None
     if span.cue.lemma == "according to":
         return "neutral"
-    verb = speech_verbs().get(span.cue.lemma)
+    verb = speech_verb(span.cue.lemma)
     return verb.stance if verb else None
 
 
@@ -162,5 +182,5 @@ def attribute(doc: ParsedDoc, spans: list[QuoteSpan]) -> tuple[list[Quote], list
             s.start, s.end, s.text, s.kind, s.sentence, s.paragraph,
             names[0] if names else None, tuple(names), kind if names else "unknown",
             f.mention, s.cue, role, _stance(s), method, CONFIDENCE.get(method, 0.5),
-            s.flags + (("negated",) if s.cue and s.cue.negated else ())))
+            s.flags + (("negated",) if s.cue and s.cue.negated else ()), s.segments))
     return quotes, ents.speakers([q for q in quotes if q.speaker])

@@ -75,7 +75,10 @@ def scan_marks(text: str, start: int = 0, end: int | None = None) -> Iterator[Ma
     while i < end:
         c = text[i]
         if text.startswith("``", i) or text.startswith("''", i):
-            yield Mark(i, 2, text[i:i + 2], "double", "open" if c == "`" else "close")
+            # `` always opens; '' closes in LaTeX/PTB style but both opens and closes
+            # in some newswire (''Like this,'' he said), so it goes by its flanks.
+            role: Role = "open" if c == "`" else _role(text, i, 2)
+            yield Mark(i, 2, text[i:i + 2], "double", role)
             i += 2
             continue
         if c in _DOUBLE_CHARS or (c in _SINGLE_CHARS and not _is_apostrophe(text, i)):
@@ -115,7 +118,7 @@ class _Matcher:
             start += 1
         while end > start and self.text[end - 1].isspace():
             end -= 1
-        if end > start:
+        if end - start > (2 if o.family == "single" else 0):  # not 'n'
             self.out.append(Marked(start, end, o.pos, close_pos + close_size, o.family, flags))
         self.open, self.nested, self.continued = None, None, False
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quotetrack.lexicon import speech_verbs
+from quotetrack.lexicon import speech_verb
 from quotetrack.marks import Marked, find_marked
-from quotetrack.records import Cue, ParsedDoc, QuoteKind, QuoteSpan, Token
+from quotetrack.records import Cue, ParsedDoc, QuoteKind, QuoteSpan, Span, Token
 from quotetrack.syntax import Tree, contiguous, trimmed
 from quotetrack.turns import find_turns
 
@@ -38,11 +38,13 @@ class Claim:
 def cue_of(tree: Tree, i: int) -> Cue:
     """The Cue record of word ``i`` (a speech verb)."""
     t = tree.tokens[i]
-    return Cue(t.start, t.end, tree.doc.text[t.start:t.end], t.lemma.lower(), tree.negated(i))
+    verb = speech_verb(t.lemma, t.text)
+    lemma = verb.lemma if verb else t.lemma.lower()
+    return Cue(t.start, t.end, tree.doc.text[t.start:t.end], lemma, tree.negated(i))
 
 
 def _is_cue(t: Token, indirect: bool) -> bool:
-    verb = speech_verbs().get(t.lemma.lower())
+    verb = speech_verb(t.lemma, t.text)
     return bool(verb and t.upos in CUE_UPOS and (verb.indirect or not indirect))
 
 
@@ -212,8 +214,9 @@ def _claim_span(tree: Tree, c: Claim, marked: list[Marked]) -> QuoteSpan | None:
     if inside and _quoted_share(tree.doc, c, inside) > 0.9:
         return None
     kind: QuoteKind = "mixed" if inside else "indirect"
-    cue = Cue(tree.tokens[c.cue].start, tree.tokens[c.cue].start + len(c.cue_text),
-              c.cue_text, c.cue_lemma, tree.negated(c.cue))
+    cue = cue_of(tree, c.cue)
+    if c.cue_lemma == "according to":
+        cue = Cue(cue.start, cue.start + len(c.cue_text), c.cue_text, c.cue_lemma)
     span = _span_record(tree, c.start, c.end, kind, c.cue, ())
     return QuoteSpan(span.start, span.end, span.text, kind, span.sentence, span.paragraph,
                      cue, c.cue, ())
@@ -273,6 +276,35 @@ def _dedupe(spans: list[QuoteSpan]) -> list[QuoteSpan]:
     return sorted(kept, key=lambda q: (q.start, -q.end))
 
 
+def _joinable(doc: ParsedDoc, a: QuoteSpan, b: QuoteSpan) -> bool:
+    """``b`` carries on ``a``'s statement: same paragraph, nothing quoted between,
+    and ``b`` has no cue of its own (or ``a``'s, as in ``"A," he said, "B."``)."""
+    if a.kind != "direct" or b.kind != "direct" or a.paragraph != b.paragraph:
+        return False
+    if b.cue_token is not None and b.cue_token != a.cue_token:
+        return False
+    if a.cue_token is None or "fragment" in a.flags + b.flags:
+        return False
+    gap = doc.text[a.end:b.start]
+    return len(gap) < 200 and "\n" not in gap.strip()
+
+
+def join_segments(doc: ParsedDoc, spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    """Merge a direct quote with the cue-less pieces that continue it in its paragraph."""
+    out: list[QuoteSpan] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if prev is not None and _joinable(doc, prev, s):
+            segs = prev.segments or (Span(prev.start, prev.end, prev.text),)
+            segs += (Span(s.start, s.end, s.text),)
+            out[-1] = QuoteSpan(prev.start, s.end, doc.text[prev.start:s.end], "direct",
+                                prev.sentence, prev.paragraph, prev.cue, prev.cue_token,
+                                tuple(dict.fromkeys(prev.flags + s.flags)), segs)
+        else:
+            out.append(s)
+    return out
+
+
 def find_quotes(doc: ParsedDoc, include_fragments: bool = False) -> list[QuoteSpan]:
     """Every direct, mixed and indirect quote of ``doc``, ordered by start offset.
 
@@ -297,4 +329,4 @@ def find_quotes(doc: ParsedDoc, include_fragments: bool = False) -> list[QuoteSp
             span = _marked_span(tree, m, include_fragments)
             if span is not None:
                 out.append(span)
-    return _dedupe(out)
+    return join_segments(doc, _dedupe(out))

@@ -116,7 +116,9 @@ class QuoteSpan:
     A direct quote's span excludes its quote marks.  ``cue_token`` is the document
     index of the cue word when the parse gave one; ``subject_token`` the word the
     parse names as the cue's speaker; ``flags`` holds notes such as ``fragment``
-    (a short quoted phrase with no cue) or ``unbalanced``.
+    (a short quoted phrase with no cue) or ``unbalanced``.  ``segments`` lists the
+    quoted pieces when one statement is interrupted by its cue (``"A," he said.
+    "B."``): then ``start``/``end`` is the extent from the first to the last piece.
     """
 
     start: int
@@ -128,6 +130,7 @@ class QuoteSpan:
     cue: Cue | None = None
     cue_token: int | None = None
     flags: tuple[str, ...] = ()
+    segments: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,10 +153,12 @@ class Quote:
     method: str
     confidence: float
     flags: tuple[str, ...] = ()
+    segments: tuple[Span, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON shape of ``quotetrack extract`` (see README)."""
-        return {
+        extra = {"segments": [s.as_dict() for s in self.segments]} if self.segments else {}
+        return extra | {
             "start": self.start, "end": self.end, "text": self.text, "kind": self.kind,
             "speaker": self.speaker, "speakers": list(self.speakers),
             "speaker_kind": self.speaker_kind,

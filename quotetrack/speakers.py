@@ -132,6 +132,17 @@ def _proper(tree: Tree, head: Token) -> Named:
                  role, _gender(title), head.i)
 
 
+def label_speaker(label: list[Token]) -> Named | None:
+    """The speaker of a ``NAME:`` label (title words become the role)."""
+    title, name = split_title([t for t in label if t.upos != "PUNCT"])
+    if not name:
+        return None
+    kind = _kind_of_name(title + name)
+    text = " ".join(t.text for t in name)
+    return Named(text, "organization" if kind == "organization" else "person",
+                 " ".join(t.text for t in title) or None, _gender(title), name[-1].i)
+
+
 def _role_phrase(tree: Tree, head: Token, skip: list[int]) -> str:
     toks = trimmed(contiguous(tree.subtree(head.i, skip=skip), head.i))
     return _text(tree, toks)

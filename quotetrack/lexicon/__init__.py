@@ -15,7 +15,8 @@ _HERE = Path(__file__).parent
 # Opening mark -> closing marks it accepts.  Straight marks close themselves.
 DOUBLE_PAIRS: dict[str, str] = {
     '"': '"', "\u201c": "\u201d\u201c", "\u201e": "\u201c\u201d", "\u00ab": "\u00bb",
-    "\u00bb": "\u00ab", "``": "''", "\u201f": "\u201d", "\u301d": "\u301e\u301f",
+    "\u00bb": "\u00ab", "``": "''", "''": "''", "\u201f": "\u201d",
+    "\u301d": "\u301e\u301f",
 }
 SINGLE_PAIRS: dict[str, str] = {
     "'": "'", "\u2018": "\u2019", "\u201a": "\u2018\u2019", "\u2039": "\u203a",
@@ -52,3 +53,27 @@ def words(name: str) -> frozenset[str]:
     """A packaged word list (``titles``, ``organizations``, ``group_nouns``,
     ``reporting_nouns``) as a lower-cased set."""
     return frozenset(w.lower() for w in _lines(f"{name}.txt"))
+
+
+def _stems(word: str) -> list[str]:
+    """Candidate base forms of an English verb form (for words the lemmatizer's
+    dictionary does not know, which it leaves unchanged)."""
+    w = word.lower()
+    out = [w]
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("es", ""), ("s", ""), ("ed", ""),
+                         ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 2:
+            base = w[: len(w) - len(suffix)] + repl
+            out.append(base)
+            if len(base) > 2 and base[-1] == base[-2] and suffix in ("ed", "ing"):
+                out.append(base[:-1])  # admitted -> admit, quipping -> quip
+    return out
+
+
+def speech_verb(lemma: str, word: str = "") -> SpeechVerb | None:
+    """The lexicon entry for a verb, by lemma or, failing that, by its word form."""
+    verbs = speech_verbs()
+    for cand in [lemma.lower(), *_stems(word or lemma)]:
+        if cand in verbs:
+            return verbs[cand]
+    return None

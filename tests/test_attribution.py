@@ -1,0 +1,116 @@
+"""Quote spans and attribution on hand-written cases, one or more per rule,
+through the real shipped model."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrack.records import Quote
+from tests.nlp import run
+
+
+def only(text: str) -> Quote:
+    quotes = run(text).quotes
+    assert len(quotes) == 1, [q.as_dict() for q in quotes]
+    return quotes[0]
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    ('"We will win the election next year," Smith said.', "Smith", "direct"),
+    ('"We will win the election next year," said John Smith.', "John Smith", "direct"),
+    ('John Smith said: "We will win the election next year."', "John Smith", "direct"),
+    ("The governor insisted that the budget would be balanced by June.", "governor",
+     "indirect"),
+    ('Pifer warned that the plan would create a "frozen conflict" in the region.',
+     "Pifer", "mixed"),
+])
+def test_attribution_cue_subject(text: str, speaker: str, kind: str) -> None:
+    q = only(text)
+    assert q.kind == kind
+    assert q.speaker == speaker
+    assert q.cue is not None and q.method in ("cue-subject", "title", "cue-object")
+
+
+def test_attribution_direct_span_excludes_marks() -> None:
+    text = '"We will win the election next year," Smith said.'
+    q = only(text)
+    assert text[q.start:q.end] == q.text == "We will win the election next year,"
+
+
+def test_attribution_according_to_organisation() -> None:
+    q = only("According to the Pentagon, the strikes destroyed three bridges.")
+    assert (q.speaker, q.speaker_kind, q.method) == ("Pentagon", "organization",
+                                                     "according-to")
+    assert q.cue is not None and q.cue.lemma == "according to"
+
+
+def test_attribution_title_is_role_not_name() -> None:
+    q = only("Russian Foreign Minister Sergei Lavrov said that the sanctions had failed.")
+    assert q.speaker == "Sergei Lavrov"
+    assert q.role is not None and "Minister" in q.role
+
+
+def test_attribution_several_speakers() -> None:
+    q = only("Both the Kremlin and the White House said a meeting was possible.")
+    assert set(q.speakers) == {"Kremlin", "White House"}
+    assert q.speaker_kind == "organization"
+
+
+def test_attribution_group_speaker() -> None:
+    q = only("U.S. officials have suggested that the deal is close.")
+    assert (q.speaker, q.speaker_kind) == ("U.S. officials", "group")
+
+
+def test_attribution_pronoun_resolves_to_recent_person() -> None:
+    text = ('Russian Foreign Minister Sergei Lavrov spoke to reporters on Monday.\n\n'
+            '"They will immediately become an element of political fighting," he said.')
+    q = only(text)
+    assert (q.speaker, q.method) == ("Sergei Lavrov", "pronoun")
+    assert q.speaker_mention is not None and q.speaker_mention.text == "he"
+
+
+def test_attribution_interrupted_quote_is_one_statement_with_segments() -> None:
+    text = ('"The first part of the statement is here," Maria Lopez said. '
+            '"And the second part of the statement follows right after it."')
+    q = only(text)
+    assert q.speaker == "Maria Lopez"
+    assert [s.text for s in q.segments] == [
+        "The first part of the statement is here,",
+        "And the second part of the statement follows right after it."]
+
+
+def test_attribution_continuation_paragraph_inherits_speaker() -> None:
+    text = ('"The first part of the statement is here," Maria Lopez said.\n\n'
+            '"And the second part of the statement follows in a new paragraph."')
+    quotes = run(text).quotes
+    assert [q.speaker for q in quotes] == ["Maria Lopez", "Maria Lopez"]
+    assert quotes[1].method == "continuation"
+
+
+def test_attribution_canonical_name_within_article() -> None:
+    text = ("U.S. President Donald Trump arrived in Vietnam on Friday.\n\n"
+            '"We will make a great deal with them," Trump said.')
+    q = only(text)
+    assert q.speaker == "Donald Trump"
+    assert any(s.name == "Donald Trump" and "Trump" in s.aliases for s in run(text).speakers)
+
+
+def test_attribution_negated_cue_is_marked() -> None:
+    quotes = run("Smith did not say that the deal was dead.").quotes
+    assert all("negated" in q.flags for q in quotes)
+
+
+def test_attribution_scare_quotes_are_fragments() -> None:
+    text = 'The so-called "peace plan" was discussed for hours.'
+    assert run(text).quotes == ()
+    flagged = run(text, include_fragments=True).quotes
+    assert [q.flags for q in flagged] == [("fragment",)]
+
+
+def test_attribution_speaker_turn() -> None:
+    q = only("PENCE: Well, the question really should be why they invited her at all.")
+    assert q.method == "speaker-turn" and q.speaker == "PENCE"
+
+
+def test_attribution_no_quotes_in_plain_narrative() -> None:
+    assert run("The river flooded the town after three days of rain.").quotes == ()
