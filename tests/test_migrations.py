@@ -1,0 +1,108 @@
+"""Alembic migrations on SQLite and PostgreSQL: one head, round trips with data kept."""
+
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from fakes import process_many, write_jsonl
+from sqlalchemy import inspect, text
+
+from quotetrack.errors import MigrationRequired, StoreError
+from quotetrack.ingest import ingest
+from quotetrack.store import migrate, open_store, status, upgrade
+from quotetrack.store.engine import make_engine, to_url
+from quotetrack.store.schema import Base
+
+VIEWS = {"v_quotes", "v_speaker_stats"}
+
+
+def revisions() -> list[str]:
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    return [s.revision for s in reversed(list(script.walk_revisions()))]
+
+
+def test_migrations_single_head():
+    heads = ScriptDirectory.from_config(migrate.alembic_config()).get_heads()
+    assert heads == [migrate.head()] and len(heads) == 1
+    assert revisions()[0] == "0001"
+
+
+def test_migrations_each_step_round_trips_on_empty_db(empty_db):
+    engine = make_engine(to_url(empty_db))
+    try:
+        for rev in revisions():
+            migrate.upgrade(engine, rev)
+            migrate.downgrade(engine, "-1")
+            migrate.upgrade(engine, rev)
+        migrate.downgrade(engine, "base")
+        with engine.connect() as conn:
+            assert set(inspect(conn).get_table_names()) <= {"alembic_version"}
+        migrate.upgrade(engine)
+        with engine.connect() as conn:
+            assert migrate.current(conn) == migrate.head()
+            assert VIEWS <= set(inspect(conn).get_view_names())
+    finally:
+        engine.dispose()
+
+
+def test_migrations_round_trip_keeps_data(db, tmp_path):
+    with open_store(db) as store:
+        ingest([str(write_jsonl(tmp_path / "a.jsonl", 12))], store, process_many)
+        before = store.counts()
+        found = store.who_said("peacekeepers")
+    engine = make_engine(to_url(db))
+    try:
+        migrate.downgrade(engine, "0001")  # drops full text and views, keeps the tables
+        with engine.connect() as conn:
+            assert not VIEWS & set(inspect(conn).get_view_names())
+        migrate.upgrade(engine)
+    finally:
+        engine.dispose()
+    with open_store(db) as store:
+        assert store.counts() == before and before["quotes"] == 24
+        assert store.who_said("peacekeepers") == found and found
+        assert store.report()["attribution"][-1]["quotes"] == 24
+
+
+def test_migrations_models_match_migrated_database(db):
+    engine = make_engine(to_url(db))
+    try:
+        with engine.connect() as conn:
+            context = MigrationContext.configure(conn, opts={
+                "include_object": lambda obj, name, *_: not (name or "").startswith(
+                    ("quotes_fts", "ix_quotes_fts")),
+                "compare_type": True})
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        engine.dispose()
+
+
+def test_migrations_old_store_needs_upgrade(empty_db):
+    engine = make_engine(to_url(empty_db))
+    migrate.upgrade(engine, "0002")
+    engine.dispose()
+    with pytest.raises(MigrationRequired, match="quotetrack db upgrade") as err:
+        open_store(empty_db)
+    assert err.value.code == "Q004"
+    assert not status(empty_db).up_to_date
+    before, after = upgrade(empty_db)
+    assert (before, after.current, after.up_to_date) == ("0002", migrate.head(), True)
+    open_store(empty_db).close()
+
+
+def test_migrations_foreign_and_newer_stores_refused(empty_db):
+    engine = make_engine(to_url(empty_db))
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE something (x INTEGER)"))
+    with pytest.raises(StoreError, match="not a quotetrack store"):
+        open_store(empty_db)
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE something"))
+    migrate.upgrade(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(StoreError, match="newer than this quotetrack"):
+        open_store(empty_db)
