@@ -43,9 +43,15 @@ def cue_of(tree: Tree, i: int) -> Cue:
     return Cue(t.start, t.end, tree.doc.text[t.start:t.end], lemma, tree.negated(i))
 
 
+def _frames(t: Token) -> frozenset[str]:
+    """The content frames word ``t`` can report; empty when it is no cue verb."""
+    verb = speech_verb(t.lemma, t.text) if t.upos in CUE_UPOS else None
+    return verb.frames if verb else frozenset()
+
+
 def _is_cue(t: Token, indirect: bool) -> bool:
-    verb = speech_verb(t.lemma, t.text)
-    return bool(verb and t.upos in CUE_UPOS and (verb.indirect or not indirect))
+    frames = _frames(t)
+    return bool(frames - {"quote"}) if indirect else bool(frames)
 
 
 def _span(tokens: list[Token]) -> tuple[int, int] | None:
@@ -64,10 +70,13 @@ def clause_extent(tree: Tree, cue: Token, comp: Token) -> tuple[int, int] | None
     own = tree.subtree(comp.i)
     first = contiguous(own, comp.i)[0]
     if comp.i > cue.i:
-        other = {t.i for t in tree.subtree(cue.i, skip=[comp.i])}
+        # Stop at a new comma-led dependent of the cue (", adding that ..."); other
+        # words after the clause are parser slips inside it.
         last_own = max(t.i for t in own)
-        stop = next((t.i for t in sent if t.i > last_own and t.i in other
-                     and t.upos != "PUNCT"), sent[-1].i + 1)
+        firsts = [tree.subtree(c.i)[0].i for c in tree.children(cue.i) if c.i > last_own
+                  and c.rel in ("advcl", "conj", "parataxis", "obl", "ccomp")]
+        stop = min((f for f in firsts if f > last_own and tree.tokens[f - 1].text in
+                    (",", ";", "--", "\u2014")), default=sent[-1].i + 1)
         body = [t for t in sent if first.i <= t.i < stop]
     else:
         cue_first = tree.subtree(cue.i, skip=[comp.i])[0]
@@ -75,13 +84,46 @@ def clause_extent(tree: Tree, cue: Token, comp: Token) -> tuple[int, int] | None
     return _span(body)
 
 
+def _claim(tree: Tree, t: Token, span: tuple[int, int] | None) -> list[Claim]:
+    return [Claim(*span, t.i, t.text, t.lemma.lower())] if span else []
+
+
 def _complement_claims(tree: Tree, t: Token) -> list[Claim]:
     out = []
     for comp in tree.children(t.i, "ccomp"):
-        span = clause_extent(tree, t, comp)
-        if span:
-            out.append(Claim(*span, t.i, t.text, t.lemma.lower()))
+        out += _claim(tree, t, clause_extent(tree, t, comp))
     return out
+
+
+_OBJECT_CASES = {"for", "about", "on", "of", "over", "against"}
+
+
+def _addressee(tree: Tree, t: Token) -> list[Token]:
+    objs = tree.children(t.i, "obj", "iobj")
+    objs += [c for c in tree.children(t.i, "obl") if any(
+        w.text.lower() in ("on", "upon") for w in tree.children(c.i, "case"))]
+    return [o for o in objs if o.i > t.i]
+
+
+def _frame_claims(tree: Tree, t: Token, frames: frozenset[str]) -> list[Claim]:
+    """Claims of the request, xcomp and object frames (``urged X to Y``, ``wants to
+    Y``, ``cited X``), tried in that order; the first frame that fits wins."""
+    xcomp = [c for c in tree.children(t.i, "xcomp") if c.i > t.i]
+    if "request" in frames and xcomp and _addressee(tree, t):
+        start = _addressee(tree, t)[0]
+        whole = clause_extent(tree, t, xcomp[0])
+        first = tree.subtree(start.i)[0]
+        return _claim(tree, t, (min(first.start, whole[0]), whole[1]) if whole else None)
+    if "xcomp" in frames and xcomp:
+        return _claim(tree, t, clause_extent(tree, t, xcomp[0]))
+    if "object" in frames:
+        objs = [c for c in tree.children(t.i, "obj") if c.i > t.i and c.lemma.lower()
+                not in ("what", "which", "that", "who")]
+        objs += [c for c in tree.children(t.i, "obl") if c.i > t.i and any(
+            w.text.lower() in _OBJECT_CASES for w in tree.children(c.i, "case"))]
+        if objs:
+            return _claim(tree, t, _span(contiguous(tree.subtree(objs[0].i), objs[0].i)))
+    return []
 
 
 def _fronted_claim(tree: Tree, t: Token) -> list[Claim]:
@@ -121,12 +163,25 @@ def _reduced_passive(tree: Tree, t: Token) -> bool:
     return t.xpos == "VBN" and t.rel in ("acl", "amod") and not tree.children(t.i, "nsubj")
 
 
+def _has_source(tree: Tree, t: Token) -> bool:
+    """A reporting verb needs someone reporting: its own subject, one it borrows
+    (``..., adding that``), or a relative clause's antecedent."""
+    active = [c for c in tree.children(t.i, "nsubj") if c.deprel != "nsubj:pass"]
+    agent = [c for c in tree.children(t.i, "obl") if c.deprel == "obl:agent"]
+    return bool(active or agent) or t.rel in ("conj", "xcomp", "advcl") or (
+        t.deprel == "acl:relcl")
+
+
 def find_claims(tree: Tree) -> list[Claim]:
     """Every reported clause of the document (indirect or mixed), in text order."""
     claims: list[Claim] = []
     for t in tree.tokens:
-        if _is_cue(t, indirect=True) and not _reduced_passive(tree, t):
-            claims += _complement_claims(tree, t) + _fronted_claim(tree, t)
+        frames = _frames(t)
+        if not frames - {"quote"} or _reduced_passive(tree, t) or not _has_source(tree, t):
+            continue
+        found = _complement_claims(tree, t) + _fronted_claim(tree, t) if (
+            "clause" in frames) else []
+        claims += found or _frame_claims(tree, t, frames)
     claims += _according_claims(tree)
     return sorted(claims, key=lambda c: (c.start, c.end))
 
@@ -193,7 +248,8 @@ def _is_fragment(tree: Tree, m: Marked) -> bool:
     inside = _tokens_in(tree, m)
     words = [t for t in inside if t.upos != "PUNCT"]
     has_verb = any(t.upos in ("VERB", "AUX") for t in words)
-    return len(words) < MIN_STATEMENT_WORDS or not has_verb
+    return len(words) < MIN_STATEMENT_WORDS or (len(words) < 2 * MIN_STATEMENT_WORDS
+                                                  and not has_verb)
 
 
 def _span_record(tree: Tree, start: int, end: int, kind: QuoteKind, cue: int | None,
@@ -251,7 +307,8 @@ def _fragment_needs_link(tree: Tree, cue: int, m: Marked) -> bool:
 def _marked_span(tree: Tree, m: Marked, include_fragments: bool) -> QuoteSpan | None:
     cue = direct_cue(tree, m)
     fragment = _is_fragment(tree, m)
-    if cue is not None and fragment and _fragment_needs_link(tree, cue, m):
+    if cue is not None and fragment and (_fragment_needs_link(tree, cue, m)
+                                         or not _has_source(tree, tree.tokens[cue])):
         cue = None
     if cue is None:
         if fragment and not include_fragments:

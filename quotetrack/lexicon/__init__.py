@@ -26,11 +26,12 @@ SINGLE_PAIRS: dict[str, str] = {
 
 @dataclass(frozen=True, slots=True)
 class SpeechVerb:
-    """A cue lemma: its stance and whether it cues reported (indirect) speech."""
+    """A cue lemma: its stance and the frames of content it reports
+    (``clause``, ``quote``, ``request``, ``xcomp``, ``object``; see the TSV header)."""
 
     lemma: str
     stance: str
-    indirect: bool
+    frames: frozenset[str]
 
 
 def _lines(name: str) -> list[str]:
@@ -43,8 +44,8 @@ def speech_verbs() -> dict[str, SpeechVerb]:
     """lemma -> SpeechVerb, from ``speech_verbs.tsv`` (first entry of a lemma wins)."""
     verbs: dict[str, SpeechVerb] = {}
     for line in _lines("speech_verbs.tsv"):
-        lemma, stance, scope = line.split("\t")
-        verbs.setdefault(lemma, SpeechVerb(lemma, stance, scope == "any"))
+        lemma, stance, frames = line.split("\t")
+        verbs.setdefault(lemma, SpeechVerb(lemma, stance, frozenset(frames.split(","))))
     return verbs
 
 
