@@ -16,8 +16,8 @@ TITLES = frozenset("""
     mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend hon
     president vice pres sen senator rep representative congressman congresswoman
     gov governor lt ltgov mayor judge justice chief secretary minister prime foreign
-    deputy ambassador chancellor premier general gen col colonel maj major capt captain
-    adm admiral sgt sergeant king queen prince princess pope former acting
+    deputy ambassador chancellor premier secretary-general general gen col colonel maj
+    major capt captain adm admiral sgt sergeant king queen prince princess pope former acting
     spokesman spokeswoman spokesperson chairman chairwoman chair ceo us uk un eu
 """.split())
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})

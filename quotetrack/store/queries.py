@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from quotetrack.errors import InputError, NotFound
 from quotetrack.store import search
 from quotetrack.store.convert import iso, parse_date, until_bound
-from quotetrack.store.schema import ArticleRow, QuoteRow, QuoteSpeakerRow, SpeakerRow
+from quotetrack.store.schema import AliasRow, ArticleRow, QuoteRow, QuoteSpeakerRow, SpeakerRow
 from quotetrack.store.speakers import find
 
 DateLike = str | date | datetime
@@ -109,10 +109,13 @@ def speakers(session: Session, limit: int | None = None) -> list[dict[str, Any]]
             .group_by(SpeakerRow.id, SpeakerRow.name, SpeakerRow.kind)
             .order_by(count.desc(), SpeakerRow.name))
     rows = session.execute(stmt.limit(limit) if limit else stmt).all()
+    ids = [r.id for r in rows]
     aliases: dict[int, list[str]] = {}
-    alias_stmt = text("SELECT speaker_id, text FROM speaker_aliases ORDER BY id")
-    for speaker_id, surface in session.execute(alias_stmt):
-        aliases.setdefault(speaker_id, []).append(surface)
+    for i in range(0, len(ids), _CHUNK):
+        alias_stmt = (select(AliasRow.speaker_id, AliasRow.text)
+                      .where(AliasRow.speaker_id.in_(ids[i:i + _CHUNK])).order_by(AliasRow.id))
+        for speaker_id, surface in session.execute(alias_stmt):
+            aliases.setdefault(speaker_id, []).append(surface)
     return [{"id": r.id, "name": r.name, "kind": r.kind, "quotes": r.quotes,
              "aliases": [a for a in dict.fromkeys(aliases.get(r.id, [])) if a != r.name]}
             for r in rows]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, func, select
@@ -16,25 +17,28 @@ from quotetrack.records import ArticleResult
 from quotetrack.store import migrate, queries, speakers, writer
 from quotetrack.store.engine import describe, make_engine, to_url
 from quotetrack.store.engine import writer as write_engine
+from quotetrack.store.queries import DateLike
 from quotetrack.store.schema import AliasRow, ArticleRow, QuoteRow, QuoteSpeakerRow, SpeakerRow
 
 T = TypeVar("T")
 RETRIES = 3
 
 
-def open_store(location: str, *, migrate_new: bool = True) -> Store:
+def open_store(location: str, *, create: bool = True) -> Store:
     """Open the store at a file path (SQLite) or a ``postgresql://`` URL.
 
-    A new, empty store is migrated to the head schema; an older one raises
-    MigrationRequired (``quotetrack db upgrade``); an unreachable or foreign one
-    StoreError.
+    A new, empty store is migrated to the head schema (``create=False``: a missing
+    SQLite file is a StoreError instead); an older one raises MigrationRequired
+    (``quotetrack db upgrade``); an unreachable or foreign one StoreError.
     """
     url = to_url(location)
-    engine = make_engine(url)
     where = describe(url)
+    if not create and url.get_backend_name() == "sqlite" and not Path(where).exists():
+        raise StoreError(f"no store at {where}; ingest articles first, or pass --db"
+                         " (or set QUOTETRACK_DB) to name the store")
+    engine = make_engine(url)
     try:
-        if migrate_new:
-            migrate.ensure_current(engine, where)
+        migrate.ensure_current(engine, where)
     except DBAPIError as exc:
         engine.dispose()
         raise StoreError(f"cannot open the store {where}: {_reason(exc)}") from None
@@ -44,6 +48,14 @@ def open_store(location: str, *, migrate_new: bool = True) -> Store:
     return Store(engine, where)
 
 
+def _save_new(session: Session, result: ArticleResult, digest: str) -> bool:
+    """Write ``result`` unless its text is stored already (inside a write transaction)."""
+    if session.scalar(select(ArticleRow.id).where(ArticleRow.text_hash == digest)):
+        return False
+    writer.write(session, result, digest)
+    return True
+
+
 def _reason(exc: DBAPIError) -> str:
     return str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
 
@@ -51,7 +63,7 @@ def _reason(exc: DBAPIError) -> str:
 class Store:
     """An open store.  Every method is its own transaction; queries return plain dicts.
 
-    Thread-safe as far as the engine is (one session per call); close it when done.
+    Close it when done (or use it as a context manager).
     """
 
     def __init__(self, engine: Engine, where: str) -> None:
@@ -99,27 +111,27 @@ class Store:
         transaction fail as a whole; it is retried, so nothing is half-written.
         """
         digest = text_hash(result.article.text)
-        stmt = select(ArticleRow.id).where(ArticleRow.text_hash == digest)
-        for attempt in range(RETRIES):
+        failure: IntegrityError | None = None
+        for _ in range(RETRIES):
             try:
-                with self._session(write=True) as session:
-                    if session.scalar(stmt) is not None:
-                        return False
-                    writer.write(session, result, digest)
-                    return True
+                return self._write(lambda s: _save_new(s, result, digest))
             except IntegrityError as exc:
-                if attempt == RETRIES - 1:
-                    raise StoreError(f"cannot store article {result.article.id!r}:"
-                                     f" {_reason(exc)}") from None
-        raise AssertionError("unreachable")
+                failure = exc
+        reason = _reason(failure) if failure else "unknown"
+        raise StoreError(f"cannot store article {result.article.id!r}: {reason}")
 
     def who_said(self, query: str, limit: int = 20, raw: bool = False) -> list[dict[str, Any]]:
         """Full-text search over quote text (web-search syntax; see ``store.search``)."""
         return self._read(lambda s: queries.who_said(s, query, limit, raw))
 
-    def quotes(self, **filters: Any) -> list[dict[str, Any]]:
-        """Quotes filtered by speaker, kind, since, until, outlet, stance, limit."""
-        return self._read(lambda s: queries.quotes(s, **filters))
+    def quotes(self, speaker: str | None = None, kind: str | None = None,
+               since: DateLike | None = None, until: DateLike | None = None,
+               outlet: str | None = None, stance: str | None = None,
+               limit: int | None = 100) -> list[dict[str, Any]]:
+        """Quotes filtered by speaker, kind, publication dates (``until`` inclusive),
+        outlet and stance; oldest first, undated last; ``limit=None`` for all."""
+        return self._read(lambda s: queries.quotes(s, speaker, kind, since, until, outlet,
+                                                   stance, limit))
 
     def speakers(self, limit: int | None = None) -> list[dict[str, Any]]:
         """Every speaker with kind, aliases and quote count, most quoted first."""
