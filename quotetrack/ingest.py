@@ -49,11 +49,11 @@ class IngestSummary:
         return 1 if self.failed else 0
 
     def as_rows(self) -> list[dict[str, object]]:
-        """The summary as rows for ``render.emit`` (one per count)."""
+        """The summary as rows for ``render.emit``: articles ``stored``, ``skipped``
+        (already stored), ``failed`` inputs, ``quotes`` stored, ``seconds``."""
         return [{"status": k, "count": v} for k, v in (
-            ("stored", self.stored), ("skipped (already stored)", self.skipped),
-            ("failed", self.failed), ("quotes stored", self.quotes),
-            ("seconds", round(self.seconds, 1)))]
+            ("stored", self.stored), ("skipped", self.skipped), ("failed", self.failed),
+            ("quotes", self.quotes), ("seconds", round(self.seconds, 1)))]
 
 
 def _batches(items: Iterable[Article | Problem], size: int,

@@ -46,11 +46,11 @@ def fmt_option() -> Callable[[F], F]:
 
 
 @contextmanager
-def opened(ctx: click.Context) -> Iterator[Store]:
-    """The store of ``--db``, closed afterwards."""
+def opened(ctx: click.Context, create: bool = False) -> Iterator[Store]:
+    """The store of ``--db``, closed afterwards; only ``ingest`` creates a missing one."""
     from quotetrack.store import open_store
 
-    store = open_store(ctx.obj["db"])
+    store = open_store(ctx.obj["db"], create=create)
     try:
         yield store
     finally:
@@ -105,7 +105,7 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], max_bytes: int,
 
     if not paths and sys.stdin.isatty():
         raise click.UsageError("give files or folders to ingest, or - to read stdin")
-    with opened(ctx) as store, _progress(silent) as bar:
+    with opened(ctx, create=True) as store, _progress(silent) as bar:
         task = bar.add_task("ingesting", total=None)
 
         def on_progress(status: str, name: str) -> None:
