@@ -83,12 +83,12 @@ def test_cli_commands_have_help_and_examples():
 def test_cli_ingest_real_pipeline_and_rerun(db):
     first = as_json(cli(db, "ingest", str(SEED), "--format", "json"))
     counts = {r["status"]: r["count"] for r in first}
-    assert counts["stored"] == 1 and counts["failed"] == 0 and counts["quotes stored"] > 0
+    assert counts["stored"] == 1 and counts["failed"] == 0 and counts["quotes"] > 0
     with open_store(db) as store:
         before = store.counts()
     again = {r["status"]: r["count"] for r in as_json(cli(db, "ingest", str(SEED), "--format",
                                                           "json"))}
-    assert again["stored"] == 0 and again["skipped (already stored)"] == 1
+    assert again["stored"] == 0 and again["skipped"] == 1
     with open_store(db) as store:
         assert store.counts() == before
     rows = as_json(cli(db, "who-said", "Lavrov OR sanctions OR peacekeeping", "--format",
@@ -124,7 +124,7 @@ def test_cli_rerun_of_everything_stored_parses_nothing(filled, tmp_path):
         before = store.counts()
     summary = {r["status"]: r["count"]
                for r in as_json(cli(copy, "ingest", *inputs(), "--format", "json"))}
-    assert summary["stored"] == 0 and summary["skipped (already stored)"] == before["articles"]
+    assert summary["stored"] == 0 and summary["skipped"] == before["articles"]
     with open_store(copy) as store:
         assert store.counts() == before
 
@@ -251,3 +251,10 @@ def test_cli_readme_sql_runs(filled):
     finally:
         engine.dispose()
     assert ran == len(statements) - 1
+
+
+def test_cli_queries_do_not_create_a_missing_store(tmp_path):
+    missing = str(tmp_path / "typo.db")
+    result = cli(missing, "who-said", "sanctions")
+    assert result.exit_code == 1 and "no store at" in result.stderr
+    assert not Path(missing).exists()

@@ -146,3 +146,17 @@ def test_ingest_readers_never_wait_for_the_writer(db, store, tmp_path):
     assert len(seen) > 3  # the reader really ran while the writer wrote
     assert slowest < 1.0, f"a read took {slowest:.2f}s"
     assert store.counts()["articles"] == 150
+
+
+def test_ingest_two_writers_at_once_store_each_article_and_speaker_once(db, store, tmp_path):
+    total = 40
+    path = write_jsonl(tmp_path / "same.jsonl", total)
+    procs = [run_fake_ingest(db, path, "0.002") for _ in range(2)]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [e.decode() for _, e in outputs]
+    stored = sum(json.loads(out)["stored"] for out, _ in outputs)
+    assert stored == total
+    counts = store.counts()
+    assert (counts["articles"], counts["quotes"]) == (total, 2 * total)
+    names = [s["name"] for s in store.speakers()]
+    assert len(names) == len(set(names)) == 6  # "Lavrov" resolves to Sergei Lavrov
