@@ -50,7 +50,7 @@ def open_store(location: str, *, create: bool = True) -> Store:
 
 def _save_new(session: Session, result: ArticleResult, digest: str) -> bool:
     """Write ``result`` unless its text is stored already (inside a write transaction)."""
-    if session.scalar(select(ArticleRow.id).where(ArticleRow.text_hash == digest)):
+    if session.scalar(select(ArticleRow.id).where(ArticleRow.text_hash == digest)) is not None:
         return False
     writer.write(session, result, digest)
     return True
