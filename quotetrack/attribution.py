@@ -50,6 +50,8 @@ def _within(t: Token, avoid: Ranges) -> bool:
 
 def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
     subj = [s for s in tree.children(cue.i, "nsubj") if not _within(s, avoid)]
+    if len(subj) > 1:  # a parser slip: prefer the name or pronoun nearest the cue
+        subj.sort(key=lambda s: (s.upos not in ("PROPN", "PRON"), abs(s.i - cue.i)))
     if subj and subj[0].deprel == "nsubj:pass":
         agents = [c for c in tree.children(cue.i, "obl") if c.deprel == "obl:agent" or any(
             w.text.lower() == "by" for w in tree.children(c.i, "case"))]

@@ -33,6 +33,7 @@ class Claim:
     cue: int
     cue_text: str
     cue_lemma: str
+    segments: tuple[tuple[int, int], ...] = ()
 
 
 def cue_of(tree: Tree, i: int) -> Cue:
@@ -78,9 +79,9 @@ def clause_extent(tree: Tree, cue: Token, comp: Token) -> tuple[int, int] | None
         stop = min((f for f in firsts if f > last_own and tree.tokens[f - 1].text in
                     (",", ";", "--", "\u2014")), default=sent[-1].i + 1)
         body = [t for t in sent if first.i <= t.i < stop]
-    else:
+    else:  # the clause comes first: everything before the reporting phrase
         cue_first = tree.subtree(cue.i, skip=[comp.i])[0]
-        body = [t for t in sent if first.i <= t.i < cue_first.i]
+        body = [t for t in sent if t.i < cue_first.i]
     return _span(body)
 
 
@@ -127,14 +128,56 @@ def _frame_claims(tree: Tree, t: Token, frames: frozenset[str]) -> list[Claim]:
 
 
 def _fronted_claim(tree: Tree, t: Token) -> list[Claim]:
-    """``The talks failed, he said``: the cue is parataxis of the reported clause."""
+    """``The talks failed, he said`` or ``The talks, he said, failed``: the reporting
+    phrase hangs as parataxis from the reported clause, which may surround it."""
     if t.rel != "parataxis" or t.head < 0 or not tree.children(t.i, "nsubj"):
         return []
-    before = [w for w in tree.subtree(t.head, skip=[t.i]) if w.end <= t.start]
-    if not before:
+    phrase = tree.subtree(t.i)
+    sent = tree.doc.sentences[t.sent].tokens
+    before = _span([w for w in sent if w.i < phrase[0].i])
+    after = _span([w for w in sent if w.i > phrase[-1].i])
+    if before and after:
+        return [Claim(before[0], after[1], t.i, t.text, t.lemma.lower(), (before, after))]
+    return _claim(tree, t, before)
+
+
+_COMMAS = (",", "--", "\u2014", "\u2013")
+
+
+def _parenthetical(tree: Tree, t: Token) -> list[Claim]:
+    """``Acts of protest, Mr. Obama said, are acts of patriotism``: a reporting phrase
+    set off by commas inside the reported sentence, whatever the parser made of it."""
+    subj = [c for c in tree.children(t.i, "nsubj") if c.i < t.i]
+    if not subj:
         return []
-    span = _span(contiguous(before, before[-1].i))
-    return [Claim(*span, t.i, t.text, t.lemma.lower())] if span else []
+    lo = tree.subtree(subj[-1].i)[0].i
+    sent = tree.doc.sentences[t.sent].tokens
+    first, last = sent[0].i, sent[-1].i
+    if lo - 1 < first or tree.tokens[lo - 1].text not in _COMMAS:
+        return []
+    close = next((w.i for w in sent if w.i > t.i and w.text in _COMMAS), None)
+    if close is None or close - t.i > 6:
+        return []
+    before = _span([w for w in sent if w.i < lo - 1])
+    after = _span([w for w in sent if close < w.i <= last])
+    if not before or not after:
+        return []
+    return [Claim(before[0], after[1], t.i, t.text, t.lemma.lower(), (before, after))]
+
+
+def _rest_of_sentence(tree: Tree, t: Token) -> list[Claim]:
+    """Fallback when the parser found no clause under a speech verb: the words after
+    the cue (past its addressee and adverbials) when they hold a verb."""
+    sent = tree.doc.sentences[t.sent].tokens
+    skip = {w.i for c in tree.children(t.i, "iobj", "obl", "advmod", "punct", "obj")
+            if c.upos in ("NOUN", "PROPN", "PRON", "ADV", "PUNCT") and c.i > t.i
+            and tree.tokens[c.i - 1].i <= t.i + 3 for w in tree.subtree(c.i)}
+    rest = [w for w in sent if w.i > t.i]
+    while rest and (rest[0].i in skip or rest[0].upos == "PUNCT"):
+        rest = rest[1:]
+    if len(rest) < 4 or not any(w.upos in ("VERB", "AUX") for w in rest):
+        return []
+    return _claim(tree, t, _span(rest))
 
 
 def _according_claims(tree: Tree) -> list[Claim]:
@@ -179,9 +222,14 @@ def find_claims(tree: Tree) -> list[Claim]:
         frames = _frames(t)
         if not frames - {"quote"} or _reduced_passive(tree, t) or not _has_source(tree, t):
             continue
-        found = _complement_claims(tree, t) + _fronted_claim(tree, t) if (
-            "clause" in frames) else []
-        claims += found or _frame_claims(tree, t, frames)
+        found: list[Claim] = []
+        if "clause" in frames:
+            found = _parenthetical(tree, t) or (
+                _complement_claims(tree, t) + _fronted_claim(tree, t))
+        found = found or _frame_claims(tree, t, frames)
+        if not found and "clause" in frames:
+            found = _rest_of_sentence(tree, t)
+        claims += found
     claims += _according_claims(tree)
     return sorted(claims, key=lambda c: (c.start, c.end))
 
@@ -274,8 +322,9 @@ def _claim_span(tree: Tree, c: Claim, marked: list[Marked]) -> QuoteSpan | None:
     if c.cue_lemma == "according to":
         cue = Cue(cue.start, cue.start + len(c.cue_text), c.cue_text, c.cue_lemma)
     span = _span_record(tree, c.start, c.end, kind, c.cue, ())
+    segs = tuple(Span(a, b, tree.doc.text[a:b]) for a, b in c.segments)
     return QuoteSpan(span.start, span.end, span.text, kind, span.sentence, span.paragraph,
-                     cue, c.cue, ())
+                     cue, c.cue, (), segs)
 
 
 _CLAUSE_RELS = ("ccomp", "xcomp", "obj", "parataxis", "advcl", "dep", "iobj")
