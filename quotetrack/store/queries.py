@@ -1,7 +1,8 @@
 """Read queries returning plain dicts (JSON-ready: dates as ISO text).
 
 Quote rows carry: ``id``, ``speaker`` (main speaker or None), ``speakers`` (all,
-main first), ``text``, ``kind``, ``cue``, ``cue_lemma``, ``stance``, ``confidence``,
+main first), ``text``, ``kind``, ``cue``, ``cue_lemma``, ``negated`` (the cue is
+negated: "X did not say"; X is named, not quoted), ``stance``, ``confidence``,
 ``article_id``, ``url``, ``title``, ``outlet``, ``published_at``, ``start``, ``end``.
 """
 
@@ -26,7 +27,8 @@ _CHUNK = 500
 
 def _base() -> Select[*tuple[Any, ...]]:
     return (select(QuoteRow.id, QuoteRow.text, QuoteRow.kind, QuoteRow.cue_text,
-                   QuoteRow.cue_lemma, QuoteRow.stance, QuoteRow.confidence,
+                   QuoteRow.cue_lemma, QuoteRow.negated, QuoteRow.stance,
+                   QuoteRow.confidence,
                    QuoteRow.article_id, ArticleRow.url, ArticleRow.title, ArticleRow.outlet,
                    ArticleRow.published_at, QuoteRow.start, QuoteRow.end)
             .join(ArticleRow, ArticleRow.id == QuoteRow.article_id))
@@ -52,7 +54,8 @@ def _rows(session: Session, stmt: Select[*tuple[Any, ...]]) -> list[dict[str, An
         speakers = names.get(r.id, [])
         out.append({"id": r.id, "speaker": speakers[0] if speakers else None,
                     "speakers": speakers, "text": r.text, "kind": r.kind, "cue": r.cue_text,
-                    "cue_lemma": r.cue_lemma, "stance": r.stance,
+                    "cue_lemma": r.cue_lemma, "negated": bool(r.negated),
+                    "stance": r.stance,
                     "confidence": round(r.confidence, 3), "article_id": r.article_id,
                     "url": r.url, "title": r.title, "outlet": r.outlet,
                     "published_at": iso(r.published_at), "start": r.start, "end": r.end})
@@ -78,9 +81,10 @@ def _date(value: DateLike, option: str, bound: bool = False) -> datetime:
 def quotes(session: Session, speaker: str | None = None, kind: str | None = None,
            since: DateLike | None = None, until: DateLike | None = None,
            outlet: str | None = None, stance: str | None = None,
-           limit: int | None = 100) -> list[dict[str, Any]]:
-    """Quotes filtered by speaker, kind, publication dates (``until`` inclusive), outlet
-    and stance, oldest first (undated last).  NotFound for an unknown speaker."""
+           limit: int | None = 100, negated: bool | None = None) -> list[dict[str, Any]]:
+    """Quotes filtered by speaker, kind, publication dates (``until`` inclusive), outlet,
+    stance and negated cue (None: both), oldest first (undated last).  NotFound for an
+    unknown speaker."""
     stmt = _base()
     if speaker:
         who = find(session, speaker).id
@@ -96,6 +100,8 @@ def quotes(session: Session, speaker: str | None = None, kind: str | None = None
         stmt = stmt.where(func.lower(ArticleRow.outlet) == outlet.strip().lower())
     if stance:
         stmt = stmt.where(func.lower(QuoteRow.stance) == stance.strip().lower())
+    if negated is not None:
+        stmt = stmt.where(QuoteRow.negated.is_(negated))
     undated = case((ArticleRow.published_at.is_(None), 1), else_=0)
     stmt = stmt.order_by(undated, ArticleRow.published_at, QuoteRow.article_id, QuoteRow.start)
     return _rows(session, stmt.limit(limit) if limit else stmt)

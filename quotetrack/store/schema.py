@@ -155,3 +155,71 @@ class QuoteSpeakerRow(Base):
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
     speaker_id: Mapped[int] = mapped_column(
         ForeignKey("speakers.id", ondelete="CASCADE"), index=True)
+
+
+VARIANT_RELATIONS = ("exact", "truncated", "extended", "similar")
+AFFILIATION_SOURCES = ("role", "co-speaker", "manual")
+
+
+class VariantClusterRow(Base):
+    """Quotes that are one statement in several articles (see ``store/variants.py``).
+
+    ``first_quote_id`` is the earliest appearance: earliest ``published_at``
+    (undated last), then ingest order (quote id); kept current on every link.
+    """
+
+    __tablename__ = "variant_clusters"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    first_quote_id: Mapped[int | None] = mapped_column(
+        ForeignKey("quotes.id", ondelete="SET NULL"), index=True)
+
+
+class QuoteVariantRow(Base):
+    """A quote's membership in a cluster: ``relation`` and ``similarity`` say how it
+    matched ``matched_quote_id`` when it was linked (``wording.compare``)."""
+
+    __tablename__ = "quote_variants"
+    __table_args__ = (CheckConstraint(_one_of("relation", VARIANT_RELATIONS),
+                                      name="relation"),)
+
+    quote_id: Mapped[int] = mapped_column(
+        ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True)
+    cluster_id: Mapped[int] = mapped_column(
+        ForeignKey("variant_clusters.id", ondelete="CASCADE"), index=True)
+    matched_quote_id: Mapped[int | None] = mapped_column(
+        ForeignKey("quotes.id", ondelete="SET NULL"))
+    relation: Mapped[str] = mapped_column(String(16))
+    similarity: Mapped[float] = mapped_column(Float)
+
+
+class QuoteKeyRow(Base):
+    """Blocking keys (``wording.blocking_keys``): the index that finds variant
+    candidates without scanning quotes."""
+
+    __tablename__ = "quote_keys"
+
+    key: Mapped[str] = mapped_column(String(24), primary_key=True)
+    quote_id: Mapped[int] = mapped_column(
+        ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True, index=True)
+
+
+class AffiliationRow(Base):
+    """Speaker ``speaker_key`` speaks for (or with) ``affiliate_key``: a chain, not a
+    conflict.  Both are alias keys (``names.name_key``), so the relation follows a
+    speaker through merges and renames.  ``source``: ``role`` (the quote's role
+    names the affiliate: "a spokesman for the Kremlin"), ``co-speaker`` (one quote
+    names both) or ``manual``; ``quote_id`` is the evidence."""
+
+    __tablename__ = "speaker_affiliations"
+    __table_args__ = (UniqueConstraint("speaker_key", "affiliate_key"),
+                      CheckConstraint(_one_of("source", AFFILIATION_SOURCES), name="source"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    speaker_key: Mapped[str] = mapped_column(index=True)
+    affiliate_key: Mapped[str] = mapped_column(index=True)
+    affiliate_text: Mapped[str]
+    source: Mapped[str] = mapped_column(String(16))
+    role: Mapped[str | None] = mapped_column(Text)
+    quote_id: Mapped[int | None] = mapped_column(
+        ForeignKey("quotes.id", ondelete="SET NULL"))

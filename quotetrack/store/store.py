@@ -17,8 +17,10 @@ from quotetrack.records import ArticleResult
 from quotetrack.store import migrate, queries, speakers, writer
 from quotetrack.store.engine import describe, make_engine, to_url
 from quotetrack.store.engine import writer as write_engine
+from quotetrack.store.factcheck import FactCheckMixin, on_saved
 from quotetrack.store.queries import DateLike
 from quotetrack.store.schema import AliasRow, ArticleRow, QuoteRow, QuoteSpeakerRow, SpeakerRow
+from quotetrack.wording import VariantConfig
 
 T = TypeVar("T")
 RETRIES = 3
@@ -48,11 +50,13 @@ def open_store(location: str, *, create: bool = True) -> Store:
     return Store(engine, where)
 
 
-def _save_new(session: Session, result: ArticleResult, digest: str) -> bool:
-    """Write ``result`` unless its text is stored already (inside a write transaction)."""
+def _save_new(session: Session, result: ArticleResult, digest: str,
+              config: VariantConfig) -> bool:
+    """Write ``result`` unless its text is stored already (inside a write transaction),
+    then link its quotes to their variants (``factcheck.on_saved``)."""
     if session.scalar(select(ArticleRow.id).where(ArticleRow.text_hash == digest)) is not None:
         return False
-    writer.write(session, result, digest)
+    on_saved(session, writer.write(session, result, digest), config)
     return True
 
 
@@ -60,7 +64,7 @@ def _reason(exc: DBAPIError) -> str:
     return str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
 
 
-class Store:
+class Store(FactCheckMixin):
     """An open store.  Every method is its own transaction; queries return plain dicts.
 
     Close it when done (or use it as a context manager).
@@ -114,7 +118,8 @@ class Store:
         failure: IntegrityError | None = None
         for _ in range(RETRIES):
             try:
-                return self._write(lambda s: _save_new(s, result, digest))
+                return self._write(lambda s: _save_new(s, result, digest,
+                                                       self.variant_config))
             except IntegrityError as exc:
                 failure = exc
         reason = _reason(failure) if failure else "unknown"
@@ -127,11 +132,12 @@ class Store:
     def quotes(self, speaker: str | None = None, kind: str | None = None,
                since: DateLike | None = None, until: DateLike | None = None,
                outlet: str | None = None, stance: str | None = None,
-               limit: int | None = 100) -> list[dict[str, Any]]:
+               limit: int | None = 100, negated: bool | None = None) -> list[dict[str, Any]]:
         """Quotes filtered by speaker, kind, publication dates (``until`` inclusive),
-        outlet and stance; oldest first, undated last; ``limit=None`` for all."""
+        outlet, stance and negated cue (None: both); oldest first, undated last;
+        ``limit=None`` for all."""
         return self._read(lambda s: queries.quotes(s, speaker, kind, since, until, outlet,
-                                                   stance, limit))
+                                                   stance, limit, negated))
 
     def speakers(self, limit: int | None = None) -> list[dict[str, Any]]:
         """Every speaker with kind, aliases and quote count, most quoted first."""

@@ -1,0 +1,172 @@
+"""Quote variants in the store: link each new quote to the same statement elsewhere.
+
+``link_article`` runs inside ``Store.save``'s transaction, right after the article's
+quotes are written.  For each quote it stores the blocking keys
+(``wording.blocking_keys``), fetches at most ``max_candidates`` quotes of *other*
+articles sharing a key (an index lookup, most shared keys first), compares the
+words (``wording.compare``) and joins the matches' cluster, merging clusters the
+quote bridges.  A cluster's ``first_quote_id`` is refreshed after every change.
+
+Invariants: a quote is in at most one cluster; every cluster has two or more
+quotes; quotes too short to key (``exact_min_words``) are never linked.  Two
+PostgreSQL writers saving the same statement at the same instant may miss each
+other; ``relink`` rebuilds every cluster from the stored quotes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import case, delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from quotetrack.store.schema import (
+    AffiliationRow,
+    ArticleRow,
+    QuoteKeyRow,
+    QuoteRow,
+    QuoteVariantRow,
+    VariantClusterRow,
+)
+from quotetrack.wording import REVERSE, Match, VariantConfig, blocking_keys, compare, tokens
+
+Matched = list[tuple[int, Match]]
+
+
+def candidates(session: Session, keys: Iterable[str], exclude_article: str | None,
+               limit: int) -> list[int]:
+    """Ids of quotes sharing a key, most shared keys first (then oldest), at most
+    ``limit``; quotes of ``exclude_article`` left out."""
+    wanted = sorted(keys)
+    if not wanted:
+        return []
+    shared = func.count().label("shared")
+    stmt = (select(QuoteKeyRow.quote_id, shared)
+            .join(QuoteRow, QuoteRow.id == QuoteKeyRow.quote_id)
+            .where(QuoteKeyRow.key.in_(wanted))
+            .group_by(QuoteKeyRow.quote_id)
+            .order_by(shared.desc(), QuoteKeyRow.quote_id).limit(limit))
+    if exclude_article is not None:
+        stmt = stmt.where(QuoteRow.article_id != exclude_article)
+    return [row.quote_id for row in session.execute(stmt)]
+
+
+def matches(session: Session, words: Sequence[str], ids: Sequence[int],
+            config: VariantConfig) -> Matched:
+    """``(quote id, Match)`` for each candidate the quote ``words`` matches, best first."""
+    if not ids:
+        return []
+    rows = session.execute(select(QuoteRow.id, QuoteRow.text).where(QuoteRow.id.in_(ids)))
+    found = [(qid, m) for qid, text in rows
+             if (m := compare(words, tokens(text), config)) is not None]
+    return sorted(found, key=lambda f: (-f[1].score, f[0]))
+
+
+def _clusters_of(session: Session, ids: Iterable[int]) -> dict[int, int]:
+    stmt = select(QuoteVariantRow.quote_id, QuoteVariantRow.cluster_id).where(
+        QuoteVariantRow.quote_id.in_(list(ids)))
+    return {qid: cid for qid, cid in session.execute(stmt)}
+
+
+def _merge(session: Session, target: int, others: Iterable[int]) -> None:
+    """Move every member of ``others`` into cluster ``target`` and drop ``others``."""
+    gone = sorted(set(others) - {target})
+    if gone:
+        session.execute(update(QuoteVariantRow).where(QuoteVariantRow.cluster_id.in_(gone))
+                        .values(cluster_id=target))
+        session.execute(delete(VariantClusterRow).where(VariantClusterRow.id.in_(gone)))
+
+
+def refresh_first(session: Session, cluster_id: int) -> int | None:
+    """Set and return the cluster's first appearance: earliest ``published_at``
+    (undated last), then ingest order (quote id)."""
+    undated = case((ArticleRow.published_at.is_(None), 1), else_=0)
+    stmt = (select(QuoteVariantRow.quote_id)
+            .join(QuoteRow, QuoteRow.id == QuoteVariantRow.quote_id)
+            .join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
+            .where(QuoteVariantRow.cluster_id == cluster_id)
+            .order_by(undated, ArticleRow.published_at, QuoteRow.id).limit(1))
+    first = session.scalar(stmt)
+    session.execute(update(VariantClusterRow).where(VariantClusterRow.id == cluster_id)
+                    .values(first_quote_id=first))
+    return first
+
+
+def join(session: Session, quote_id: int, found: Matched) -> int:
+    """Put ``quote_id`` and its matches into one cluster; returns the cluster id.
+
+    The oldest cluster among the matches survives (others merge into it); matches
+    not yet clustered join with the reverse relation to this quote.
+    """
+    clusters = _clusters_of(session, [qid for qid, _ in found])
+    if clusters:
+        target = min(clusters.values())
+        _merge(session, target, clusters.values())
+    else:
+        cluster = VariantClusterRow()
+        session.add(cluster)
+        session.flush()
+        target = cluster.id
+    best_id, best = found[0]
+    members = [{"quote_id": quote_id, "cluster_id": target, "matched_quote_id": best_id,
+                "relation": best.relation, "similarity": best.score}]
+    members += [{"quote_id": qid, "cluster_id": target, "matched_quote_id": quote_id,
+                 "relation": REVERSE[m.relation], "similarity": m.score}
+                for qid, m in found if qid not in clusters]
+    session.execute(insert(QuoteVariantRow), members)
+    refresh_first(session, target)
+    return target
+
+
+def link_quote(session: Session, quote_id: int, article_id: str, text: str,
+               config: VariantConfig) -> int | None:
+    """Index one stored quote and link it to its variants; returns its cluster id."""
+    words = tokens(text)
+    keys = blocking_keys(words, config)
+    if not keys:
+        return None
+    found = matches(session, words, candidates(session, keys, article_id,
+                                               config.max_candidates), config)
+    session.execute(insert(QuoteKeyRow), [{"key": k, "quote_id": quote_id}
+                                          for k in sorted(keys)])
+    return join(session, quote_id, found) if found else None
+
+
+def link_article(session: Session, article_id: str, config: VariantConfig) -> int:
+    """Link every quote of a stored article (text order); returns how many joined a
+    cluster.  Runs in the caller's transaction."""
+    stmt = (select(QuoteRow.id, QuoteRow.text).where(QuoteRow.article_id == article_id)
+            .order_by(QuoteRow.start, QuoteRow.id))
+    return sum(link_quote(session, qid, article_id, text, config) is not None
+               for qid, text in session.execute(stmt).all())
+
+
+def clear(session: Session) -> list[str]:
+    """Drop every cluster, key and derived affiliation (``manual`` ones stay); returns
+    every article id in ingest order, for relinking."""
+    session.execute(delete(QuoteVariantRow))
+    session.execute(delete(VariantClusterRow))
+    session.execute(delete(QuoteKeyRow))
+    session.execute(delete(AffiliationRow).where(AffiliationRow.source != "manual"))
+    return article_ids(session)
+
+
+def article_ids(session: Session) -> list[str]:
+    """Every stored article id in ingest order."""
+    stmt = select(ArticleRow.id).order_by(ArticleRow.ingested_at, ArticleRow.id)
+    return list(session.scalars(stmt))
+
+
+def lookup(session: Session, text: str, config: VariantConfig) -> Matched:
+    """Stored quotes that ``text`` (typed by a user) is a variant of, best first."""
+    words = tokens(text)
+    loose = VariantConfig(threshold=config.threshold, min_words=min(config.min_words, 3),
+                          exact_min_words=1, max_candidates=config.max_candidates)
+    keys = blocking_keys(words, loose)
+    return matches(session, words, candidates(session, keys, None, loose.max_candidates),
+                   loose)
+
+
+def cluster_count(session: Session) -> int:
+    """How many variant clusters the store holds."""
+    return int(session.scalar(select(func.count()).select_from(VariantClusterRow)) or 0)
