@@ -32,3 +32,4 @@ def main(ctx: click.Context, db: str, models: str, threads: int) -> None:
 
 from quotetrack.cli import text_commands  # noqa: E402,F401  (registers commands)
 from quotetrack.cli import store_commands  # noqa: E402,F401  (registers commands)
+from quotetrack.cli import factcheck_commands  # noqa: E402,F401  (registers commands)

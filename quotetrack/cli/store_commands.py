@@ -33,9 +33,11 @@ if TYPE_CHECKING:
     from quotetrack.records import Article, ArticleResult
     from quotetrack.store import Store
 
-QUOTE_COLUMNS = ["speaker", "text", "kind", "cue", "article_id", "url", "title",
+QUOTE_COLUMNS = ["speaker", "text", "kind", "cue", "negated", "article_id", "url", "title",
                  "published_at", "start", "end"]
 QUOTE_TABLE = ["speaker", "text", "kind", "cue", "outlet", "published_at", "article_id"]
+FIRST_COLUMNS = ["appearances", "first_published_at", "first_outlet", "first_url",
+                 "first_quote_id"]
 KINDS = ("direct", "mixed", "indirect")
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -57,9 +59,30 @@ def opened(ctx: click.Context, create: bool = False) -> Iterator[Store]:
         store.close()
 
 
-def quote_rows(rows: list[dict[str, Any]], fmt: str) -> None:
-    """Emit quote rows: a short table on screen, every field otherwise."""
-    render.emit(rows, fmt, QUOTE_TABLE if fmt == "table" else QUOTE_COLUMNS)
+def quote_rows(rows: list[dict[str, Any]], fmt: str, first: bool = False) -> None:
+    """Emit quote rows: a short table on screen (a negated cue shown as ``NOT say``),
+    every field otherwise; ``first``: with the FIRST_COLUMNS too."""
+    if fmt == "table":
+        rows = [r | {"cue": f"NOT {r['cue']}"} if r.get("negated") else r for r in rows]
+    columns = QUOTE_TABLE if fmt == "table" else QUOTE_COLUMNS
+    if first:
+        columns = columns + (FIRST_COLUMNS[:3] if fmt == "table" else FIRST_COLUMNS)
+    render.emit(rows, fmt, columns)
+
+
+def with_first(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Quote rows with their first appearance (FIRST_COLUMNS): the earliest article
+    carrying the same statement, the quote's own when it has no variants."""
+    firsts = store.first_appearances([r["id"] for r in rows])
+    out = []
+    for r in rows:
+        found = firsts[r["id"]]
+        first = found["first"]
+        out.append(r | {"appearances": found["appearances"],
+                        "first_published_at": first["published_at"],
+                        "first_outlet": first["outlet"], "first_url": first["url"],
+                        "first_quote_id": first["quote_id"]})
+    return out
 
 
 def extractor(ctx: click.Context) -> Callable[[list[Article]], Iterable[ArticleResult]]:
@@ -132,10 +155,13 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], max_bytes: int,
 @click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--raw", is_flag=True,
               help="Pass TEXT to the database's own search syntax (FTS5 / to_tsquery).")
+@click.option("--first", is_flag=True,
+              help="Add each quote's first appearance (earliest article with its variants).")
 @fmt_option()
 @click.pass_context
 @handle_errors
-def who_said_cmd(ctx: click.Context, text: str, limit: int, raw: bool, fmt: str) -> None:
+def who_said_cmd(ctx: click.Context, text: str, limit: int, raw: bool, first: bool,
+                 fmt: str) -> None:
     """Who said TEXT? Full-text search over every stored quote, best match first.
 
     Words must all appear (stemmed: sanction finds sanctions); "a phrase" in
@@ -146,7 +172,8 @@ def who_said_cmd(ctx: click.Context, text: str, limit: int, raw: bool, fmt: str)
       quotetrack who-said '"frozen conflict" OR peacekeepers' --format json
     """
     with opened(ctx) as store:
-        quote_rows(store.who_said(text, limit=limit, raw=raw), fmt)
+        rows = store.who_said(text, limit=limit, raw=raw)
+        quote_rows(with_first(store, rows) if first else rows, fmt, first)
 
 
 @main.command("quotes")
@@ -156,14 +183,18 @@ def who_said_cmd(ctx: click.Context, text: str, limit: int, raw: bool, fmt: str)
 @click.option("--until", help="Published on or before this date (YYYY-MM-DD).")
 @click.option("--outlet", help="Outlet, case-insensitive.")
 @click.option("--stance", help="Stance label, case-insensitive.")
+@click.option("--negated/--said", default=None,
+              help="Only quotes whose cue is negated (X did not say), or only the others.")
+@click.option("--first", is_flag=True,
+              help="Add each quote's first appearance (earliest article with its variants).")
 @click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True,
               help="0 for all.")
 @fmt_option()
 @click.pass_context
 @handle_errors
 def quotes_cmd(ctx: click.Context, speaker: str | None, kind: str | None, since: str | None,
-               until: str | None, outlet: str | None, stance: str | None, limit: int,
-               fmt: str) -> None:
+               until: str | None, outlet: str | None, stance: str | None,
+               negated: bool | None, first: bool, limit: int, fmt: str) -> None:
     """List stored quotes, oldest first, filtered by speaker, kind, date, outlet, stance.
 
     \b
@@ -172,8 +203,9 @@ def quotes_cmd(ctx: click.Context, speaker: str | None, kind: str | None, since:
     """
     with opened(ctx) as store:
         rows = store.quotes(speaker=speaker, kind=kind, since=since, until=until,
-                            outlet=outlet, stance=stance, limit=limit or None)
-        quote_rows(rows, fmt)
+                            outlet=outlet, stance=stance, limit=limit or None,
+                            negated=negated)
+        quote_rows(with_first(store, rows) if first else rows, fmt, first)
 
 
 @main.group("speakers", invoke_without_command=True)
