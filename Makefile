@@ -14,7 +14,7 @@ $(BIN)/python:
 $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[dev,html,dask,fuzzy]'
+	$(BIN)/pip install -q -e '.[dev,html,dask,fuzzy,browse]'
 	touch $(STAMP)
 
 demo: $(STAMP)
