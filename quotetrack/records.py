@@ -88,10 +88,17 @@ class ParsedDoc:
     sentences: tuple[Sentence, ...]
     paragraphs: tuple[tuple[int, int], ...]
     model: str = ""
+    # Built once here: every stage reads ``tokens``, and rebuilding the tuple on each
+    # read showed in profiles.  Not compared, hashed or shown: it derives from sentences.
+    _tokens: tuple[Token, ...] = field(init=False, repr=False, compare=False, default=())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_tokens", tuple(t for s in self.sentences for t in s.tokens))
 
     @property
     def tokens(self) -> tuple[Token, ...]:
-        return tuple(t for s in self.sentences for t in s.tokens)
+        """Every word of the document in order (``tokens[k].i == k``)."""
+        return self._tokens
 
 
 @dataclass(frozen=True, slots=True)
