@@ -29,7 +29,7 @@ from quotetrack.syntax import Tree
 
 CONFIDENCE = {"speaker-turn": 0.85, "cue-subject": 0.9, "appositive": 0.9, "according-to": 0.85,
               "governing-subject": 0.75, "relative-clause": 0.75, "cue-object": 0.6,
-              "pronoun": 0.7, "continuation": 0.6, "none": 0.0}
+              "pronoun": 0.7, "adjacent-mention": 0.7, "continuation": 0.6, "none": 0.0}
 _RELATIVE = {"who", "that", "which"}
 
 
@@ -81,7 +81,7 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
         subj = _subject(tree, node, avoid)
         if subj is not None:
             return Source(subj, "governing-subject")
-    nominal = [c for c in tree.children(cue.i, "obj", "obl", "nsubj")
+    nominal = [c for c in tree.children(cue.i, "obj", "nsubj")
                if c.start > cue.start and c.upos in ("PROPN", "NOUN")
                and not _within(c, avoid)]
     return Source(nominal[0], "cue-object") if nominal else None
@@ -103,12 +103,39 @@ def _find(tree: Tree, span: QuoteSpan) -> _Found:
         pieces = span.segments or (Span(span.start, span.end, span.text),)
         src = find_source(tree, span.cue_token, tuple((p.start, p.end) for p in pieces))
     if src is None:
-        return _Found(span, None, (), "none")
+        near = _adjacent(tree, span) if span.cue is not None and span.kind == "direct" else None
+        return near or _Found(span, None, (), "none")
     named = tuple(read_mention(tree, src.head))
     method = src.method
     if method == "cue-subject" and any(n.role for n in named):
         method = "appositive" if tree.children(src.head.i, "appos") else "title"
     return _Found(span, mention_span(tree, src.head), named, method)
+
+
+_NOMINAL = {"DET", "PROPN", "NOUN", "ADJ", "PART", "NUM", "PRON", "PUNCT", "ADP", "CCONJ"}
+
+
+def _adjacent(tree: Tree, span: QuoteSpan) -> _Found | None:
+    """``"...," Putin's adviser, Yury Ushakov, told``: when the parser lost the cue's
+    subject, a bare noun phrase between the quote and its cue is the speaker."""
+    assert span.cue is not None
+    between = [t for t in tree.tokens if span.end <= t.start and t.end <= span.cue.start
+               and t.sent == tree.tokens[span.cue_token or 0].sent]
+    words = [t for t in between if t.upos != "PUNCT"]
+    if not words or len(words) > 14 or any(t.upos not in _NOMINAL for t in words):
+        return None
+    names = [t for t in words if t.upos == "PROPN"]
+    head = names[-1] if names else words[-1]
+    named = read_mention(tree, head)
+    if not named:
+        return None
+    before = [t for t in words if t.start < tree.tokens[named[0].head].start
+              and t.text[:1] != named[0].name[:1]]
+    role = tree.doc.text[before[0].start:before[-1].end] if before and names else None
+    if role:
+        named = [Named(n.name, n.kind, role, n.gender, n.head) for n in named]
+    mention = Span(words[0].start, words[-1].end, tree.doc.text[words[0].start:words[-1].end])
+    return _Found(span, mention, tuple(named), "adjacent-mention")
 
 
 def _turn(tree: Tree, span: QuoteSpan) -> _Found:
@@ -141,12 +168,12 @@ def _resolve(found: list[_Found], ents: Entities) -> list[tuple[list[str], Speak
                 hit = ents.resolve_pronoun(n.gender, f.span.start)
                 if hit:
                     names.append(hit)
-                    kind = ents.kind(hit)
+                    kind = ents.kind(hit) if len(names) == 1 else kind
                     method = "pronoun"
                 continue
             canon = ents.canonical(n.name, n.kind)
             names.append(canon)
-            kind = ents.kind(canon)
+            kind = ents.kind(canon) if len(names) == 1 else kind
             ents.mark_speaker(canon, f.span.start)
         out.append((names, kind, method if names else "none"))
     return out

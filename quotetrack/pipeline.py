@@ -8,25 +8,30 @@ from itertools import tee
 from quotetrack import EXTRACTOR_VERSION
 from quotetrack.attribution import attribute
 from quotetrack.parse import ParserConfig, parse_many
-from quotetrack.quotes import find_quotes
+from quotetrack.quotes import Scope, find_quotes
 from quotetrack.records import Article, ArticleResult, ParsedDoc
 
 
-def extract(article: Article, doc: ParsedDoc, include_fragments: bool = False
-            ) -> ArticleResult:
-    """Quotes and speakers of one parsed article (pure; never raises on odd text)."""
-    spans = find_quotes(doc, include_fragments=include_fragments)
+def extract(article: Article, doc: ParsedDoc, include_fragments: bool = False,
+            scope: Scope = "claims") -> ArticleResult:
+    """Quotes and speakers of one parsed article (pure; never raises on odd text).
+
+    ``scope`` is ``claims`` (what people said or asserted) or ``attributions``
+    (also beliefs, intentions and stances; see ``quotes.find_quotes``).
+    """
+    spans = find_quotes(doc, include_fragments=include_fragments, scope=scope)
     quotes, speakers = attribute(doc, spans)
     return ArticleResult(article, tuple(quotes), tuple(speakers), doc.model, EXTRACTOR_VERSION)
 
 
 def process_many(articles: Iterable[Article], config: ParserConfig | None = None,
-                 include_fragments: bool = False) -> Iterator[ArticleResult]:
+                 include_fragments: bool = False, scope: Scope = "claims"
+                 ) -> Iterator[ArticleResult]:
     """Parse in Stanza batches and extract, streaming one result per article in order."""
     mine, texts = tee(articles)
     docs = parse_many((a.text for a in texts), config)
     for article, doc in zip(mine, docs, strict=True):
-        yield extract(article, doc, include_fragments)
+        yield extract(article, doc, include_fragments, scope)
 
 
 def process(article: Article, config: ParserConfig | None = None) -> ArticleResult:

@@ -13,6 +13,7 @@ offsets into ``doc.text``; direct spans exclude their quote marks.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from quotetrack.lexicon import speech_verb
 from quotetrack.marks import Marked, find_marked
@@ -44,10 +45,24 @@ def cue_of(tree: Tree, i: int) -> Cue:
     return Cue(t.start, t.end, tree.doc.text[t.start:t.end], lemma, tree.negated(i))
 
 
-def _frames(t: Token) -> frozenset[str]:
-    """The content frames word ``t`` can report; empty when it is no cue verb."""
+Scope = Literal["claims", "attributions"]
+CLAIM_FRAMES = frozenset({"clause", "quote", "request"})
+
+
+def _frames(t: Token, scope: Scope = "claims") -> frozenset[str]:
+    """The content frames word ``t`` can report in ``scope``; empty for no cue.
+
+    ``claims`` (the default) keeps what someone said or asserted: speech and claim
+    verbs with reported clauses, quotes and requests.  ``attributions`` adds beliefs,
+    intentions and stances towards things (``wants to``, ``cited the report``), the
+    wider notion of annotation schemes such as PolNeAR.
+    """
     verb = speech_verb(t.lemma, t.text) if t.upos in CUE_UPOS else None
-    return verb.frames if verb else frozenset()
+    if verb is None:
+        return frozenset()
+    if scope == "attributions":
+        return verb.frames
+    return frozenset() if verb.stance == "belief" else verb.frames & CLAIM_FRAMES
 
 
 def _is_cue(t: Token, indirect: bool) -> bool:
@@ -158,6 +173,10 @@ def _parenthetical(tree: Tree, t: Token) -> list[Claim]:
     close = next((w.i for w in sent if w.i > t.i and w.text in _COMMAS), None)
     if close is None or close - t.i > 6:
         return []
+    side = {w.i for c in tree.children(t.i, "obl", "advmod", "obj", "iobj", "punct")
+            for w in tree.subtree(c.i)}
+    if any(i not in side for i in range(t.i + 1, close)):
+        return []  # words between cue and comma belong to the reported clause
     before = _span([w for w in sent if w.i < lo - 1])
     after = _span([w for w in sent if close < w.i <= last])
     if not before or not after:
@@ -167,7 +186,9 @@ def _parenthetical(tree: Tree, t: Token) -> list[Claim]:
 
 def _rest_of_sentence(tree: Tree, t: Token) -> list[Claim]:
     """Fallback when the parser found no clause under a speech verb: the words after
-    the cue (past its addressee and adverbials) when they hold a verb."""
+    the cue (past its addressee and adverbials) when they hold a finite verb."""
+    if not tree.children(t.i, "nsubj"):
+        return []
     sent = tree.doc.sentences[t.sent].tokens
     skip = {w.i for c in tree.children(t.i, "iobj", "obl", "advmod", "punct", "obj")
             if c.upos in ("NOUN", "PROPN", "PRON", "ADV", "PUNCT") and c.i > t.i
@@ -175,8 +196,9 @@ def _rest_of_sentence(tree: Tree, t: Token) -> list[Claim]:
     rest = [w for w in sent if w.i > t.i]
     while rest and (rest[0].i in skip or rest[0].upos == "PUNCT"):
         rest = rest[1:]
-    if len(rest) < 4 or not any(w.upos in ("VERB", "AUX") for w in rest):
-        return []
+    finite = any(w.xpos in ("VBD", "VBZ", "VBP", "MD") for w in rest)
+    if len(rest) < 4 or not finite or rest[0].upos in ("ADP", "SCONJ", "PART", "VERB"):
+        return []  # "added its heft by passing ...", "responded by ordering ..."
     return _claim(tree, t, _span(rest))
 
 
@@ -209,17 +231,20 @@ def _reduced_passive(tree: Tree, t: Token) -> bool:
 def _has_source(tree: Tree, t: Token) -> bool:
     """A reporting verb needs someone reporting: its own subject, one it borrows
     (``..., adding that``), or a relative clause's antecedent."""
+    if tree.children(t.i, "aux:pass") or (t.xpos == "VBN" and t.rel != "conj"
+                                            and not tree.children(t.i, "aux")):
+        return False  # "indictments said to be expected": passive, nobody reports
     active = [c for c in tree.children(t.i, "nsubj") if c.deprel != "nsubj:pass"]
     agent = [c for c in tree.children(t.i, "obl") if c.deprel == "obl:agent"]
     return bool(active or agent) or t.rel in ("conj", "xcomp", "advcl") or (
         t.deprel == "acl:relcl")
 
 
-def find_claims(tree: Tree) -> list[Claim]:
+def find_claims(tree: Tree, scope: Scope = "claims") -> list[Claim]:
     """Every reported clause of the document (indirect or mixed), in text order."""
     claims: list[Claim] = []
     for t in tree.tokens:
-        frames = _frames(t)
+        frames = _frames(t, scope)
         if not frames - {"quote"} or _reduced_passive(tree, t) or not _has_source(tree, t):
             continue
         found: list[Claim] = []
@@ -411,7 +436,8 @@ def join_segments(doc: ParsedDoc, spans: list[QuoteSpan]) -> list[QuoteSpan]:
     return out
 
 
-def find_quotes(doc: ParsedDoc, include_fragments: bool = False) -> list[QuoteSpan]:
+def find_quotes(doc: ParsedDoc, include_fragments: bool = False,
+                scope: Scope = "claims") -> list[QuoteSpan]:
     """Every direct, mixed and indirect quote of ``doc``, ordered by start offset.
 
     Invariants: ``doc.text[q.start:q.end] == q.text``; a claim from a cue inside a
@@ -421,7 +447,7 @@ def find_quotes(doc: ParsedDoc, include_fragments: bool = False) -> list[QuoteSp
     marked = find_marked(doc.text, doc.paragraphs)
     out: list[QuoteSpan] = list(find_turns(tree))
     absorbed: set[int] = set()
-    for c in find_claims(tree):
+    for c in find_claims(tree, scope):
         cue_tok = tree.tokens[c.cue]
         if any(m.outer_start <= cue_tok.start < m.outer_end for m in marked):
             continue

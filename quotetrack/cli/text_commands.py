@@ -55,6 +55,11 @@ def _articles(files: tuple[str, ...]) -> tuple[list[Article], list[Problem]]:
     return articles, problems
 
 
+SCOPE = click.option(
+    "--scope", type=click.Choice(["claims", "attributions"]), default="claims",
+    show_default=True,
+    help="claims: what people said or asserted; attributions: also beliefs, intentions "
+         "and stances (PolNeAR's wider definition).")
 QUOTE_COLUMNS = ("speaker", "kind", "text", "cue", "method", "role")
 
 
@@ -64,10 +69,11 @@ QUOTE_COLUMNS = ("speaker", "kind", "text", "cue", "method", "role")
               default="jsonl", show_default=True)
 @click.option("--include-fragments", is_flag=True,
               help="Also report short quoted fragments with no cue (flagged 'fragment').")
+@SCOPE
 @click.pass_context
 @handle_errors
 def extract_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str,
-                include_fragments: bool) -> None:
+                include_fragments: bool, scope: str) -> None:
     """Find quotes and their speakers in articles (.txt, .jsonl, .html, folders, -).
 
     \b
@@ -80,7 +86,8 @@ def extract_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str,
     for p in problems:
         if not p.reason.startswith("empty input"):
             err.print(f"[red]skipped[/] {p}")
-    results = process_many(articles, parser_config(ctx), include_fragments)
+    results = process_many(articles, parser_config(ctx), include_fragments,
+                           scope)  # type: ignore[arg-type]
     collected = []
     for r in results:
         obj = {**r.as_dict(), **{k: v for k, v in (("url", r.article.url),
@@ -105,10 +112,11 @@ def extract_cmd(ctx: click.Context, files: tuple[str, ...], fmt: str,
 @click.option("--limit", type=int, help="Score only the first N documents.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
+@SCOPE
 @click.pass_context
 @handle_errors
 def eval_cmd(ctx: click.Context, gold: str, overlap: float, limit: int | None,
-             fmt: str) -> None:
+             fmt: str, scope: str) -> None:
     """Score extraction against gold quotes (JSONL: id, text, quotes).
 
     \b
@@ -120,7 +128,8 @@ def eval_cmd(ctx: click.Context, gold: str, overlap: float, limit: int | None,
 
     docs = _gold_docs(gold, limit)
     articles = [Article(id=str(d.get("id", n)), text=d["text"]) for n, d in enumerate(docs)]
-    results = process_many(articles, parser_config(ctx))
+    results = process_many(articles, parser_config(ctx), False,
+                           scope)  # type: ignore[arg-type]
     pairs = (([q.as_dict() for q in r.quotes], d.get("quotes", []))
              for r, d in zip(results, docs, strict=True))
     report = evaluate(pairs, overlap)

@@ -51,6 +51,7 @@ class Plan:
     init_from: Path | None
     force: bool
     seed: int
+    lr: dict[str, str]
 
     @property
     def udbase(self) -> Path:
@@ -153,11 +154,15 @@ def _init(plan: Plan, stage: str) -> list[str]:
     return []
 
 
+def _lr(plan: Plan, stage: str, default: str) -> list[str]:
+    return ["--lr", plan.lr.get(stage, default)]
+
+
 def _train_pos(plan: Plan) -> list[str]:
     return ["quotetrack.models.stanza_runner", "--fast-lstm", *_init(plan, "pos"),
             "stanza.models.tagger", *_common(plan, "pos", plan.steps["pos"]),
             "--share_hid", "--hidden_dim", "200", "--char_hidden_dim", "200",
-            "--batch_size", "32", "--fix_eval_interval"]
+            "--batch_size", "32", "--fix_eval_interval", *_lr(plan, "pos", "3e-3")]
 
 
 def _train_depparse(plan: Plan) -> list[str]:
@@ -167,7 +172,7 @@ def _train_depparse(plan: Plan) -> list[str]:
             "stanza.models.parser", *_common(plan, "depparse", plan.steps["depparse"]),
             "--hidden_dim", "200", "--char_hidden_dim", "100",
             "--deep_biaff_hidden_dim", "200", "--num_layers", "2", "--optim", "adam",
-            "--lr", "2e-3", "--beta2", "0.95", "--no_second_optim", "--batch_size", "1000",
+            *_lr(plan, "depparse", "2e-3"), "--beta2", "0.95", "--no_second_optim", "--batch_size", "1000",
             "--checkpoint_save_name", str(resume)]
 
 
@@ -216,6 +221,8 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
     ap.add_argument("--limit-sentences", type=int, help="use only the first N per split")
     ap.add_argument("--steps", action="append", default=[], metavar="STAGE=N",
                     help="tokenize/pos/depparse steps, mwt epochs")
+    ap.add_argument("--lr", action="append", default=[], metavar="STAGE=LR",
+                    help="learning rate of pos or depparse (e.g. lower it to fine-tune)")
     ap.add_argument("--minutes", type=float, help="wall-clock cap per capped stage")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--init-from", type=Path, help="warm-start from this model dir")
@@ -231,9 +238,10 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
     unknown = set(stages) - set(STAGES)
     if unknown:
         ap.error(f"unknown stages {sorted(unknown)}; choose from {','.join(STAGES)}")
+    lr = dict(item.partition("=")[::2] for item in a.lr)
     return Plan(a.ud_dir.resolve(), a.work_dir.resolve(), a.out.resolve(), stages,
                 a.limit_sentences, steps, a.minutes, a.threads,
-                a.init_from.resolve() if a.init_from else None, a.force, a.seed)
+                a.init_from.resolve() if a.init_from else None, a.force, a.seed, lr)
 
 
 def main(argv: Sequence[str] | None = None) -> dict[str, dict[str, float]]:
