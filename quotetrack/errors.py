@@ -17,6 +17,11 @@ class QuotetrackError(Exception):
         self.detail = message
         self.message = f"{self.code}: {message}"
 
+    def __reduce__(self) -> tuple[type[QuotetrackError], tuple[str]]:
+        # Rebuilt from the bare message, so an error raised on a Dask worker keeps a
+        # single code prefix when it reaches the client.
+        return type(self), (self.detail,)
+
 
 class InputError(QuotetrackError):
     """Input that cannot be read as text: binary, not UTF-8, too large, bad JSON."""
@@ -52,3 +57,9 @@ class NotFound(QuotetrackError):
     """An article, quote or speaker that the store does not hold."""
 
     code = "Q006"
+
+
+class ClusterError(QuotetrackError):
+    """A Dask cluster that cannot be reached, or that keeps losing a partition."""
+
+    code = "Q007"

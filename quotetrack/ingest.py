@@ -5,7 +5,13 @@ No click here; the CLI (and a batch runner) pass callbacks.  Contract:
 * articles whose text hash is stored already (or seen earlier in this run) are
   skipped *before* extraction, so a re-run costs reading time only;
 * the rest go to ``process_many`` in batches, and each result is saved on its own,
-  so an interruption loses at most the articles in flight, never stored ones;
+  in input order, so an interruption loses at most the articles in flight, never
+  stored ones;
+* a ``BatchRunner`` instead of ``process_many`` may keep several batches in flight
+  (``quotetrack.distributed`` runs them on Dask workers); results are still saved
+  here, one by one, in input order;
+* memory stays flat: input streams through, and only the texts of articles in
+  flight are remembered for in-run duplicates (stored ones are found in the store);
 * unreadable input (binary, not UTF-8, empty, too large, a bad JSON line) is
   reported through ``on_problem`` and counted, and the run carries on.
 """
@@ -15,13 +21,22 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from quotetrack.readers import MAX_BYTES, Problem, read_paths, text_hash
 from quotetrack.records import Article, ArticleResult
 
 ProcessMany = Callable[[list[Article]], Iterable[ArticleResult]]
 BATCH = 16
+
+
+@runtime_checkable
+class BatchRunner(Protocol):
+    """Extraction over a stream of batches, several possibly in flight at once."""
+
+    def map_batches(self, batches: Iterable[list[Article]]) -> Iterator[ArticleResult]:
+        """One result per article, in the order of the batches and of their articles."""
+        ...
 
 
 class ArticleStore(Protocol):
@@ -73,12 +88,24 @@ def _batches(items: Iterable[Article | Problem], size: int,
         yield batch
 
 
-def ingest(paths: Iterable[str], store: ArticleStore, process_many: ProcessMany,
+def _results(process: ProcessMany | BatchRunner,
+             batches: Iterator[list[Article]]) -> Iterator[ArticleResult]:
+    if isinstance(process, BatchRunner):
+        yield from process.map_batches(batches)
+        return
+    for batch in batches:
+        yield from process(batch)
+
+
+def ingest(paths: Iterable[str], store: ArticleStore,
+           process_many: ProcessMany | BatchRunner,
            on_problem: Callable[[Problem], None] | None = None,
            on_progress: Callable[[str, str], None] | None = None,
            max_bytes: int = MAX_BYTES, batch_size: int = BATCH) -> IngestSummary:
     """Read ``paths`` (files, folders, ``-``), extract and store new articles.
 
+    ``process_many`` extracts one batch of ``batch_size`` articles at a time, or is a
+    ``BatchRunner`` that is handed the whole stream of batches.
     ``on_progress(status, name)`` is called once per article or problem with status
     ``stored``, ``skipped`` or ``failed``.  Exceptions from extraction or the store
     stop the run; everything saved before stays.
@@ -104,14 +131,15 @@ def ingest(paths: Iterable[str], store: ArticleStore, process_many: ProcessMany,
             on_problem(item)
         progress("failed", item.source)
 
-    for batch in _batches(read_paths(paths, max_bytes), batch_size, fresh, problem):
-        for result in process_many(batch):
-            if store.save(result):
-                summary.stored += 1
-                summary.quotes += len(result.quotes)
-                progress("stored", result.article.id)
-            else:
-                summary.skipped += 1
-                progress("skipped", result.article.id)
+    batches = _batches(read_paths(paths, max_bytes), batch_size, fresh, problem)
+    for result in _results(process_many, batches):
+        if store.save(result):
+            summary.stored += 1
+            summary.quotes += len(result.quotes)
+            progress("stored", result.article.id)
+        else:
+            summary.skipped += 1
+            progress("skipped", result.article.id)
+        seen.discard(text_hash(result.article.text))  # the store knows it from now on
     summary.seconds = time.monotonic() - started
     return summary
