@@ -92,20 +92,38 @@ def _limited_conllu(src: Path, limit: int | None) -> str:
     return "\n\n".join(blocks) + "\n\n"
 
 
+def raw_text(conllu: str) -> str:
+    """The raw text of a CoNLL-U treebank: its ``# text`` lines, paragraphs apart."""
+    out: list[str] = []
+    for line in conllu.splitlines():
+        if line.startswith("# newpar") and out:
+            out.append("\n")
+        elif line.startswith("# text = "):
+            out.append(line[len("# text = "):] + " ")
+    return "".join(out).strip() + "\n"
+
+
 def prepare_ud(plan: Plan) -> None:
-    """Gunzip (and optionally truncate) the EWT splits where Stanza looks for them."""
+    """Gunzip (and optionally truncate) the EWT splits where Stanza looks for them,
+    with the raw text of each split beside it (for end-to-end scoring)."""
     dest = plan.udbase / TREEBANK
     dest.mkdir(parents=True, exist_ok=True)
     for split in ("train", "dev", "test"):
         src = plan.ud_dir / TREEBANK / f"{SHORT}-ud-{split}.conllu.gz"
         if not src.exists():
             raise SystemExit(f"missing {src}: pass --ud-dir pointing at shared/ud")
-        (dest / src.name[:-3]).write_text(_limited_conllu(src, plan.limit), "utf-8")
+        conllu = _limited_conllu(src, plan.limit)
+        (dest / src.name[:-3]).write_text(conllu, "utf-8")
+        shipped_txt = src.with_name(f"{SHORT}-ud-{split}.txt")
+        txt = shipped_txt.read_text("utf-8") if shipped_txt.exists() and plan.limit is None \
+            else raw_text(conllu)
+        (dest / f"{SHORT}-ud-{split}.txt").write_text(txt, "utf-8")
 
 
 def _prep(plan: Plan, stage: str) -> None:
     extra = {"lemma": ["--gold", "--no_lemma_classifier"], "depparse": ["--gold"]}
-    module = f"stanza.utils.datasets.prepare_{stage}_treebank"
+    name = "tokenizer" if stage == "tokenize" else stage
+    module = f"stanza.utils.datasets.prepare_{name}_treebank"
     # The tokenizer prep augments punctuation at random: seed it for reproducibility.
     _run(plan, ["quotetrack.models.stanza_runner", "--seed", str(plan.seed),
                 module, TREEBANK, *extra.get(stage, [])])
