@@ -18,7 +18,9 @@ $(STAMP): $(BIN)/python pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/quotetrack extract fixtures/seed/seed-article.txt --format table
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/quotetrack --db $(DB) ingest fixtures/seed/seed-article.txt
+	COLUMNS=$${COLUMNS:-160} $(BIN)/quotetrack --db $(DB) quotes --format table
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
