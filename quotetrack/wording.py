@@ -55,13 +55,16 @@ class VariantConfig:
     ``threshold``: minimum similarity (0-1) for ``similar`` and for fuzzy
     truncation; ``min_words``: the shorter quote's minimum length for anything but
     an exact match; ``exact_min_words``: shorter quotes (``"rigged"``) are never
-    linked; ``max_candidates``: how many index hits are compared per quote.
+    linked; ``max_candidates``: how many index hits are compared per quote;
+    ``max_postings``: how many holders of one key are read (the newest), which
+    bounds the cost of a lookup whatever the store's size.
     """
 
     threshold: float = 0.85
     min_words: int = 6
     exact_min_words: int = 3
     max_candidates: int = 50
+    max_postings: int = 100
 
     @classmethod
     def from_env(cls, threshold: float | None = None) -> VariantConfig:

@@ -30,7 +30,8 @@ from quotetrack.wording import VariantConfig, blocking_keys, compare, tokens, wo
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "fixtures" / "variants" / "articles.jsonl"
-LAVROV = "We will not accept any deal that leaves Ukraine divided and weak, whatever Washington offers."
+LAVROV = ("We will not accept any deal that leaves Ukraine divided and weak, whatever"
+          " Washington offers.")
 SANCTIONS = "Sanctions will not change our course in the region at all."
 PATTERN = re.compile(r"(?P<who>(?:[Tt]he )?[A-Z][\w.]*(?: [A-Z][\w.]*)*)(?:, (?P<role>[^,]+),)?"
                      r" (?P<cue>did not say|said) [\"\u201c](?P<text>[^\"\u201d]+)[\"\u201d]")
@@ -227,11 +228,14 @@ def test_migration_round_trip_keeps_quotes_and_relinks(filled, db):
 def test_candidates_come_from_the_key_index(filled):
     if filled.dialect != "sqlite":
         pytest.skip("query plans are checked on SQLite")
-    with filled.engine.connect() as conn:
-        plan = " ".join(str(r[-1]) for r in conn.execute(text(
-            "EXPLAIN QUERY PLAN SELECT quote_id, count(*) FROM quote_keys"
-            " WHERE key IN ('a', 'b') GROUP BY quote_id")))
-    assert "USING" in plan and "INDEX" in plan and "SCAN quote_keys" not in plan
+    from quotetrack.store.variants import _postings
+
+    for exclude in (None, "wire-0301"):
+        sql = _postings("s0123", exclude, 100).compile(
+            filled.engine, compile_kwargs={"literal_binds": True})
+        with filled.engine.connect() as conn:
+            plan = " ".join(str(r[-1]) for r in conn.execute(text(f"EXPLAIN QUERY PLAN {sql}")))
+        assert "SEARCH quote_keys USING" in plan and "SCAN" not in plan, plan
 
 
 def test_export_claims_have_every_appearance(filled):

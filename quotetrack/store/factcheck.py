@@ -9,6 +9,7 @@ inside its own transaction after writing an article.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import partial
 from typing import Any, TypeVar
 
@@ -41,8 +42,8 @@ def _find_cluster(session: Session, text: str, config: VariantConfig) -> list[in
             ids = search.match_ids(session.connection(), phrase, 20)
         except QuotetrackError:  # nothing searchable in the text
             ids = []
-        found = variants.matches(session, tokens(text), ids, VariantConfig(
-            threshold=config.threshold, min_words=1, exact_min_words=1))
+        found = variants.matches(session, tokens(text), ids,
+                                 replace(config, min_words=1, exact_min_words=1))
     return [qid for qid, _ in found]
 
 

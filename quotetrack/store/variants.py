@@ -15,9 +15,11 @@ other; ``relink`` rebuilds every cluster from the stored quotes.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
-from sqlalchemy import case, delete, func, insert, select, update
+from sqlalchemy import Select, case, delete, func, insert, select, union_all, update
 from sqlalchemy.orm import Session
 
 from quotetrack.store.schema import (
@@ -33,22 +35,32 @@ from quotetrack.wording import REVERSE, Match, VariantConfig, blocking_keys, com
 Matched = list[tuple[int, Match]]
 
 
-def candidates(session: Session, keys: Iterable[str], exclude_article: str | None,
-               limit: int) -> list[int]:
-    """Ids of quotes sharing a key, most shared keys first (then oldest), at most
-    ``limit``; quotes of ``exclude_article`` left out."""
-    wanted = sorted(keys)
-    if not wanted:
-        return []
-    shared = func.count().label("shared")
-    stmt = (select(QuoteKeyRow.quote_id, shared)
-            .join(QuoteRow, QuoteRow.id == QuoteKeyRow.quote_id)
-            .where(QuoteKeyRow.key.in_(wanted))
-            .group_by(QuoteKeyRow.quote_id)
-            .order_by(shared.desc(), QuoteKeyRow.quote_id).limit(limit))
+def _postings(key: str, exclude_article: str | None, cap: int) -> Select[int]:
+    """The newest ``cap`` quotes holding ``key`` (a range read of the key index)."""
+    stmt = select(QuoteKeyRow.quote_id).where(QuoteKeyRow.key == key)
     if exclude_article is not None:
-        stmt = stmt.where(QuoteRow.article_id != exclude_article)
-    return [row.quote_id for row in session.execute(stmt)]
+        stmt = stmt.join(QuoteRow, QuoteRow.id == QuoteKeyRow.quote_id).where(
+            QuoteRow.article_id != exclude_article)
+    return stmt.order_by(QuoteKeyRow.quote_id.desc()).limit(cap)
+
+
+def candidates(session: Session, keys: Iterable[str], exclude_article: str | None,
+               config: VariantConfig) -> list[int]:
+    """Ids of quotes sharing a key, most shared keys first (then oldest), at most
+    ``config.max_candidates``; quotes of ``exclude_article`` left out.
+
+    Cost is bounded by ``len(keys) * config.max_postings`` index entries whatever the
+    store's size: a key held by more quotes (a common phrase) contributes only its
+    newest holders.  A true variant shares many keys, so a rarer one still finds it,
+    and one member of a cluster is enough to join it.
+    """
+    parts = [_postings(k, exclude_article, config.max_postings).subquery()
+             for k in sorted(keys)]
+    if not parts:
+        return []
+    shared = Counter(session.scalars(union_all(*(select(p.c.quote_id) for p in parts))))
+    ranked = sorted(shared, key=lambda qid: (-shared[qid], qid))
+    return ranked[:config.max_candidates]
 
 
 def matches(session: Session, words: Sequence[str], ids: Sequence[int],
@@ -125,8 +137,7 @@ def link_quote(session: Session, quote_id: int, article_id: str, text: str,
     keys = blocking_keys(words, config)
     if not keys:
         return None
-    found = matches(session, words, candidates(session, keys, article_id,
-                                               config.max_candidates), config)
+    found = matches(session, words, candidates(session, keys, article_id, config), config)
     session.execute(insert(QuoteKeyRow), [{"key": k, "quote_id": quote_id}
                                           for k in sorted(keys)])
     return join(session, quote_id, found) if found else None
@@ -160,11 +171,9 @@ def article_ids(session: Session) -> list[str]:
 def lookup(session: Session, text: str, config: VariantConfig) -> Matched:
     """Stored quotes that ``text`` (typed by a user) is a variant of, best first."""
     words = tokens(text)
-    loose = VariantConfig(threshold=config.threshold, min_words=min(config.min_words, 3),
-                          exact_min_words=1, max_candidates=config.max_candidates)
+    loose = replace(config, min_words=min(config.min_words, 3), exact_min_words=1)
     keys = blocking_keys(words, loose)
-    return matches(session, words, candidates(session, keys, None, loose.max_candidates),
-                   loose)
+    return matches(session, words, candidates(session, keys, None, loose), loose)
 
 
 def cluster_count(session: Session) -> int:
