@@ -30,6 +30,7 @@ from quotetrack.cli.show_view import article_view
 from quotetrack.readers import MAX_BYTES, Problem
 
 if TYPE_CHECKING:
+    from quotetrack.ingest import IngestSummary
     from quotetrack.records import Article, ArticleResult
     from quotetrack.store import Store
 
@@ -96,6 +97,19 @@ def extractor(ctx: click.Context) -> Callable[[list[Article]], Iterable[ArticleR
     return run
 
 
+def run_ingest(ctx: click.Context, store: Store, paths: tuple[str, ...], workers: int | None,
+               scheduler: str | None, **options: Any) -> IngestSummary:
+    """Serial ingest, or on Dask when ``workers`` or ``scheduler`` is given."""
+    if workers is None and scheduler is None:
+        from quotetrack.ingest import ingest
+
+        return ingest(paths, store, extractor(ctx), **options)
+    from quotetrack.distributed import ingest_on_dask
+
+    return ingest_on_dask(paths, store, parser_config(ctx), workers=workers,
+                          scheduler=scheduler, **options)
+
+
 def _progress(silent: bool) -> Progress:
     return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
                     MofNCompleteColumn(), TimeElapsedColumn(), console=render.err,
@@ -109,25 +123,39 @@ def _progress(silent: bool) -> Progress:
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
               help="Articles parsed together.")
 @click.option("--silent", is_flag=True, help="No progress bar.")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Parse on a local Dask cluster of N worker processes (quotetrack[dask]).")
+@click.option("--scheduler", metavar="tcp://HOST:PORT",
+              help="Parse on a running Dask cluster; needs a PostgreSQL --db.")
 @fmt_option()
 @click.pass_context
 @handle_errors
 def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], max_bytes: int,
-               batch_size: int, silent: bool, fmt: str) -> None:
+               batch_size: int, silent: bool, workers: int | None, scheduler: str | None,
+               fmt: str) -> None:
     """Extract quotes from articles and store them (PATH ... or - for stdin).
 
     Reads .txt, .jsonl (id, url, title, outlet, published_at, text), .html and
     folders.  Articles already stored (same text) are skipped before parsing; a bad
     file is reported and the rest goes on; exit code 1 if anything failed.
 
+    With --workers N, N local processes parse in parallel; with --scheduler, the
+    workers of a running Dask cluster do (see "Scaling out" in the README).  Either
+    way this process stores the results, in input order.
+
     \b
     Example:
       quotetrack --db news.db ingest articles.jsonl pages/
+      quotetrack --db postgresql://localhost/news ingest --workers 2 articles.jsonl
     """
-    from quotetrack.ingest import ingest
-
     if not paths and sys.stdin.isatty():
         raise click.UsageError("give files or folders to ingest, or - to read stdin")
+    if workers and scheduler:
+        raise click.UsageError("give --workers or --scheduler, not both")
+    if scheduler:
+        from quotetrack.distributed import require_shared_store
+
+        require_shared_store(ctx.obj["db"])
     with opened(ctx, create=True) as store, _progress(silent) as bar:
         task = bar.add_task("ingesting", total=None)
 
@@ -138,8 +166,9 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], max_bytes: int,
             render.err.print(f"[red]error[/red]: {escape(str(problem))}")
 
         try:
-            summary = ingest(paths or ("-",), store, extractor(ctx), on_problem,
-                             on_progress, max_bytes=max_bytes, batch_size=batch_size)
+            summary = run_ingest(ctx, store, paths or ("-",), workers, scheduler,
+                                 on_problem=on_problem, on_progress=on_progress,
+                                 max_bytes=max_bytes, batch_size=batch_size)
         except KeyboardInterrupt:
             render.err.print("interrupted: what was stored stays; run the same"
                              " command again to continue")
