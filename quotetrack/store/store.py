@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from quotetrack.errors import StoreError
 from quotetrack.readers import text_hash
 from quotetrack.records import ArticleResult
-from quotetrack.store import migrate, queries, speakers, writer
+from quotetrack.store import bulk, migrate, queries, speakers, writer
 from quotetrack.store.engine import describe, make_engine, to_url
 from quotetrack.store.engine import writer as write_engine
 from quotetrack.store.factcheck import FactCheckMixin, on_saved
@@ -124,6 +124,18 @@ class Store(FactCheckMixin):
                 failure = exc
         reason = _reason(failure) if failure else "unknown"
         raise StoreError(f"cannot store article {result.article.id!r}: {reason}")
+
+    def bulk_insert(self, results: Sequence[ArticleResult]) -> int:
+        """Store many new articles in one transaction, fast; returns the quotes added.
+
+        For prepared data only: exact-alias speaker matching and no variant links
+        (see ``store.bulk``).  StoreError, writing nothing, if any article is stored.
+        """
+        try:
+            return self._write(lambda s: bulk.insert(s, results))
+        except IntegrityError as exc:
+            raise StoreError(f"bulk insert of {len(results)} articles failed, nothing"
+                             f" written: {_reason(exc)}; are some stored already?") from None
 
     def who_said(self, query: str, limit: int = 20, raw: bool = False) -> list[dict[str, Any]]:
         """Full-text search over quote text (web-search syntax; see ``store.search``)."""
