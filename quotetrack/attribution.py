@@ -156,9 +156,12 @@ def _stance(span: QuoteSpan) -> str | None:
     return verb.stance if verb else None
 
 
-def _resolve(found: list[_Found], ents: Entities) -> list[tuple[list[str], SpeakerKind, str]]:
+Resolved = tuple[list[str], SpeakerKind, str, Span | None]
+
+
+def _resolve(found: list[_Found], ents: Entities) -> list[Resolved]:
     """Canonical speakers per quote, pronouns resolved in text order."""
-    out: list[tuple[list[str], SpeakerKind, str]] = []
+    out: list[Resolved] = []
     for f in found:
         names: list[str] = []
         kind: SpeakerKind = "unknown"
@@ -175,22 +178,22 @@ def _resolve(found: list[_Found], ents: Entities) -> list[tuple[list[str], Speak
             names.append(canon)
             kind = ents.kind(canon) if len(names) == 1 else kind
             ents.mark_speaker(canon, f.span.start)
-        out.append((names, kind, method if names else "none"))
+        out.append((names, kind, method if names else "none", f.mention))
     return out
 
 
-def _continue(spans: list[QuoteSpan], resolved: list[tuple[list[str], SpeakerKind, str]]
-              ) -> None:
+def _continue(spans: list[QuoteSpan], resolved: list[Resolved]) -> None:
+    """A cue-less quote right after an attributed one inherits speaker and mention."""
     last: int | None = None
     for k, span in enumerate(spans):
-        names, _, _ = resolved[k]
+        names = resolved[k][0]
         if names:
             last = k
             continue
         if span.cue is None and span.kind == "direct" and last is not None:
             if span.paragraph - spans[last].paragraph <= 1:
                 prev = resolved[last]
-                resolved[k] = (prev[0], prev[1], "continuation")
+                resolved[k] = (prev[0], prev[1], "continuation", prev[3])
 
 
 def attribute(doc: ParsedDoc, spans: list[QuoteSpan]) -> tuple[list[Quote], list[Speaker]]:
@@ -204,12 +207,12 @@ def attribute(doc: ParsedDoc, spans: list[QuoteSpan]) -> tuple[list[Quote], list
     resolved = _resolve(found, ents)
     _continue(spans, resolved)
     quotes = []
-    for f, (names, kind, method) in zip(found, resolved, strict=True):
+    for f, (names, kind, method, mention) in zip(found, resolved, strict=True):
         s = f.span
         role = next((n.role for n in f.named if n.role), None)
         quotes.append(Quote(
             s.start, s.end, s.text, s.kind, s.sentence, s.paragraph,
             names[0] if names else None, tuple(names), kind if names else "unknown",
-            f.mention, s.cue, role, _stance(s), method, CONFIDENCE.get(method, 0.5),
+            mention, s.cue, role, _stance(s), method, CONFIDENCE.get(method, 0.5),
             s.flags + (("negated",) if s.cue and s.cue.negated else ()), s.segments))
     return quotes, ents.speakers([q for q in quotes if q.speaker])

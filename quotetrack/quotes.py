@@ -280,6 +280,11 @@ def _tokens_in(tree: Tree, m: Marked) -> list[Token]:
 
 def _candidate_sentences(tree: Tree, m: Marked, inside: list[Token]) -> set[int]:
     sents = {t.sent for t in inside}
+    if inside and inside[-1].sent + 1 < len(tree.doc.sentences):
+        nxt = tree.doc.sentences[inside[-1].sent + 1]
+        gap = tree.doc.text[m.outer_end:nxt.start]
+        if nxt.para == inside[-1].para and not gap.strip() and len(nxt.tokens) <= 15:
+            sents.add(nxt.index)  # "...," / Trump's lawyer said.  (split at the mark)
     if inside:
         first = tree.doc.sentences[inside[0].sent]
         lead = [t for t in first.tokens if t.end <= m.outer_start]
