@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quotetrack.lexicon import words
-from quotetrack.records import SpeakerKind, Span, Token
+from quotetrack.records import Span, SpeakerKind, Token
 from quotetrack.syntax import Tree, contiguous, trimmed
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p",
@@ -127,9 +127,8 @@ def _proper(tree: Tree, head: Token) -> Named:
     kind = _kind_of_name(title + name)
     if kind == "organization":
         return Named(clean_phrase(tree, title + name), kind, None, None, head.i)
-    role = _text(tree, title) or None
     return Named(" ".join(t.text for t in name), kind if len(name) > 1 else "person",
-                 role, _gender(title), head.i)
+                 _text(tree, title) or None, _gender(title), head.i)
 
 
 def label_speaker(label: list[Token]) -> Named | None:

@@ -38,7 +38,7 @@ def _run_direction(
     lstm: nn.LSTM, k: int, x: torch.Tensor, state: tuple[torch.Tensor, torch.Tensor]
 ) -> tuple[torch.Tensor, torch.Tensor]:
     weights = [getattr(lstm, name) for name in lstm._all_weights[k]]
-    out, _, cell = torch._VF.lstm(  # type: ignore[attr-defined]
+    out, _, cell = torch._VF.lstm(
         x, state, weights, lstm.bias, 1, 0.0, True, False, True
     )
     return out, cell

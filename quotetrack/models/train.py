@@ -190,7 +190,8 @@ def _train_depparse(plan: Plan) -> list[str]:
             "stanza.models.parser", *_common(plan, "depparse", plan.steps["depparse"]),
             "--hidden_dim", "200", "--char_hidden_dim", "100",
             "--deep_biaff_hidden_dim", "200", "--num_layers", "2", "--optim", "adam",
-            *_lr(plan, "depparse", "2e-3"), "--beta2", "0.95", "--no_second_optim", "--batch_size", "1000",
+            *_lr(plan, "depparse", "2e-3"), "--beta2", "0.95", "--no_second_optim",
+            "--batch_size", "1000",
             "--checkpoint_save_name", str(resume)]
 
 
