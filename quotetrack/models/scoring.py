@@ -49,3 +49,27 @@ def score_raw_text(model_dir: Path, gold: Path, threads: int = 1,
         scores = score_conllu(gold, system)
     scores["words_per_second"] = round(len(doc.tokens) / elapsed, 1)
     return scores
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m quotetrack.models.scoring GOLD.conllu[.gz] SYSTEM.conllu``: print the
+    CoNLL 2018 F1 scores of SYSTEM (for example ``quotetrack parse`` output) as JSON."""
+    import argparse
+    import gzip
+    import json
+
+    ap = argparse.ArgumentParser(prog="python -m quotetrack.models.scoring")
+    ap.add_argument("gold", type=Path)
+    ap.add_argument("system", type=Path)
+    a = ap.parse_args(argv)
+    gold = a.gold
+    with tempfile.TemporaryDirectory() as tmp:
+        if gold.suffix == ".gz":
+            plain = Path(tmp) / gold.stem
+            plain.write_bytes(gzip.open(gold).read())
+            gold = plain
+        print(json.dumps(score_conllu(gold, a.system), indent=2))
+
+
+if __name__ == "__main__":
+    main()
