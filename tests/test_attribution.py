@@ -114,3 +114,33 @@ def test_attribution_speaker_turn() -> None:
 
 def test_attribution_no_quotes_in_plain_narrative() -> None:
     assert run("The river flooded the town after three days of rain.").quotes == ()
+
+
+def test_attribution_surname_merges_into_full_name() -> None:
+    text = ("Kremlin aide Yury Ushakov met reporters on Monday.\n\n"
+            '"There are things to discuss and we are ready for it," Ushakov said.')
+    assert only(text).speaker == "Yury Ushakov"
+
+
+def test_attribution_appositive_name_and_role() -> None:
+    text = ("Putin's lead foreign affairs adviser, Yury Ushakov, told reporters that "
+            "the talks were possible.")
+    q = only(text)
+    assert q.speaker == "Yury Ushakov"
+    assert q.role is not None and "adviser" in q.role
+
+
+def test_attribution_possessive_organisation() -> None:
+    q = only("Trump's administration said that Russia was protecting the regime.")
+    assert (q.speaker, q.speaker_kind) == ("Trump administration", "organization")
+
+
+def test_attribution_pronoun_gender_from_honorific() -> None:
+    text = ("Mrs. Jane Porter met Mr. Tom Baker in Leeds on Tuesday.\n\n"
+            '"It went better than anyone expected," she said.')
+    assert only(text).speaker == "Jane Porter"
+
+
+def test_attribution_stance_from_lexicon() -> None:
+    q = only("The minister denied that the army had crossed the border.")
+    assert q.stance == "denial" and q.cue is not None and q.cue.lemma == "deny"
