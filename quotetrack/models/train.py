@@ -52,6 +52,7 @@ class Plan:
     force: bool
     seed: int
     lr: dict[str, str]
+    retag: bool = False
 
     @property
     def udbase(self) -> Path:
@@ -200,12 +201,50 @@ TRAINERS = {"tokenize": _train_tokenize, "mwt": _train_mwt, "pos": _train_pos,
 CAPPED = {"pos", "depparse", "tokenize"}
 
 
+def retag(plan: Plan) -> None:
+    """Replace the parser's gold tags with this run's tagger's predictions, so the
+    parser learns on the kind of tags it will see (as Stanza's own models do)."""
+    tagger = plan.model("pos")
+    if not tagger.exists():
+        raise SystemExit(f"--retag needs a trained tagger at {tagger}")
+    for split in ("train", "dev"):
+        path = Path(_split(plan, "depparse", split))
+        gold = path.with_name(path.name.replace(".in.", ".gold."))
+        tagged = path.with_name(path.name.replace(".in.", ".tagged."))
+        if not gold.exists():
+            shutil.copyfile(path, gold)
+        _run(plan, ["stanza.models.tagger", "--mode", "predict", "--eval_file", str(gold),
+                    "--output_file", str(tagged), "--lang", "en", "--shorthand", SHORT,
+                    "--no_pretrain", "--save_dir", str(tagger.parent),
+                    "--save_name", tagger.name])
+        path.write_text(merge_tags(gold.read_text("utf-8"), tagged.read_text("utf-8")),
+                        "utf-8")
+
+
+def merge_tags(gold: str, tagged: str) -> str:
+    """Gold CoNLL-U with UPOS, XPOS and FEATS taken from ``tagged`` (same words)."""
+    def words(text: str) -> list[list[str]]:
+        return [ln.split("\t") for ln in text.splitlines()
+                if ln and not ln.startswith("#") and ln.split("\t")[0].isdigit()]
+
+    predicted = iter(words(tagged))
+    out = []
+    for line in gold.splitlines():
+        cols = line.split("\t")
+        if line and not line.startswith("#") and cols[0].isdigit():
+            cols[3:6] = next(predicted)[3:6]
+        out.append("\t".join(cols))
+    return "\n".join(out) + "\n"
+
+
 def train_stage(plan: Plan, stage: str) -> None:
     """Prepare data for one stage and train it (resuming where that is possible)."""
     if plan.model(stage).exists() and stage not in CAPPED and not plan.force:
         print(f"{stage}: {plan.model(stage)} exists, skipped (use --force)")
         return
     _prep(plan, stage)
+    if stage == "depparse" and plan.retag:
+        retag(plan)
     plan.model(stage).parent.mkdir(parents=True, exist_ok=True)
     _run(plan, TRAINERS[stage](plan), plan.minutes if stage in CAPPED else None)
 
@@ -246,6 +285,8 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--init-from", type=Path, help="warm-start from this model dir")
     ap.add_argument("--force", action="store_true", help="retrain from scratch")
+    ap.add_argument("--retag", action="store_true",
+                    help="train the parser on tags predicted by this run's tagger")
     ap.add_argument("--no-score", action="store_true")
     ap.add_argument("--seed", type=int, default=1234)
     a = ap.parse_args(argv)
@@ -260,7 +301,8 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
     lr = dict(item.partition("=")[::2] for item in a.lr)
     return Plan(a.ud_dir.resolve(), a.work_dir.resolve(), a.out.resolve(), stages,
                 a.limit_sentences, steps, a.minutes, a.threads,
-                a.init_from.resolve() if a.init_from else None, a.force, a.seed, lr)
+                a.init_from.resolve() if a.init_from else None, a.force, a.seed, lr,
+                a.retag)
 
 
 def main(argv: Sequence[str] | None = None) -> dict[str, dict[str, float]]:
