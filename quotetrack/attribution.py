@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from quotetrack.lexicon import speech_verb
 from quotetrack.names import Entities
-from quotetrack.records import ParsedDoc, Quote, QuoteSpan, Speaker, SpeakerKind, Span, Token
+from quotetrack.records import ParsedDoc, Quote, QuoteSpan, Span, Speaker, SpeakerKind, Token
 from quotetrack.speakers import Named, label_speaker, mention_span, read_mention
 from quotetrack.syntax import Tree
 
