@@ -13,9 +13,10 @@ a variant's wording drifted from the earliest version.
   quote under ``SHORT`` words keys every shingle.  Shingles made only of function
   words are never keys, so ``one of the`` cannot make everything a candidate.
 * ``compare(a, b)``: the relation of quote ``a`` to quote ``b``:
-  ``exact`` (same words), ``truncated`` (``a``'s words all occur in ``b`` in order,
-  or nearly, ``a`` shorter), ``extended`` (the reverse), ``similar`` (a few words
-  changed: word-level LCS similarity ``2*lcs/(len a + len b)`` >= threshold).
+  ``exact`` (same words), ``truncated`` (``a`` is a cut of ``b``: one to three runs
+  of three or more words, in order, elisions allowed), ``extended`` (the reverse),
+  ``similar`` (a few words changed: word-level LCS similarity
+  ``2*lcs/(len a + len b)`` >= threshold).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ REVERSE: dict[Relation, Relation] = {"exact": "exact", "similar": "similar",
                                      "truncated": "extended", "extended": "truncated"}
 THRESHOLD_ENV = "QUOTETRACK_VARIANT_THRESHOLD"
 SHINGLE, WINDOW, SHORT = 3, 3, 16
+MIN_RUN, MAX_RUNS = 3, 3
 _WORD = re.compile(r"\w+(?:'\w+)*")
 _MARKS = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"',
                         "\u00bb": '"', "\u2018": "'", "\u2019": "'", "\u02bc": "'",
@@ -57,14 +59,17 @@ class VariantConfig:
     an exact match; ``exact_min_words``: shorter quotes (``"rigged"``) are never
     linked; ``max_candidates``: how many index hits are compared per quote;
     ``max_postings``: how many holders of one key are read (the newest), which
-    bounds the cost of a lookup whatever the store's size.
+    bounds the cost of a lookup whatever the store's size; ``kinds``: the quote
+    kinds linked (indirect quotes are the reporter's paraphrase: their wording says
+    nothing about the speaker's).
     """
 
     threshold: float = 0.85
     min_words: int = 6
-    exact_min_words: int = 3
+    exact_min_words: int = 5
     max_candidates: int = 50
     max_postings: int = 100
+    kinds: tuple[str, ...] = ("direct", "mixed")
 
     @classmethod
     def from_env(cls, threshold: float | None = None) -> VariantConfig:
@@ -148,28 +153,39 @@ def _lcs_python(a: Sequence[str], b: Sequence[str]) -> int:
     return previous[-1]
 
 
+def containment(short: Sequence[str], long: Sequence[str]) -> float:
+    """How much of ``short`` is a cut of ``long`` (0-1): the share of its words in
+    common runs of ``MIN_RUN`` or more words, in order, at most ``MAX_RUNS`` runs
+    (elisions), spanning at most twice ``short``'s length.  Scattered common words
+    (``we are going to ... so much``) count for nothing."""
+    blocks = [m for m in difflib.SequenceMatcher(None, list(short), list(long), autojunk=False)
+              .get_matching_blocks() if m.size >= MIN_RUN]
+    if not blocks or len(blocks) > MAX_RUNS:
+        return 0.0
+    span = blocks[-1].b + blocks[-1].size - blocks[0].b
+    return sum(m.size for m in blocks) / len(short) if span <= 2 * len(short) else 0.0
+
+
 def compare(a: Sequence[str], b: Sequence[str], config: VariantConfig) -> Match | None:
     """The relation of quote ``a`` to quote ``b`` (token lists), or None if unrelated.
 
     Exact needs ``exact_min_words``; everything else needs the shorter quote to have
-    ``min_words``.  A quote whose words all occur in order in a longer one is a
-    truncation (score 1.0) even with words elided in the middle.
+    ``min_words``.  A quote that is a cut of a longer one (``containment``: one to
+    three runs of its words, elisions allowed) is ``truncated`` (``extended`` the
+    other way round); quotes of similar length with a few words changed are
+    ``similar`` (LCS similarity).  Both against ``config.threshold``.
     """
     if list(a) == list(b):
         return Match("exact", 1.0) if len(a) >= config.exact_min_words else None
-    shorter = min(len(a), len(b))
-    if shorter < config.min_words:
+    if min(len(a), len(b)) < config.min_words:
         return None
-    common = lcs_length(a, b)
-    cut: Relation = "truncated" if len(a) < len(b) else "extended"
-    if common == shorter and len(a) != len(b):
-        return Match(cut, 1.0)
-    similarity = 2 * common / (len(a) + len(b))
+    similarity = 2 * lcs_length(a, b) / (len(a) + len(b))
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    part = containment(short, long) if len(a) != len(b) else 0.0
+    if part >= config.threshold and part > similarity:
+        return Match("truncated" if short is a else "extended", round(part, 3))
     if similarity >= config.threshold:
         return Match("similar", round(similarity, 3))
-    partial = common / shorter
-    if partial >= config.threshold and len(a) != len(b):
-        return Match(cut, round(partial, 3))
     return None
 
 

@@ -24,7 +24,7 @@ from quotetrack.export import claims, with_diffs
 from quotetrack.ingest import ingest
 from quotetrack.records import Article, ArticleResult, Cue, Quote, Span, Speaker
 from quotetrack.store import migrate, open_store
-from quotetrack.store.affiliations import role_affiliates
+from quotetrack.store.affiliations import name_chains, role_affiliates
 from quotetrack.store.engine import make_engine, to_url
 from quotetrack.wording import VariantConfig, blocking_keys, compare, tokens, word_diff
 
@@ -83,7 +83,10 @@ CONFIG = VariantConfig()
     ("we will not accept any deal that leaves", LAVROV, "truncated"),
     (LAVROV, "we will not accept any deal that leaves", "extended"),
     (LAVROV.replace("not", "never"), LAVROV, "similar"),
-    ("we will not accept any deal ... Washington offers", LAVROV, "truncated"),
+    ("we will not accept any deal ... whatever Washington offers", LAVROV, "truncated"),
+    ("we are going to win so much", "we are going to replace it with something so much"
+     " better", None),
+    ("Meet the Press", "Meet the Press.", None),
     ("the talks in Minsk were useful", LAVROV, None),
     ("rigged", "rigged", None),
     ("a deal that leaves", LAVROV, None),
@@ -125,6 +128,16 @@ def test_wording_diff_ignores_case_and_marks():
 ])
 def test_affiliations_role_names(role, names):
     assert role_affiliates(role) == names
+
+
+@pytest.mark.parametrize("aliases, pairs", [
+    ({1: {"khan"}, 2: {"sadiq khan"}}, [(1, 2)]),
+    ({1: {"paul ryan"}, 2: {"house speaker paul ryan"}}, [(1, 2)]),
+    ({1: {"clinton"}, 2: {"hillary clinton"}, 3: {"bill clinton"}}, []),
+    ({1: {"donald trump"}, 2: {"sergei lavrov"}}, []),
+])
+def test_affiliations_shorter_and_fuller_names_are_one(aliases, pairs):
+    assert [(c.speaker, c.affiliate) for c in name_chains(aliases)] == pairs
 
 
 # --- store: both dialects -----------------------------------------------------------
@@ -170,6 +183,7 @@ def test_conflicts_list_both_speakers_but_not_chains_or_negations(filled):
     groups = [g["speakers"] for g in conflict["speakers"]]
     assert groups == [["Sergei Lavrov"], ["Donald Trump"]]
     assert conflict["disagreeing_outlets"] == 1 and conflict["outlets"] == 5
+    assert conflict["explicit"] and filled.conflicts(explicit=True) == found
     evidence = ids_by_article(conflict["evidence"])
     assert evidence["post-0304"]["speaker_mention"] == "Donald Trump"
     assert evidence["post-0304"]["cue"] == "said" and evidence["post-0304"]["method"]

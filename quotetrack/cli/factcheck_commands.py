@@ -20,7 +20,7 @@ from quotetrack.cli.store_commands import KINDS, fmt_option, opened
 VARIANT_COLUMNS = ["quote_id", "cluster_id", "first", "relation", "similarity",
                    "published_at", "outlet", "url", "speaker", "cue", "negated", "stance",
                    "article_id", "text", "diff"]
-CONFLICT_COLUMNS = ["cluster_id", "disagreeing_outlets", "outlets", "quote_id",
+CONFLICT_COLUMNS = ["cluster_id", "explicit", "disagreeing_outlets", "outlets", "quote_id",
                     "published_at", "outlet", "speaker", "speaker_mention", "cue", "negated",
                     "method", "url", "article_id", "text"]
 EXPORT_FORMATS = ("jsonl", "csv", "claimreview")
@@ -84,15 +84,20 @@ def _relink(ctx: click.Context, threshold: float | None) -> None:
 @main.command("conflicts")
 @click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True,
               help="0 for all.")
+@click.option("--explicit", is_flag=True,
+              help="Only conflicts where every side names its speaker outright (no"
+                   " pronoun or carried-over speaker).")
 @fmt_option()
 @click.pass_context
 @handle_errors
-def conflicts_cmd(ctx: click.Context, limit: int, fmt: str) -> None:
+def conflicts_cmd(ctx: click.Context, limit: int, explicit: bool, fmt: str) -> None:
     """Quotes that different articles attribute to different speakers, most
     disagreeing outlets first, with the evidence of each appearance.
 
     A spokesman and the organisation he speaks for (a role such as "Kremlin
-    spokesman", or one quote naming both) are a chain, not a conflict.
+    spokesman", or one quote naming both) are a chain, not a conflict; so are a
+    shorter and a fuller name (Khan, Sadiq Khan).  Conflicts where every side names
+    its speaker outright (not by a pronoun) come first.
 
     \b
     Example:
@@ -100,7 +105,7 @@ def conflicts_cmd(ctx: click.Context, limit: int, fmt: str) -> None:
       quotetrack conflicts --format csv > conflicts.csv
     """
     with opened(ctx) as store:
-        found = store.conflicts(limit or None)
+        found = store.conflicts(limit or None, explicit)
     if fmt == "table":
         from quotetrack.cli.factcheck_view import conflict_panel
 
@@ -110,7 +115,7 @@ def conflicts_cmd(ctx: click.Context, limit: int, fmt: str) -> None:
     elif fmt in ("json", "nl"):
         render.emit(found, fmt, [])
     else:
-        render.emit([{k: c[k] for k in CONFLICT_COLUMNS[:3]} | e
+        render.emit([{k: c[k] for k in CONFLICT_COLUMNS[:4]} | e
                      for c in found for e in c["evidence"]], fmt, CONFLICT_COLUMNS)
 
 

@@ -66,5 +66,6 @@ def conflict_panel(conflict: Mapping[str, Any]) -> Panel:
         lines.append(f"  chain: {chain['speaker']} -> {chain['affiliate']}"
                      f" ({chain['source']})\n", style="dim")
     title = (f"cluster {conflict['cluster_id']}: {conflict['disagreeing_outlets']} of"
-             f" {conflict['outlets']} outlet(s) disagree")
+             f" {conflict['outlets']} outlet(s) disagree"
+             + ("" if conflict["explicit"] else " (a side rests on a pronoun or carry-over)"))
     return Panel(Group(lines, _evidence(conflict["evidence"])), title=title)

@@ -116,7 +116,8 @@ def add_manual(session: Session, speaker: SpeakerRow, affiliate: SpeakerRow) -> 
     return _add(session, key, affiliate.name, "manual", None, None)
 
 
-def speaker_keys(session: Session, ids: Iterable[int]) -> dict[int, set[str]]:
+def speaker_keys(session: Session, ids: Iterable[int],
+                 surnames: bool = True) -> dict[int, set[str]]:
     """Every key that names each speaker: alias keys, plus the surname of people."""
     wanted = sorted(set(ids))
     keys: dict[int, set[str]] = {sid: set() for sid in wanted}
@@ -126,9 +127,28 @@ def speaker_keys(session: Session, ids: Iterable[int]) -> dict[int, set[str]]:
                            .where(AliasRow.speaker_id.in_(wanted)))
     for sid, alias, surname, kind in rows:
         keys[sid].add(alias)
-        if surname and kind in PERSONLIKE:
+        if surnames and surname and kind in PERSONLIKE:
             keys[sid].add(surname)
     return keys
+
+
+def _ends_with(longer: str, shorter: str) -> bool:
+    return longer.endswith(" " + shorter)
+
+
+def name_chains(aliases: Mapping[int, set[str]]) -> list[Chain]:
+    """Speakers that are one name, shorter and fuller (``Khan`` / ``Sadiq Khan``,
+    ``Paul Ryan`` / ``House Speaker Paul Ryan``): a stored alias of one ends the
+    other's, and no third speaker of ``aliases`` also ends with it (``Clinton``
+    beside ``Hillary Clinton`` and ``Bill Clinton`` stays apart).  Source ``name``."""
+    out: list[Chain] = []
+    for a, short_keys in aliases.items():
+        for key in short_keys:
+            fuller = [b for b, ks in aliases.items()
+                      if b != a and any(_ends_with(k, key) for k in ks)]
+            if len(fuller) == 1:
+                out.append(Chain(a, fuller[0], "name", None, None))
+    return out
 
 
 def chains(session: Session, keys: Mapping[int, set[str]]) -> list[Chain]:

@@ -4,12 +4,17 @@ A cluster is a conflict when its attributed, non-negated appearances fall into t
 or more *speaker groups*.  Speakers joined by an affiliation (``affiliations.chains``:
 a spokesman and the Kremlin, two speakers one quote names together) form one group:
 a chain, listed with the conflict's evidence but never a conflict on its own.
-Negated appearances ("Trump did not say ...") never count as an attribution.
+Speakers that are one name, shorter and fuller (``Khan`` / ``Sadiq Khan``), are one
+group too (``affiliations.name_chains``).  Negated appearances ("Trump did not say
+...") never count as an attribution.
 
-Ranking: ``disagreeing_outlets`` (outlets outside the majority group: the group
-named by the most outlets, ties to the group of the earliest attribution), then
-``outlets`` (distinct outlets attributing it), then cluster id.  An article with no
-outlet counts as its own outlet.
+A conflict is ``explicit`` when every group has an attribution that names its
+speaker outright (a method outside ``WEAK_METHODS``: not a pronoun, a speaker
+carried over from the previous quote, or a cue's object).  Ranking: explicit first,
+then ``disagreeing_outlets`` (outlets outside the majority group: the group named by
+the most outlets, ties to the group of the earliest attribution), then ``outlets``
+(distinct outlets attributing it), then cluster id.  An article with no outlet
+counts as its own outlet.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from sqlalchemy.orm import Session
 from quotetrack.store import affiliations, appearances
 from quotetrack.store.schema import QuoteRow, QuoteSpeakerRow, QuoteVariantRow
 
+WEAK_METHODS = frozenset({"pronoun", "continuation", "cue-object", "adjacent-mention",
+                          "none"})
 EVIDENCE = ("quote_id", "article_id", "outlet", "published_at", "url", "speaker",
             "speakers", "speaker_mention", "role", "cue", "negated", "method",
             "confidence", "relation", "first", "text")
@@ -71,6 +78,7 @@ def assess(session: Session, cluster_id: int, rows: list[dict[str, Any]]) -> dic
         return None
     names = {r["speaker_id"]: r["speaker"] for r in said}
     found = affiliations.chains(session, affiliations.speaker_keys(session, ids))
+    found += affiliations.name_chains(affiliations.speaker_keys(session, ids, surnames=False))
     groups = _Groups(ids)
     for link in found:
         groups.union(link.speaker, link.affiliate)
@@ -92,8 +100,10 @@ def _record(cluster_id: int, rows: list[dict[str, Any]],
     speakers = [{"speakers": list(dict.fromkeys(r["speaker"] for r in by_group[g])),
                  "outlets": sorted(outlets[g]), "appearances": len(by_group[g])}
                 for g in order]
+    explicit = all(any(r["method"] not in WEAK_METHODS for r in rs)
+                   for rs in by_group.values())
     return {
-        "cluster_id": cluster_id, "quote": rows[0]["text"],
+        "cluster_id": cluster_id, "quote": rows[0]["text"], "explicit": explicit,
         "first": {k: rows[0][k] for k in ("quote_id", "outlet", "published_at", "url")},
         "speakers": speakers, "outlets": len(set().union(*outlets.values())),
         "disagreeing_outlets": len(disagreeing),
@@ -104,10 +114,14 @@ def _record(cluster_id: int, rows: list[dict[str, Any]],
     }
 
 
-def conflicts(session: Session, limit: int | None = None) -> list[dict[str, Any]]:
-    """Every conflict, most disagreeing outlets first (see the module docstring)."""
+def conflicts(session: Session, limit: int | None = None,
+              explicit: bool = False) -> list[dict[str, Any]]:
+    """Every conflict (``explicit``: only explicit ones), ranked as the module
+    docstring says."""
     ids = candidate_clusters(session)
     members = appearances.of_clusters(session, ids)
-    found = [c for cid in ids if (c := assess(session, cid, members[cid])) is not None]
-    found.sort(key=lambda c: (-c["disagreeing_outlets"], -c["outlets"], c["cluster_id"]))
+    found = [c for cid in ids if (c := assess(session, cid, members[cid])) is not None
+             and (c["explicit"] or not explicit)]
+    found.sort(key=lambda c: (not c["explicit"], -c["disagreeing_outlets"], -c["outlets"],
+                              c["cluster_id"]))
     return found[:limit] if limit else found

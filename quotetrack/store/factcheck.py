@@ -94,9 +94,11 @@ class FactCheckMixin:
         """Per quote id: its cluster, number of appearances and first appearance."""
         return self._read(lambda s: appearances.first_appearances(s, list(quote_ids)))
 
-    def conflicts(self, limit: int | None = None) -> list[dict[str, Any]]:
-        """Clusters attributed to different speakers, most disagreeing outlets first."""
-        return self._read(lambda s: conflicts.conflicts(s, limit))
+    def conflicts(self, limit: int | None = None,
+                  explicit: bool = False) -> list[dict[str, Any]]:
+        """Clusters attributed to different speakers, explicit ones first, then most
+        disagreeing outlets (``explicit``: only those naming every speaker outright)."""
+        return self._read(lambda s: conflicts.conflicts(s, limit, explicit))
 
     def export_rows(self, speaker: str | None = None, kind: str | None = None,
                     since: DateLike | None = None, until: DateLike | None = None,

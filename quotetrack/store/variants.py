@@ -8,7 +8,8 @@ words (``wording.compare``) and joins the matches' cluster, merging clusters the
 quote bridges.  A cluster's ``first_quote_id`` is refreshed after every change.
 
 Invariants: a quote is in at most one cluster; every cluster has two or more
-quotes; quotes too short to key (``exact_min_words``) are never linked.  Two
+quotes; quotes too short to key (``exact_min_words``) or of a kind outside
+``config.kinds`` (indirect quotes, by default) are never linked.  Two
 PostgreSQL writers saving the same statement at the same instant may miss each
 other; ``relink`` rebuilds every cluster from the stored quotes.
 """
@@ -33,6 +34,7 @@ from quotetrack.store.schema import (
 from quotetrack.wording import REVERSE, Match, VariantConfig, blocking_keys, compare, tokens
 
 Matched = list[tuple[int, Match]]
+_UNION = 100
 
 
 def _postings(key: str, exclude_article: str | None, cap: int) -> Select[int]:
@@ -54,11 +56,12 @@ def candidates(session: Session, keys: Iterable[str], exclude_article: str | Non
     newest holders.  A true variant shares many keys, so a rarer one still finds it,
     and one member of a cluster is enough to join it.
     """
-    parts = [_postings(k, exclude_article, config.max_postings).subquery()
-             for k in sorted(keys)]
-    if not parts:
-        return []
-    shared = Counter(session.scalars(union_all(*(select(p.c.quote_id) for p in parts))))
+    wanted = sorted(keys)
+    shared: Counter[int] = Counter()
+    for i in range(0, len(wanted), _UNION):  # SQLite allows 500 terms per compound SELECT
+        parts = [_postings(k, exclude_article, config.max_postings).subquery()
+                 for k in wanted[i:i + _UNION]]
+        shared.update(session.scalars(union_all(*(select(p.c.quote_id) for p in parts))))
     ranked = sorted(shared, key=lambda qid: (-shared[qid], qid))
     return ranked[:config.max_candidates]
 
@@ -144,9 +147,10 @@ def link_quote(session: Session, quote_id: int, article_id: str, text: str,
 
 
 def link_article(session: Session, article_id: str, config: VariantConfig) -> int:
-    """Link every quote of a stored article (text order); returns how many joined a
-    cluster.  Runs in the caller's transaction."""
-    stmt = (select(QuoteRow.id, QuoteRow.text).where(QuoteRow.article_id == article_id)
+    """Link every quote of a stored article whose kind is in ``config.kinds`` (text
+    order); returns how many joined a cluster.  Runs in the caller's transaction."""
+    stmt = (select(QuoteRow.id, QuoteRow.text)
+            .where(QuoteRow.article_id == article_id, QuoteRow.kind.in_(config.kinds))
             .order_by(QuoteRow.start, QuoteRow.id))
     return sum(link_quote(session, qid, article_id, text, config) is not None
                for qid, text in session.execute(stmt).all())
