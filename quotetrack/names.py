@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from quotetrack.lexicon import words
 from quotetrack.records import Quote, Speaker, SpeakerKind
 from quotetrack.speakers import Named, _proper
 from quotetrack.syntax import Tree
@@ -46,7 +47,8 @@ class Entities:
         """Collect every proper-noun mention of the document."""
         ents = cls()
         for t in tree.tokens:
-            if t.upos != "PROPN" or t.rel in ("compound", "flat"):
+            if t.upos != "PROPN" or t.rel in ("compound", "flat") or (
+                    t.text.lower() in words("calendar")):
                 continue
             n = _proper(tree, t)
             if not n.name:

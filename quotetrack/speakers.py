@@ -47,7 +47,11 @@ def mention_span(tree: Tree, head: Token) -> Span:
 
 
 def _capital(t: Token) -> bool:
-    return t.text[:1].isupper() and t.upos in ("PROPN", "ADJ", "NOUN", "X", "NUM")
+    """A word that can be part of a name or its title (``Foreign``, ``Minister``)."""
+    if not t.text[:1].isupper() or t.text.lower() in words("calendar"):
+        return False
+    return t.upos in ("PROPN", "ADJ", "X") or (
+        t.upos == "NOUN" and t.text.lower() in words("titles"))
 
 
 def _name_run(tree: Tree, head: Token) -> list[Token]:
@@ -69,12 +73,14 @@ def _name_run(tree: Tree, head: Token) -> list[Token]:
 
 
 def split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
-    """(title words, name words): leading title/role words come off a name."""
+    """(title words, name words): everything up to the last title word comes off a
+    name (``House Speaker Paul Ryan`` -> ``House Speaker`` + ``Paul Ryan``)."""
     titles = words("titles")
     k = 0
-    while k < len(tokens) - 1 and (tokens[k].text.lower() in titles
-                                   or not tokens[k].text[:1].isupper()):
-        k += 1
+    for n, t in enumerate(tokens[:-1]):
+        if t.text.lower() in titles or t.text.lower().rstrip("s") in titles \
+                or not t.text[:1].isupper():
+            k = n + 1
     return tokens[:k], tokens[k:]
 
 
@@ -179,6 +185,8 @@ def read_mention(tree: Tree, head: Token) -> list[Named]:
             continue  # a mis-parsed subject (a verb, an adverb) names nobody
         if h.upos == "PRON" and h.text.lower() not in PRONOUNS:
             continue  # who, that, which, there, something: not a speaker mention
+        if h.text.lower() in words("calendar"):
+            continue  # "In October said ..." is a parser slip, not a speaker
         if h.text.lower() in PRONOUNS:
             out.append(Named(h.text, "unknown", None, PRONOUNS[h.text.lower()], h.i))
         elif h.upos == "PROPN" or (h.text[:1].isupper() and h.upos not in ("NOUN", "PRON")):
