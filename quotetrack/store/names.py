@@ -11,15 +11,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
-TITLES = frozenset("""
-    mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend hon
-    president vice pres sen senator rep representative congressman congresswoman
-    gov governor lt ltgov mayor judge justice chief secretary minister prime foreign
-    deputy ambassador chancellor premier secretary-general general gen col colonel maj
-    major capt captain adm admiral sgt sergeant king queen prince princess pope former acting
-    spokesman spokeswoman spokesperson chairman chairwoman chair ceo us uk un eu
-""".split())
+from quotetrack.lexicon import words as lexicon_words
+
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PRONOUNS = frozenset("""
     i me my we us our you your he him his she her hers they them their it its
@@ -30,6 +25,12 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _PUNCT = re.compile(r"[^\w\s'-]+")
 
 
+@cache
+def _titles() -> frozenset[str]:
+    """The project's title words (``lexicon/titles.txt``), folded like names."""
+    return frozenset(fold(w) for w in lexicon_words("titles"))
+
+
 def fold(text: str) -> str:
     """Case- and accent-folded text with dots removed and punctuation as spaces."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
@@ -38,18 +39,22 @@ def fold(text: str) -> str:
     return " ".join(w.strip("'-") for w in plain.split() if w.strip("'-"))
 
 
+TITLES = _titles()
+
+
 def _strip_titles(words: list[str]) -> list[str]:
     """Drop what precedes a name: leading titles (``Mr.``, ``Foreign Minister``) and a
     place or nationality before a title (``Russian President``, ``Charlotte Mayor``)
     when a name follows."""
     i = 0
-    while i < len(words) - 1 and words[i] in TITLES:
+    titles = _titles()
+    while i < len(words) - 1 and words[i] in titles:
         i += 1
     end = len(words)
     while end > 1 and words[end - 1] in SUFFIXES:
         end -= 1
     for j in range(end - 2, i, -1):
-        if words[j] in TITLES:
+        if words[j] in titles:
             return words[j + 1:]
     return words[i:]
 
