@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from quotetrack.errors import InputError
 from quotetrack.records import Article
@@ -73,18 +73,57 @@ def _article(fields: dict[str, Any], default_id: str) -> Article:
     return Article(id=str(fields.get("id") or default_id), text=text, meta=meta, **opt)
 
 
+def jsonl_line(line: str, source: str, n: int) -> Article | Problem:
+    """The article of JSONL line ``n`` (1-based), or the Problem with it."""
+    try:
+        fields = json.loads(line)
+        if not isinstance(fields, dict):
+            raise InputError("a line must be a JSON object")
+        return _article(fields, f"{Path(source).stem}-{n}")
+    except (json.JSONDecodeError, InputError) as exc:
+        return Problem(source, n, f"malformed JSON line: {getattr(exc, 'detail', exc)}")
+
+
 def parse_jsonl(text: str, source: str) -> Iterator[Article | Problem]:
     """One article per non-blank line; a bad line is a Problem, the rest go on."""
     for n, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            fields = json.loads(line)
-            if not isinstance(fields, dict):
-                raise InputError("a line must be a JSON object")
-            yield _article(fields, f"{Path(source).stem}-{n}")
-        except (json.JSONDecodeError, InputError) as exc:
-            yield Problem(source, n, f"malformed JSON line: {getattr(exc, 'detail', exc)}")
+        if line.strip():
+            yield jsonl_line(line, source, n)
+
+
+def _bounded_lines(handle: BinaryIO, limit: int) -> Iterator[bytes]:
+    """Lines of ``handle``; one longer than ``limit`` comes back cut (and is skipped)."""
+    while raw := handle.readline(limit + 1):
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while (rest := handle.readline(limit + 1)) and not rest.endswith(b"\n"):
+                pass
+        yield raw
+
+
+def read_jsonl_file(path: str, limit: int = MAX_BYTES) -> Iterator[Article | Problem]:
+    """A JSONL file line by line, so memory holds one line whatever the file's size.
+
+    Each line is checked as ``decode`` checks a file (at most ``limit`` bytes, UTF-8,
+    not binary) and becomes an Article or a Problem; when the first line is not
+    text at all, the whole file is one Problem.
+    """
+    try:
+        handle = open(path, "rb")
+    except OSError as exc:
+        yield Problem(path, None, f"cannot read: {exc.strerror or exc}")
+        return
+    with handle:
+        for n, raw in enumerate(_bounded_lines(handle, limit), 1):
+            try:
+                line = decode(raw, path, limit)
+            except InputError as exc:
+                if n == 1 and "over the" not in exc.detail:
+                    yield Problem(path, None, exc.detail)
+                    return
+                yield Problem(path, n, f"malformed JSON line: {exc.detail}")
+                continue
+            if line.strip():
+                yield jsonl_line(line, path, n)
 
 
 def html_to_text(html: str, source: str) -> str:
@@ -137,6 +176,9 @@ def read_paths(paths: Iterable[str], limit: int = MAX_BYTES) -> Iterator[Article
             data = sys.stdin.buffer.read()
             suffix = ".jsonl" if data.lstrip()[:1] == b"{" else ".txt"
             yield from read_bytes(data, "<stdin>", suffix, limit)
+            continue
+        if Path(p).suffix.lower() == ".jsonl":
+            yield from read_jsonl_file(p, limit)
             continue
         try:
             data = Path(p).read_bytes()
