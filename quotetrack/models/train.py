@@ -185,7 +185,10 @@ def _train_pos(plan: Plan) -> list[str]:
 
 
 def _train_depparse(plan: Plan) -> list[str]:
-    resume = (plan.model("depparse").parent / "checkpoint.pt")
+    # Predicted tags change the tag vocabularies, so a retagged run keeps its own
+    # checkpoint and starts from the last parser's weights (shapes that still fit).
+    name = "checkpoint-retag.pt" if plan.retag else "checkpoint.pt"
+    resume = plan.model("depparse").parent / name
     init = [] if resume.exists() else _init(plan, "depparse")
     return ["quotetrack.models.stanza_runner", "--fast-lstm", *init,
             "stanza.models.parser", *_common(plan, "depparse", plan.steps["depparse"]),
