@@ -101,7 +101,10 @@ def clause_extent(tree: Tree, cue: Token, comp: Token) -> tuple[int, int] | None
 
 
 def _claim(tree: Tree, t: Token, span: tuple[int, int] | None) -> list[Claim]:
-    return [Claim(*span, t.i, t.text, t.lemma.lower())] if span else []
+    """One claim for ``span`` unless it is a lone word (``she said, clapping``)."""
+    if not span or len(tree.doc.text[span[0]:span[1]].split()) < 2:
+        return []
+    return [Claim(*span, t.i, t.text, t.lemma.lower())]
 
 
 def _complement_claims(tree: Tree, t: Token) -> list[Claim]:
@@ -419,10 +422,11 @@ def _joinable(doc: ParsedDoc, a: QuoteSpan, b: QuoteSpan) -> bool:
         return False
     if b.cue_token is not None and b.cue_token != a.cue_token:
         return False
-    if a.cue_token is None or "fragment" in a.flags + b.flags:
+    if a.cue_token is None or "fragment" in a.flags:
         return False
     gap = doc.text[a.end:b.start]
-    return len(gap) < 200 and "\n" not in gap.strip()
+    limit = 80 if "fragment" in b.flags else 200  # "A," she said, smiling. "B."
+    return len(gap) < limit and "\n" not in gap.strip()
 
 
 def join_segments(doc: ParsedDoc, spans: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -433,9 +437,10 @@ def join_segments(doc: ParsedDoc, spans: list[QuoteSpan]) -> list[QuoteSpan]:
         if prev is not None and _joinable(doc, prev, s):
             segs = prev.segments or (Span(prev.start, prev.end, prev.text),)
             segs += (Span(s.start, s.end, s.text),)
+            flags = tuple(f for f in dict.fromkeys(prev.flags + s.flags) if f != "fragment")
             out[-1] = QuoteSpan(prev.start, s.end, doc.text[prev.start:s.end], "direct",
                                 prev.sentence, prev.paragraph, prev.cue, prev.cue_token,
-                                tuple(dict.fromkeys(prev.flags + s.flags)), segs)
+                                flags, segs)
         else:
             out.append(s)
     return out
@@ -461,9 +466,10 @@ def find_quotes(doc: ParsedDoc, include_fragments: bool = False,
             out.append(span)
             absorbed |= {n for n, m in enumerate(marked) if _inside(m, c.start, c.end)}
     for n, m in enumerate(marked):
-        if n not in absorbed and not any(t.start <= m.start < t.end for t in out if
-                                         "turn" in t.flags):
-            span = _marked_span(tree, m, include_fragments)
+        if n not in absorbed and not any(t.start < m.outer_end and m.outer_start < t.end
+                                         for t in out if "turn" in t.flags):
+            span = _marked_span(tree, m, include_fragments=True)
             if span is not None:
                 out.append(span)
-    return join_segments(doc, _dedupe(out))
+    joined = join_segments(doc, _dedupe(out))
+    return joined if include_fragments else [q for q in joined if "fragment" not in q.flags]

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from quotetrack.records import Cue, QuoteSpan
 from quotetrack.syntax import Tree
 
-_LABEL = re.compile(r"(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*:\s")
+_LABEL = re.compile(r"[\"“']?((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*):\s")
 MIN_WORDS = 4
 _NOT_SPEAKERS = {"update", "note", "editor", "photo", "video", "watch", "read", "related",
                  "source", "sources", "correction", "advertisement", "warning", "q", "a"}
@@ -25,13 +25,13 @@ def turn_label(text: str, start: int, end: int) -> tuple[int, int, int] | None:
     m = _LABEL.match(text, start, end)
     if not m:
         return None
-    label = text[m.start():m.end()].rstrip().rstrip(":")
+    label = m.group(1)
     if label.split()[-1].lower().strip(".") in _NOT_SPEAKERS:
         return None
     content = m.end()
     if len(text[content:end].split()) < MIN_WORDS:
         return None
-    return m.start(), m.start() + len(label), content
+    return m.start(1), m.end(1), content
 
 
 def find_turns(tree: Tree) -> Iterator[QuoteSpan]:
