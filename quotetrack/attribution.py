@@ -39,6 +39,7 @@ class Source:
 
     head: Token
     method: str
+    mention: Token | None = None  # the word that mentions the speaker, if not ``head``
 
 
 Ranges = tuple[tuple[int, int], ...]
@@ -70,7 +71,7 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
     if subj is not None:
         if subj.lemma.lower() in _RELATIVE:
             if cue.deprel == "acl:relcl" and cue.head >= 0:
-                return Source(tree.tokens[cue.head], "relative-clause")
+                return Source(tree.tokens[cue.head], "relative-clause", subj)
             return None
         return Source(subj, "cue-subject")
     node = cue
@@ -109,7 +110,10 @@ def _find(tree: Tree, span: QuoteSpan) -> _Found:
     method = src.method
     if method == "cue-subject" and any(n.role for n in named):
         method = "appositive" if tree.children(src.head.i, "appos") else "title"
-    return _Found(span, mention_span(tree, src.head), named, method)
+    mention = src.mention or src.head
+    span_of = Span(mention.start, mention.end, mention.text) if src.mention else (
+        mention_span(tree, mention))
+    return _Found(span, span_of, named, method)
 
 
 _NOMINAL = {"DET", "PROPN", "NOUN", "ADJ", "PART", "NUM", "PRON", "PUNCT", "ADP", "CCONJ"}

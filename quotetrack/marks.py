@@ -129,7 +129,8 @@ class _Matcher:
             return
         if m.family != self.open.family:
             self._nested(m)
-        elif m.role != "open" and _closes(self.open, m):
+        elif m.role == "close" or (m.role == "either" and _closes(self.open, m)):
+            # A clear closing mark closes whatever style opened (mixed “..." text).
             self.emit(m.pos, m.size, ())
         elif m.role == "open":
             self.emit(m.pos, 0, ("unbalanced",))
