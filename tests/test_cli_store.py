@@ -183,9 +183,6 @@ def test_cli_show_and_report(filled):
     assert cli(filled, "show", "nope").exit_code == 1
 
 
-@pytest.mark.xfail(reason="needs attribution to find Poroshenko's 'insisted that ...' and"
-                          " Ushakov's quotes in the seed article (NLP stages, not the store)",
-                   strict=False)
 def test_cli_must_show_seed_speakers(filled):
     said = as_json(cli(filled, "who-said", "peacekeepers", "--format", "json"))
     assert any("Poroshenko" in (r["speaker"] or "") for r in said)
