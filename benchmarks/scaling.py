@@ -3,8 +3,9 @@
 Each run starts a local cluster (one thread per worker), loads the models on every
 worker, then times a full ingest of the same PolNeAR dev articles into a fresh
 SQLite store (workers parse and extract, this process stores in input order).
-Cluster start and model load are reported apart, not in the throughput.  Goal:
-2 workers >= 1.6x one worker on a 2-core machine.
+Cluster start and model load are reported apart, not in the throughput; so are the
+CPU seconds of the workers and of this process, which tell a busy machine from a
+design that does not scale.  Goal: 2 workers >= 1.6x one worker on a 2-core machine.
 
     .venv/bin/python benchmarks/scaling.py [--articles 84] [--batch-size 4] [--serial]
 """
@@ -36,11 +37,28 @@ def on_cluster(workers: int, source: Path, db: Path, config: ParserConfig,
         runner = ClusterRunner(client, config)
         runner.warm()
         ready = time.perf_counter() - started
+        before = children_cpu()
         with open_store(str(db)) as store, timed() as run:
             summary = ingest([str(source)], store, runner, batch_size=batch)
+        workers_cpu = children_cpu() - before
     return {"workers": workers, "stored": summary.stored, "quotes": summary.quotes,
             "seconds": round(run.wall, 2), "start_and_load_s": round(ready, 2),
-            "articles_per_s": round(summary.stored / run.wall, 3)}
+            "articles_per_s": round(summary.stored / run.wall, 3),
+            "cpu_s_workers": round(workers_cpu, 2), "cpu_s_client": round(run.cpu, 2)}
+
+
+def children_cpu() -> float:
+    """CPU seconds used so far by this process's live children (the local workers)."""
+    import psutil
+
+    total = 0.0
+    for child in psutil.Process().children(recursive=True):
+        try:
+            times = child.cpu_times()
+        except psutil.Error:
+            continue
+        total += times.user + times.system
+    return total
 
 
 def serial(source: Path, db: Path, config: ParserConfig, batch: int) -> dict[str, float]:
