@@ -30,6 +30,9 @@ def main(ctx: click.Context, db: str, models: str, threads: int) -> None:
     ctx.obj = {"db": db, "models": models, "threads": threads}
 
 
-from quotetrack.cli import text_commands  # noqa: E402,F401  (registers commands)
-from quotetrack.cli import store_commands  # noqa: E402,F401  (registers commands)
-from quotetrack.cli import factcheck_commands  # noqa: E402,F401  (registers commands)
+# Command modules register themselves on ``main``; imported last, as they import it.
+from quotetrack.cli import (  # noqa: E402
+    factcheck_commands,  # noqa: F401
+    store_commands,  # noqa: F401
+    text_commands,  # noqa: F401
+)

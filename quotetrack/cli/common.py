@@ -38,3 +38,24 @@ def parser_config(ctx: click.Context) -> Any:
     from quotetrack.parse import ParserConfig
 
     return ParserConfig.from_env(ctx.obj["models"], ctx.obj["threads"])
+
+
+QUOTE_KINDS = ("direct", "mixed", "indirect")
+
+
+def quote_filters(fn: F) -> F:
+    """The options that select quotes, shared by ``quotes`` and ``export``:
+    --speaker, --kind, --since, --until, --outlet, --stance, --negated/--said."""
+    options = [
+        click.option("--speaker", help="Speaker name or alias (surname alone works if unique)."),
+        click.option("--kind", type=click.Choice(QUOTE_KINDS)),
+        click.option("--since", help="Published on or after this date (YYYY-MM-DD)."),
+        click.option("--until", help="Published on or before this date (YYYY-MM-DD)."),
+        click.option("--outlet", help="Outlet, case-insensitive."),
+        click.option("--stance", help="Stance label, case-insensitive."),
+        click.option("--negated/--said", default=None,
+                     help="Only quotes whose cue is negated (X did not say), or only the others."),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn

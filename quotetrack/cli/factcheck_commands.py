@@ -14,8 +14,8 @@ import click
 
 from quotetrack import render
 from quotetrack.cli import main
-from quotetrack.cli.common import handle_errors
-from quotetrack.cli.store_commands import KINDS, fmt_option, opened
+from quotetrack.cli.common import handle_errors, quote_filters
+from quotetrack.cli.store_commands import fmt_option, opened
 
 VARIANT_COLUMNS = ["quote_id", "cluster_id", "first", "relation", "similarity",
                    "published_at", "outlet", "url", "speaker", "cue", "negated", "stance",
@@ -124,14 +124,7 @@ def conflicts_cmd(ctx: click.Context, limit: int, explicit: bool, fmt: str) -> N
               show_default=True,
               help="jsonl / csv: one record per quote; claimreview: schema.org Claim"
                    " JSON-LD, one per statement.")
-@click.option("--speaker", help="Speaker name or alias.")
-@click.option("--kind", type=click.Choice(KINDS))
-@click.option("--since", help="Published on or after this date (YYYY-MM-DD).")
-@click.option("--until", help="Published on or before this date (YYYY-MM-DD).")
-@click.option("--outlet", help="Outlet, case-insensitive.")
-@click.option("--stance", help="Stance label, case-insensitive.")
-@click.option("--negated/--said", default=None,
-              help="Only quotes whose cue is negated (X did not say), or only the others.")
+@quote_filters
 @click.option("--limit", type=click.IntRange(min=0), default=0, help="0 for all.")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="File to write (default stdout).")

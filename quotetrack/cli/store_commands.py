@@ -25,7 +25,7 @@ from rich.progress import (
 
 from quotetrack import render
 from quotetrack.cli import main
-from quotetrack.cli.common import format_option, handle_errors, parser_config
+from quotetrack.cli.common import format_option, handle_errors, parser_config, quote_filters
 from quotetrack.cli.show_view import article_view
 from quotetrack.readers import MAX_BYTES, Problem
 
@@ -39,7 +39,6 @@ QUOTE_COLUMNS = ["speaker", "text", "kind", "cue", "negated", "article_id", "url
 QUOTE_TABLE = ["speaker", "text", "kind", "cue", "outlet", "published_at", "article_id"]
 FIRST_COLUMNS = ["appearances", "first_published_at", "first_outlet", "first_url",
                  "first_quote_id"]
-KINDS = ("direct", "mixed", "indirect")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -206,14 +205,7 @@ def who_said_cmd(ctx: click.Context, text: str, limit: int, raw: bool, first: bo
 
 
 @main.command("quotes")
-@click.option("--speaker", help="Speaker name or alias (surname alone works if unique).")
-@click.option("--kind", type=click.Choice(KINDS))
-@click.option("--since", help="Published on or after this date (YYYY-MM-DD).")
-@click.option("--until", help="Published on or before this date (YYYY-MM-DD).")
-@click.option("--outlet", help="Outlet, case-insensitive.")
-@click.option("--stance", help="Stance label, case-insensitive.")
-@click.option("--negated/--said", default=None,
-              help="Only quotes whose cue is negated (X did not say), or only the others.")
+@quote_filters
 @click.option("--first", is_flag=True,
               help="Add each quote's first appearance (earliest article with its variants).")
 @click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True,
