@@ -107,9 +107,23 @@ def _claim(tree: Tree, t: Token, span: tuple[int, int] | None) -> list[Claim]:
     return [Claim(*span, t.i, t.text, t.lemma.lower())]
 
 
+def _misattached_complements(tree: Tree, t: Token) -> list[Token]:
+    """``told reporters that the talks failed``: parsers often hang the that-clause on
+    the addressee as a relative clause; with ``that`` as a conjunction (not a relative
+    pronoun) and a subject of its own, it is the cue's complement."""
+    out = []
+    for obj in tree.children(t.i, "obj", "iobj"):
+        for c in tree.children(obj.i, "acl", "ccomp"):
+            marks = tree.children(c.i, "mark")
+            if c.i > obj.i and tree.children(c.i, "nsubj") and any(
+                    m.text.lower() == "that" and m.upos == "SCONJ" for m in marks):
+                out.append(c)
+    return out
+
+
 def _complement_claims(tree: Tree, t: Token) -> list[Claim]:
     out = []
-    for comp in tree.children(t.i, "ccomp"):
+    for comp in tree.children(t.i, "ccomp") + _misattached_complements(tree, t):
         out += _claim(tree, t, clause_extent(tree, t, comp))
     return out
 

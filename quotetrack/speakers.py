@@ -133,8 +133,17 @@ def _proper(tree: Tree, head: Token) -> Named:
     kind = _kind_of_name(title + name)
     if kind == "organization":
         return Named(clean_phrase(tree, title + name), kind, None, None, head.i)
+    role: str | None = _text(tree, title) or _appositive_role(tree, head)
     return Named(" ".join(t.text for t in name), kind if len(name) > 1 else "person",
-                 _text(tree, title) or None, _gender(title), head.i)
+                 role, _gender(title), head.i)
+
+
+def _appositive_role(tree: Tree, head: Token) -> str | None:
+    """``Yury Ushakov, a Kremlin adviser,``: a common-noun appositive is the role."""
+    for a in tree.children(head.i, "appos"):
+        if a.upos == "NOUN":
+            return _text(tree, trimmed(contiguous(tree.subtree(a.i), a.i))) or None
+    return None
 
 
 def label_speaker(label: list[Token]) -> Named | None:
@@ -153,8 +162,32 @@ def _role_phrase(tree: Tree, head: Token, skip: list[int]) -> str:
     return _text(tree, toks)
 
 
+def _set_off_name(tree: Tree, head: Token) -> Token | None:
+    """``The Kremlin adviser, Yury Ushakov, ...``: a name set off by commas right after
+    a common-noun head, whatever relation the parser gave it."""
+    toks = tree.tokens
+    k = head.i + 1
+    if k + 1 >= len(toks) or toks[k].text != "," or toks[k].sent != head.sent:
+        return None
+    run = []
+    for t in toks[k + 1:]:
+        if t.upos != "PROPN" or t.sent != head.sent:
+            break
+        run.append(t)
+    after = toks[run[-1].i + 1] if run and run[-1].i + 1 < len(toks) else None
+    if run and after is not None and after.text in (",", "\u2014", "--"):
+        return run[-1]
+    return None
+
+
 def _common(tree: Tree, head: Token) -> list[Named]:
     named = [a for a in tree.children(head.i, "appos") if a.upos == "PROPN"]
+    set_off = _set_off_name(tree, head) if not named else None
+    if set_off is not None:
+        inner = _proper(tree, set_off)
+        role = _text(tree, trimmed(contiguous(tree.subtree(head.i, skip=[
+            c.i for c in tree.children(head.i) if c.i > head.i]), head.i)))
+        return [Named(inner.name, inner.kind, role or inner.role, inner.gender, inner.head)]
     if named:
         role = _role_phrase(tree, head, [a.i for a in named])
         return [Named(n.name, n.kind, role, n.gender, n.head) for n in map(
