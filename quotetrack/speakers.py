@@ -127,8 +127,8 @@ def _proper(tree: Tree, head: Token) -> Named:
     below = _named_below(tree, head)
     if below is not None:
         inner = _proper(tree, below)
-        role = _text(tree, trimmed(contiguous(tree.subtree(head.i, skip=[below.i]), head.i)))
-        return Named(inner.name, inner.kind, role or inner.role, inner.gender, inner.head)
+        above = _text(tree, trimmed(contiguous(tree.subtree(head.i, skip=[below.i]), head.i)))
+        return Named(inner.name, inner.kind, above or inner.role, inner.gender, inner.head)
     title, name = split_title(_name_run(tree, head))
     kind = _kind_of_name(title + name)
     if kind == "organization":
