@@ -284,11 +284,14 @@ def _overlaps(m: Marked, start: int, end: int) -> bool:
     return m.outer_start < end and start < m.outer_end
 
 
+def _alnum(text: str) -> int:
+    return sum(1 for c in text if c.isalnum())
+
+
 def _quoted_share(doc: ParsedDoc, claim: Claim, inside: list[Marked]) -> float:
-    quoted = sum(m.end - m.start for m in inside)
-    body = sum(1 for c in doc.text[claim.start:claim.end] if c.isalnum())
-    return sum(1 for m in inside for c in doc.text[m.start:m.end] if c.isalnum()) / max(
-        body, 1) if quoted else 0.0
+    """Share of the claim's letters and digits that sit inside quote marks."""
+    quoted = sum(_alnum(doc.text[m.start:m.end]) for m in inside)
+    return quoted / max(_alnum(doc.text[claim.start:claim.end]), 1)
 
 
 def _tokens_in(tree: Tree, m: Marked) -> list[Token]:
