@@ -58,12 +58,20 @@ def process_partition(articles: list[Article], config: ParserConfig) -> list[Art
         return list(process_many(articles, config))
 
 
+def versions() -> str:
+    """The quotetrack and extractor versions of this process (workers must match)."""
+    from quotetrack import EXTRACTOR_VERSION, __version__
+
+    return f"quotetrack {__version__}, extractor {EXTRACTOR_VERSION}"
+
+
 def warm_up(config: ParserConfig) -> str:
-    """Load the pipeline in this worker process (ModelUnavailable if it cannot)."""
+    """Load the pipeline in this worker process (ModelUnavailable if it cannot);
+    returns the process's ``versions()``."""
     from quotetrack.parse import load_pipeline
 
     load_pipeline(config)
-    return config.label
+    return versions()
 
 
 def _threads(client: Client) -> int:
@@ -85,8 +93,18 @@ class ClusterRunner:
         self.process = process
 
     def warm(self) -> None:
-        """Load the models on every connected worker now (later ones load on first use)."""
-        self.client.run(warm_up, self.config)
+        """Load the models on every connected worker now (later ones load on first use).
+
+        ClusterError when a worker runs another quotetrack or extractor version than
+        this process: its rows would not match what this version extracts.
+        """
+        found: dict[str, str] = self.client.run(warm_up, self.config)
+        odd = {address: v for address, v in found.items() if v != versions()}
+        if odd:
+            address, version = next(iter(odd.items()))
+            raise ClusterError(f"{len(odd)} worker(s) run {version} (e.g. {address}), this"
+                               f" process {versions()}; install the same quotetrack on"
+                               " every worker")
 
     def map_batches(self, batches: Iterable[list[Article]]) -> Iterator[ArticleResult]:
         """Results of every article of ``batches``, in order (see ``ingest.BatchRunner``)."""

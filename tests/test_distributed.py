@@ -25,6 +25,7 @@ pytest.importorskip("distributed")
 
 from quotetrack.cli import main  # noqa: E402
 from quotetrack.distributed import ClusterRunner, dask_client  # noqa: E402
+from quotetrack.errors import ClusterError  # noqa: E402
 from quotetrack.ingest import ingest  # noqa: E402
 from quotetrack.parse import ParserConfig  # noqa: E402
 from quotetrack.records import Article, ArticleResult  # noqa: E402
@@ -107,6 +108,12 @@ def test_distributed_ingest_same_rows_as_serial(cluster, serial_rows, db):
         rows = snapshot(store)
     assert rows == serial_rows
     assert len(rows["quotes"]) == summary.quotes > 10
+
+
+def test_distributed_refuses_workers_of_another_version(cluster, monkeypatch):
+    monkeypatch.setattr("quotetrack.distributed.versions", lambda: "quotetrack 0.0.0")
+    with pytest.raises(ClusterError, match="2 worker.* run quotetrack .* install the same"):
+        ClusterRunner(cluster, CONFIG).warm()
 
 
 class Recording:
