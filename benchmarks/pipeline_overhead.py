@@ -8,7 +8,8 @@ store; print each as a ratio to the bare parse.  Goals: extraction <= 1.10, inge
 stage's fastest run (less noise from other processes).
 
     .venv/bin/python benchmarks/pipeline_overhead.py [--articles 40] [--repeat 1]
-        [--profile build/bench/ingest-profile.txt]   (pyinstrument, one more ingest)
+        [--profile build/bench/ingest-profile.txt]   (one more ingest under pyinstrument:
+        pip install pyinstrument)
 """
 
 from __future__ import annotations
