@@ -200,9 +200,10 @@ def _continue(spans: list[QuoteSpan], resolved: list[Resolved]) -> None:
                 resolved[k] = (prev[0], prev[1], "continuation", prev[3])
 
 
-def attribute(doc: ParsedDoc, spans: list[QuoteSpan]) -> tuple[list[Quote], list[Speaker]]:
+def attribute(doc: ParsedDoc, spans: list[QuoteSpan], tree: Tree | None = None
+              ) -> tuple[list[Quote], list[Speaker]]:
     """Attribute every span; returns the quotes (same order) and the article's speakers."""
-    tree = Tree(doc)
+    tree = tree or Tree(doc)
     ents = Entities.from_tree(tree)
     found = [_find(tree, s) for s in spans]
     for f in found:

@@ -10,6 +10,7 @@ from quotetrack.attribution import attribute
 from quotetrack.parse import ParserConfig, parse_many
 from quotetrack.quotes import Scope, find_quotes
 from quotetrack.records import Article, ArticleResult, ParsedDoc
+from quotetrack.syntax import Tree
 
 
 def extract(article: Article, doc: ParsedDoc, include_fragments: bool = False,
@@ -19,8 +20,9 @@ def extract(article: Article, doc: ParsedDoc, include_fragments: bool = False,
     ``scope`` is ``claims`` (what people said or asserted) or ``attributions``
     (also beliefs, intentions and stances; see ``quotes.find_quotes``).
     """
-    spans = find_quotes(doc, include_fragments=include_fragments, scope=scope)
-    quotes, speakers = attribute(doc, spans)
+    tree = Tree(doc)  # the dependency index, built once for both stages
+    spans = find_quotes(doc, include_fragments=include_fragments, scope=scope, tree=tree)
+    quotes, speakers = attribute(doc, spans, tree)
     return ArticleResult(article, tuple(quotes), tuple(speakers), doc.model, EXTRACTOR_VERSION)
 
 

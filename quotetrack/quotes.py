@@ -295,7 +295,7 @@ def _quoted_share(doc: ParsedDoc, claim: Claim, inside: list[Marked]) -> float:
 
 
 def _tokens_in(tree: Tree, m: Marked) -> list[Token]:
-    return [t for t in tree.tokens if m.outer_start <= t.start and t.end <= m.outer_end]
+    return tree.within(m.outer_start, m.outer_end)
 
 
 def _candidate_sentences(tree: Tree, m: Marked, inside: list[Token]) -> set[int]:
@@ -464,13 +464,13 @@ def join_segments(doc: ParsedDoc, spans: list[QuoteSpan]) -> list[QuoteSpan]:
 
 
 def find_quotes(doc: ParsedDoc, include_fragments: bool = False,
-                scope: Scope = "claims") -> list[QuoteSpan]:
+                scope: Scope = "claims", tree: Tree | None = None) -> list[QuoteSpan]:
     """Every direct, mixed and indirect quote of ``doc``, ordered by start offset.
 
     Invariants: ``doc.text[q.start:q.end] == q.text``; a claim from a cue inside a
     direct quote is the quoted speaker's, not a separate attribution, and is dropped.
     """
-    tree = Tree(doc)
+    tree = tree or Tree(doc)
     marked = find_marked(doc.text, doc.paragraphs)
     out: list[QuoteSpan] = list(find_turns(tree))
     absorbed: set[int] = set()

@@ -12,6 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 QuoteKind = Literal["direct", "mixed", "indirect"]
+
+# Attribution methods that infer the speaker rather than read it off the quote's own
+# cue: shared by attribution (which sets them) and the store (which weighs evidence).
+INFERRED_METHODS = frozenset({"pronoun", "continuation", "cue-object", "adjacent-mention",
+                              "none"})
 SpeakerKind = Literal["person", "organization", "group", "unknown"]
 
 

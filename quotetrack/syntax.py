@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 
 from quotetrack.records import ParsedDoc, Token
@@ -16,10 +17,21 @@ class Tree:
     def __init__(self, doc: ParsedDoc) -> None:
         self.doc = doc
         self.tokens = doc.tokens
+        self.starts = [t.start for t in self.tokens]
         self.kids: list[list[int]] = [[] for _ in self.tokens]
         for t in self.tokens:
             if 0 <= t.head < len(self.tokens):
                 self.kids[t.head].append(t.i)
+
+    def within(self, start: int, end: int) -> list[Token]:
+        """Words lying wholly inside the character span [start, end)."""
+        out = []
+        for t in self.tokens[bisect_left(self.starts, start):]:
+            if t.start >= end:
+                break
+            if t.end <= end:
+                out.append(t)
+        return out
 
     def children(self, i: int, *rels: str) -> list[Token]:
         """Children of word ``i``, optionally only those with a relation in ``rels``

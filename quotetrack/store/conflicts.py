@@ -25,11 +25,11 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
+from quotetrack.records import INFERRED_METHODS
 from quotetrack.store import affiliations, appearances
 from quotetrack.store.schema import QuoteRow, QuoteSpeakerRow, QuoteVariantRow
 
-WEAK_METHODS = frozenset({"pronoun", "continuation", "cue-object", "adjacent-mention",
-                          "none"})
+WEAK_METHODS = INFERRED_METHODS
 EVIDENCE = ("quote_id", "article_id", "outlet", "published_at", "url", "speaker",
             "speakers", "speaker_mention", "role", "cue", "negated", "method",
             "confidence", "relation", "first", "text")
