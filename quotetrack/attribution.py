@@ -29,7 +29,8 @@ from quotetrack.syntax import Tree
 
 CONFIDENCE = {"speaker-turn": 0.85, "cue-subject": 0.9, "appositive": 0.9, "according-to": 0.85,
               "governing-subject": 0.75, "relative-clause": 0.75, "cue-object": 0.6,
-              "pronoun": 0.7, "adjacent-mention": 0.7, "continuation": 0.6, "none": 0.0}
+              "pronoun": 0.7, "adjacent-mention": 0.7, "credit-line": 0.75,
+              "continuation": 0.6, "none": 0.0}
 _RELATIVE = {"who", "that", "which"}
 
 
@@ -64,6 +65,8 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
     """The speaker word of the cue at ``cue_i`` (sieve 1), or None.  Words inside
     ``avoid`` (the quote itself) are never the speaker."""
     cue = tree.tokens[cue_i]
+    if cue.upos == "NOUN":
+        return _noun_source(tree, cue, avoid)
     if cue.text.lower() == "according":
         head = tree.tokens[cue.head] if cue.head >= 0 else None
         return Source(head, "according-to") if head else None
@@ -82,10 +85,27 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
         subj = _subject(tree, node, avoid)
         if subj is not None:
             return Source(subj, "governing-subject")
-    nominal = [c for c in tree.children(cue.i, "obj", "nsubj")
+    nominal = [c for c in tree.children(cue.i, "obj", "iobj", "nsubj")
                if c.start > cue.start and c.upos in ("PROPN", "NOUN")
                and not _within(c, avoid)]
     return Source(nominal[0], "cue-object") if nominal else None
+
+
+def _noun_source(tree: Tree, noun: Token, avoid: Ranges) -> Source | None:
+    """Who holds a reported noun: ``Trump's claim``, ``the claim by Trump``, or the
+    subject of the verb that has it (``Trump repeated his claim that ...``)."""
+    for c in tree.children(noun.i, "nmod"):
+        poss = c.deprel == "nmod:poss" and c.text.lower() not in ("its", "their", "his",
+                                                                   "her", "my", "our")
+        by = any(w.text.lower() == "by" for w in tree.children(c.i, "case"))
+        if (poss or by) and not _within(c, avoid):
+            return Source(c, "cue-subject")
+    if noun.head >= 0 and noun.rel in ("obj", "nsubj:pass"):
+        subj = _subject(tree, tree.tokens[noun.head], avoid)
+        if subj is not None:
+            return Source(subj, "governing-subject")
+    pron = [c for c in tree.children(noun.i, "nmod:poss") if not _within(c, avoid)]
+    return Source(pron[0], "cue-subject") if pron else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +124,10 @@ def _find(tree: Tree, span: QuoteSpan) -> _Found:
         pieces = span.segments or (Span(span.start, span.end, span.text),)
         src = find_source(tree, span.cue_token, tuple((p.start, p.end) for p in pieces))
     if src is None:
-        near = _adjacent(tree, span) if span.cue is not None and span.kind == "direct" else None
+        if span.kind != "direct":
+            near = _left_neighbour(tree, span) if span.cue_token is not None else None
+        else:
+            near = _adjacent(tree, span) if span.cue is not None else _credit_line(tree, span)
         return near or _Found(span, None, (), "none")
     named = tuple(read_mention(tree, src.head))
     method = src.method
@@ -123,7 +146,10 @@ def _adjacent(tree: Tree, span: QuoteSpan) -> _Found | None:
     """``"...," Putin's adviser, Yury Ushakov, told``: when the parser lost the cue's
     subject, a bare noun phrase between the quote and its cue is the speaker."""
     assert span.cue is not None
-    between = [t for t in tree.tokens if span.end <= t.start and t.end <= span.cue.start
+    ends = [p.end for p in span.segments or (span,) if p.end <= span.cue.start]
+    if not ends:
+        return None
+    between = [t for t in tree.tokens if max(ends) <= t.start and t.end <= span.cue.start
                and t.sent == tree.tokens[span.cue_token or 0].sent]
     words = [t for t in between if t.upos != "PUNCT"]
     if not words or len(words) > 14 or any(t.upos not in _NOMINAL for t in words):
@@ -140,6 +166,55 @@ def _adjacent(tree: Tree, span: QuoteSpan) -> _Found | None:
         named = [Named(n.name, n.kind, role, n.gender, n.head) for n in named]
     mention = Span(words[0].start, words[-1].end, tree.doc.text[words[0].start:words[-1].end])
     return _Found(span, mention, tuple(named), "adjacent-mention")
+
+
+def _left_neighbour(tree: Tree, span: QuoteSpan) -> _Found | None:
+    """``... the Post Trump said that ...``: when the parser lost a finite cue's
+    subject, a name or pronoun right before the cue is taken as the speaker."""
+    assert span.cue_token is not None
+    k = span.cue_token - 1
+    while k >= 0 and tree.tokens[k].upos == "ADV" and tree.tokens[k].sent == tree.tokens[
+            span.cue_token].sent:
+        k -= 1  # "Trump also said"
+    if k < 0 or tree.tokens[k].sent != tree.tokens[span.cue_token].sent:
+        return None
+    head = tree.tokens[k]
+    if head.upos not in ("PROPN", "PRON") or head.text.lower() in _RELATIVE:
+        return None
+    named = read_mention(tree, head)
+    if not named:
+        return None
+    first = tree.tokens[min(n.head for n in named)] if named[0].head >= 0 else head
+    lo = min(first.start, head.start)
+    return _Found(span, Span(lo, head.end, tree.doc.text[lo:head.end]), tuple(named),
+                  "adjacent-mention")
+
+
+_DASHES = ("\u2015", "\u2014", "\u2013", "-", "--")
+
+
+def _credit_line(tree: Tree, span: QuoteSpan) -> _Found | None:
+    """``"Quote." -- Steve Quinlan``: a dash and a name right after a quote (the
+    convention of pull quotes and quoted posts) credit the quote to that name."""
+    after = [t for t in tree.tokens if t.start >= span.end and t.para == span.paragraph]
+    while after and after[0].upos == "PUNCT" and after[0].text not in _DASHES:
+        if after[0].start - span.end > 3:
+            return None
+        after = after[1:]
+    if not after or after[0].text not in _DASHES:
+        return None
+    name: list[Token] = []
+    for t in after[1:]:
+        if t.upos == "PUNCT" or not t.text[:1].isupper() or len(name) == 6:
+            break
+        name.append(t)
+    rest = after[1 + len(name):]
+    if not name or (rest and rest[0].text not in (".", ",", "(", "\n") and rest[0].sent
+                    == name[-1].sent and rest[0].para == span.paragraph):
+        return None
+    named = [Named(" ".join(t.text for t in name), "person", None, None, name[-1].i)]
+    mention = Span(name[0].start, name[-1].end, tree.doc.text[name[0].start:name[-1].end])
+    return _Found(span, mention, tuple(named), "credit-line")
 
 
 def _turn(tree: Tree, span: QuoteSpan) -> _Found:

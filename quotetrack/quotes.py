@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from quotetrack.lexicon import speech_verb
+from quotetrack.lexicon import reporting_nouns, speech_verb, words
 from quotetrack.marks import Marked, find_marked
 from quotetrack.records import Cue, ParsedDoc, QuoteKind, QuoteSpan, Span, Token
 from quotetrack.syntax import Tree, contiguous, trimmed
@@ -46,7 +46,7 @@ def cue_of(tree: Tree, i: int) -> Cue:
 
 
 Scope = Literal["claims", "attributions"]
-CLAIM_FRAMES = frozenset({"clause", "quote", "request"})
+CLAIM_FRAMES = frozenset({"clause", "quote", "request", "object"})
 
 
 def _frames(t: Token, scope: Scope = "claims") -> frozenset[str]:
@@ -89,15 +89,27 @@ def clause_extent(tree: Tree, cue: Token, comp: Token) -> tuple[int, int] | None
         # Stop at a new comma-led dependent of the cue (", adding that ..."); other
         # words after the clause are parser slips inside it.
         last_own = max(t.i for t in own)
-        firsts = [tree.subtree(c.i)[0].i for c in tree.children(cue.i) if c.i > last_own
-                  and c.rel in ("advcl", "conj", "parataxis", "obl", "ccomp")]
-        stop = min((f for f in firsts if f > last_own and tree.tokens[f - 1].text in
-                    (",", ";", "--", "\u2014")), default=sent[-1].i + 1)
+        firsts = [(trimmed(tree.subtree(c.i)) or [c])[0].i for c in tree.children(cue.i)
+                  if c.i > last_own and c.rel in ("advcl", "conj", "parataxis", "obl", "ccomp")]
+        stop = min((f for f in firsts if f > last_own and _comma_before(tree, f)),
+                   default=sent[-1].i + 1)
         body = [t for t in sent if first.i <= t.i < stop]
     else:  # the clause comes first: everything before the reporting phrase
         cue_first = tree.subtree(cue.i, skip=[comp.i])[0]
         body = [t for t in sent if t.i < cue_first.i]
     return _span(body)
+
+
+_QUOTE_CHARS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
+
+
+def _comma_before(tree: Tree, i: int) -> bool:
+    """A comma, semicolon or dash right before word ``i`` (closing quote marks aside:
+    ``... company," adding that``)."""
+    k = i - 1
+    while k >= 0 and tree.tokens[k].text and set(tree.tokens[k].text) <= _QUOTE_CHARS:
+        k -= 1
+    return k >= 0 and tree.tokens[k].text in (",", ";", "--", "\u2014")
 
 
 def _claim(tree: Tree, t: Token, span: tuple[int, int] | None) -> list[Claim]:
@@ -138,25 +150,66 @@ def _addressee(tree: Tree, t: Token) -> list[Token]:
     return [o for o in objs if o.i > t.i]
 
 
+def _without_case(tree: Tree, head: Token) -> list[Token]:
+    """The phrase of ``head`` without its leading preposition: in ``called for a ban``
+    the preposition belongs to the cue, ``a ban`` is the content."""
+    cases = {c.i for c in tree.children(head.i, "case") if c.i < head.i}
+    toks = contiguous(tree.subtree(head.i), head.i)
+    while len(toks) > 1 and toks[0].i in cases:
+        toks = toks[1:]
+    return toks
+
+
 def _frame_claims(tree: Tree, t: Token, frames: frozenset[str]) -> list[Claim]:
     """Claims of the request, xcomp and object frames (``urged X to Y``, ``wants to
     Y``, ``cited X``), tried in that order; the first frame that fits wins."""
     xcomp = [c for c in tree.children(t.i, "xcomp") if c.i > t.i]
     if "request" in frames and xcomp and _addressee(tree, t):
-        start = _addressee(tree, t)[0]
+        first = _without_case(tree, _addressee(tree, t)[0])[0]
         whole = clause_extent(tree, t, xcomp[0])
-        first = tree.subtree(start.i)[0]
         return _claim(tree, t, (min(first.start, whole[0]), whole[1]) if whole else None)
     if "xcomp" in frames and xcomp:
         return _claim(tree, t, clause_extent(tree, t, xcomp[0]))
-    if "object" in frames:
-        objs = [c for c in tree.children(t.i, "obj") if c.i > t.i and c.lemma.lower()
-                not in ("what", "which", "that", "who")]
-        objs += [c for c in tree.children(t.i, "obl") if c.i > t.i and any(
-            w.text.lower() in _OBJECT_CASES for w in tree.children(c.i, "case"))]
-        if objs:
-            return _claim(tree, t, _span(contiguous(tree.subtree(objs[0].i), objs[0].i)))
+    if frames & {"object", "stance"}:
+        return _object_claim(tree, t)
     return []
+
+
+def _object_claim(tree: Tree, t: Token) -> list[Claim]:
+    """``attacked Trump``, ``cited the report``, ``referred to the memo``: the first
+    nominal object (or one introduced by the verb's content prepositions)."""
+    verb = speech_verb(t.lemma, t.text)
+    cases = _OBJECT_CASES | (verb.preps if verb else frozenset())
+    objs = [c for c in tree.children(t.i, "obj") if c.i > t.i and c.lemma.lower()
+            not in ("what", "which", "that", "who") and c.text.lower() not in words("calendar")]
+    objs += [c for c in tree.children(t.i, "obl") if c.i > t.i and any(
+        w.text.lower() in cases for w in tree.children(c.i, "case"))]
+    if not objs:
+        return []
+    first = _without_case(tree, objs[0])
+    last = _object_end(tree, t, first[-1].i)
+    span = _span([w for w in tree.tokens[first[0].i:last + 1]])
+    if span and objs[0].upos in ("PROPN", "NOUN") and tree.doc.text[span[0]:span[1]].isalpha():
+        return [Claim(*span, t.i, t.text, t.lemma.lower())]  # one word: "attacked Trump"
+    return _claim(tree, t, span)
+
+
+_OBJECT_TAIL = ("obj", "iobj", "xcomp", "obl", "ccomp")
+
+
+def _object_end(tree: Tree, t: Token, end: int) -> int:
+    """Where object content ends: the object runs on through the verb's next
+    complements (``called Clinton "a fraud"``, ``attacked her for her vote``), up to a
+    comma or a conjoined clause."""
+    for c in sorted(tree.children(t.i), key=lambda w: w.i):
+        if c.i <= end or c.rel not in _OBJECT_TAIL:
+            continue
+        sub = contiguous(tree.subtree(c.i), c.i)
+        between = tree.tokens[end + 1:sub[0].i]
+        if any(w.text in _COMMAS or w.text == ";" or w.rel == "cc" for w in between):
+            break
+        end = sub[-1].i
+    return end
 
 
 def _fronted_claim(tree: Tree, t: Token) -> list[Claim]:
@@ -204,17 +257,22 @@ def _parenthetical(tree: Tree, t: Token) -> list[Claim]:
 def _rest_of_sentence(tree: Tree, t: Token) -> list[Claim]:
     """Fallback when the parser found no clause under a speech verb: the words after
     the cue (past its addressee and adverbials) when they hold a finite verb."""
-    if not tree.children(t.i, "nsubj"):
+    subjects = tree.children(t.i, "nsubj")
+    if not subjects:
         return []
     sent = tree.doc.sentences[t.sent].tokens
     skip = {w.i for c in tree.children(t.i, "iobj", "obl", "advmod", "punct", "obj")
             if c.upos in ("NOUN", "PROPN", "PRON", "ADV", "PUNCT") and c.i > t.i
             and tree.tokens[c.i - 1].i <= t.i + 3 for w in tree.subtree(c.i)}
+    if any(c.i > t.i for c in subjects):
+        return []  # "said Tim Hess, a developer who ...": the words after name the speaker
     rest = [w for w in sent if w.i > t.i]
     while rest and (rest[0].i in skip or rest[0].upos == "PUNCT"):
         rest = rest[1:]
     finite = any(w.xpos in ("VBD", "VBZ", "VBP", "MD") for w in rest)
-    if len(rest) < 4 or not finite or rest[0].upos in ("ADP", "SCONJ", "PART", "VERB"):
+    that = bool(rest) and rest[0].text.lower() == "that" and rest[0].upos == "SCONJ"
+    if len(rest) < 4 or not finite or (rest[0].upos in ("ADP", "SCONJ", "PART", "VERB")
+                                       and not that):
         return []  # "added its heft by passing ...", "responded by ordering ..."
     return _claim(tree, t, _span(rest))
 
@@ -242,19 +300,38 @@ def _according_claims(tree: Tree) -> list[Claim]:
 
 def _reduced_passive(tree: Tree, t: Token) -> bool:
     """``indictments said to be expected``: a participle modifier reports nobody."""
-    return t.xpos == "VBN" and t.rel in ("acl", "amod") and not tree.children(t.i, "nsubj")
+    if t.rel == "amod" or t.deprel == "compound":
+        return True  # "opposing viewpoints": a participle used as an adjective
+    return t.xpos == "VBN" and t.rel == "acl" and not tree.children(t.i, "nsubj")
 
 
 def _has_source(tree: Tree, t: Token) -> bool:
     """A reporting verb needs someone reporting: its own subject, one it borrows
     (``..., adding that``), or a relative clause's antecedent."""
-    if tree.children(t.i, "aux:pass") or (t.xpos == "VBN" and t.rel != "conj"
+    active = [c for c in tree.children(t.i, "nsubj") if c.deprel != "nsubj:pass"]
+    if tree.children(t.i, "aux:pass") or (t.xpos == "VBN" and t.rel != "conj" and not active
                                             and not tree.children(t.i, "aux")):
         return False  # "indictments said to be expected": passive, nobody reports
-    active = [c for c in tree.children(t.i, "nsubj") if c.deprel != "nsubj:pass"]
     agent = [c for c in tree.children(t.i, "obl") if c.deprel == "obl:agent"]
+    finite = t.xpos in ("VBD", "VBZ", "VBP") and t.rel in ("root", "ccomp", "parataxis")
     return bool(active or agent) or t.rel in ("conj", "xcomp", "advcl") or (
-        t.deprel == "acl:relcl")
+        t.deprel == "acl:relcl") or finite  # a finite verb has a subject the parser lost
+
+
+_PERSONAL = {"i", "we", "you", "he", "she", "they"}
+
+
+def _that_clause(tree: Tree, t: Token) -> bool:
+    """A verb or adjective outside the lexicon whose someone holds a ``that`` clause
+    (``Protesters were frustrated that ...``): an attitude in the wider scope."""
+    if t.upos not in ("VERB", "ADJ"):
+        return False
+    subj = tree.children(t.i, "nsubj")
+    if not subj or not (subj[0].upos == "PROPN" or subj[0].text.lower() in _PERSONAL or (
+            subj[0].upos == "NOUN" and "Number=Plur" in subj[0].feats)):
+        return False
+    return any(c.i > t.i and any(m.text.lower() == "that" for m in tree.children(c.i, "mark"))
+               for c in tree.children(t.i, "ccomp"))
 
 
 def find_claims(tree: Tree, scope: Scope = "claims") -> list[Claim]:
@@ -262,6 +339,8 @@ def find_claims(tree: Tree, scope: Scope = "claims") -> list[Claim]:
     claims: list[Claim] = []
     for t in tree.tokens:
         frames = _frames(t, scope)
+        if not frames and scope == "attributions" and _that_clause(tree, t):
+            frames = frozenset({"clause"})  # "were frustrated that ...", "came away convinced that"
         if not frames - {"quote"} or _reduced_passive(tree, t) or not _has_source(tree, t):
             continue
         found: list[Claim] = []
@@ -273,11 +352,36 @@ def find_claims(tree: Tree, scope: Scope = "claims") -> list[Claim]:
             found = _rest_of_sentence(tree, t)
         claims += found
     claims += _according_claims(tree)
+    seen = {(c.start, c.end) for c in claims}
+    claims += [c for c in _noun_claims(tree, scope) if (c.start, c.end) not in seen]
     return sorted(claims, key=lambda c: (c.start, c.end))
 
 
-def _inside(m: Marked, start: int, end: int) -> bool:
-    return start <= m.outer_start and m.outer_end <= end + 1
+def _noun_claims(tree: Tree, scope: Scope) -> list[Claim]:
+    """``his claim that the vote was rigged``: a reporting noun with a ``that`` clause
+    (attitude nouns such as ``belief`` only in the attributions scope)."""
+    nouns = reporting_nouns()
+    out: list[Claim] = []
+    for t in tree.tokens:
+        kind = nouns.get(t.lemma.lower()) if t.upos == "NOUN" else None
+        if kind is None or (kind == "attribution" and scope != "attributions"):
+            continue
+        for c in tree.children(t.i, "acl", "ccomp"):
+            marks = tree.children(c.i, "mark")
+            if c.i > t.i and any(m.text.lower() == "that" and m.i < c.i for m in marks):
+                own = contiguous(tree.subtree(c.i), c.i)
+                out += _claim(tree, t, _span(own))
+    return out
+
+
+def _inside(m: Marked, start: int, end: int, text: str = "") -> bool:
+    """The quote lies in [start, end), allowing its closing mark and the sentence's
+    punctuation to trail the claim (``are "lies."``: the claim ends at ``lies``)."""
+    if start > m.outer_start:
+        return False
+    tail = text[end:m.outer_end] if text else ""
+    return m.outer_end <= end + 1 or (
+        m.start < end and len(tail) <= 4 and not any(ch.isalnum() for ch in tail))
 
 
 def _overlaps(m: Marked, start: int, end: int) -> bool:
@@ -328,18 +432,25 @@ def direct_cue(tree: Tree, m: Marked) -> int | None:
     """The speech verb introducing a quoted span, or None (see module docstring)."""
     inside = _tokens_in(tree, m)
     ids = {t.i for t in inside}
+    words = {t.i for t in inside if t.upos != "PUNCT"} or ids  # a comma may hang anywhere
     best: tuple[int, int, int] | None = None
     for s in sorted(_candidate_sentences(tree, m, inside)):
         for t in tree.doc.sentences[s].tokens:
             if t.i in ids or not _is_cue(t, indirect=False):
                 continue
-            link = _link(tree, t, ids)
+            link = _link(tree, t, words)
             if link and not tree.children(t.i, "nsubj"):
                 continue
             dist = min(abs(t.start - m.outer_end), abs(m.outer_start - t.end))
             if best is None or (link, dist) < best[:2]:
                 best = (link, dist, t.i)
     return best[2] if best else None
+
+
+def _quoting_cues(tree: Tree, marked: list[Marked]) -> set[int]:
+    """The cue words that introduce a direct quote (whose content is that quote)."""
+    cues = (direct_cue(tree, m) for m in marked if not _is_fragment(tree, m))
+    return {c for c in cues if c is not None}
 
 
 def _is_fragment(tree: Tree, m: Marked) -> bool:
@@ -362,7 +473,7 @@ def _span_record(tree: Tree, start: int, end: int, kind: QuoteKind, cue: int | N
 
 def _claim_span(tree: Tree, c: Claim, marked: list[Marked]) -> QuoteSpan | None:
     """A claim as a quote span, or None when a direct quote covers it."""
-    inside = [m for m in marked if _inside(m, c.start, c.end)]
+    inside = [m for m in marked if _inside(m, c.start, c.end, tree.doc.text)]
     if any(_overlaps(m, c.start, c.end) and m not in inside for m in marked):
         return None
     if inside and _quoted_share(tree.doc, c, inside) > 0.9:
@@ -474,14 +585,18 @@ def find_quotes(doc: ParsedDoc, include_fragments: bool = False,
     marked = find_marked(doc.text, doc.paragraphs)
     out: list[QuoteSpan] = list(find_turns(tree))
     absorbed: set[int] = set()
+    quoting = _quoting_cues(tree, marked)
     for c in find_claims(tree, scope):
         cue_tok = tree.tokens[c.cue]
         if any(m.outer_start <= cue_tok.start < m.outer_end for m in marked):
             continue
+        if c.cue in quoting and not any(_overlaps(m, c.start, c.end) for m in marked):
+            continue  # '"A," he said at a rally': the cue reports the quote, not "at a rally"
         span = _claim_span(tree, c, marked)
         if span is not None:
             out.append(span)
-            absorbed |= {n for n, m in enumerate(marked) if _inside(m, c.start, c.end)}
+            absorbed |= {n for n, m in enumerate(marked)
+                         if _inside(m, c.start, c.end, doc.text)}
     for n, m in enumerate(marked):
         if n not in absorbed and not any(t.start < m.outer_end and m.outer_start < t.end
                                          for t in out if "turn" in t.flags):

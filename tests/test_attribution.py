@@ -143,3 +143,23 @@ def test_attribution_pronoun_gender_from_honorific() -> None:
 def test_attribution_stance_from_lexicon() -> None:
     q = only("The minister denied that the army had crossed the border.")
     assert q.stance == "denial" and q.cue is not None and q.cue.lemma == "deny"
+
+
+def test_attribution_credit_line_after_quote() -> None:
+    text = '"Maybe we can build a wall around the whole city instead." \u2015 Steve Quinlan.'
+    q = only(text)
+    assert (q.speaker, q.method) == ("Steve Quinlan", "credit-line")
+
+
+def test_attribution_speaker_set_off_after_cue_even_when_parsed_as_object() -> None:
+    text = ('"I call it the trip that launched a thousand trips," said Murphy, now a '
+            "consultant on Burma in the private sector.")
+    assert only(text).speaker == "Murphy"
+
+
+def test_attribution_quote_cue_prefers_the_governing_verb() -> None:
+    text = ('In a statement, Peabody said: "Patriot Coal was highly successful when it '
+            'became an independent company," adding that its value quadrupled in a year.')
+    direct = [q for q in run(text).quotes if q.kind == "direct"]
+    assert [(q.speaker, q.cue.lemma if q.cue else None) for q in direct] == [
+        ("Peabody", "say")]

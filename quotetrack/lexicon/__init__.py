@@ -26,12 +26,15 @@ SINGLE_PAIRS: dict[str, str] = {
 
 @dataclass(frozen=True, slots=True)
 class SpeechVerb:
-    """A cue lemma: its stance and the frames of content it reports
-    (``clause``, ``quote``, ``request``, ``xcomp``, ``object``; see the TSV header)."""
+    """A cue lemma: its stance, the frames of content it reports (``clause``,
+    ``quote``, ``request``, ``xcomp``, ``object``; see the TSV header) and the
+    prepositions that introduce its object content beyond the common ones
+    (``referred to X``, ``lashed out at X``)."""
 
     lemma: str
     stance: str
     frames: frozenset[str]
+    preps: frozenset[str] = frozenset()
 
 
 def _lines(name: str) -> list[str]:
@@ -44,15 +47,22 @@ def speech_verbs() -> dict[str, SpeechVerb]:
     """lemma -> SpeechVerb, from ``speech_verbs.tsv`` (first entry of a lemma wins)."""
     verbs: dict[str, SpeechVerb] = {}
     for line in _lines("speech_verbs.tsv"):
-        lemma, stance, frames = line.split("\t")
-        verbs.setdefault(lemma, SpeechVerb(lemma, stance, frozenset(frames.split(","))))
+        lemma, stance, frames, *preps = line.split("\t")
+        verbs.setdefault(lemma, SpeechVerb(lemma, stance, frozenset(frames.split(",")),
+                                           frozenset(",".join(preps).split(",")) - {""}))
     return verbs
+
+
+@cache
+def reporting_nouns() -> dict[str, str]:
+    """noun -> scope (``claim`` or ``attribution``), from ``reporting_nouns.txt``."""
+    return dict(line.split("\t") for line in _lines("reporting_nouns.txt"))
 
 
 @cache
 def words(name: str) -> frozenset[str]:
     """A packaged word list (``titles``, ``organizations``, ``group_nouns``,
-    ``reporting_nouns``) as a lower-cased set."""
+    ``calendar``) as a lower-cased set."""
     return frozenset(w.lower() for w in _lines(f"{name}.txt"))
 
 
