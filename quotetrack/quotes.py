@@ -12,7 +12,7 @@ offsets into ``doc.text``; direct spans exclude their quote marks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from quotetrack.lexicon import reporting_nouns, speech_verb, words
@@ -27,7 +27,9 @@ CUE_UPOS = {"VERB"}
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """A reported clause: its character extent and the cue word that reports it."""
+    """A reported clause: its character extent and the cue word that reports it.
+    ``clause`` is True for a complement clause with a subject of its own (``..., he
+    said, adding he would never vote for her``), the surest kind of claim."""
 
     start: int
     end: int
@@ -35,6 +37,7 @@ class Claim:
     cue_text: str
     cue_lemma: str
     segments: tuple[tuple[int, int], ...] = ()
+    clause: bool = False
 
 
 def cue_of(tree: Tree, i: int) -> Cue:
@@ -95,8 +98,10 @@ def clause_extent(tree: Tree, cue: Token, comp: Token) -> tuple[int, int] | None
                    default=sent[-1].i + 1)
         body = [t for t in sent if first.i <= t.i < stop]
     else:  # the clause comes first: everything before the reporting phrase
-        cue_first = tree.subtree(cue.i, skip=[comp.i])[0]
-        body = [t for t in sent if t.i < cue_first.i]
+        last_own = max(t.i for t in own)
+        cue_first = min(t.i for t in tree.subtree(cue.i, skip=[comp.i])
+                        if t.i > last_own or t.i == cue.i)
+        body = [t for t in sent if first.i <= t.i < cue_first]
     return _span(body)
 
 
@@ -136,7 +141,10 @@ def _misattached_complements(tree: Tree, t: Token) -> list[Token]:
 def _complement_claims(tree: Tree, t: Token) -> list[Claim]:
     out = []
     for comp in tree.children(t.i, "ccomp") + _misattached_complements(tree, t):
-        out += _claim(tree, t, clause_extent(tree, t, comp))
+        found = _claim(tree, t, clause_extent(tree, t, comp))
+        if tree.children(comp.i, "nsubj", "expl"):
+            found = [replace(c, clause=True) for c in found]
+        out += found
     return out
 
 
@@ -153,7 +161,7 @@ def _addressee(tree: Tree, t: Token) -> list[Token]:
 def _without_case(tree: Tree, head: Token) -> list[Token]:
     """The phrase of ``head`` without its leading preposition: in ``called for a ban``
     the preposition belongs to the cue, ``a ban`` is the content."""
-    cases = {c.i for c in tree.children(head.i, "case") if c.i < head.i}
+    cases = {c.i for c in tree.children(head.i, "case", "mark") if c.i < head.i}
     toks = contiguous(tree.subtree(head.i), head.i)
     while len(toks) > 1 and toks[0].i in cases:
         toks = toks[1:]
@@ -184,6 +192,10 @@ def _object_claim(tree: Tree, t: Token) -> list[Claim]:
             not in ("what", "which", "that", "who") and c.text.lower() not in words("calendar")]
     objs += [c for c in tree.children(t.i, "obl") if c.i > t.i and any(
         w.text.lower() in cases for w in tree.children(c.i, "case"))]
+    objs += [c for c in tree.children(t.i, "advcl", "xcomp", "ccomp") if c.i > t.i and (
+        c.xpos == "VBG" and any(w.text.lower() in cases for w in tree.children(c.i, "mark"))
+        or (c.xpos == "VBG" and c.i == t.i + 1))]  # "called for reducing", "proposed dropping"
+    objs.sort(key=lambda c: c.i)
     if not objs:
         return []
     first = _without_case(tree, objs[0])
@@ -194,21 +206,21 @@ def _object_claim(tree: Tree, t: Token) -> list[Claim]:
     return _claim(tree, t, span)
 
 
-_OBJECT_TAIL = ("obj", "iobj", "xcomp", "obl", "ccomp")
+_OBJECT_STOP = ("conj", "cc", "parataxis", "punct", "discourse", "vocative")
 
 
 def _object_end(tree: Tree, t: Token, end: int) -> int:
-    """Where object content ends: the object runs on through the verb's next
-    complements (``called Clinton "a fraud"``, ``attacked her for her vote``), up to a
-    comma or a conjoined clause."""
+    """Where object content ends: the object runs on through the verb's later
+    dependents (``called Clinton "a fraud"``, ``attacked her for her vote on stage``),
+    up to a conjoined or separate clause (one with a subject of its own after a comma)."""
     for c in sorted(tree.children(t.i), key=lambda w: w.i):
-        if c.i <= end or c.rel not in _OBJECT_TAIL:
+        if c.i <= end:
             continue
-        sub = contiguous(tree.subtree(c.i), c.i)
-        between = tree.tokens[end + 1:sub[0].i]
-        if any(w.text in _COMMAS or w.text == ";" or w.rel == "cc" for w in between):
-            break
-        end = sub[-1].i
+        own_clause = tree.children(c.i, "nsubj") and _comma_before(
+            tree, (trimmed(tree.subtree(c.i)) or [c])[0].i)
+        if c.rel in _OBJECT_STOP or own_clause:
+            break  # the verb's own comma or period, "and ...", ", he said", ", while X ..."
+        end = max(end, contiguous(tree.subtree(c.i), c.i)[-1].i)
     return end
 
 
@@ -590,7 +602,8 @@ def find_quotes(doc: ParsedDoc, include_fragments: bool = False,
         cue_tok = tree.tokens[c.cue]
         if any(m.outer_start <= cue_tok.start < m.outer_end for m in marked):
             continue
-        if c.cue in quoting and not any(_overlaps(m, c.start, c.end) for m in marked):
+        if c.cue in quoting and not c.clause and not any(
+                _overlaps(m, c.start, c.end) for m in marked):
             continue  # '"A," he said at a rally': the cue reports the quote, not "at a rally"
         span = _claim_span(tree, c, marked)
         if span is not None:
