@@ -209,16 +209,24 @@ def _object_claim(tree: Tree, t: Token) -> list[Claim]:
 _OBJECT_STOP = ("conj", "cc", "parataxis", "punct", "discourse", "vocative")
 
 
+def _next_is_nominal_conj(tree: Tree, t: Token, c: Token) -> bool:
+    """``c`` (a comma or ``and``) only joins a further object of ``t``."""
+    later = [k for k in tree.children(t.i) if k.i > c.i and k.rel not in ("cc", "punct")]
+    return bool(later) and later[0].rel == "conj" and later[0].upos in (
+        "NOUN", "PROPN", "PRON", "NUM")
+
+
 def _object_end(tree: Tree, t: Token, end: int) -> int:
     """Where object content ends: the object runs on through the verb's later
     dependents (``called Clinton "a fraud"``, ``attacked her for her vote on stage``),
     up to a conjoined or separate clause (one with a subject of its own after a comma)."""
     for c in sorted(tree.children(t.i), key=lambda w: w.i):
-        if c.i <= end:
+        if c.i <= end or (c.rel in ("cc", "punct") and _next_is_nominal_conj(tree, t, c)):
             continue
         own_clause = tree.children(c.i, "nsubj") and _comma_before(
             tree, (trimmed(tree.subtree(c.i)) or [c])[0].i)
-        if c.rel in _OBJECT_STOP or own_clause:
+        nominal_conj = c.rel == "conj" and c.upos in ("NOUN", "PROPN", "PRON", "NUM")
+        if (c.rel in _OBJECT_STOP and not nominal_conj) or own_clause:
             break  # the verb's own comma or period, "and ...", ", he said", ", while X ..."
         end = max(end, contiguous(tree.subtree(c.i), c.i)[-1].i)
     return end

@@ -79,3 +79,25 @@ def test_quotes_lexicon_prepositions_and_nouns_are_data() -> None:
     assert endorse is not None and endorse.frames == frozenset({"stance"})
     assert reporting_nouns()["claim"] == "claim"
     assert reporting_nouns()["belief"] == "attribution"
+
+
+def test_quotes_clause_before_cue_after_sentence_adverb() -> None:
+    text = ("However, slower growth in rich nations is being offset by faster growth "
+            "elsewhere, the IMF said.")
+    quotes = run(text).quotes
+    assert len(quotes) == 1 and quotes[0].speaker == "IMF"
+    assert quotes[0].text.endswith(
+        "slower growth in rich nations is being offset by faster growth elsewhere")
+
+
+def test_quotes_own_clause_after_a_quote_cue_is_a_claim() -> None:
+    text = ('"The day that was abrogated was the day this became personal," he said, '
+            "adding he would never vote for Clinton.")
+    kinds = sorted(q.kind for q in run(text).quotes)
+    assert kinds == ["direct", "indirect"]
+
+
+def test_quotes_gerund_content_after_preposition() -> None:
+    quotes = run("President Obama called for reducing the corporate tax rate to 28 "
+                 "percent.").quotes
+    assert [q.text for q in quotes] == ["reducing the corporate tax rate to 28 percent"]
