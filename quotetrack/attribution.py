@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quotetrack.lexicon import speech_verb
+from quotetrack.lexicon import speech_verb, words
 from quotetrack.names import Entities
 from quotetrack.records import ParsedDoc, Quote, QuoteSpan, Span, Speaker, SpeakerKind, Token
 from quotetrack.speakers import Named, label_speaker, mention_span, read_mention
@@ -51,7 +51,9 @@ def _within(t: Token, avoid: Ranges) -> bool:
 
 
 def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
-    subj = [s for s in tree.children(cue.i, "nsubj") if not _within(s, avoid)]
+    # "The last time they met, both presidents said": a time noun is a parser slip
+    subj = [s for s in tree.children(cue.i, "nsubj") if not _within(s, avoid)
+            and not (s.upos == "NOUN" and s.lemma.lower() in words("calendar"))]
     if len(subj) > 1:  # a parser slip: prefer the name or pronoun nearest the cue
         subj.sort(key=lambda s: (s.upos not in ("PROPN", "PRON"), abs(s.i - cue.i)))
     if subj and subj[0].deprel == "nsubj:pass":
@@ -179,7 +181,7 @@ def _left_neighbour(tree: Tree, span: QuoteSpan) -> _Found | None:
     if k < 0 or tree.tokens[k].sent != tree.tokens[span.cue_token].sent:
         return None
     head = tree.tokens[k]
-    if head.upos not in ("PROPN", "PRON") or head.text.lower() in _RELATIVE:
+    if head.upos not in ("PROPN", "PRON", "NOUN") or head.text.lower() in _RELATIVE:
         return None
     named = read_mention(tree, head)
     if not named:

@@ -29,7 +29,8 @@ CUE_UPOS = {"VERB"}
 class Claim:
     """A reported clause: its character extent and the cue word that reports it.
     ``clause`` is True for a complement clause with a subject of its own (``..., he
-    said, adding he would never vote for her``), the surest kind of claim."""
+    said, adding he would never vote for her``), the surest kind of claim; ``nominal``
+    for the object of a speech act (``attacked Trump``)."""
 
     start: int
     end: int
@@ -38,6 +39,7 @@ class Claim:
     cue_lemma: str
     segments: tuple[tuple[int, int], ...] = ()
     clause: bool = False
+    nominal: bool = False
 
 
 def cue_of(tree: Tree, i: int) -> Cue:
@@ -141,6 +143,8 @@ def _misattached_complements(tree: Tree, t: Token) -> list[Token]:
 def _complement_claims(tree: Tree, t: Token) -> list[Claim]:
     out = []
     for comp in tree.children(t.i, "ccomp") + _misattached_complements(tree, t):
+        if comp.upos not in ("VERB", "AUX") and not tree.children(comp.i, "nsubj", "cop"):
+            continue  # '"frozen conflict," similar to ...': a modifier, not a clause
         found = _claim(tree, t, clause_extent(tree, t, comp))
         if tree.children(comp.i, "nsubj", "expl"):
             found = [replace(c, clause=True) for c in found]
@@ -148,7 +152,7 @@ def _complement_claims(tree: Tree, t: Token) -> list[Claim]:
     return out
 
 
-_OBJECT_CASES = {"for", "about", "on", "of", "over", "against"}
+_OBJECT_CASES = frozenset({"about", "against"})
 
 
 def _addressee(tree: Tree, t: Token) -> list[Token]:
@@ -202,8 +206,8 @@ def _object_claim(tree: Tree, t: Token) -> list[Claim]:
     last = _object_end(tree, t, first[-1].i)
     span = _span([w for w in tree.tokens[first[0].i:last + 1]])
     if span and objs[0].upos in ("PROPN", "NOUN") and tree.doc.text[span[0]:span[1]].isalpha():
-        return [Claim(*span, t.i, t.text, t.lemma.lower())]  # one word: "attacked Trump"
-    return _claim(tree, t, span)
+        return [Claim(*span, t.i, t.text, t.lemma.lower(), nominal=True)]  # "attacked Trump"
+    return [replace(c, nominal=True) for c in _claim(tree, t, span)]
 
 
 _OBJECT_STOP = ("conj", "cc", "parataxis", "punct", "discourse", "vocative")
@@ -374,7 +378,16 @@ def find_claims(tree: Tree, scope: Scope = "claims") -> list[Claim]:
     claims += _according_claims(tree)
     seen = {(c.start, c.end) for c in claims}
     claims += [c for c in _noun_claims(tree, scope) if (c.start, c.end) not in seen]
-    return sorted(claims, key=lambda c: (c.start, c.end))
+    return sorted(_unnested(tree, claims), key=lambda c: (c.start, c.end))
+
+
+def _unnested(tree: Tree, claims: list[Claim]) -> list[Claim]:
+    """Drop the object of a speech act reported inside another claim: in ``Trump signaled
+    that he will press Putin``, pressing Putin is what Trump signaled, not a claim."""
+    def nested(c: Claim) -> bool:
+        at = tree.tokens[c.cue].start
+        return any(o.cue != c.cue and o.start <= at < o.end for o in claims)
+    return [c for c in claims if not (c.nominal and nested(c))]
 
 
 def _noun_claims(tree: Tree, scope: Scope) -> list[Claim]:

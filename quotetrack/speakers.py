@@ -194,7 +194,7 @@ def _common(tree: Tree, head: Token) -> list[Named]:
             lambda a: _proper(tree, a), named)]
     lemma = head.lemma.lower()
     phrase = contiguous(tree.subtree(head.i, skip=[c.i for c in tree.children(
-        head.i) if c.rel in _CUT_RELS + ("nmod", "appos", "acl")
+        head.i) if c.rel in _CUT_RELS + ("nmod", "appos", "acl", "case")
         and c.deprel != "nmod:poss"]), head.i)
     label = clean_phrase(tree, phrase)
     if lemma in words("organizations"):
