@@ -51,16 +51,17 @@ def cue_of(tree: Tree, i: int) -> Cue:
 
 
 Scope = Literal["claims", "attributions"]
-CLAIM_FRAMES = frozenset({"clause", "quote", "request", "object"})
+CLAIM_FRAMES = frozenset({"clause", "quote", "request", "object", "xcomp"})
 
 
 def _frames(t: Token, scope: Scope = "claims") -> frozenset[str]:
     """The content frames word ``t`` can report in ``scope``; empty for no cue.
 
     ``claims`` (the default) keeps what someone said or asserted: speech and claim
-    verbs with reported clauses, quotes and requests.  ``attributions`` adds beliefs,
-    intentions and stances towards things (``wants to``, ``cited the report``), the
-    wider notion of annotation schemes such as PolNeAR.
+    verbs with reported clauses, quotes, requests, the objects of speech acts
+    (``denounced the deal``) and their infinitives (``vowed to veto it``).
+    ``attributions`` adds beliefs, intentions and non-verbal stances (``wants to``,
+    ``endorsed Clinton``), the wider notion of annotation schemes such as PolNeAR.
     """
     verb = speech_verb(t.lemma, t.text) if t.upos in CUE_UPOS else None
     if verb is None:
