@@ -144,7 +144,7 @@ def _misattached_complements(tree: Tree, t: Token) -> list[Token]:
 def _complement_claims(tree: Tree, t: Token) -> list[Claim]:
     out = []
     for comp in tree.children(t.i, "ccomp") + _misattached_complements(tree, t):
-        if comp.upos not in ("VERB", "AUX") and not tree.children(comp.i, "nsubj", "cop"):
+        if comp.upos in ("ADJ", "ADV", "ADP") and not tree.children(comp.i, "nsubj", "cop"):
             continue  # '"frozen conflict," similar to ...': a modifier, not a clause
         found = _claim(tree, t, clause_extent(tree, t, comp))
         if tree.children(comp.i, "nsubj", "expl"):
@@ -289,7 +289,7 @@ def _rest_of_sentence(tree: Tree, t: Token) -> list[Claim]:
     skip = {w.i for c in tree.children(t.i, "iobj", "obl", "advmod", "punct", "obj")
             if c.upos in ("NOUN", "PROPN", "PRON", "ADV", "PUNCT") and c.i > t.i
             and tree.tokens[c.i - 1].i <= t.i + 3 for w in tree.subtree(c.i)}
-    if any(c.i > t.i for c in subjects):
+    if all(c.i > t.i for c in subjects):
         return []  # "said Tim Hess, a developer who ...": the words after name the speaker
     rest = [w for w in sent if w.i > t.i]
     while rest and (rest[0].i in skip or rest[0].upos == "PUNCT"):
