@@ -279,6 +279,23 @@ def _parenthetical(tree: Tree, t: Token) -> list[Claim]:
     return [Claim(before[0], after[1], t.i, t.text, t.lemma.lower(), (before, after))]
 
 
+def _after_colon(tree: Tree, t: Token) -> list[Claim]:
+    """``The governor added: It's typical of her. She knows nothing``: unquoted words
+    after a cue and its colon, to the end of the paragraph, are what was said."""
+    nxt = t.i + 1
+    if nxt >= len(tree.tokens) or tree.tokens[nxt].text != ":" or not tree.children(
+            t.i, "nsubj"):
+        return []
+    colon = tree.tokens[nxt]
+    rest = tree.doc.text[colon.end:].lstrip()
+    if not rest or rest[0] in _QUOTE_CHARS:
+        return []  # a quote in marks: the direct quote is the content
+    words = [w for w in tree.tokens[nxt + 1:] if w.para == t.para]
+    if not words:  # "The governor added:" / a block quote as the next paragraph
+        words = [w for w in tree.tokens[nxt + 1:] if w.para == t.para + 1]
+    return _claim(tree, t, _span(words)) if len(words) >= 4 else []
+
+
 def _rest_of_sentence(tree: Tree, t: Token) -> list[Claim]:
     """Fallback when the parser found no clause under a speech verb: the words after
     the cue (past its addressee and adverbials) when they hold a finite verb."""
@@ -296,8 +313,8 @@ def _rest_of_sentence(tree: Tree, t: Token) -> list[Claim]:
         rest = rest[1:]
     finite = any(w.xpos in ("VBD", "VBZ", "VBP", "MD") for w in rest)
     that = bool(rest) and rest[0].text.lower() == "that" and rest[0].upos == "SCONJ"
-    if len(rest) < 4 or not finite or (rest[0].upos in ("ADP", "SCONJ", "PART", "VERB")
-                                       and not that):
+    if len(rest) < 4 or not finite or (rest[0].upos in (
+            "ADP", "SCONJ", "PART", "VERB", "CCONJ", "AUX") and not that):
         return []  # "added its heft by passing ...", "responded by ordering ..."
     return _claim(tree, t, _span(rest))
 
@@ -366,11 +383,14 @@ def find_claims(tree: Tree, scope: Scope = "claims") -> list[Claim]:
         frames = _frames(t, scope)
         if not frames and scope == "attributions" and _that_clause(tree, t):
             frames = frozenset({"clause"})  # "were frustrated that ...", "came away convinced that"
-        if not frames - {"quote"} or _reduced_passive(tree, t) or not _has_source(tree, t):
+        if not frames or _reduced_passive(tree, t) or not _has_source(tree, t):
             continue
-        found: list[Claim] = []
+        found: list[Claim] = _after_colon(tree, t)
+        if not frames - {"quote"}:
+            claims += found  # "He continued: ..." (quote-only verbs report no clause)
+            continue
         if "clause" in frames:
-            found = _parenthetical(tree, t) or (
+            found = found or _parenthetical(tree, t) or (
                 _complement_claims(tree, t) + _fronted_claim(tree, t))
         found = found or _frame_claims(tree, t, frames)
         if not found and "clause" in frames:
