@@ -1,0 +1,352 @@
+"""Claims: the reported clause, object or infinitive of a cue, found in the parse.
+
+``find_claims(tree, scope)`` is pure.  A claim is the complement of a speech or claim
+verb (``ccomp``: *Poroshenko has insisted that such peacekeepers should patrol ...*),
+the clause a quote-first cue hangs from (*The talks failed, he said*: parataxis), a
+reporting phrase set off by commas, unquoted words after a cue and its colon, the
+object of a speech act (*attacked Trump for his vote*), a request or vow
+(*urged voters to ...*, *vowed to ...*), a reporting noun's ``that`` clause, or a
+sentence carrying *according to X*.  Offsets are character offsets into the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from quotetrack.cues import Scope, frames_of, has_source, reduced_passive, that_clause
+from quotetrack.lexicon import reporting_nouns, speech_verb, words
+from quotetrack.records import Token
+from quotetrack.syntax import Tree, contiguous, trimmed
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A reported clause: its character extent and the cue word that reports it.
+    ``clause`` is True for a complement clause with a subject of its own (``..., he
+    said, adding he would never vote for her``), the surest kind of claim; ``nominal``
+    for the object of a speech act (``attacked Trump``)."""
+
+    start: int
+    end: int
+    cue: int
+    cue_text: str
+    cue_lemma: str
+    segments: tuple[tuple[int, int], ...] = ()
+    clause: bool = False
+    nominal: bool = False
+
+
+def token_span(tokens: list[Token]) -> tuple[int, int] | None:
+    kept = trimmed(tokens)
+    return (kept[0].start, kept[-1].end) if kept else None
+
+
+def clause_extent(tree: Tree, cue: Token, comp: Token) -> tuple[int, int] | None:
+    """Character extent of the clause ``comp`` reported by ``cue``.
+
+    Robust to attachment slips inside the clause: a clause after its cue runs to the
+    sentence's end, stopping only where another dependent of the cue starts
+    (``said X, adding that Y``); a clause before its cue runs to the cue's phrase.
+    """
+    sent = tree.doc.sentences[cue.sent].tokens
+    own = tree.subtree(comp.i)
+    first = contiguous(own, comp.i)[0]
+    if comp.i > cue.i:
+        # Stop at a new comma-led dependent of the cue (", adding that ..."); other
+        # words after the clause are parser slips inside it.
+        last_own = max(t.i for t in own)
+        firsts = [(trimmed(tree.subtree(c.i)) or [c])[0].i for c in tree.children(cue.i)
+                  if c.i > last_own and c.rel in ("advcl", "conj", "parataxis", "obl", "ccomp")]
+        stop = min((f for f in firsts if f > last_own and _comma_before(tree, f)),
+                   default=sent[-1].i + 1)
+        body = [t for t in sent if first.i <= t.i < stop]
+    else:  # the clause comes first: everything before the reporting phrase
+        last_own = max(t.i for t in own)
+        cue_first = min(t.i for t in tree.subtree(cue.i, skip=[comp.i])
+                        if t.i > last_own or t.i == cue.i)
+        body = [t for t in sent if first.i <= t.i < cue_first]
+    return token_span(body)
+
+
+QUOTE_CHARS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
+
+
+def _comma_before(tree: Tree, i: int) -> bool:
+    """A comma, semicolon or dash right before word ``i`` (closing quote marks aside:
+    ``... company," adding that``)."""
+    k = i - 1
+    while k >= 0 and tree.tokens[k].text and set(tree.tokens[k].text) <= QUOTE_CHARS:
+        k -= 1
+    return k >= 0 and tree.tokens[k].text in (",", ";", "--", "\u2014")
+
+
+def _claim(tree: Tree, t: Token, span: tuple[int, int] | None) -> list[Claim]:
+    """One claim for ``span`` unless it is a lone word (``she said, clapping``)."""
+    if not span or len(tree.doc.text[span[0]:span[1]].split()) < 2:
+        return []
+    return [Claim(*span, t.i, t.text, t.lemma.lower())]
+
+
+def _misattached_complements(tree: Tree, t: Token) -> list[Token]:
+    """``told reporters that the talks failed``: parsers often hang the that-clause on
+    the addressee as a relative clause; with ``that`` as a conjunction (not a relative
+    pronoun) and a subject of its own, it is the cue's complement."""
+    out = []
+    for obj in tree.children(t.i, "obj", "iobj"):
+        for c in tree.children(obj.i, "acl", "ccomp"):
+            marks = tree.children(c.i, "mark")
+            if c.i > obj.i and tree.children(c.i, "nsubj") and any(
+                    m.text.lower() == "that" and m.upos == "SCONJ" for m in marks):
+                out.append(c)
+    return out
+
+
+def _complement_claims(tree: Tree, t: Token) -> list[Claim]:
+    out = []
+    for comp in tree.children(t.i, "ccomp") + _misattached_complements(tree, t):
+        if comp.upos in ("ADJ", "ADV", "ADP") and not tree.children(comp.i, "nsubj", "cop"):
+            continue  # '"frozen conflict," similar to ...': a modifier, not a clause
+        found = _claim(tree, t, clause_extent(tree, t, comp))
+        if tree.children(comp.i, "nsubj", "expl"):
+            found = [replace(c, clause=True) for c in found]
+        out += found
+    return out
+
+
+_OBJECT_CASES = frozenset({"about", "against"})
+
+
+def _addressee(tree: Tree, t: Token) -> list[Token]:
+    objs = tree.children(t.i, "obj", "iobj")
+    objs += [c for c in tree.children(t.i, "obl") if any(
+        w.text.lower() in ("on", "upon") for w in tree.children(c.i, "case"))]
+    return [o for o in objs if o.i > t.i]
+
+
+def _without_case(tree: Tree, head: Token) -> list[Token]:
+    """The phrase of ``head`` without its leading preposition: in ``called for a ban``
+    the preposition belongs to the cue, ``a ban`` is the content."""
+    cases = {c.i for c in tree.children(head.i, "case", "mark") if c.i < head.i}
+    toks = contiguous(tree.subtree(head.i), head.i)
+    while len(toks) > 1 and toks[0].i in cases:
+        toks = toks[1:]
+    return toks
+
+
+def _frame_claims(tree: Tree, t: Token, frames: frozenset[str]) -> list[Claim]:
+    """Claims of the request, xcomp and object frames (``urged X to Y``, ``wants to
+    Y``, ``cited X``), tried in that order; the first frame that fits wins."""
+    xcomp = [c for c in tree.children(t.i, "xcomp") if c.i > t.i]
+    if "request" in frames and xcomp and _addressee(tree, t):
+        first = _without_case(tree, _addressee(tree, t)[0])[0]
+        whole = clause_extent(tree, t, xcomp[0])
+        return _claim(tree, t, (min(first.start, whole[0]), whole[1]) if whole else None)
+    if "xcomp" in frames and xcomp:
+        return _claim(tree, t, clause_extent(tree, t, xcomp[0]))
+    if frames & {"object", "stance"}:
+        return _object_claim(tree, t)
+    return []
+
+
+def _object_claim(tree: Tree, t: Token) -> list[Claim]:
+    """``attacked Trump``, ``cited the report``, ``referred to the memo``: the first
+    nominal object (or one introduced by the verb's content prepositions)."""
+    verb = speech_verb(t.lemma, t.text)
+    cases = _OBJECT_CASES | (verb.preps if verb else frozenset())
+    objs = [c for c in tree.children(t.i, "obj") if c.i > t.i and c.lemma.lower()
+            not in ("what", "which", "that", "who") and c.text.lower() not in words("calendar")]
+    objs += [c for c in tree.children(t.i, "obl") if c.i > t.i and any(
+        w.text.lower() in cases for w in tree.children(c.i, "case"))]
+    objs += [c for c in tree.children(t.i, "advcl", "xcomp", "ccomp") if c.i > t.i and (
+        c.xpos == "VBG" and any(w.text.lower() in cases for w in tree.children(c.i, "mark"))
+        or (c.xpos == "VBG" and c.i == t.i + 1))]  # "called for reducing", "proposed dropping"
+    objs.sort(key=lambda c: c.i)
+    if not objs:
+        return []
+    first = _without_case(tree, objs[0])
+    last = _object_end(tree, t, first[-1].i)
+    span = token_span([w for w in tree.tokens[first[0].i:last + 1]])
+    if span and objs[0].upos in ("PROPN", "NOUN") and tree.doc.text[span[0]:span[1]].isalpha():
+        return [Claim(*span, t.i, t.text, t.lemma.lower(), nominal=True)]  # "attacked Trump"
+    return [replace(c, nominal=True) for c in _claim(tree, t, span)]
+
+
+_OBJECT_STOP = ("conj", "cc", "parataxis", "punct", "discourse", "vocative")
+
+
+def _next_is_nominal_conj(tree: Tree, t: Token, c: Token) -> bool:
+    """``c`` (a comma or ``and``) only joins a further object of ``t``."""
+    later = [k for k in tree.children(t.i) if k.i > c.i and k.rel not in ("cc", "punct")]
+    return bool(later) and later[0].rel == "conj" and later[0].upos in (
+        "NOUN", "PROPN", "PRON", "NUM")
+
+
+def _object_end(tree: Tree, t: Token, end: int) -> int:
+    """Where object content ends: the object runs on through the verb's later
+    dependents (``called Clinton "a fraud"``, ``attacked her for her vote on stage``),
+    up to a conjoined or separate clause (one with a subject of its own after a comma)."""
+    for c in sorted(tree.children(t.i), key=lambda w: w.i):
+        if c.i <= end or (c.rel in ("cc", "punct") and _next_is_nominal_conj(tree, t, c)):
+            continue
+        own_clause = tree.children(c.i, "nsubj") and _comma_before(
+            tree, (trimmed(tree.subtree(c.i)) or [c])[0].i)
+        nominal_conj = c.rel == "conj" and c.upos in ("NOUN", "PROPN", "PRON", "NUM")
+        if (c.rel in _OBJECT_STOP and not nominal_conj) or own_clause:
+            break  # the verb's own comma or period, "and ...", ", he said", ", while X ..."
+        end = max(end, contiguous(tree.subtree(c.i), c.i)[-1].i)
+    return end
+
+
+def _fronted_claim(tree: Tree, t: Token) -> list[Claim]:
+    """``The talks failed, he said`` or ``The talks, he said, failed``: the reporting
+    phrase hangs as parataxis from the reported clause, which may surround it."""
+    if t.rel != "parataxis" or t.head < 0 or not tree.children(t.i, "nsubj"):
+        return []
+    phrase = tree.subtree(t.i)
+    sent = tree.doc.sentences[t.sent].tokens
+    before = token_span([w for w in sent if w.i < phrase[0].i])
+    after = token_span([w for w in sent if w.i > phrase[-1].i])
+    if before and after:
+        return [Claim(before[0], after[1], t.i, t.text, t.lemma.lower(), (before, after))]
+    return _claim(tree, t, before)
+
+
+_COMMAS = (",", "--", "\u2014", "\u2013")
+
+
+def _parenthetical(tree: Tree, t: Token) -> list[Claim]:
+    """``Acts of protest, Mr. Obama said, are acts of patriotism``: a reporting phrase
+    set off by commas inside the reported sentence, whatever the parser made of it."""
+    subj = [c for c in tree.children(t.i, "nsubj") if c.i < t.i]
+    if not subj:
+        return []
+    lo = tree.subtree(subj[-1].i)[0].i
+    sent = tree.doc.sentences[t.sent].tokens
+    first, last = sent[0].i, sent[-1].i
+    if lo - 1 < first or tree.tokens[lo - 1].text not in _COMMAS:
+        return []
+    close = next((w.i for w in sent if w.i > t.i and w.text in _COMMAS), None)
+    if close is None or close - t.i > 6:
+        return []
+    side = {w.i for c in tree.children(t.i, "obl", "advmod", "obj", "iobj", "punct")
+            for w in tree.subtree(c.i)}
+    if any(i not in side for i in range(t.i + 1, close)):
+        return []  # words between cue and comma belong to the reported clause
+    before = token_span([w for w in sent if w.i < lo - 1])
+    after = token_span([w for w in sent if close < w.i <= last])
+    if not before or not after:
+        return []
+    return [Claim(before[0], after[1], t.i, t.text, t.lemma.lower(), (before, after))]
+
+
+def _after_colon(tree: Tree, t: Token) -> list[Claim]:
+    """``The governor added: It's typical of her. She knows nothing``: unquoted words
+    after a cue and its colon, to the end of the paragraph, are what was said."""
+    nxt = t.i + 1
+    if nxt >= len(tree.tokens) or tree.tokens[nxt].text != ":" or not tree.children(
+            t.i, "nsubj"):
+        return []
+    colon = tree.tokens[nxt]
+    rest = tree.doc.text[colon.end:].lstrip()
+    if not rest or rest[0] in QUOTE_CHARS:
+        return []  # a quote in marks: the direct quote is the content
+    words = [w for w in tree.tokens[nxt + 1:] if w.para == t.para]
+    if not words:  # "The governor added:" / a block quote as the next paragraph
+        words = [w for w in tree.tokens[nxt + 1:] if w.para == t.para + 1]
+    return _claim(tree, t, token_span(words)) if len(words) >= 4 else []
+
+
+def _rest_of_sentence(tree: Tree, t: Token) -> list[Claim]:
+    """Fallback when the parser found no clause under a speech verb: the words after
+    the cue (past its addressee and adverbials) when they hold a finite verb."""
+    subjects = tree.children(t.i, "nsubj")
+    if not subjects:
+        return []
+    sent = tree.doc.sentences[t.sent].tokens
+    skip = {w.i for c in tree.children(t.i, "iobj", "obl", "advmod", "punct", "obj")
+            if c.upos in ("NOUN", "PROPN", "PRON", "ADV", "PUNCT") and c.i > t.i
+            and tree.tokens[c.i - 1].i <= t.i + 3 for w in tree.subtree(c.i)}
+    if all(c.i > t.i for c in subjects):
+        return []  # "said Tim Hess, a developer who ...": the words after name the speaker
+    rest = [w for w in sent if w.i > t.i]
+    while rest and (rest[0].i in skip or rest[0].upos == "PUNCT"):
+        rest = rest[1:]
+    finite = any(w.xpos in ("VBD", "VBZ", "VBP", "MD") for w in rest)
+    that = bool(rest) and rest[0].text.lower() == "that" and rest[0].upos == "SCONJ"
+    if len(rest) < 4 or not finite or (rest[0].upos in (
+            "ADP", "SCONJ", "PART", "VERB", "CCONJ", "AUX") and not that):
+        return []  # "added its heft by passing ...", "responded by ordering ..."
+    return _claim(tree, t, token_span(rest))
+
+
+def _according_claims(tree: Tree) -> list[Claim]:
+    out = []
+    toks = tree.tokens
+    for t in toks:
+        if t.text.lower() != "according" or t.i + 1 >= len(toks):
+            continue
+        if toks[t.i + 1].text.lower() != "to" or toks[t.i + 1].sent != t.sent:
+            continue
+        source = toks[t.head] if 0 <= t.head < len(toks) else None
+        if source is None or source.sent != t.sent:
+            continue
+        phrase = {w.i for w in tree.subtree(source.i)} | {t.i, t.i + 1}
+        sent = tree.doc.sentences[t.sent].tokens
+        rest = [w for w in sent if w.i not in phrase]
+        span = token_span(rest)
+        if span:
+            cue_end = toks[t.i + 1].end
+            out.append(Claim(*span, t.i, tree.doc.text[t.start:cue_end], "according to"))
+    return out
+
+
+def find_claims(tree: Tree, scope: Scope = "claims") -> list[Claim]:
+    """Every reported clause of the document (indirect or mixed), in text order."""
+    claims: list[Claim] = []
+    for t in tree.tokens:
+        frames = frames_of(t, scope)
+        if not frames and scope == "attributions" and that_clause(tree, t):
+            frames = frozenset({"clause"})  # "were frustrated that ...", "came away convinced that"
+        if not frames or reduced_passive(tree, t) or not has_source(tree, t):
+            continue
+        found: list[Claim] = _after_colon(tree, t)
+        if not frames - {"quote"}:
+            claims += found  # "He continued: ..." (quote-only verbs report no clause)
+            continue
+        if "clause" in frames:
+            found = found or _parenthetical(tree, t) or (
+                _complement_claims(tree, t) + _fronted_claim(tree, t))
+        found = found or _frame_claims(tree, t, frames)
+        if not found and "clause" in frames:
+            found = _rest_of_sentence(tree, t)
+        claims += found
+    claims += _according_claims(tree)
+    seen = {(c.start, c.end) for c in claims}
+    claims += [c for c in _noun_claims(tree, scope) if (c.start, c.end) not in seen]
+    return sorted(_unnested(tree, claims), key=lambda c: (c.start, c.end))
+
+
+def _unnested(tree: Tree, claims: list[Claim]) -> list[Claim]:
+    """Drop the object of a speech act reported inside another claim: in ``Trump signaled
+    that he will press Putin``, pressing Putin is what Trump signaled, not a claim."""
+    def nested(c: Claim) -> bool:
+        at = tree.tokens[c.cue].start
+        return any(o.cue != c.cue and o.start <= at < o.end for o in claims)
+    return [c for c in claims if not (c.nominal and nested(c))]
+
+
+def _noun_claims(tree: Tree, scope: Scope) -> list[Claim]:
+    """``his claim that the vote was rigged``: a reporting noun with a ``that`` clause
+    (attitude nouns such as ``belief`` only in the attributions scope)."""
+    nouns = reporting_nouns()
+    out: list[Claim] = []
+    for t in tree.tokens:
+        kind = nouns.get(t.lemma.lower()) if t.upos == "NOUN" else None
+        if kind is None or (kind == "attribution" and scope != "attributions"):
+            continue
+        for c in tree.children(t.i, "acl", "ccomp"):
+            marks = tree.children(c.i, "mark")
+            if c.i > t.i and any(m.text.lower() == "that" and m.i < c.i for m in marks):
+                own = contiguous(tree.subtree(c.i), c.i)
+                out += _claim(tree, t, token_span(own))
+    return out
