@@ -1,5 +1,5 @@
-"""Quote-span rules added for reported speech acts, through the real shipped model:
-object content, reporting nouns, a quote's cue reporting nothing else, trailing marks."""
+"""Claim rules (claims.py, cues.py) through the real shipped model: speech-act objects,
+reporting nouns, scopes, a quote's cue reporting nothing else, trailing marks."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ def _scoped(text: str, scope: str) -> tuple[Quote, ...]:
     return extract(Article("t", text), parsed(text), False, scope).quotes  # type: ignore[arg-type]
 
 
-def test_quotes_object_of_speech_act_is_content() -> None:
+def test_claims_object_of_speech_act_is_content() -> None:
     text = "The senator attacked the new tax plan for its cost to working families."
     quotes = run(text).quotes
     assert [(q.kind, q.cue.lemma if q.cue else None) for q in quotes] == [
@@ -24,18 +24,18 @@ def test_quotes_object_of_speech_act_is_content() -> None:
     assert "working families" in quotes[0].text  # the object runs through its complement
 
 
-def test_quotes_preposition_belongs_to_cue() -> None:
+def test_claims_preposition_belongs_to_cue() -> None:
     quotes = run("The union called for a higher minimum wage in every state.").quotes
     assert [q.text for q in quotes] == ["a higher minimum wage in every state"]
 
 
-def test_quotes_stance_objects_only_in_attributions_scope() -> None:
+def test_claims_stance_objects_only_in_attributions_scope() -> None:
     text = "The newspaper endorsed Hillary Clinton for president last week."
     assert _scoped(text, "claims") == ()
     assert [q.cue.lemma for q in _scoped(text, "attributions") if q.cue] == ["endorse"]
 
 
-def test_quotes_reporting_noun_with_that_clause() -> None:
+def test_claims_reporting_noun_with_that_clause() -> None:
     text = "Trump made the claim that the election had been rigged against him."
     quotes = run(text).quotes
     assert [q.text for q in quotes] == ["that the election had been rigged against him"]
@@ -43,20 +43,20 @@ def test_quotes_reporting_noun_with_that_clause() -> None:
     assert quotes[0].cue.lemma == "claim"
 
 
-def test_quotes_attitude_noun_needs_attributions_scope() -> None:
+def test_claims_attitude_noun_needs_attributions_scope() -> None:
     text = "Voters shared the belief that the economy was getting worse every year."
     assert _scoped(text, "claims") == ()
     assert len(_scoped(text, "attributions")) == 1
 
 
-def test_quotes_cue_of_a_direct_quote_reports_nothing_else() -> None:
+def test_claims_cue_of_a_direct_quote_reports_nothing_else() -> None:
     text = ('"We will not back down on this issue," Trump said at a rally in Ohio '
             "on Friday evening.")
     quotes = run(text).quotes
     assert [q.kind for q in quotes] == ["direct"]
 
 
-def test_quotes_inverted_speaker_and_appositive_are_not_content() -> None:
+def test_claims_inverted_speaker_and_appositive_are_not_content() -> None:
     text = ('"These are strange days," said Peter Morgan, a lawyer for the Sierra Club, '
             'who has been challenging the coal industry for years. '
             '"I am skeptical he can pull it off."')
@@ -65,14 +65,14 @@ def test_quotes_inverted_speaker_and_appositive_are_not_content() -> None:
     assert quotes[0].speaker == "Peter Morgan" and len(quotes[0].segments) == 2
 
 
-def test_quotes_quote_closing_after_the_claim_makes_it_mixed() -> None:
+def test_claims_quote_closing_after_the_claim_makes_it_mixed() -> None:
     text = 'She says the tweets about the former pageant winner are "lies."'
     quotes = run(text).quotes
     assert [q.kind for q in quotes] == ["mixed"]
     assert quotes[0].text.endswith("lies")
 
 
-def test_quotes_lexicon_prepositions_and_nouns_are_data() -> None:
+def test_claims_lexicon_prepositions_and_nouns_are_data() -> None:
     refer = speech_verb("refer")
     assert refer is not None and "to" in refer.preps and "object" in refer.frames
     endorse = speech_verb("endorse")
@@ -81,7 +81,7 @@ def test_quotes_lexicon_prepositions_and_nouns_are_data() -> None:
     assert reporting_nouns()["belief"] == "attribution"
 
 
-def test_quotes_clause_before_cue_after_sentence_adverb() -> None:
+def test_claims_clause_before_cue_after_sentence_adverb() -> None:
     text = ("However, slower growth in rich nations is being offset by faster growth "
             "elsewhere, the IMF said.")
     quotes = run(text).quotes
@@ -90,14 +90,14 @@ def test_quotes_clause_before_cue_after_sentence_adverb() -> None:
         "slower growth in rich nations is being offset by faster growth elsewhere")
 
 
-def test_quotes_own_clause_after_a_quote_cue_is_a_claim() -> None:
+def test_claims_own_clause_after_a_quote_cue_is_a_claim() -> None:
     text = ('"The day that was abrogated was the day this became personal," he said, '
             "adding he would never vote for Clinton.")
     kinds = sorted(q.kind for q in run(text).quotes)
     assert kinds == ["direct", "indirect"]
 
 
-def test_quotes_gerund_content_after_preposition() -> None:
+def test_claims_gerund_content_after_preposition() -> None:
     quotes = run("President Obama called for reducing the corporate tax rate to 28 "
                  "percent.").quotes
     assert [q.text for q in quotes] == ["reducing the corporate tax rate to 28 percent"]
