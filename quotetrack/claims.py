@@ -204,11 +204,35 @@ def _fronted_claim(tree: Tree, t: Token) -> list[Claim]:
         return []
     phrase = tree.subtree(t.i)
     sent = tree.doc.sentences[t.sent].tokens
+    if _adjunct_lead(list(sent)):
+        return []
     before = token_span([w for w in sent if w.i < phrase[0].i])
     after = token_span([w for w in sent if w.i > phrase[-1].i])
     if before and after:
         return [Claim(before[0], after[1], t.i, t.text, t.lemma.lower(), (before, after))]
     return _claim(tree, t, before)
+
+
+_ADJUNCT_PREPS = frozenset({"to", "about", "whether", "if", "by", "for", "on", "with", "at"})
+
+
+def _adjunct_lead(sent: list[Token]) -> bool:
+    """The sentence opens with a participial adjunct (``Asked about the device, ...``,
+    ``Speaking to reporters, ...``): what precedes the cue is no reported content."""
+    words = trimmed(sent)
+    if len(words) < 2:
+        return False
+    first = words[0].text.lower()
+    return first.endswith(("ed", "ing")) and words[1].text.lower() in _ADJUNCT_PREPS
+
+
+def _in_adjunct(tree: Tree, t: Token) -> bool:
+    """Word ``t`` lies in a sentence-opening participial adjunct, before its comma."""
+    sent = list(tree.doc.sentences[t.sent].tokens)
+    if not _adjunct_lead(sent):
+        return False
+    comma = next((w.i for w in sent if w.text == ","), sent[-1].i)
+    return t.i < comma
 
 
 _COMMAS = (",", "--", "\u2014", "\u2013")
@@ -232,6 +256,8 @@ def _parenthetical(tree: Tree, t: Token) -> list[Claim]:
             for w in tree.subtree(c.i)}
     if any(i not in side for i in range(t.i + 1, close)):
         return []  # words between cue and comma belong to the reported clause
+    if _adjunct_lead(list(sent)):
+        return []
     before = token_span([w for w in sent if w.i < lo - 1])
     after = token_span([w for w in sent if close < w.i <= last])
     if not before or not after:
@@ -263,7 +289,11 @@ def _rest_of_sentence(tree: Tree, t: Token) -> list[Claim]:
     if not subjects:
         return []
     sent = tree.doc.sentences[t.sent].tokens
-    skip = {w.i for c in tree.children(t.i, "iobj", "obl", "advmod", "punct", "obj")
+    verb = speech_verb(t.lemma, t.text)
+    # "told reporters ...": an addressee comes off; "said Democrats are ..." has none
+    rels = ("iobj", "obl", "advmod", "punct") + (
+        ("obj",) if verb and "request" in verb.frames else ())
+    skip = {w.i for c in tree.children(t.i, *rels)
             if c.upos in ("NOUN", "PROPN", "PRON", "ADV", "PUNCT") and c.i > t.i
             and tree.tokens[c.i - 1].i <= t.i + 3 for w in tree.subtree(c.i)}
     if all(c.i > t.i for c in subjects):
@@ -304,6 +334,8 @@ def find_claims(tree: Tree, scope: Scope = "claims") -> list[Claim]:
     """Every reported clause of the document (indirect or mixed), in text order."""
     claims: list[Claim] = []
     for t in tree.tokens:
+        if _in_adjunct(tree, t):
+            continue  # "Asked to describe the device, ...": a question put to the speaker
         frames = frames_of(t, scope)
         if not frames and scope == "attributions" and that_clause(tree, t):
             frames = frozenset({"clause"})  # "were frustrated that ...", "came away convinced that"

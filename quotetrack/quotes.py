@@ -88,11 +88,15 @@ def direct_cue(tree: Tree, m: Marked) -> int | None:
             if t.i in ids or not is_cue(t, indirect=False):
                 continue
             link = _link(tree, t, words)
-            if link and not tree.children(t.i, "nsubj"):
+            subject = bool(tree.children(t.i, "nsubj"))
+            if link and not subject:
                 continue
+            # A cue with a speaker of its own beats a subjectless governor that only
+            # looks linked ("Asked to describe it, O'Neill said, ..." parsed from Asked).
+            rank = link if subject or t.rel in ("conj", "advcl", "xcomp") else link + 1
             dist = min(abs(t.start - m.outer_end), abs(m.outer_start - t.end))
-            if best is None or (link, dist) < best[:2]:
-                best = (link, dist, t.i)
+            if best is None or (rank, dist) < best[:2]:
+                best = (rank, dist, t.i)
     return best[2] if best else None
 
 

@@ -101,3 +101,27 @@ def test_claims_gerund_content_after_preposition() -> None:
     quotes = run("President Obama called for reducing the corporate tax rate to 28 "
                  "percent.").quotes
     assert [q.text for q in quotes] == ["reducing the corporate tax rate to 28 percent"]
+
+
+def test_claims_say_has_no_addressee_object() -> None:
+    text = ("The Indiana governor said Democrats and the media are to blame for the "
+            "collapse of the talks.")
+    quotes = run(text).quotes
+    assert len(quotes) == 1 and quotes[0].speaker == "Indiana governor"
+    assert "are to blame" in quotes[0].text
+
+
+def test_claims_participial_adjunct_is_not_content() -> None:
+    text = ("Asked to describe the device that caused the explosion, O'Neill said, "
+            '"We are not going to go into that today."')
+    quotes = run(text).quotes
+    assert [q.kind for q in quotes] == ["direct"]
+    assert quotes[0].text == "We are not going to go into that today."
+
+
+def test_claims_block_quote_after_colon() -> None:
+    text = ("The governor added:\n\nIt is typical of her. She knows nothing about "
+            "the state and never will.")
+    quotes = run(text).quotes
+    assert len(quotes) == 1 and quotes[0].speaker == "governor"
+    assert quotes[0].text.startswith("It is typical of her.")
