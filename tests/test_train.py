@@ -39,3 +39,18 @@ def test_train_command_end_to_end(tmp_path: Path) -> None:
     again = subprocess.run(cmd + ["--stages", "mwt,lemma", "--no-score"],
                            capture_output=True, text=True, timeout=300)
     assert again.returncode == 0 and "exists, skipped" in again.stdout
+
+
+def test_train_retag_tagger_falls_back_to_init_from(tmp_path: Path) -> None:
+    from quotetrack.models import train
+
+    shipped = tmp_path / "shipped"
+    shipped.mkdir()
+    (shipped / train.FILES["pos"]).write_bytes(b"x")
+    plan = train._parse_args(["--work-dir", str(tmp_path / "w"), "--init-from", str(shipped),
+                              "--retag", "--stages", "depparse"])
+    assert train.retag_tagger(plan) == (shipped / train.FILES["pos"]).resolve()
+    own = plan.model("pos")
+    own.parent.mkdir(parents=True)
+    own.write_bytes(b"y")
+    assert train.retag_tagger(plan) == own

@@ -204,12 +204,24 @@ TRAINERS = {"tokenize": _train_tokenize, "mwt": _train_mwt, "pos": _train_pos,
 CAPPED = {"pos", "depparse", "tokenize"}
 
 
+def retag_tagger(plan: Plan) -> Path | None:
+    """The tagger whose predictions the parser trains on: this run's own, else the
+    one in ``--init-from`` (a parser-only run on top of a shipped tagger)."""
+    own = plan.model("pos")
+    if own.exists():
+        return own
+    if plan.init_from and (plan.init_from / FILES["pos"]).exists():
+        return plan.init_from / FILES["pos"]
+    return None
+
+
 def retag(plan: Plan) -> None:
     """Replace the parser's gold tags with this run's tagger's predictions, so the
     parser learns on the kind of tags it will see (as Stanza's own models do)."""
-    tagger = plan.model("pos")
-    if not tagger.exists():
-        raise SystemExit(f"--retag needs a trained tagger at {tagger}")
+    tagger = retag_tagger(plan)
+    if tagger is None:
+        raise SystemExit(f"--retag needs a trained tagger at {plan.model('pos')}"
+                         " or in --init-from")
     for split in ("train", "dev"):
         path = Path(_split(plan, "depparse", split))
         gold = path.with_name(path.name.replace(".in.", ".gold."))
