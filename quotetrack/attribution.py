@@ -207,13 +207,14 @@ def _credit_line(tree: Tree, span: QuoteSpan) -> _Found | None:
         return None
     name: list[Token] = []
     for t in after[1:]:
-        if t.upos == "PUNCT" or not t.text[:1].isupper() or len(name) == 6:
+        if t.upos == "PUNCT" or not t.text[:1].isupper() or len(name) == 6 or (
+                name and "\n" in tree.doc.text[name[-1].end:t.start]):
             break
         name.append(t)
     rest = after[1 + len(name):]
-    if not name or (rest and rest[0].text not in (".", ",", "(", "\n") and rest[0].sent
-                    == name[-1].sent and rest[0].para == span.paragraph):
-        return None
+    line_ends = bool(name) and (not rest or "\n" in tree.doc.text[name[-1].end:rest[0].start])
+    if not name or not (line_ends or rest[0].text in (".", ",", "(", ")")):
+        return None  # the dash opens an aside, not a credit line
     named = [Named(" ".join(t.text for t in name), "person", None, None, name[-1].i)]
     mention = Span(name[0].start, name[-1].end, tree.doc.text[name[0].start:name[-1].end])
     return _Found(span, mention, tuple(named), "credit-line")

@@ -163,3 +163,13 @@ def test_attribution_quote_cue_prefers_the_governing_verb() -> None:
     direct = [q for q in run(text).quotes if q.kind == "direct"]
     assert [(q.speaker, q.cue.lemma if q.cue else None) for q in direct] == [
         ("Peabody", "say")]
+
+
+def test_attribution_credit_lines_one_per_line() -> None:
+    text = ('Readers sent in their views.\n\n'
+            '\u201cHe has no sympathy, no preparedness and no integrity.\u201d \u2015 Oscar '
+            'P. Quintero\n\u201cI just hope this campaign makes people go out and vote.\u201d '
+            '\u2015 Jorge Falcon')
+    quotes = run(text).quotes
+    assert [(q.speaker, q.method) for q in quotes] == [
+        ("Oscar P. Quintero", "credit-line"), ("Jorge Falcon", "credit-line")]
