@@ -37,6 +37,7 @@ class Claim:
 
 
 def token_span(tokens: list[Token]) -> tuple[int, int] | None:
+    """(start, end) character offsets of ``tokens`` without edge punctuation."""
     kept = trimmed(tokens)
     return (kept[0].start, kept[-1].end) if kept else None
 
@@ -226,13 +227,14 @@ def _adjunct_lead(sent: list[Token]) -> bool:
     return first.endswith(("ed", "ing")) and words[1].text.lower() in _ADJUNCT_PREPS
 
 
-def _in_adjunct(tree: Tree, t: Token) -> bool:
-    """Word ``t`` lies in a sentence-opening participial adjunct, before its comma."""
-    sent = list(tree.doc.sentences[t.sent].tokens)
-    if not _adjunct_lead(sent):
-        return False
-    comma = next((w.i for w in sent if w.text == ","), sent[-1].i)
-    return t.i < comma
+def _adjunct_ends(tree: Tree) -> dict[int, int]:
+    """Sentence index -> the comma ending its opening participial adjunct, if any."""
+    out = {}
+    for s in tree.doc.sentences:
+        sent = list(s.tokens)
+        if _adjunct_lead(sent):
+            out[s.index] = next((w.i for w in sent if w.text == ","), sent[-1].i)
+    return out
 
 
 _COMMAS = (",", "--", "\u2014", "\u2013")
@@ -333,8 +335,9 @@ def _according_claims(tree: Tree) -> list[Claim]:
 def find_claims(tree: Tree, scope: Scope = "claims") -> list[Claim]:
     """Every reported clause of the document (indirect or mixed), in text order."""
     claims: list[Claim] = []
+    adjuncts = _adjunct_ends(tree)
     for t in tree.tokens:
-        if _in_adjunct(tree, t):
+        if t.i < adjuncts.get(t.sent, -1):
             continue  # "Asked to describe the device, ...": a question put to the speaker
         frames = frames_of(t, scope)
         if not frames and scope == "attributions" and that_clause(tree, t):
