@@ -358,6 +358,9 @@ def find_claims(tree: Tree, scope: Scope = "claims") -> list[Claim]:
     claims += _according_claims(tree)
     seen = {(c.start, c.end) for c in claims}
     claims += [c for c in _noun_claims(tree, scope) if (c.start, c.end) not in seen]
+    if scope == "claims":  # "attacked Trump" names a target, asserts nothing
+        claims = [c for c in claims if not c.nominal
+                  or len(tree.doc.text[c.start:c.end].split()) > 1]
     return sorted(_unnested(tree, claims), key=lambda c: (c.start, c.end))
 
 
