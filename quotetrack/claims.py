@@ -108,8 +108,9 @@ def _complement_claims(tree: Tree, t: Token) -> list[Claim]:
         if comp.upos in ("ADJ", "ADV", "ADP") and not tree.children(comp.i, "nsubj", "cop"):
             continue  # '"frozen conflict," similar to ...': a modifier, not a clause
         found = _claim(tree, t, clause_extent(tree, t, comp))
-        if tree.children(comp.i, "nsubj", "expl"):
-            found = [replace(c, clause=True) for c in found]
+        lead = trimmed(tree.subtree(comp.i))[:1]
+        if tree.children(comp.i, "nsubj", "expl") and lead and lead[0].upos != "ADP":
+            found = [replace(c, clause=True) for c in found]  # not "at a campaign stop"
         out += found
     return out
 
