@@ -195,15 +195,21 @@ def _left_neighbour(tree: Tree, span: QuoteSpan) -> _Found | None:
 _DASHES = ("\u2015", "\u2014", "\u2013", "-", "--")
 
 
+def _dashed(t: Token) -> bool:
+    """A dash token, or a closing mark fused with its dash (``”―``)."""
+    return t.text in _DASHES or (t.text[-1:] in "\u2015\u2014\u2013" and not any(
+        ch.isalnum() for ch in t.text))
+
+
 def _credit_line(tree: Tree, span: QuoteSpan) -> _Found | None:
     """``"Quote." -- Steve Quinlan``: a dash and a name right after a quote (the
     convention of pull quotes and quoted posts) credit the quote to that name."""
     after = [t for t in tree.tokens if t.start >= span.end and t.para == span.paragraph]
-    while after and after[0].upos == "PUNCT" and after[0].text not in _DASHES:
+    while after and after[0].upos == "PUNCT" and not _dashed(after[0]):
         if after[0].start - span.end > 3:
             return None
         after = after[1:]
-    if not after or after[0].text not in _DASHES:
+    if not after or not _dashed(after[0]):  # '"... people." -- Name', '"...”― Name'
         return None
     name: list[Token] = []
     for t in after[1:]:
