@@ -289,7 +289,8 @@ def _rest_of_sentence(tree: Tree, t: Token) -> list[Claim]:
     """Fallback when the parser found no clause under a speech verb: the words after
     the cue (past its addressee and adverbials) when they hold a finite verb."""
     subjects = tree.children(t.i, "nsubj")
-    if not subjects:
+    borrowed = t.rel in ("advcl", "conj") and t.xpos == "VBG"  # "..., saying he would ..."
+    if not subjects and not borrowed:
         return []
     sent = tree.doc.sentences[t.sent].tokens
     verb = speech_verb(t.lemma, t.text)
@@ -299,7 +300,7 @@ def _rest_of_sentence(tree: Tree, t: Token) -> list[Claim]:
     skip = {w.i for c in tree.children(t.i, *rels)
             if c.upos in ("NOUN", "PROPN", "PRON", "ADV", "PUNCT") and c.i > t.i
             and tree.tokens[c.i - 1].i <= t.i + 3 for w in tree.subtree(c.i)}
-    if all(c.i > t.i for c in subjects):
+    if subjects and all(c.i > t.i for c in subjects):
         return []  # "said Tim Hess, a developer who ...": the words after name the speaker
     rest = [w for w in sent if w.i > t.i]
     while rest and (rest[0].i in skip or rest[0].upos == "PUNCT"):
@@ -362,7 +363,22 @@ def find_claims(tree: Tree, scope: Scope = "claims") -> list[Claim]:
     if scope == "claims":  # "attacked Trump" names a target, asserts nothing
         claims = [c for c in claims if not c.nominal
                   or len(tree.doc.text[c.start:c.end].split()) > 1]
-    return sorted(_unnested(tree, claims), key=lambda c: (c.start, c.end))
+    return sorted(_unnested(tree, _one_per_span(tree, claims)), key=lambda c: (c.start, c.end))
+
+
+def _one_per_span(tree: Tree, claims: list[Claim]) -> list[Claim]:
+    """One claim per extent: of two cues claiming the same words (``he said, adding he
+    would never ...``), the one nearest before them reports them."""
+    def rank(c: Claim) -> tuple[bool, int]:
+        gap = c.start - tree.tokens[c.cue].end
+        return gap < 0, abs(gap)
+
+    best: dict[tuple[int, int], Claim] = {}
+    for c in claims:
+        old = best.get((c.start, c.end))
+        if old is None or rank(c) < rank(old):
+            best[(c.start, c.end)] = c
+    return list(best.values())
 
 
 def _unnested(tree: Tree, claims: list[Claim]) -> list[Claim]:

@@ -125,3 +125,11 @@ def test_claims_block_quote_after_colon() -> None:
     quotes = run(text).quotes
     assert len(quotes) == 1 and quotes[0].speaker == "governor"
     assert quotes[0].text.startswith("It is typical of her.")
+
+
+def test_claims_saying_borrows_its_subject() -> None:
+    text = ("Dean appeared on MSNBC on Tuesday and began by saying he would never "
+            "diagnose anyone through television.")
+    quotes = run(text).quotes
+    assert any("diagnose anyone through television" in q.text and q.speaker == "Dean"
+               for q in quotes), [q.as_dict() for q in quotes]
