@@ -107,14 +107,19 @@ def _complement_claims(tree: Tree, t: Token) -> list[Claim]:
     for comp in tree.children(t.i, "ccomp") + _misattached_complements(tree, t):
         if comp.upos in ("ADJ", "ADV", "ADP") and not tree.children(comp.i, "nsubj", "cop"):
             continue  # '"frozen conflict," similar to ...': a modifier, not a clause
-        found = _claim(tree, t, clause_extent(tree, t, comp))
         lead = trimmed(tree.subtree(comp.i))[:1]
+        comma_led = bool(lead) and _comma_before(tree, lead[0].i)
+        if comma_led and (lead[0].text.lower() in _RELATIVES or (
+                comp.upos in ("NOUN", "PROPN") and not tree.children(comp.i, "nsubj", "cop"))):
+            continue  # "said Luis Rubio, who heads ...", "said Tim Hess, a developer ..."
+        found = _claim(tree, t, clause_extent(tree, t, comp))
         if tree.children(comp.i, "nsubj", "expl") and lead and lead[0].upos != "ADP":
             found = [replace(c, clause=True) for c in found]  # not "at a campaign stop"
         out += found
     return out
 
 
+_RELATIVES = frozenset({"who", "whom", "whose", "which", "where"})
 _OBJECT_CASES = frozenset({"about", "against"})
 
 
@@ -300,7 +305,7 @@ def _rest_of_sentence(tree: Tree, t: Token) -> list[Claim]:
     skip = {w.i for c in tree.children(t.i, *rels)
             if c.upos in ("NOUN", "PROPN", "PRON", "ADV", "PUNCT") and c.i > t.i
             and tree.tokens[c.i - 1].i <= t.i + 3 for w in tree.subtree(c.i)}
-    if subjects and all(c.i > t.i for c in subjects):
+    if any(t.i < c.i <= t.i + 2 and c.upos in ("PROPN", "NOUN") for c in subjects):
         return []  # "said Tim Hess, a developer who ...": the words after name the speaker
     rest = [w for w in sent if w.i > t.i]
     while rest and (rest[0].i in skip or rest[0].upos == "PUNCT"):

@@ -133,3 +133,11 @@ def test_claims_saying_borrows_its_subject() -> None:
     quotes = run(text).quotes
     assert any("diagnose anyone through television" in q.text and q.speaker == "Dean"
                for q in quotes), [q.as_dict() for q in quotes]
+
+
+def test_claims_relative_clause_on_the_speaker_is_not_content() -> None:
+    text = ("''That's Mexico's vulnerability,'' said Luis Rubio, who heads a research "
+            "center in Mexico City. ''There is nothing more important in Mexico than Nafta.''")
+    quotes = run(text).quotes
+    assert [q.kind for q in quotes] == ["direct"]
+    assert quotes[0].speaker == "Luis Rubio" and len(quotes[0].segments) == 2
