@@ -181,11 +181,11 @@ def _object_claim(tree: Tree, t: Token) -> list[Claim]:
 _OBJECT_STOP = ("conj", "cc", "parataxis", "punct", "discourse", "vocative")
 
 
-def _next_is_nominal_conj(tree: Tree, t: Token, c: Token) -> bool:
-    """``c`` (a comma or ``and``) only joins a further object of ``t``."""
+def _next_is_conj(tree: Tree, t: Token, c: Token) -> bool:
+    """``c`` (a comma or ``and``) only joins a further object of ``t`` or a bare verb."""
     later = [k for k in tree.children(t.i) if k.i > c.i and k.rel not in ("cc", "punct")]
-    return bool(later) and later[0].rel == "conj" and later[0].upos in (
-        "NOUN", "PROPN", "PRON", "NUM")
+    return bool(later) and later[0].rel == "conj" and (later[0].upos in (
+        "NOUN", "PROPN", "PRON", "NUM") or later[0].xpos == "VB")
 
 
 def _object_end(tree: Tree, t: Token, end: int) -> int:
@@ -193,12 +193,16 @@ def _object_end(tree: Tree, t: Token, end: int) -> int:
     dependents (``called Clinton "a fraud"``, ``attacked her for her vote on stage``),
     up to a conjoined or separate clause (one with a subject of its own after a comma)."""
     for c in sorted(tree.children(t.i), key=lambda w: w.i):
-        if c.i <= end or (c.rel in ("cc", "punct") and _next_is_nominal_conj(tree, t, c)):
+        if c.i <= end or (c.rel in ("cc", "punct") and _next_is_conj(tree, t, c)):
             continue
         own_clause = tree.children(c.i, "nsubj") and _comma_before(
             tree, (trimmed(tree.subtree(c.i)) or [c])[0].i)
         nominal_conj = c.rel == "conj" and c.upos in ("NOUN", "PROPN", "PRON", "NUM")
-        if (c.rel in _OBJECT_STOP and not nominal_conj) or own_clause:
+        # "called on X to call out Russia and consider ...": a bare verb goes on the
+        # infinitive of the request
+        bare_conj = c.rel == "conj" and c.xpos == "VB" and any(
+            w.text.lower() == "to" and w.rel == "mark" for w in tree.tokens[t.i + 1:end + 1])
+        if (c.rel in _OBJECT_STOP and not (nominal_conj or bare_conj)) or own_clause:
             break  # the verb's own comma or period, "and ...", ", he said", ", while X ..."
         end = max(end, contiguous(tree.subtree(c.i), c.i)[-1].i)
     return end
