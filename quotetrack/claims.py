@@ -298,7 +298,7 @@ def _rest_of_sentence(tree: Tree, t: Token) -> list[Claim]:
     """Fallback when the parser found no clause under a speech verb: the words after
     the cue (past its addressee and adverbials) when they hold a finite verb."""
     subjects = tree.children(t.i, "nsubj")
-    borrowed = t.rel in ("advcl", "conj") and t.xpos == "VBG"  # "..., saying he would ..."
+    borrowed = t.rel in ("advcl", "conj")  # "..., saying he would ...", "and contended that"
     if not subjects and not borrowed:
         return []
     sent = tree.doc.sentences[t.sent].tokens
