@@ -41,10 +41,16 @@ def _alnum(text: str) -> int:
     return sum(1 for c in text if c.isalnum())
 
 
-def _quoted_share(doc: ParsedDoc, claim: Claim, inside: list[Marked]) -> float:
-    """Share of the claim's letters and digits that sit inside quote marks."""
-    quoted = sum(_alnum(doc.text[m.start:m.end]) for m in inside)
-    return quoted / max(_alnum(doc.text[claim.start:claim.end]), 1)
+def _quoted_share(tree: Tree, claim: Claim, inside: list[Marked]) -> float:
+    """Share of the claim's letters and digits that sit inside quote marks, the words
+    of the cue's own subject aside (a parse may leave ``Rep. Gwen Moore (D-Wis.)``
+    inside a quote-first claim)."""
+    text = tree.doc.text
+    quoted = sum(_alnum(text[m.start:m.end]) for m in inside)
+    speaker = sum(_alnum(w.text) for s in tree.children(claim.cue, "nsubj")
+                  for w in tree.subtree(s.i) if claim.start <= w.start and w.end <= claim.end
+                  and not any(m.start <= w.start < m.end for m in inside))
+    return quoted / max(_alnum(text[claim.start:claim.end]) - speaker, 1)
 
 
 def _tokens_in(tree: Tree, m: Marked) -> list[Token]:
@@ -129,7 +135,7 @@ def _claim_span(tree: Tree, c: Claim, marked: list[Marked]) -> QuoteSpan | None:
     inside = [m for m in marked if _inside(m, c.start, c.end, tree.doc.text)]
     if any(_overlaps(m, c.start, c.end) and m not in inside for m in marked):
         return None
-    if inside and _quoted_share(tree.doc, c, inside) > 0.9:
+    if inside and _quoted_share(tree, c, inside) > 0.9:
         return None
     kind: QuoteKind = "mixed" if inside else "indirect"
     cue = cue_of(tree, c.cue)
