@@ -168,7 +168,7 @@ def _object_claim(tree: Tree, t: Token) -> list[Claim]:
         c.xpos == "VBG" and any(w.text.lower() in cases for w in tree.children(c.i, "mark"))
         or (c.xpos == "VBG" and c.i == t.i + 1))]  # "called for reducing", "proposed dropping"
     objs.sort(key=lambda c: c.i)
-    if not objs:
+    if not objs or _inverted_speaker(tree, t, objs[0]):
         return []
     first = _without_case(tree, objs[0])
     last = _object_end(tree, t, first[-1].i)
@@ -176,6 +176,17 @@ def _object_claim(tree: Tree, t: Token) -> list[Claim]:
     if span and objs[0].upos in ("PROPN", "NOUN") and tree.doc.text[span[0]:span[1]].isalpha():
         return [Claim(*span, t.i, t.text, t.lemma.lower(), nominal=True)]  # "attacked Trump"
     return [replace(c, nominal=True) for c in _claim(tree, t, span)]
+
+
+def _inverted_speaker(tree: Tree, t: Token, obj: Token) -> bool:
+    """``..., noted NBC's Dante Chinni.``: after a comma, with no subject before it, a
+    cue's "object" name that ends the sentence is the speaker put after the verb."""
+    sent = tree.doc.sentences[t.sent].tokens
+    if any(c.i < t.i for c in tree.children(t.i, "nsubj")) or sent[0].i >= t.i:
+        return False
+    words_after = [w for w in sent if w.i > t.i and w.upos != "PUNCT"]
+    return _comma_before(tree, t.i) and obj.upos == "PROPN" and all(
+        w.i in {k.i for k in tree.subtree(obj.i)} for w in words_after)
 
 
 _OBJECT_STOP = ("conj", "cc", "parataxis", "punct", "discourse", "vocative")
