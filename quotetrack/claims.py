@@ -24,7 +24,8 @@ class Claim:
     """A reported clause: its character extent and the cue word that reports it.
     ``clause`` is True for a complement clause with a subject of its own (``..., he
     said, adding he would never vote for her``), the surest kind of claim; ``nominal``
-    for the object of a speech act (``attacked Trump``)."""
+    for the object of a speech act (``attacked Trump``); ``fallback`` for words taken
+    after a cue whose clause the parser lost."""
 
     start: int
     end: int
@@ -34,6 +35,7 @@ class Claim:
     segments: tuple[tuple[int, int], ...] = ()
     clause: bool = False
     nominal: bool = False
+    fallback: bool = False
 
 
 def token_span(tokens: list[Token]) -> tuple[int, int] | None:
@@ -330,7 +332,7 @@ def _rest_of_sentence(tree: Tree, t: Token) -> list[Claim]:
     if len(rest) < 4 or not finite or (rest[0].upos in (
             "ADP", "SCONJ", "PART", "VERB", "CCONJ", "AUX") and not that):
         return []  # "added its heft by passing ...", "responded by ordering ..."
-    return _claim(tree, t, token_span(rest))
+    return [replace(c, fallback=True) for c in _claim(tree, t, token_span(rest))]
 
 
 def _according_claims(tree: Tree) -> list[Claim]:
@@ -402,12 +404,13 @@ def _one_per_span(tree: Tree, claims: list[Claim]) -> list[Claim]:
 
 
 def _unnested(tree: Tree, claims: list[Claim]) -> list[Claim]:
-    """Drop the object of a speech act reported inside another claim: in ``Trump signaled
-    that he will press Putin``, pressing Putin is what Trump signaled, not a claim."""
+    """Drop the object of a speech act (or a fallback's words) reported inside another
+    claim: in ``Trump signaled that he will press Putin``, pressing Putin is what Trump
+    signaled, not a claim."""
     def nested(c: Claim) -> bool:
         at = tree.tokens[c.cue].start
         return any(o.cue != c.cue and o.start <= at < o.end for o in claims)
-    return [c for c in claims if not (c.nominal and nested(c))]
+    return [c for c in claims if not ((c.nominal or c.fallback) and nested(c))]
 
 
 def _noun_claims(tree: Tree, scope: Scope) -> list[Claim]:

@@ -18,7 +18,7 @@ from quotetrack.records import Quote, Speaker, SpeakerKind
 from quotetrack.speakers import Named, _proper
 from quotetrack.syntax import Tree
 
-_LOCATIVE = {"in", "to", "from", "at", "across", "near", "into"}
+_LOCATIVE = {"in", "at", "across", "near", "into", "throughout"}  # not "to Obama"
 _PERSONAL = ("m", "f")
 
 
@@ -40,6 +40,7 @@ class Entities:
     roles: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, set[str]] = field(default_factory=dict)
     places: set[str] = field(default_factory=set)
+    titled: set[str] = field(default_factory=set)
     mentions: list[_Mention] = field(default_factory=list)
 
     @classmethod
@@ -55,7 +56,9 @@ class Entities:
                 continue
             if n.kind == "person" and " " in n.name:
                 ents.full[n.name] += 1
-            if any(c.text.lower() in _LOCATIVE for c in tree.children(t.i, "case")):
+            if n.role or n.gender:
+                ents.titled.add(n.name)  # "President Obama", "Mr. McConnell": a person
+            elif any(c.text.lower() in _LOCATIVE for c in tree.children(t.i, "case")):
                 ents.places.add(n.name)
             ents._remember(n)
             ents.mentions.append(_Mention(t.start, n.name, t.rel == "nsubj"))
@@ -92,7 +95,7 @@ class Entities:
     def kind(self, canon: str) -> SpeakerKind:
         """Kind of a canonical name; a lone place name that speaks is an organisation."""
         kind = self.kinds.get(canon, "unknown")
-        if " " not in canon and canon in self.places and canon not in self.full:
+        if " " not in canon and canon in self.places - self.titled and canon not in self.full:
             return "organization"
         if kind == "unknown" and canon[:1].isupper() and " " not in canon:
             return "person"
