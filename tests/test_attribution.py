@@ -173,3 +173,16 @@ def test_attribution_credit_lines_one_per_line() -> None:
     quotes = run(text).quotes
     assert [(q.speaker, q.method) for q in quotes] == [
         ("Oscar P. Quintero", "credit-line"), ("Jorge Falcon", "credit-line")]
+
+
+def test_attribution_person_sent_something_is_no_place() -> None:
+    text = ("The senators sent a letter to Obama on Monday.\n\n"
+            '"We expect a full answer from the White House within a week," Obama said.')
+    quotes = run(text).quotes
+    assert [(q.speaker, q.speaker_kind) for q in quotes if q.kind == "direct"] == [
+        ("Obama", "person")]
+
+
+def test_attribution_united_states_is_an_organisation() -> None:
+    q = only("The United States said that the sanctions would stay in place for a year.")
+    assert (q.speaker, q.speaker_kind) == ("United States", "organization")
