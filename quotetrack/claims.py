@@ -62,13 +62,24 @@ def clause_extent(tree: Tree, cue: Token, comp: Token) -> tuple[int, int] | None
                   if c.i > last_own and c.rel in ("advcl", "conj", "parataxis", "obl", "ccomp")]
         stop = min((f for f in firsts if f > last_own and _comma_before(tree, f)),
                    default=sent[-1].i + 1)
-        body = [t for t in sent if first.i <= t.i < stop]
+        stop = min([stop] + [w.i for w in sent if first.i < w.i < stop and w.xpos == "VBG"
+                             and _comma_before(tree, w.i) and frames_of(w)])
+        body = [t for t in sent if first.i <= t.i < stop]  # ", adding ..." starts anew
     else:  # the clause comes first: everything before the reporting phrase
         last_own = max(t.i for t in own)
         cue_first = min(t.i for t in tree.subtree(cue.i, skip=[comp.i])
                         if t.i > last_own or t.i == cue.i)
-        body = [t for t in sent if first.i <= t.i < cue_first]
+        body = _to_closing_mark([t for t in sent if first.i <= t.i < cue_first])
     return token_span(body)
+
+
+def _to_closing_mark(body: list[Token]) -> list[Token]:
+    """A quote-first clause ends at its closing ``,"``: the words after it name the
+    speaker (``"...," Putin's adviser, Yury Ushakov, told``) whatever the parse."""
+    for k in range(len(body) - 2, 0, -1):
+        if set(body[k].text) <= QUOTE_CHARS and body[k - 1].text == ",":
+            return body[:k]
+    return body
 
 
 QUOTE_CHARS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
@@ -317,8 +328,8 @@ def _rest_of_sentence(tree: Tree, t: Token) -> list[Claim]:
     sent = tree.doc.sentences[t.sent].tokens
     verb = speech_verb(t.lemma, t.text)
     # "told reporters ...": an addressee comes off; "said Democrats are ..." has none
-    rels = ("iobj", "obl", "advmod", "punct") + (
-        ("obj",) if verb and "request" in verb.frames else ())
+    rels = ("obl", "advmod", "punct") + (
+        ("obj", "iobj") if verb and "request" in verb.frames else ())
     skip = {w.i for c in tree.children(t.i, *rels)
             if c.upos in ("NOUN", "PROPN", "PRON", "ADV", "PUNCT") and c.i > t.i
             and tree.tokens[c.i - 1].i <= t.i + 3 for w in tree.subtree(c.i)}

@@ -74,13 +74,16 @@ def _candidate_sentences(tree: Tree, m: Marked, inside: list[Token]) -> set[int]
     return sents
 
 
+def _governs(tree: Tree, cue: Token, inside_ids: set[int]) -> bool:
+    """The cue is an ancestor of the quoted words."""
+    return any(any(a.i == cue.i for a in tree.ancestors(k)) for k in inside_ids)
+
+
 def _link(tree: Tree, cue: Token, inside_ids: set[int]) -> int:
     """0 when the cue governs the quote or hangs from it, 1 when merely nearby."""
     if any(a.i in inside_ids for a in tree.ancestors(cue.i)):
         return 0
-    if any(any(a.i == cue.i for a in tree.ancestors(k)) for k in inside_ids):
-        return 0
-    return 1
+    return 0 if _governs(tree, cue, inside_ids) else 1
 
 
 def direct_cue(tree: Tree, m: Marked) -> int | None:
@@ -97,9 +100,11 @@ def direct_cue(tree: Tree, m: Marked) -> int | None:
             subject = bool(tree.children(t.i, "nsubj"))
             if link and not subject:
                 continue
-            # A cue with a speaker of its own beats a subjectless governor that only
-            # looks linked ("Asked to describe it, O'Neill said, ..." parsed from Asked).
-            rank = link if subject or t.rel in ("conj", "advcl", "xcomp") else link + 1
+            # A cue with a speaker of its own beats a subjectless one that only looks
+            # linked: "Asked to describe it, O'Neill said, ..." parsed from Asked, or
+            # '"...," adding that ...' hung from the quote under "Peabody said:".
+            borrows = t.rel in ("conj", "advcl", "xcomp") and _governs(tree, t, words)
+            rank = link if subject or borrows else link + 1
             dist = min(abs(t.start - m.outer_end), abs(m.outer_start - t.end))
             if best is None or (rank, dist) < best[:2]:
                 best = (rank, dist, t.i)
