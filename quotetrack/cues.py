@@ -52,6 +52,10 @@ def reduced_passive(tree: Tree, t: Token) -> bool:
     """``indictments said to be expected``: a participle modifier reports nobody."""
     if t.rel == "amod" or t.deprel == "compound":
         return True  # "opposing viewpoints": a participle used as an adjective
+    nxt = tree.tokens[t.i + 1] if t.i + 1 < len(tree.tokens) else None
+    if nxt is not None and nxt.text.lower() == "to" and nxt.upos == "PART" and (
+            t.lemma.lower() == "say" and not tree.children(t.i, "aux")):
+        return True  # "indictments said to be expected", whatever its tag
     return t.xpos == "VBN" and t.rel == "acl" and not tree.children(t.i, "nsubj")
 
 

@@ -141,3 +141,9 @@ def test_claims_relative_clause_on_the_speaker_is_not_content() -> None:
     quotes = run(text).quotes
     assert [q.kind for q in quotes] == ["direct"]
     assert quotes[0].speaker == "Luis Rubio" and len(quotes[0].segments) == 2
+
+
+def test_claims_said_to_is_a_passive_report() -> None:
+    text = ("Beyond the indictments said to be expected soon, congressional investigators "
+            "have been scrutinizing a report compiled by a former spy.")
+    assert run(text).quotes == ()
