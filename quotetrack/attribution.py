@@ -209,7 +209,8 @@ def _dashed(t: Token) -> bool:
 def _credit_line(tree: Tree, span: QuoteSpan) -> _Found | None:
     """``"Quote." -- Steve Quinlan``: a dash and a name right after a quote (the
     convention of pull quotes and quoted posts) credit the quote to that name."""
-    after = [t for t in tree.tokens if t.start >= span.end and t.para == span.paragraph]
+    para_end = tree.doc.paragraphs[span.paragraph][1] if tree.doc.paragraphs else span.end
+    after = tree.within(span.end, para_end)  # bisect, not a scan of the document
     while after and after[0].upos == "PUNCT" and not _dashed(after[0]):
         if after[0].start - span.end > 3:
             return None

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from quotetrack.cues import Scope, frames_of, has_source, reduced_passive, that_clause
 from quotetrack.lexicon import reporting_nouns, speech_verb, words
+from quotetrack.marks import QUOTE_CHARS
 from quotetrack.records import Token
 from quotetrack.syntax import Tree, contiguous, trimmed
 
@@ -80,9 +81,6 @@ def _to_closing_mark(body: list[Token]) -> list[Token]:
         if set(body[k].text) <= QUOTE_CHARS and body[k - 1].text == ",":
             return body[:k]
     return body
-
-
-QUOTE_CHARS = frozenset("\"'\u201c\u201d\u2018\u2019\u00ab\u00bb")
 
 
 def _comma_before(tree: Tree, i: int) -> bool:

@@ -23,6 +23,8 @@ _SINGLE_CHARS = set("'\u2018\u2019\u201a\u2039\u203a")
 _OPENERS_BEFORE = set("([{\u2014\u2013-/") | _DOUBLE_CHARS | _SINGLE_CHARS
 _CLOSERS = {"\u201d", "\u00bb", "\u2019", "\u203a", "\u301e"}
 _OPENERS = {"\u201c", "\u201e", "\u00ab", "\u2018", "\u201a", "\u2039", "\u201f", "\u301d"}
+# Every character that can make a quote mark (a token made only of them is a mark).
+QUOTE_CHARS = frozenset(_DOUBLE_CHARS | _SINGLE_CHARS | {"`"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,8 @@ offsets into ``doc.text``; direct spans exclude their quote marks.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from quotetrack.claims import Claim, clause_extent, find_claims
 from quotetrack.cues import Scope, cue_of, has_source, is_cue
 from quotetrack.marks import Marked, find_marked
@@ -111,10 +113,12 @@ def direct_cue(tree: Tree, m: Marked) -> int | None:
     return best[2] if best else None
 
 
-def _quoting_cues(tree: Tree, marked: list[Marked]) -> set[int]:
-    """The cue words that introduce a direct quote (whose content is that quote)."""
-    cues = (direct_cue(tree, m) for m in marked if not _is_fragment(tree, m))
-    return {c for c in cues if c is not None}
+@dataclass(frozen=True, slots=True)
+class _MarkInfo:
+    """What ``find_quotes`` needs of one quoted span, worked out once."""
+
+    cue: int | None
+    fragment: bool
 
 
 def _is_fragment(tree: Tree, m: Marked) -> bool:
@@ -178,9 +182,9 @@ def _fragment_needs_link(tree: Tree, cue: int, m: Marked) -> bool:
         tree, tree.tokens[cue], {t.i for t in _tokens_in(tree, m)}) > 0
 
 
-def _marked_span(tree: Tree, m: Marked, include_fragments: bool) -> QuoteSpan | None:
-    cue = direct_cue(tree, m)
-    fragment = _is_fragment(tree, m)
+def _marked_span(tree: Tree, m: Marked, info: _MarkInfo,
+                 include_fragments: bool) -> QuoteSpan | None:
+    cue, fragment = info.cue, info.fragment
     if cue is not None and fragment and (_fragment_needs_link(tree, cue, m)
                                          or not has_source(tree, tree.tokens[cue])):
         cue = None
@@ -249,7 +253,9 @@ def find_quotes(doc: ParsedDoc, include_fragments: bool = False,
     marked = find_marked(doc.text, doc.paragraphs)
     out: list[QuoteSpan] = list(find_turns(tree))
     absorbed: set[int] = set()
-    quoting = _quoting_cues(tree, marked)
+    infos = [_MarkInfo(direct_cue(tree, m), _is_fragment(tree, m)) for m in marked]
+    # the cue words that introduce a direct quote (whose content is that quote)
+    quoting = {i.cue for i in infos if i.cue is not None and not i.fragment}
     for c in find_claims(tree, scope):
         cue_tok = tree.tokens[c.cue]
         if any(m.outer_start <= cue_tok.start < m.outer_end for m in marked):
@@ -265,7 +271,7 @@ def find_quotes(doc: ParsedDoc, include_fragments: bool = False,
     for n, m in enumerate(marked):
         if n not in absorbed and not any(t.start < m.outer_end and m.outer_start < t.end
                                          for t in out if "turn" in t.flags):
-            span = _marked_span(tree, m, include_fragments=True)
+            span = _marked_span(tree, m, infos[n], include_fragments=True)
             if span is not None:
                 out.append(span)
     joined = join_segments(doc, _dedupe(out))
