@@ -43,7 +43,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--init-from")
     ap.add_argument("--seed", type=int)
     ap.add_argument("module")
-    opts, rest = ap.parse_known_args(argv)
+    # Everything after MODULE is the module's own (its --seed is not ours).
+    ap.add_argument("rest", nargs=argparse.REMAINDER)
+    opts = ap.parse_args(argv)
+    rest = opts.rest
     import random
 
     import torch
