@@ -38,7 +38,9 @@ def test_average_files_keeps_vocab_and_config_of_the_last(tmp_path: Path) -> Non
     assert saved["config"] == {"step": 2}
 
 
-def test_average_cli_exits_2_on_mismatch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_average_cli_exits_2_on_mismatch(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     torch.save({"model": {"w": torch.zeros(2)}}, tmp_path / "a.pt")
     torch.save({"model": {"w": torch.zeros(3)}}, tmp_path / "b.pt")
     with pytest.raises(SystemExit) as exit_info:
