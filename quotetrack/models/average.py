@@ -29,7 +29,7 @@ def average_state(states: Sequence[dict[str, Any]]) -> dict[str, Any]:
     last = states[-1]
     out: dict[str, Any] = {}
     for name, tensor in last.items():
-        group = [s.get(name) for s in states]
+        group: list[Any] = [s.get(name) for s in states]
         if any(t is None or t.shape != tensor.shape for t in group):
             raise Mismatch(f"tensor {name!r} differs between checkpoints")
         if tensor.is_floating_point():
