@@ -26,11 +26,12 @@ def test_train_command_end_to_end(tmp_path: Path) -> None:
     cmd = [sys.executable, "-m", "quotetrack.models.train", "--ud-dir", str(UD),
            "--work-dir", str(tmp_path / "work"), "--out", str(out),
            "--limit-sentences", "200", "--steps", "tokenize=20", "--steps", "mwt=1",
-           "--steps", "pos=4", "--steps", "depparse=4"]
+           "--steps", "pos=4", "--steps", "depparse=4", "--average", "2"]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stderr[-3000:]
     for name in FILES.values():
         assert (out / name).stat().st_size > 1000
+    assert "pos: averaged 2 snapshots" in proc.stdout
     scores = json.loads(proc.stdout[proc.stdout.rindex("{\n  \"dev\""):])
     for split in ("dev", "test"):
         assert 0.0 <= scores[split]["Tokens"] <= 1.0
@@ -54,3 +55,29 @@ def test_train_retag_tagger_falls_back_to_init_from(tmp_path: Path) -> None:
     own.parent.mkdir(parents=True)
     own.write_bytes(b"y")
     assert train.retag_tagger(plan) == own
+
+
+def test_train_averages_the_last_snapshots_in_step_order(tmp_path: Path) -> None:
+    import torch
+
+    from quotetrack.models import train
+
+    plan = train._parse_args(["--work-dir", str(tmp_path), "--average", "2"])
+    model = plan.model("pos")
+    model.parent.mkdir(parents=True)
+    for step in (0, 200, 400, 1000, 1200):
+        torch.save({"model": {"w": torch.full((1,), float(step))}},
+                   model.with_name(f"{model.stem}_{step:05d}.pt"))
+    assert [p.name[-9:-3] for p in train.snapshots(plan, "pos")] == \
+        ["_00200", "_00400", "_01000", "_01200"]
+    train.average_last(plan, "pos")
+    assert torch.load(model, weights_only=False)["model"]["w"].item() == 1100.0
+
+
+@pytest.mark.parametrize("bad", ["0.3", "a,b", "0.3,0.1,0.2"])
+def test_train_rejects_malformed_dropout(bad: str) -> None:
+    from quotetrack.models import train
+
+    with pytest.raises(SystemExit) as exit_info:
+        train._parse_args(["--pos-dropout", bad])
+    assert exit_info.value.code == 2
