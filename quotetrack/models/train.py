@@ -54,7 +54,7 @@ class Plan:
     lr: dict[str, str]
     retag: bool = False
     average: int = 0
-    dropout: tuple[str, str] = ("0.33", "0.15")
+    dropout: tuple[str, str] = ("0.1", "0.05")
 
     @property
     def udbase(self) -> Path:
@@ -340,7 +340,7 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
     ap.add_argument("--average", type=int, default=0, metavar="N",
                     help="tagger: save every evaluation's weights and ship the mean"
                          " of the last N")
-    ap.add_argument("--pos-dropout", default="0.33,0.15", metavar="D,W",
+    ap.add_argument("--pos-dropout", default="0.1,0.05", metavar="D,W",
                     help="tagger dropout and word dropout")
     ap.add_argument("--no-score", action="store_true")
     ap.add_argument("--seed", type=int, default=1234)
