@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from quotetrack.cues import Scope, frames_of, has_source, reduced_passive, that_clause
 from quotetrack.lexicon import reporting_nouns, speech_verb, words
-from quotetrack.marks import QUOTE_CHARS
+from quotetrack.marks import QUOTE_CHARS, is_mark_token
 from quotetrack.records import Token
 from quotetrack.syntax import Tree, contiguous, trimmed
 
@@ -78,7 +78,7 @@ def _to_closing_mark(body: list[Token]) -> list[Token]:
     """A quote-first clause ends at its closing ``,"``: the words after it name the
     speaker (``"...," Putin's adviser, Yury Ushakov, told``) whatever the parse."""
     for k in range(len(body) - 2, 0, -1):
-        if set(body[k].text) <= QUOTE_CHARS and body[k - 1].text == ",":
+        if is_mark_token(body[k].text) and body[k - 1].text == ",":
             return body[:k]
     return body
 
@@ -87,7 +87,7 @@ def _comma_before(tree: Tree, i: int) -> bool:
     """A comma, semicolon or dash right before word ``i`` (closing quote marks aside:
     ``... company," adding that``)."""
     k = i - 1
-    while k >= 0 and tree.tokens[k].text and set(tree.tokens[k].text) <= QUOTE_CHARS:
+    while k >= 0 and is_mark_token(tree.tokens[k].text):
         k -= 1
     return k >= 0 and tree.tokens[k].text in (",", ";", "--", "\u2014")
 

@@ -27,6 +27,11 @@ _OPENERS = {"\u201c", "\u201e", "\u00ab", "\u2018", "\u201a", "\u2039", "\u201f"
 QUOTE_CHARS = frozenset(_DOUBLE_CHARS | _SINGLE_CHARS | {"`"})
 
 
+def is_mark_token(text: str) -> bool:
+    """A token made only of quote-mark characters (``"``, ``,"`` is not one)."""
+    return bool(text) and set(text) <= QUOTE_CHARS
+
+
 @dataclass(frozen=True, slots=True)
 class Mark:
     """One quote mark in the text."""

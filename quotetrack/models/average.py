@@ -27,20 +27,15 @@ def average_state(states: Sequence[dict[str, Any]]) -> dict[str, Any]:
     if not states:
         raise Mismatch("nothing to average")
     last = states[-1]
-    out: dict[str, Any] = {}
-    for name, tensor in last.items():
-        group: list[Any] = [s.get(name) for s in states]
-        if any(t is None or t.shape != tensor.shape for t in group):
-            raise Mismatch(f"tensor {name!r} differs between checkpoints")
-        if tensor.is_floating_point():
-            total = group[0].detach().clone()
-            for t in group[1:]:
-                total += t
-            out[name] = total / len(group)
-        else:
-            out[name] = tensor
     if any(set(s) != set(last) for s in states):
         raise Mismatch("checkpoints hold different tensors")
+    out: dict[str, Any] = {}
+    for name, tensor in last.items():
+        group = [s[name] for s in states]
+        if any(t.shape != tensor.shape for t in group):
+            raise Mismatch(f"tensor {name!r} differs between checkpoints")
+        out[name] = sum(group) / len(group) \
+            if tensor.is_floating_point() else tensor
     return out
 
 

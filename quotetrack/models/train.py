@@ -34,6 +34,9 @@ FILES = {
     "depparse": f"{SHORT}_nopretrain_parser.pt",
 }
 STAGES = tuple(FILES)
+# Tagger dropout and word dropout, below Stanza's 0.5 / 0.33: without word vectors or a
+# charlm the tagger underfits at those (train UPOS 95.7; see the model card).
+POS_DROPOUT = ("0.1", "0.05")
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ class Plan:
     lr: dict[str, str]
     retag: bool = False
     average: int = 0
-    dropout: tuple[str, str] = ("0.1", "0.05")
+    dropout: tuple[str, str] = POS_DROPOUT
 
     @property
     def udbase(self) -> Path:
@@ -180,16 +183,13 @@ def _lr(plan: Plan, stage: str, default: str) -> list[str]:
 
 
 def _train_pos(plan: Plan) -> list[str]:
-    # Dropout below Stanza's 0.5 / 0.33: without word vectors or a charlm the
-    # tagger underfits (train UPOS 95.7 at 0.5 / 0.33; see the model card).
     dropout, word_dropout = plan.dropout
-    snapshots = ["--save_each", "--no_second_optim"] if plan.average else []
     return ["quotetrack.models.stanza_runner", "--fast-lstm", *_init(plan, "pos"),
             "stanza.models.tagger", *_common(plan, "pos", plan.steps["pos"]),
             "--share_hid", "--hidden_dim", "200", "--char_hidden_dim", "200",
             "--dropout", dropout, "--word_dropout", word_dropout,
             "--batch_size", "64", "--fix_eval_interval", *_lr(plan, "pos", "3e-3"),
-            *snapshots]
+            *(["--save_each"] if plan.average else [])]
 
 
 def snapshots(plan: Plan, stage: str) -> list[Path]:
@@ -292,8 +292,9 @@ def train_stage(plan: Plan, stage: str) -> None:
         retag(plan)
     plan.model(stage).parent.mkdir(parents=True, exist_ok=True)
     averaging = stage == "pos" and plan.average > 0
-    for old in snapshots(plan, stage) if averaging else []:
-        old.unlink()  # a resumed run numbers its steps from 0 again
+    if averaging:
+        for old in snapshots(plan, stage):
+            old.unlink()  # a resumed run numbers its steps from 0 again
     _run(plan, TRAINERS[stage](plan), plan.minutes if stage in CAPPED else None)
     if averaging:
         average_last(plan, stage)
@@ -340,7 +341,7 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
     ap.add_argument("--average", type=int, default=0, metavar="N",
                     help="tagger: save every evaluation's weights and ship the mean"
                          " of the last N")
-    ap.add_argument("--pos-dropout", default="0.1,0.05", metavar="D,W",
+    ap.add_argument("--pos-dropout", default=",".join(POS_DROPOUT), metavar="D,W",
                     help="tagger dropout and word dropout")
     ap.add_argument("--no-score", action="store_true")
     ap.add_argument("--seed", type=int, default=1234)
@@ -363,7 +364,7 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
 def _pair(ap: argparse.ArgumentParser, text: str) -> tuple[str, str]:
     parts = text.split(",")
     if len(parts) != 2 or not all(p.replace(".", "", 1).isdigit() for p in parts):
-        ap.error(f"--pos-dropout takes two numbers like 0.33,0.15, not {text!r}")
+        ap.error(f"--pos-dropout takes two numbers like {','.join(POS_DROPOUT)}, not {text!r}")
     return parts[0], parts[1]
 
 
