@@ -223,3 +223,56 @@ class AffiliationRow(Base):
     role: Mapped[str | None] = mapped_column(Text)
     quote_id: Mapped[int | None] = mapped_column(
         ForeignKey("quotes.id", ondelete="SET NULL"))
+
+
+class CorrectionRow(Base):
+    """A reviewer's fix of one quote (``store/corrections.py``): a new speaker list,
+    a new kind, or ``not_a_quote``; who made it, when and why.
+
+    Anchored by the article id (``article_id``, not a foreign key: the anchor outlives
+    the article's rows) and the quote's offsets and text, so it is re-applied to the
+    same quote when the article is ingested again, edited or not.  ``quote_id`` is
+    the quote it was made on (NULL while that quote is hidden as not a quote).
+    An undone correction keeps its row (``undone_at``/``undone_by``) as history.
+    """
+
+    __tablename__ = "corrections"
+    __table_args__ = (CheckConstraint(_one_of("kind", QUOTE_KINDS), name="kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[str] = mapped_column(index=True)
+    quote_id: Mapped[int | None] = mapped_column(
+        ForeignKey("quotes.id", ondelete="SET NULL"), index=True)
+    quote_start: Mapped[int]
+    quote_end: Mapped[int]
+    quote_text: Mapped[str] = mapped_column(Text)
+    speakers: Mapped[list[str] | None] = mapped_column(JSON)
+    kind: Mapped[str | None] = mapped_column(String(16))
+    not_a_quote: Mapped[bool] = mapped_column(Boolean)
+    note: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[str]
+    created_at: Mapped[datetime]
+    undone_by: Mapped[str | None]
+    undone_at: Mapped[datetime | None]
+
+
+class QuoteOriginalRow(Base):
+    """The extractor's own values of a quote that corrections changed (every
+    ``quotes`` column but the ids, and its speakers), keyed by article and offsets.
+
+    What a correction leaves is recomputed from these values plus the active
+    corrections, so an undo restores the extractor's answer exactly.  ``quote_id``
+    is NULL while the quote is hidden (its row deleted) as not a quote.
+    """
+
+    __tablename__ = "quote_originals"
+    __table_args__ = (UniqueConstraint("article_id", "start", "end"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[str] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    quote_id: Mapped[int | None] = mapped_column(
+        ForeignKey("quotes.id", ondelete="SET NULL"), index=True)
+    start: Mapped[int]
+    end: Mapped[int]
+    original: Mapped[dict[str, Any]] = mapped_column(JSON)
