@@ -12,8 +12,19 @@ No click here; the CLI (and a batch runner) pass callbacks.  Contract:
   here, one by one, in input order;
 * memory stays flat: input streams through, and only the texts of articles in
   flight are remembered for in-run duplicates (stored ones are found in the store);
-* unreadable input (binary, not UTF-8, empty, too large, a bad JSON line) is
-  reported through ``on_problem`` and counted, and the run carries on.
+* every text is cleaned by the readers (``readers.clean_text``: NUL and other
+  control characters removed) before it is hashed, parsed or stored, so both store
+  dialects hold the same characters and every offset indexes the stored text;
+* unreadable input (binary, not UTF-8, too large, a bad JSON line), an empty text
+  and a ``published_at`` that is not a date are reported through ``on_problem``
+  with file, line and reason, counted as ``failed``, and the run carries on;
+* a store error for one article is reported the same way, naming the article's id,
+  and the run carries on with the next article;
+* an id that another stored text holds already (an id clash) does not overwrite
+  it: the article is stored as ``id~<first 12 hex digits of its text hash>`` and
+  the clash is reported (counted as ``renamed``).
+
+Any report makes the exit code 1.
 """
 
 from __future__ import annotations
@@ -23,6 +34,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
+from quotetrack.errors import QuotetrackError
 from quotetrack.readers import MAX_BYTES, Problem, read_paths, text_hash
 from quotetrack.records import Article, ArticleResult
 
@@ -44,31 +56,35 @@ class ArticleStore(Protocol):
 
     def has_text_hash(self, digest: str) -> bool: ...
 
-    def save(self, result: ArticleResult) -> bool: ...
+    def add(self, result: ArticleResult) -> str | None: ...
 
 
 @dataclass
 class IngestSummary:
-    """Counts of one ingest run; ``failed`` counts problems (files or lines)."""
+    """Counts of one ingest run; ``failed`` counts inputs not stored (files, lines or
+    articles), ``renamed`` articles stored under a new id; ``problems`` lists both."""
 
     stored: int = 0
     skipped: int = 0
     failed: int = 0
+    renamed: int = 0
     quotes: int = 0
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
-        """0 when everything was stored or skipped, 1 if anything failed."""
-        return 1 if self.failed else 0
+        """0 when everything was stored or skipped as it came, 1 if anything was reported."""
+        return 1 if self.failed or self.renamed else 0
 
     def as_rows(self) -> list[dict[str, object]]:
         """The summary as rows for ``render.emit``: articles ``stored``, ``skipped``
-        (already stored), ``failed`` inputs, ``quotes`` stored, ``seconds``."""
+        (already stored), ``failed`` inputs, ``renamed`` (id clashes), ``quotes``
+        stored, ``seconds``."""
         return [{"status": k, "count": v} for k, v in (
             ("stored", self.stored), ("skipped", self.skipped), ("failed", self.failed),
-            ("quotes", self.quotes), ("seconds", round(self.seconds, 1)))]
+            ("renamed", self.renamed), ("quotes", self.quotes),
+            ("seconds", round(self.seconds, 1)))]
 
 
 def _batches(items: Iterable[Article | Problem], size: int,
@@ -107,8 +123,10 @@ def ingest(paths: Iterable[str], store: ArticleStore,
     ``process_many`` extracts one batch of ``batch_size`` articles at a time, or is a
     ``BatchRunner`` that is handed the whole stream of batches.
     ``on_progress(status, name)`` is called once per article or problem with status
-    ``stored``, ``skipped`` or ``failed``.  Exceptions from extraction or the store
-    stop the run; everything saved before stays.
+    ``stored``, ``skipped`` or ``failed``; ``on_problem`` once per reported problem
+    (see the module docstring).  A QuotetrackError from the store fails that article
+    only; other exceptions from extraction or the store stop the run, and everything
+    saved before stays.
     """
     summary = IngestSummary()
     started = time.monotonic()
@@ -124,22 +142,40 @@ def ingest(paths: Iterable[str], store: ArticleStore,
         seen.add(digest)
         return True
 
-    def problem(item: Problem) -> None:
-        summary.failed += 1
+    def report(item: Problem) -> None:
         summary.problems.append(item)
         if on_problem:
             on_problem(item)
+
+    def problem(item: Problem) -> None:
+        summary.failed += 1
+        report(item)
         progress("failed", item.source)
 
     batches = _batches(read_paths(paths, max_bytes), batch_size, fresh, problem)
     for result in _results(process_many, batches):
-        if store.save(result):
-            summary.stored += 1
-            summary.quotes += len(result.quotes)
-            progress("stored", result.article.id)
-        else:
+        article = result.article
+        seen.discard(text_hash(article.text))  # the store knows it from now on
+        try:
+            stored_as = store.add(result)
+        except QuotetrackError as exc:
+            problem(about(article, f"article {article.id!r} not stored: {exc.message}"))
+            continue
+        if stored_as is None:
             summary.skipped += 1
-            progress("skipped", result.article.id)
-        seen.discard(text_hash(result.article.text))  # the store knows it from now on
+            progress("skipped", article.id)
+            continue
+        summary.stored += 1
+        summary.quotes += len(result.quotes)
+        progress("stored", stored_as)
+        if stored_as != article.id:
+            summary.renamed += 1
+            report(about(article, f"id {article.id!r} is taken by another text; stored"
+                                  f" as {stored_as!r}"))
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def about(article: Article, reason: str) -> Problem:
+    """A Problem at the place ``article`` was read from (its id when unknown)."""
+    return Problem(article.source or article.id, article.line, reason)

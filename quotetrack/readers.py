@@ -6,24 +6,35 @@ fields kept in ``meta``), ``.html``/``.htm`` (main text via trafilatura), folder
 (recursively, sorted) and ``-`` for stdin.  Unreadable input never raises from the
 iterators: it is yielded as a ``Problem`` naming file, line and reason, so a
 caller can report it and carry on.
+
+Every article comes out normalised by ``clean_text`` (its text and its string
+fields), before anything hashes, parses or stores it, so every offset indexes the
+text as stored and both store dialects see the same characters.  An article whose
+text is empty once cleaned, or whose ``published_at`` is not a date, is a Problem.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from quotetrack.dates import parse_date
 from quotetrack.errors import InputError
 from quotetrack.records import Article
 
 MAX_BYTES = 5_000_000
 SUFFIXES = (".txt", ".jsonl", ".html", ".htm")
 KNOWN_FIELDS = ("id", "text", "url", "title", "outlet", "published_at")
+MAX_KEY = 200  # characters of an id or outlet (indexed columns; PostgreSQL caps index rows)
+# C0 and C1 control characters except tab and newline, and lone surrogates (JSON's
+# "\ud800" escapes): PostgreSQL refuses NUL and surrogates cannot be encoded.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,30 +69,65 @@ def decode(data: bytes, source: str, limit: int = MAX_BYTES) -> str:
     return text.replace("\r\n", "\n")
 
 
+def clean_text(text: str) -> str:
+    """Text as stored: line ends become ``\\n``; NUL, every other control character
+    (tab and newline kept) and lone surrogates are removed.  Idempotent."""
+    return _UNSTORABLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def is_clean(text: str) -> bool:
+    """Whether ``text`` is unchanged by ``clean_text`` (what the store accepts)."""
+    return "\r" not in text and _UNSTORABLE.search(text) is None
+
+
 def text_hash(text: str) -> str:
     """Stable SHA-256 of the article text, the store's duplicate key."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _article(fields: dict[str, Any], default_id: str) -> Article:
+def _field(value: Any) -> str | None:
+    """An optional field as clean text; None when missing or blank."""
+    text = clean_text(str(value)).strip() if value is not None else ""
+    return text or None
+
+
+def _checked(text: str, published_at: str | None) -> str:
+    """``text`` cleaned; InputError when it is empty or the date is not a date."""
+    text = clean_text(text)
+    if not text.strip():
+        raise InputError("empty text: nothing to extract")
+    if published_at is not None and parse_date(published_at) is None:
+        raise InputError(f"published_at {published_at[:40]!r} is not a date; write it as"
+                         " ISO 8601 (2017-03-01) or RFC 2822 and ingest again")
+    return text
+
+
+def _article(fields: dict[str, Any], default_id: str, source: str, n: int) -> Article:
     text = fields.get("text")
     if not isinstance(text, str):
-        raise InputError("no string field 'text'")
+        raise InputError("malformed JSON line: no string field 'text'")
     meta = {k: v for k, v in fields.items() if k not in KNOWN_FIELDS}
-    opt = {k: (str(fields[k]) if fields.get(k) is not None else None)
-           for k in ("url", "title", "outlet", "published_at")}
-    return Article(id=str(fields.get("id") or default_id), text=text, meta=meta, **opt)
+    opt = {k: _field(fields.get(k)) for k in ("url", "title", "outlet", "published_at")}
+    long = [k for k in ("id", "outlet") if len(_field(fields.get(k)) or "") > MAX_KEY]
+    if long:
+        raise InputError(f"{long[0]} longer than {MAX_KEY} characters")
+    return Article(id=_field(fields.get("id") or None) or default_id,
+                   text=_checked(text, opt["published_at"]), meta=meta, source=source,
+                   line=n, **opt)
 
 
 def jsonl_line(line: str, source: str, n: int) -> Article | Problem:
     """The article of JSONL line ``n`` (1-based), or the Problem with it."""
     try:
         fields = json.loads(line)
-        if not isinstance(fields, dict):
-            raise InputError("a line must be a JSON object")
-        return _article(fields, f"{Path(source).stem}-{n}")
-    except (json.JSONDecodeError, InputError) as exc:
-        return Problem(source, n, f"malformed JSON line: {getattr(exc, 'detail', exc)}")
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, too many digits or levels
+        return Problem(source, n, f"malformed JSON line: {exc}")
+    if not isinstance(fields, dict):
+        return Problem(source, n, "malformed JSON line: a line must be a JSON object")
+    try:
+        return _article(fields, f"{Path(source).stem}-{n}", source, n)
+    except InputError as exc:
+        return Problem(source, n, exc.detail)
 
 
 def parse_jsonl(text: str, source: str) -> Iterator[Article | Problem]:
@@ -150,10 +196,11 @@ def read_bytes(data: bytes, source: str, suffix: str,
             return
         if suffix in (".html", ".htm"):
             text = html_to_text(text, source)
+        text = clean_text(text)
         if not text.strip():
             yield Problem(source, None, "empty input: nothing to read")
             return
-        yield Article(id=stem, text=text)
+        yield Article(id=stem, text=text, source=source)
     except InputError as exc:
         yield Problem(source, None, exc.detail)
 

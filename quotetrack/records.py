@@ -34,7 +34,8 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """One input document.  ``meta`` keeps any extra input fields untouched."""
+    """One input document.  ``meta`` keeps any extra input fields untouched;
+    ``source`` and ``line`` say where it was read (for reports), when known."""
 
     id: str
     text: str
@@ -43,6 +44,8 @@ class Article:
     outlet: str | None = None
     published_at: str | None = None
     meta: Mapping[str, Any] = field(default_factory=dict)
+    source: str | None = None
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

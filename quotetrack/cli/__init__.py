@@ -36,3 +36,8 @@ from quotetrack.cli import (  # noqa: E402
     store_commands,  # noqa: F401
     text_commands,  # noqa: F401
 )
+
+# After every command is registered: --db, --models, --threads after a command too.
+from quotetrack.cli.common import accept_late_options  # noqa: E402
+
+accept_late_options(main)

@@ -27,6 +27,35 @@ def handle_errors(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+LATE_OPTIONS = ("db", "models", "threads")
+
+
+def _late_value(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    if value is not None and param.name:
+        ctx.ensure_object(dict)[param.name] = value
+    return value
+
+
+def accept_late_options(group: click.Group, root: click.Group | None = None) -> None:
+    """Let every command under ``group`` take the root's --db, --models and --threads
+    after its own name too (``quotetrack ingest news.jsonl --db news.db``).
+
+    Typed there, a value overrides the group's (and its environment variable) in
+    ``ctx.obj``; a command with an option of the same name keeps its own.
+    """
+    root = root or group
+    shared = [p for p in root.params if isinstance(p, click.Option) and p.name in LATE_OPTIONS]
+    for command in group.commands.values():
+        taken = {opt for p in command.params for opt in p.opts}
+        for param in shared:
+            if not taken & set(param.opts):
+                command.params.append(click.Option(
+                    param.opts, type=param.type, expose_value=False, callback=_late_value,
+                    help=f"{param.help} Here or before the command."))
+        if isinstance(command, click.Group):
+            accept_late_options(command, root)
+
+
 def format_option(default: str = "table", choices: tuple[str, ...] = FORMATS) -> Any:
     """``--format`` with the project's output formats."""
     return click.option("--format", "fmt", type=click.Choice(choices), default=default,

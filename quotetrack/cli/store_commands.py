@@ -174,8 +174,15 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], max_bytes: int,
             sys.exit(130)
     render.emit(summary.as_rows(), fmt, ["status", "count"], title="ingest")
     if summary.exit_code:
-        raise click.ClickException(f"{summary.failed} input(s) could not be read"
-                                   " (see above); everything else was stored")
+        raise click.ClickException(ingest_verdict(summary))
+
+
+def ingest_verdict(summary: IngestSummary) -> str:
+    """The closing line of an ingest that reported problems."""
+    parts = ([f"{summary.failed} input(s) could not be read or stored"] if summary.failed
+             else []) + ([f"{summary.renamed} article id(s) were taken and stored under a"
+                          " new id"] if summary.renamed else [])
+    return "; ".join(parts) + " (see above); everything else was stored"
 
 
 @main.command("who-said")

@@ -6,6 +6,8 @@ speakers are already clean:
 
 * every article must be new: a stored id or text fails the whole call
   (IntegrityError; ``Store.bulk_insert`` turns it into StoreError);
+* every id and text must be clean (``readers.clean_text``), as for ``Store.save``:
+  one that is not fails the whole call with StoreError, on both dialects;
 * a speaker name matches only the speaker owning its exact alias key
   (``names.name_key``); otherwise it makes a new speaker with that one alias (no
   surname matching, no extra aliases, no kind learning);
@@ -31,13 +33,14 @@ from quotetrack.records import ArticleResult, Quote
 from quotetrack.store.convert import article_fields
 from quotetrack.store.names import PERSONLIKE, display_name, name_key, person_parts
 from quotetrack.store.schema import AliasRow, ArticleRow, QuoteRow, QuoteSpeakerRow, SpeakerRow
-from quotetrack.store.writer import quote_row
+from quotetrack.store.writer import check_storable, quote_row
 
 CHUNK = 500  # keys per IN (...) lookup
 
 
 def _article_values(result: ArticleResult, now: datetime) -> dict[str, Any]:
     article = result.article
+    check_storable(article)
     return {"id": article.id, "text": article.text, "text_hash": text_hash(article.text),
             "ingested_at": now, "model": result.model,
             "extractor_version": result.extractor_version, **article_fields(article)}

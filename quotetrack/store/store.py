@@ -51,13 +51,14 @@ def open_store(location: str, *, create: bool = True) -> Store:
 
 
 def _save_new(session: Session, result: ArticleResult, digest: str,
-              config: VariantConfig) -> bool:
+              config: VariantConfig) -> str | None:
     """Write ``result`` unless its text is stored already (inside a write transaction),
-    then link its quotes to their variants (``factcheck.on_saved``)."""
+    then link its quotes to their variants (``factcheck.on_saved``); the stored id."""
     if session.scalar(select(ArticleRow.id).where(ArticleRow.text_hash == digest)) is not None:
-        return False
-    on_saved(session, writer.write(session, result, digest), config)
-    return True
+        return None
+    article_id = writer.write(session, result, digest)
+    on_saved(session, article_id, config)
+    return article_id
 
 
 def _reason(exc: DBAPIError) -> str:
@@ -108,12 +109,22 @@ class Store(FactCheckMixin):
         return self._read(lambda s: s.scalar(stmt) is not None)
 
     def save(self, result: ArticleResult) -> bool:
+        """``add``: True when stored, False (writing nothing) when the text was stored."""
+        return self.add(result) is not None
+
+    def add(self, result: ArticleResult) -> str | None:
         """Store one article with its quotes and speakers in one transaction.
 
-        Returns False (writing nothing) when an article with the same text is already
-        stored.  A concurrent writer adding the same article or speaker makes the
-        transaction fail as a whole; it is retried, so nothing is half-written.
+        Returns the stored id: the article's own, or ``id~<text hash prefix>`` when
+        another text holds that id already (``writer.free_id``); None, writing
+        nothing, when an article with the same text is stored.  A concurrent writer
+        adding the same article or speaker makes the transaction fail as a whole; it
+        is retried, so nothing is half-written.  Any database error is a StoreError
+        naming the article, and leaves the store as it was; so does text that is not
+        clean (``readers.clean_text``), on both dialects.
         """
+        article_id = result.article.id
+        writer.check_storable(result.article)
         digest = text_hash(result.article.text)
         failure: IntegrityError | None = None
         for _ in range(RETRIES):
@@ -122,8 +133,11 @@ class Store(FactCheckMixin):
                                                        self.variant_config))
             except IntegrityError as exc:
                 failure = exc
+            except DBAPIError as exc:
+                raise StoreError(f"cannot store article {article_id!r}: {_reason(exc)}"
+                                 ) from None
         reason = _reason(failure) if failure else "unknown"
-        raise StoreError(f"cannot store article {result.article.id!r}: {reason}")
+        raise StoreError(f"cannot store article {article_id!r}: {reason}")
 
     def bulk_insert(self, results: Sequence[ArticleResult]) -> int:
         """Store many new articles in one transaction, fast; returns the quotes added.

@@ -11,7 +11,9 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from quotetrack.records import ArticleResult, Quote
+from quotetrack.errors import StoreError
+from quotetrack.readers import is_clean
+from quotetrack.records import Article, ArticleResult, Quote
 from quotetrack.store.convert import article_fields, norm_text
 from quotetrack.store.schema import ArticleRow, QuoteRow, QuoteSpeakerRow
 from quotetrack.store.speakers import Resolver
@@ -24,6 +26,16 @@ def free_id(session: Session, wanted: str, text_hash: str) -> str:
     """
     taken = session.scalar(select(ArticleRow.id).where(ArticleRow.id == wanted))
     return wanted if taken is None else f"{wanted}~{text_hash[:12]}"
+
+
+def check_storable(article: Article) -> None:
+    """StoreError unless the article's text fields are clean (``readers.clean_text``):
+    both dialects refuse NUL and other control characters alike, where PostgreSQL
+    alone would refuse NUL and SQLite would keep it.  Readers clean every article."""
+    fields = (article.id, article.text, article.url, article.title, article.outlet)
+    if not all(is_clean(f) for f in fields if f is not None):
+        raise StoreError(f"article {article.id[:60]!r} holds control characters (NUL, CR,"
+                         " ...); pass its text through quotetrack.readers.clean_text first")
 
 
 def quote_row(quote: Quote, article_id: str) -> QuoteRow:
@@ -59,6 +71,7 @@ def _speaker_ids(resolver: Resolver, quote: Quote, kinds: dict[str, str]) -> lis
 def write(session: Session, result: ArticleResult, text_hash: str) -> str:
     """Add the article, its speakers and quotes to ``session``; returns the stored id."""
     article = result.article
+    check_storable(article)
     article_id = free_id(session, article.id, text_hash)
     session.add(ArticleRow(
         id=article_id, text=article.text, text_hash=text_hash,
