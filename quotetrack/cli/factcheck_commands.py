@@ -63,7 +63,7 @@ def variants_cmd(ctx: click.Context, text: str | None, quote_id: int | None, rel
     if fmt == "table":
         from quotetrack.cli.factcheck_view import variants_table
 
-        render.out.print(variants_table(rows))
+        render.show(variants_table(rows))
     else:
         render.emit([{k: v for k, v in r.items() if k != "ops"} for r in rows], fmt,
                     VARIANT_COLUMNS)
@@ -110,7 +110,7 @@ def conflicts_cmd(ctx: click.Context, limit: int, explicit: bool, fmt: str) -> N
         from quotetrack.cli.factcheck_view import conflict_panel
 
         for conflict in found:
-            render.out.print(conflict_panel(conflict))
+            render.show(conflict_panel(conflict))
         render.err.print(f"{len(found)} conflict(s)")
     elif fmt in ("json", "nl"):
         render.emit(found, fmt, [])

@@ -10,6 +10,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from quotetrack.render import fit_words
+
 STYLES = {"=": "", "-": "red strike", "+": "bold green"}
 
 
@@ -42,7 +44,7 @@ def variants_table(rows: Sequence[Mapping[str, Any]]) -> Table:
         table.add_row(str(r["quote_id"]), (r.get("published_at") or "")[:10],
                       r.get("outlet") or "", r.get("speaker") or "?", _said(r), relation,
                       diff_markup(r["ops"]), r.get("url") or r.get("article_id") or "")
-    return table
+    return fit_words(table)
 
 
 def _evidence(rows: Sequence[Mapping[str, Any]]) -> Table:
@@ -53,7 +55,7 @@ def _evidence(rows: Sequence[Mapping[str, Any]]) -> Table:
         table.add_row((r.get("published_at") or "")[:10], r.get("outlet") or "",
                       r.get("speaker") or "?", r.get("speaker_mention") or "", _said(r),
                       r.get("method") or "", r.get("url") or r.get("article_id") or "")
-    return table
+    return fit_words(table)
 
 
 def conflict_panel(conflict: Mapping[str, Any]) -> Panel:

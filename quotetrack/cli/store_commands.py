@@ -67,7 +67,7 @@ def quote_rows(rows: list[dict[str, Any]], fmt: str, first: bool = False) -> Non
     columns = QUOTE_TABLE if fmt == "table" else QUOTE_COLUMNS
     if first:
         columns = columns + (FIRST_COLUMNS[:3] if fmt == "table" else FIRST_COLUMNS)
-    render.emit(rows, fmt, columns)
+    render.emit(rows, fmt, columns, empty="No quotes match.")
 
 
 def with_first(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
