@@ -17,10 +17,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from quotetrack import packaged
 from quotetrack.errors import ModelUnavailable
+from quotetrack.models import COMPACT
 from quotetrack.records import ParsedDoc, Sentence, Token
 
-COMPACT_DIR = Path(__file__).parent / "models" / "compact-en"
+COMPACT_DIR = packaged.path("quotetrack.models", COMPACT)
 PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
 MODEL_FILES = {
     "tokenize": "en_ewt_nocharlm_tokenizer.pt",

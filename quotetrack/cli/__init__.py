@@ -8,11 +8,20 @@ from __future__ import annotations
 
 import click
 
-from quotetrack import __version__
+from quotetrack import version_text
+
+
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``--version``: the package, extractor and model build, then exit."""
+    if value and not ctx.resilient_parsing:
+        click.echo(version_text())
+        ctx.exit()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="quotetrack")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=_print_version,
+              help="Show the package version, extractor version and model build, and exit.")
 @click.option("--db", envvar="QUOTETRACK_DB", default="quotetrack.db", show_default=True,
               help="SQLite file path or postgresql:// URL (or QUOTETRACK_DB).")
 @click.option("--models", envvar="QUOTETRACK_MODELS", default="compact", show_default=True,

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-
-_HERE = Path(__file__).parent
+from importlib.resources import files
 
 # Opening mark -> closing marks it accepts.  Straight marks close themselves.
 DOUBLE_PAIRS: dict[str, str] = {
@@ -38,7 +36,7 @@ class SpeechVerb:
 
 
 def _lines(name: str) -> list[str]:
-    text = (_HERE / name).read_text("utf-8")
+    text = files(__name__).joinpath(name).read_text("utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 

@@ -1,8 +1,8 @@
 """Schema versions through Alembic: find the migrations, check, upgrade.
 
-The migrations live in the top-level ``migrations/`` folder of the source checkout
-(quotetrack is installed editable), found from this package's location; a
-``quotetrack/migrations`` folder inside an installed package is used first if present.
+The Alembic scripts ship inside the package as ``quotetrack/migrations`` (package data,
+found through ``importlib.resources``).  In the source checkout that folder is a link to
+the top-level ``migrations/``, the one copy developers edit and ``alembic.ini`` names.
 """
 
 from __future__ import annotations
@@ -15,19 +15,18 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 
+from quotetrack import packaged
 from quotetrack.errors import MigrationRequired, StoreError
 from quotetrack.store.engine import writer
 
-_PACKAGE = Path(__file__).resolve().parents[1]
-
 
 def migrations_dir() -> Path:
-    """The Alembic script folder; StoreError if this installation has none."""
-    for candidate in (_PACKAGE / "migrations", _PACKAGE.parent / "migrations"):
-        if (candidate / "env.py").is_file():
-            return candidate
-    raise StoreError(f"no migrations folder next to {_PACKAGE}; install quotetrack from"
-                     " its source checkout with pip install -e .")
+    """The packaged Alembic script folder; StoreError if this installation lacks it."""
+    folder = packaged.path("quotetrack", "migrations")
+    if not (folder / "env.py").is_file():
+        raise StoreError(f"this quotetrack has no migrations in {folder}; reinstall it"
+                         " (pip install quotetrack, or pip install -e . in a checkout)")
+    return folder
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
