@@ -106,3 +106,56 @@ def test_migrations_foreign_and_newer_stores_refused(empty_db):
     engine.dispose()
     with pytest.raises(StoreError, match="newer than this quotetrack"):
         open_store(empty_db)
+
+
+CORRECTION_TABLES = {"corrections", "quote_originals"}
+
+
+def _corrected(store):
+    """Corrections of two quotes: one speaker changed, one not a quote."""
+    rows = store.quotes(limit=None)
+    store.correct(rows[0]["id"], ["Yuri Ushakov"], note="checked", by="desk")
+    store.correct(rows[1]["id"], not_a_quote=True, by="desk")
+    return rows[0]
+
+
+def test_migrations_corrections_round_trip_with_data(db, tmp_path):
+    with open_store(db) as store:
+        ingest([str(write_jsonl(tmp_path / "a.jsonl", 6))], store, process_many)
+        fixed = _corrected(store)
+        before = store.counts()
+        assert len(store.corrections()) == 2 and before["quotes"] == 11
+    engine = make_engine(to_url(db))
+    try:
+        migrate.downgrade(engine, "0004")
+        with engine.connect() as conn:
+            assert not CORRECTION_TABLES & set(inspect(conn).get_table_names())
+        migrate.upgrade(engine)
+        with engine.connect() as conn:
+            assert CORRECTION_TABLES <= set(inspect(conn).get_table_names())
+    finally:
+        engine.dispose()
+    with open_store(db) as store:
+        assert store.counts() == before and store.corrections() == []
+        kept = [r for r in store.quotes(limit=None) if r["id"] == fixed["id"]][0]
+        assert (kept["speaker"], kept["method"]) == ("Yuri Ushakov", "human")
+        again = store.correct(fixed["id"], ["Sergei Lavrov"])
+        assert again["id"] == 1 and store.show(fixed["article_id"])["quotes"][0]["speaker"] \
+            == "Sergei Lavrov"
+
+
+def test_migrations_corrections_after_upgrading_an_old_store(empty_db, tmp_path):
+    engine = make_engine(to_url(empty_db))
+    migrate.upgrade(engine, "0004")
+    engine.dispose()
+    before, after = upgrade(empty_db)
+    assert (before, after.current) == ("0004", migrate.head())
+    with open_store(empty_db) as store:
+        ingest([str(write_jsonl(tmp_path / "a.jsonl", 4))], store, process_many)
+        fixed = _corrected(store)
+    assert upgrade(empty_db)[1].up_to_date  # upgrading again keeps them
+    with open_store(empty_db) as store:
+        assert [c["change"] for c in store.corrections()] == ["speaker: Yuri Ushakov",
+                                                              "not a quote"]
+        assert store.counts()["quotes"] == 7
+        assert store.show(fixed["article_id"])["quotes"][0]["method"] == "human"

@@ -42,6 +42,7 @@ def main(ctx: click.Context, db: str, models: str, threads: int) -> None:
 # Command modules register themselves on ``main``; imported last, as they import it.
 from quotetrack.cli import (  # noqa: E402
     factcheck_commands,  # noqa: F401
+    review_commands,  # noqa: F401
     store_commands,  # noqa: F401
     text_commands,  # noqa: F401
 )

@@ -20,9 +20,9 @@ from quotetrack.cli.store_commands import fmt_option, opened
 VARIANT_COLUMNS = ["quote_id", "cluster_id", "first", "relation", "similarity",
                    "published_at", "outlet", "url", "speaker", "cue", "negated", "stance",
                    "article_id", "text", "diff"]
-CONFLICT_COLUMNS = ["cluster_id", "explicit", "disagreeing_outlets", "outlets", "quote_id",
-                    "published_at", "outlet", "speaker", "speaker_mention", "cue", "negated",
-                    "method", "url", "article_id", "text"]
+CONFLICT_COLUMNS = ["cluster_id", "explicit", "resolved", "disagreeing_outlets", "outlets",
+                    "quote_id", "published_at", "outlet", "speaker", "speaker_mention", "cue",
+                    "negated", "method", "url", "article_id", "text"]
 EXPORT_FORMATS = ("jsonl", "csv", "claimreview")
 
 
@@ -97,7 +97,8 @@ def conflicts_cmd(ctx: click.Context, limit: int, explicit: bool, fmt: str) -> N
     A spokesman and the organisation he speaks for (a role such as "Kremlin
     spokesman", or one quote naming both) are a chain, not a conflict; so are a
     shorter and a fuller name (Khan, Sadiq Khan).  Conflicts where every side names
-    its speaker outright (not by a pronoun) come first.
+    its speaker outright (not by a pronoun) come first; conflicts whose every side
+    a reviewer confirmed (quotetrack correct) are marked resolved and come last.
 
     \b
     Example:
@@ -115,7 +116,7 @@ def conflicts_cmd(ctx: click.Context, limit: int, explicit: bool, fmt: str) -> N
     elif fmt in ("json", "nl"):
         render.emit(found, fmt, [])
     else:
-        render.emit([{k: c[k] for k in CONFLICT_COLUMNS[:4]} | e
+        render.emit([{k: c[k] for k in CONFLICT_COLUMNS[:5]} | e
                      for c in found for e in c["evidence"]], fmt, CONFLICT_COLUMNS)
 
 

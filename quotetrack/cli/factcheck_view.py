@@ -69,5 +69,7 @@ def conflict_panel(conflict: Mapping[str, Any]) -> Panel:
                      f" ({chain['source']})\n", style="dim")
     title = (f"cluster {conflict['cluster_id']}: {conflict['disagreeing_outlets']} of"
              f" {conflict['outlets']} outlet(s) disagree"
-             + ("" if conflict["explicit"] else " (a side rests on a pronoun or carry-over)"))
+             + ("" if conflict["explicit"] else " (a side rests on a pronoun or carry-over)")
+             + (": resolved, every side confirmed by a reviewer"
+                if conflict.get("resolved") else ""))
     return Panel(Group(lines, _evidence(conflict["evidence"])), title=title)

@@ -34,9 +34,10 @@ if TYPE_CHECKING:
     from quotetrack.records import Article, ArticleResult
     from quotetrack.store import Store
 
-QUOTE_COLUMNS = ["speaker", "text", "kind", "cue", "negated", "article_id", "url", "title",
-                 "published_at", "start", "end"]
-QUOTE_TABLE = ["speaker", "text", "kind", "cue", "outlet", "published_at", "article_id"]
+QUOTE_COLUMNS = ["id", "speaker", "text", "kind", "cue", "negated", "method", "confidence",
+                 "article_id", "url", "title", "published_at", "start", "end"]
+QUOTE_TABLE = ["id", "speaker", "text", "kind", "cue", "outlet", "published_at", "article_id"]
+REVIEW_TABLE = ["id", "speaker", "text", "kind", "cue", "method", "confidence", "article_id"]
 FIRST_COLUMNS = ["appearances", "first_published_at", "first_outlet", "first_url",
                  "first_quote_id"]
 F = TypeVar("F", bound=Callable[..., Any])
@@ -59,12 +60,14 @@ def opened(ctx: click.Context, create: bool = False) -> Iterator[Store]:
         store.close()
 
 
-def quote_rows(rows: list[dict[str, Any]], fmt: str, first: bool = False) -> None:
+def quote_rows(rows: list[dict[str, Any]], fmt: str, first: bool = False,
+               review: bool = False) -> None:
     """Emit quote rows: a short table on screen (a negated cue shown as ``NOT say``),
-    every field otherwise; ``first``: with the FIRST_COLUMNS too."""
+    every field otherwise; ``first``: with the FIRST_COLUMNS too; ``review``: the
+    table shows method and confidence instead of outlet and date."""
     if fmt == "table":
         rows = [r | {"cue": f"NOT {r['cue']}"} if r.get("negated") else r for r in rows]
-    columns = QUOTE_TABLE if fmt == "table" else QUOTE_COLUMNS
+    columns = (REVIEW_TABLE if review else QUOTE_TABLE) if fmt == "table" else QUOTE_COLUMNS
     if first:
         columns = columns + (FIRST_COLUMNS[:3] if fmt == "table" else FIRST_COLUMNS)
     render.emit(rows, fmt, columns, empty="No quotes match.")
@@ -217,23 +220,31 @@ def who_said_cmd(ctx: click.Context, text: str, limit: int, raw: bool, first: bo
               help="Add each quote's first appearance (earliest article with its variants).")
 @click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True,
               help="0 for all.")
+@click.option("--max-confidence", type=click.FloatRange(0.0, 1.0),
+              help="Only quotes attributed with at most this confidence (to review).")
+@click.option("--sort", type=click.Choice(["date", "confidence"]), default="date",
+              show_default=True, help="confidence: the least confident first.")
 @fmt_option()
 @click.pass_context
 @handle_errors
 def quotes_cmd(ctx: click.Context, speaker: str | None, kind: str | None, since: str | None,
                until: str | None, outlet: str | None, stance: str | None,
-               negated: bool | None, first: bool, limit: int, fmt: str) -> None:
-    """List stored quotes, oldest first, filtered by speaker, kind, date, outlet, stance.
+               negated: bool | None, first: bool, limit: int, max_confidence: float | None,
+               sort: str, fmt: str) -> None:
+    """List stored quotes, oldest first, filtered by speaker, kind, date, outlet, stance
+    or confidence (--max-confidence, --sort confidence: a reviewer's queue).
 
     \b
     Example:
       quotetrack quotes --speaker Lavrov --since 2017-03-01 --format csv
+      quotetrack quotes --max-confidence 0.6 --sort confidence
     """
+    review = max_confidence is not None or sort == "confidence"
     with opened(ctx) as store:
         rows = store.quotes(speaker=speaker, kind=kind, since=since, until=until,
                             outlet=outlet, stance=stance, limit=limit or None,
-                            negated=negated)
-        quote_rows(with_first(store, rows) if first else rows, fmt, first)
+                            negated=negated, max_confidence=max_confidence, order=sort)
+        quote_rows(with_first(store, rows) if first else rows, fmt, first, review)
 
 
 @main.group("speakers", invoke_without_command=True)

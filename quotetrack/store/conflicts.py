@@ -15,6 +15,12 @@ then ``disagreeing_outlets`` (outlets outside the majority group: the group name
 the most outlets, ties to the group of the earliest attribution), then ``outlets``
 (distinct outlets attributing it), then cluster id.  An article with no outlet
 counts as its own outlet.
+
+A reviewer's correction (``store/corrections.py``) is an appearance like any other,
+with method ``human``: it is evidence of its corrected speaker.  A conflict is
+``resolved`` when every group has a corrected appearance (people confirmed that the
+sides differ); resolved conflicts come last.  Corrections that give every side one
+speaker end the conflict.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from quotetrack.store import affiliations, appearances
 from quotetrack.store.schema import QuoteRow, QuoteSpeakerRow, QuoteVariantRow
 
 WEAK_METHODS = INFERRED_METHODS
+HUMAN = "human"
 EVIDENCE = ("quote_id", "article_id", "outlet", "published_at", "url", "speaker",
             "speakers", "speaker_mention", "role", "cue", "negated", "method",
             "confidence", "relation", "first", "text")
@@ -102,8 +109,10 @@ def _record(cluster_id: int, rows: list[dict[str, Any]],
                 for g in order]
     explicit = all(any(r["method"] not in WEAK_METHODS for r in rs)
                    for rs in by_group.values())
+    resolved = all(any(r["method"] == HUMAN for r in rs) for rs in by_group.values())
     return {
         "cluster_id": cluster_id, "quote": rows[0]["text"], "explicit": explicit,
+        "resolved": resolved,
         "first": {k: rows[0][k] for k in ("quote_id", "outlet", "published_at", "url")},
         "speakers": speakers, "outlets": len(set().union(*outlets.values())),
         "disagreeing_outlets": len(disagreeing),
@@ -122,6 +131,6 @@ def conflicts(session: Session, limit: int | None = None,
     members = appearances.of_clusters(session, ids)
     found = [c for cid in ids if (c := assess(session, cid, members[cid])) is not None
              and (c["explicit"] or not explicit)]
-    found.sort(key=lambda c: (not c["explicit"], -c["disagreeing_outlets"], -c["outlets"],
-                              c["cluster_id"]))
+    found.sort(key=lambda c: (c["resolved"], not c["explicit"], -c["disagreeing_outlets"],
+                              -c["outlets"], c["cluster_id"]))
     return found[:limit] if limit else found

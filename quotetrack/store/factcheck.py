@@ -16,7 +16,15 @@ from typing import Any, TypeVar
 from sqlalchemy.orm import Session
 
 from quotetrack.errors import NotFound, QuotetrackError, StoreError
-from quotetrack.store import affiliations, appearances, conflicts, queries, search, variants
+from quotetrack.store import (
+    affiliations,
+    appearances,
+    conflicts,
+    queries,
+    search,
+    settle,
+    variants,
+)
 from quotetrack.store.queries import DateLike
 from quotetrack.store.schema import QuoteRow
 from quotetrack.store.speakers import find
@@ -27,8 +35,10 @@ Progress = Callable[[int, int], None]
 
 
 def on_saved(session: Session, article_id: str, config: VariantConfig) -> None:
-    """Link a just-written article's quotes to their variants and record the
-    affiliations its quotes state (in the caller's transaction)."""
+    """Apply the corrections of earlier versions of a just-written article, link
+    its quotes to their variants and record the affiliations its quotes state (in
+    the caller's transaction)."""
+    settle.settle_article(session, article_id, config, link=False)
     variants.link_article(session, article_id, config)
     affiliations.record_article(session, article_id)
 

@@ -2,7 +2,8 @@
 
 Quote rows carry: ``id``, ``speaker`` (main speaker or None), ``speakers`` (all,
 main first), ``text``, ``kind``, ``cue``, ``cue_lemma``, ``negated`` (the cue is
-negated: "X did not say"; X is named, not quoted), ``stance``, ``confidence``,
+negated: "X did not say"; X is named, not quoted), ``stance``, ``method``
+(``human`` once a reviewer corrected it), ``confidence``,
 ``article_id``, ``url``, ``title``, ``outlet``, ``published_at``, ``start``, ``end``.
 """
 
@@ -28,7 +29,7 @@ _CHUNK = 500
 def _base() -> Select[*tuple[Any, ...]]:
     return (select(QuoteRow.id, QuoteRow.text, QuoteRow.kind, QuoteRow.cue_text,
                    QuoteRow.cue_lemma, QuoteRow.negated, QuoteRow.stance,
-                   QuoteRow.confidence,
+                   QuoteRow.method, QuoteRow.confidence,
                    QuoteRow.article_id, ArticleRow.url, ArticleRow.title, ArticleRow.outlet,
                    ArticleRow.published_at, QuoteRow.start, QuoteRow.end)
             .join(ArticleRow, ArticleRow.id == QuoteRow.article_id))
@@ -55,7 +56,7 @@ def _rows(session: Session, stmt: Select[*tuple[Any, ...]]) -> list[dict[str, An
         out.append({"id": r.id, "speaker": speakers[0] if speakers else None,
                     "speakers": speakers, "text": r.text, "kind": r.kind, "cue": r.cue_text,
                     "cue_lemma": r.cue_lemma, "negated": bool(r.negated),
-                    "stance": r.stance,
+                    "stance": r.stance, "method": r.method,
                     "confidence": round(r.confidence, 3), "article_id": r.article_id,
                     "url": r.url, "title": r.title, "outlet": r.outlet,
                     "published_at": iso(r.published_at), "start": r.start, "end": r.end})
@@ -81,10 +82,13 @@ def _date(value: DateLike, option: str, bound: bool = False) -> datetime:
 def quotes(session: Session, speaker: str | None = None, kind: str | None = None,
            since: DateLike | None = None, until: DateLike | None = None,
            outlet: str | None = None, stance: str | None = None,
-           limit: int | None = 100, negated: bool | None = None) -> list[dict[str, Any]]:
+           limit: int | None = 100, negated: bool | None = None,
+           max_confidence: float | None = None,
+           order: str = "date") -> list[dict[str, Any]]:
     """Quotes filtered by speaker, kind, publication dates (``until`` inclusive), outlet,
-    stance and negated cue (None: both), oldest first (undated last).  NotFound for an
-    unknown speaker."""
+    stance, negated cue (None: both) and attribution confidence (at most
+    ``max_confidence``); oldest first (undated last), or with ``order="confidence"``
+    the least confident first (a reviewer's queue).  NotFound for an unknown speaker."""
     stmt = _base()
     if speaker:
         who = find(session, speaker).id
@@ -102,8 +106,12 @@ def quotes(session: Session, speaker: str | None = None, kind: str | None = None
         stmt = stmt.where(func.lower(QuoteRow.stance) == stance.strip().lower())
     if negated is not None:
         stmt = stmt.where(QuoteRow.negated.is_(negated))
+    if max_confidence is not None:
+        stmt = stmt.where(QuoteRow.confidence <= max_confidence)
     undated = case((ArticleRow.published_at.is_(None), 1), else_=0)
-    stmt = stmt.order_by(undated, ArticleRow.published_at, QuoteRow.article_id, QuoteRow.start)
+    by_date = (undated, ArticleRow.published_at, QuoteRow.article_id, QuoteRow.start)
+    stmt = stmt.order_by(*((QuoteRow.confidence, *by_date) if order == "confidence"
+                           else by_date))
     return _rows(session, stmt.limit(limit) if limit else stmt)
 
 

@@ -17,8 +17,9 @@ from quotetrack.records import ArticleResult
 from quotetrack.store import bulk, migrate, queries, speakers, writer
 from quotetrack.store.engine import describe, make_engine, to_url
 from quotetrack.store.engine import writer as write_engine
-from quotetrack.store.factcheck import FactCheckMixin, on_saved
+from quotetrack.store.factcheck import on_saved
 from quotetrack.store.queries import DateLike
+from quotetrack.store.review import ReviewMixin
 from quotetrack.store.schema import AliasRow, ArticleRow, QuoteRow, QuoteSpeakerRow, SpeakerRow
 from quotetrack.wording import VariantConfig
 
@@ -65,7 +66,7 @@ def _reason(exc: DBAPIError) -> str:
     return str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
 
 
-class Store(FactCheckMixin):
+class Store(ReviewMixin):
     """An open store.  Every method is its own transaction; queries return plain dicts.
 
     Close it when done (or use it as a context manager).
@@ -158,12 +159,16 @@ class Store(FactCheckMixin):
     def quotes(self, speaker: str | None = None, kind: str | None = None,
                since: DateLike | None = None, until: DateLike | None = None,
                outlet: str | None = None, stance: str | None = None,
-               limit: int | None = 100, negated: bool | None = None) -> list[dict[str, Any]]:
+               limit: int | None = 100, negated: bool | None = None,
+               max_confidence: float | None = None,
+               order: str = "date") -> list[dict[str, Any]]:
         """Quotes filtered by speaker, kind, publication dates (``until`` inclusive),
-        outlet, stance and negated cue (None: both); oldest first, undated last;
-        ``limit=None`` for all."""
+        outlet, stance, negated cue (None: both) and confidence (at most
+        ``max_confidence``); oldest first, undated last (``order="confidence"``: least
+        confident first); ``limit=None`` for all."""
         return self._read(lambda s: queries.quotes(s, speaker, kind, since, until, outlet,
-                                                   stance, limit, negated))
+                                                   stance, limit, negated, max_confidence,
+                                                   order))
 
     def speakers(self, limit: int | None = None) -> list[dict[str, Any]]:
         """Every speaker with kind, aliases and quote count, most quoted first."""
