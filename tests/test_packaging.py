@@ -35,6 +35,7 @@ from quotetrack.store import migrate
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "fixtures" / "seed" / "seed-article.txt"
 STEP_TIMEOUT = 240  # seconds for any one build step or command: a hang fails, never blocks
+pytestmark = pytest.mark.timeout(300)  # a bound on each test with its fixtures, not a goal
 
 
 # --- the source tree as a clean clone has it --------------------------------------------
@@ -243,7 +244,7 @@ def test_wheel_holds_every_file_the_code_reads(dists, monkeypatch):
 
 def test_sdist_holds_what_a_developer_needs(dists):
     names = dists.sdist_names()
-    wanted = {"pyproject.toml", "alembic.ini", "tests/test_packaging.py",
+    wanted = {"pyproject.toml", "alembic.ini", ".gitignore", "tests/test_packaging.py",
               "fixtures/seed/seed-article.txt"}
     wanted |= {f"migrations/{p}" for p in _source_files(ROOT / "migrations")}
     wanted |= {f"quotetrack/lexicon/{p}" for p in _source_files(ROOT / "quotetrack/lexicon")}
