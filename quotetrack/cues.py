@@ -3,6 +3,11 @@
 A cue is a verb of the speech-verb lexicon (``lexicon/speech_verbs.tsv``) whose
 content frames fit the scope, used actively by someone (its own subject, a borrowed
 one, or a relative clause's antecedent).  Pure functions over the parse.
+
+A cue is negated when it carries a negation (``did not say``, ``has not
+confirmed``) or is the infinitive of a refusal or of a negated verb (``declined to
+say whether``, ``did not want to say``).  Its content is not its speaker's claim
+(``unsaid``).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from quotetrack.syntax import Tree
 Scope = Literal["claims", "attributions"]
 CLAIM_FRAMES = frozenset({"clause", "quote", "request", "object", "xcomp"})
 CUE_UPOS = {"VERB"}
+REFUSALS = frozenset({"decline", "refuse"})
 
 
 def cue_of(tree: Tree, i: int) -> Cue:
@@ -23,7 +29,29 @@ def cue_of(tree: Tree, i: int) -> Cue:
     t = tree.tokens[i]
     verb = speech_verb(t.lemma, t.text)
     lemma = verb.lemma if verb else t.lemma.lower()
-    return Cue(t.start, t.end, tree.doc.text[t.start:t.end], lemma, tree.negated(i))
+    return Cue(t.start, t.end, tree.doc.text[t.start:t.end], lemma, negated(tree, i))
+
+
+def negated(tree: Tree, i: int) -> bool:
+    """Word ``i`` is negated, or the infinitive of a refusal or a negated verb."""
+    if tree.negated(i):
+        return True
+    t = tree.tokens[i]
+    if t.rel != "xcomp" or t.head < 0:
+        return False
+    head = tree.tokens[t.head]
+    return head.lemma.lower() in REFUSALS or tree.negated(head.i)
+
+
+def unsaid(tree: Tree, i: int) -> bool:
+    """The content of cue ``i`` is not its speaker's claim: the cue is ``negated``, or
+    it refuses a statement (``declined`` in ``declined to say whether ...``)."""
+    if negated(tree, i):
+        return True
+    if tree.tokens[i].lemma.lower() not in REFUSALS:
+        return False
+    return any((verb := speech_verb(c.lemma, c.text)) is not None and "clause" in verb.frames
+               for c in tree.children(i, "xcomp"))
 
 
 def frames_of(t: Token, scope: Scope = "claims") -> frozenset[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quotetrack.claims import Claim, clause_extent, find_claims
-from quotetrack.cues import Scope, cue_of, has_source, is_cue
+from quotetrack.cues import Scope, cue_of, has_source, is_cue, unsaid
 from quotetrack.marks import Marked, find_marked
 from quotetrack.records import Cue, ParsedDoc, QuoteKind, QuoteSpan, Span, Token
 from quotetrack.syntax import Tree
@@ -247,7 +247,10 @@ def find_quotes(doc: ParsedDoc, include_fragments: bool = False,
     """Every direct, mixed and indirect quote of ``doc``, ordered by start offset.
 
     Invariants: ``doc.text[q.start:q.end] == q.text``; a claim from a cue inside a
-    direct quote is the quoted speaker's, not a separate attribution, and is dropped.
+    direct quote is the quoted speaker's, not a separate attribution, and is dropped;
+    in the ``claims`` scope, so is a claim whose cue is negated or refused
+    (``cues.unsaid``: ``has not confirmed a meeting``, ``declined to say whether``),
+    while ``attributions`` keeps it flagged ``negated``.
     """
     tree = tree or Tree(doc)
     marked = find_marked(doc.text, doc.paragraphs)
@@ -260,6 +263,8 @@ def find_quotes(doc: ParsedDoc, include_fragments: bool = False,
         cue_tok = tree.tokens[c.cue]
         if any(m.outer_start <= cue_tok.start < m.outer_end for m in marked):
             continue
+        if scope == "claims" and unsaid(tree, c.cue):
+            continue  # "has not confirmed a meeting": not the speaker's claim
         if c.cue in quoting and not c.clause and not any(
                 _overlaps(m, c.start, c.end) for m in marked):
             continue  # '"A," he said at a rally': the cue reports the quote, not "at a rally"

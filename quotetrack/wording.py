@@ -12,9 +12,12 @@ a variant's wording drifted from the earliest version.
   3: any shared run of five or more words shares a key; Schleimer et al. 2003); a
   quote under ``SHORT`` words keys every shingle.  Shingles made only of function
   words are never keys, so ``one of the`` cannot make everything a candidate.
+  ``p…`` hashes the first ``exact_min_words`` words, so a quote cut down to its
+  opening words finds its full version.
 * ``compare(a, b)``: the relation of quote ``a`` to quote ``b``:
   ``exact`` (same words), ``truncated`` (``a`` is a cut of ``b``: one to three runs
-  of three or more words, in order, elisions allowed), ``extended`` (the reverse),
+  of three or more words, in order, elisions allowed; below ``min_words``, only
+  ``b``'s opening words, e.g. its first clause), ``extended`` (the reverse),
   ``similar`` (a few words changed: word-level LCS similarity
   ``2*lcs/(len a + len b)`` >= threshold).
 """
@@ -122,11 +125,15 @@ def _winnow(hashes: Sequence[str | None]) -> set[str]:
 
 
 def blocking_keys(words: Sequence[str], config: VariantConfig) -> set[str]:
-    """Index keys of a quote: its exact key, plus shingle keys when it is long enough
-    to match anything but an exact copy.  Empty below ``exact_min_words``."""
+    """Index keys of a quote: its exact key and opening key, plus shingle keys when it
+    is long enough to match anything but an exact copy or a cut to its opening words.
+    Empty below ``exact_min_words``."""
     if len(words) < config.exact_min_words:
         return set()
     keys = {exact_key(words)}
+    opening = words[:config.exact_min_words]
+    if not all(w in FUNCTION_WORDS for w in opening):
+        keys.add("p" + _hash(" ".join(opening)))
     if len(words) >= config.min_words:
         hashes = _shingles(words)
         chosen = {h for h in hashes if h} if len(words) < SHORT else _winnow(hashes)
@@ -170,7 +177,9 @@ def compare(a: Sequence[str], b: Sequence[str], config: VariantConfig) -> Match 
     """The relation of quote ``a`` to quote ``b`` (token lists), or None if unrelated.
 
     Exact needs ``exact_min_words``; everything else needs the shorter quote to have
-    ``min_words``.  A quote that is a cut of a longer one (``containment``: one to
+    ``min_words``, except a cut to the other's opening words (``exact_min_words`` or
+    more: ``"There are things to discuss," he said`` of a longer statement), which is
+    ``truncated``.  A quote that is a cut of a longer one (``containment``: one to
     three runs of its words, elisions allowed) is ``truncated`` (``extended`` the
     other way round); quotes of similar length with a few words changed are
     ``similar`` (LCS similarity).  Both against ``config.threshold``.
@@ -178,7 +187,7 @@ def compare(a: Sequence[str], b: Sequence[str], config: VariantConfig) -> Match 
     if list(a) == list(b):
         return Match("exact", 1.0) if len(a) >= config.exact_min_words else None
     if min(len(a), len(b)) < config.min_words:
-        return None
+        return _opening_cut(a, b, config)
     similarity = 2 * lcs_length(a, b) / (len(a) + len(b))
     short, long = (a, b) if len(a) < len(b) else (b, a)
     part = containment(short, long) if len(a) != len(b) else 0.0
@@ -187,6 +196,14 @@ def compare(a: Sequence[str], b: Sequence[str], config: VariantConfig) -> Match 
     if similarity >= config.threshold:
         return Match("similar", round(similarity, 3))
     return None
+
+
+def _opening_cut(a: Sequence[str], b: Sequence[str], config: VariantConfig) -> Match | None:
+    """``truncated``/``extended`` when the shorter quote is the other's opening words."""
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) < config.exact_min_words or list(long[:len(short)]) != list(short):
+        return None
+    return Match("truncated" if short is a else "extended", 1.0)
 
 
 DiffOp = tuple[Literal["=", "-", "+"], str]

@@ -165,7 +165,7 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], max_bytes: int,
             bar.update(task, advance=1, description=f"{status} {name[:40]}")
 
         def on_problem(problem: Problem) -> None:
-            render.err.print(f"[red]error[/red]: {escape(str(problem))}")
+            render.err.print(f"[red]error[/red]: {escape(str(problem))}", soft_wrap=True)
 
         try:
             summary = run_ingest(ctx, store, paths or ("-",), workers, scheduler,
@@ -263,7 +263,7 @@ def speakers_cmd(ctx: click.Context, limit: int, fmt: str) -> None:
     if ctx.invoked_subcommand is None:
         with opened(ctx) as store:
             render.emit(store.speakers(limit or None), fmt,
-                        ["name", "kind", "quotes", "aliases"])
+                        ["name", "kind", "quotes", "aliases"], empty="No speakers stored.")
 
 
 @speakers_cmd.command("merge")
@@ -360,7 +360,12 @@ def report_cmd(ctx: click.Context, top: int, fmt: str) -> None:
 
 @main.group("db")
 def db_cmd() -> None:
-    """The store's schema: show its version or upgrade it."""
+    """The store's schema: show its version or upgrade it.
+
+    \b
+    Example:
+      quotetrack db current --db news.db
+    """
 
 
 @db_cmd.command("upgrade")
