@@ -128,6 +128,23 @@ def test_corrections_move_the_mention_to_the_new_speaker(filled, tmp_path):
     assert filled.show("post-0304")["quotes"][0]["speaker"] == "Sergei Lavrov"
 
 
+def test_corrections_find_a_reworded_quote_and_skip_a_missing_one(filled, tmp_path):
+    filled.correct(quote_id(filled, "post-0304", "Ukraine"), ["Sergei Lavrov"])
+    filled.correct(quote_id(filled, "misc-0308", "Minsk"), kind="indirect")
+    records = {json.loads(line)["id"]: json.loads(line)
+               for line in ARTICLES.read_text(encoding="utf-8").splitlines()}
+    post = records["post-0304"] | {"text": records["post-0304"]["text"].replace(
+        "will not accept", "will never accept")}
+    misc = records["misc-0308"] | {"text": 'Donald Trump said "rigged" twice.'}
+    path = tmp_path / "reworded.jsonl"
+    path.write_text(json.dumps(post) + "\n" + json.dumps(misc) + "\n", encoding="utf-8")
+    ingest([str(path)], filled, extract)
+    copies = [r for r in filled.quotes(limit=None) if "~" in r["article_id"]]
+    assert {(r["article_id"].split("~")[0], r["speaker"], r["method"]) for r in copies} == {
+        ("post-0304", "Sergei Lavrov", "human"), ("misc-0308", "Donald Trump", "cue-subject")}
+    assert [c["quote_id"] is not None for c in filled.corrections()] == [True, True]
+
+
 def test_corrections_resolve_a_conflict_and_undo(filled, db):
     wire = quote_id(filled, "wire-0301", "Ukraine")
     post = quote_id(filled, "post-0304", "Ukraine")

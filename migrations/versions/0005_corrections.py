@@ -2,7 +2,8 @@
 
 ``corrections`` holds each reviewer's fix of one quote (speakers, kind, not a
 quote; who, when, why; undone ones kept as history), anchored by article id and the
-quote's offsets and text.  ``quote_originals`` keeps the extractor's own values of
+quote's offsets and text (``family``: the article's input id, which an edited
+re-ingest stored as ``id~hash`` shares).  ``quote_originals`` keeps the extractor's own values of
 every quote a correction changed, so that undoing restores them.  The corrected
 values are written into ``quotes`` and ``quote_speakers`` themselves (method
 ``human``; a quote that is not one is removed), so ``v_quotes``,
@@ -34,6 +35,7 @@ def _corrections() -> None:
         "corrections",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("article_id", sa.String(), nullable=False),
+        sa.Column("family", sa.String(), nullable=False),
         sa.Column("quote_id", sa.Integer(), nullable=True),
         sa.Column("quote_start", sa.Integer(), nullable=False),
         sa.Column("quote_end", sa.Integer(), nullable=False),
@@ -52,7 +54,7 @@ def _corrections() -> None:
                                 name="fk_corrections_quote_id_quotes"),
         sa.PrimaryKeyConstraint("id", name="pk_corrections"),
     )
-    op.create_index("ix_corrections_article_id", "corrections", ["article_id"])
+    op.create_index("ix_corrections_family", "corrections", ["family"])
     op.create_index("ix_corrections_quote_id", "corrections", ["quote_id"])
 
 

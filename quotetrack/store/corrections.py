@@ -31,7 +31,12 @@ from quotetrack.store.schema import (
     QuoteSpeakerRow,
     SpeakerRow,
 )
-from quotetrack.store.settle import family_articles, family_corrections, settle_article
+from quotetrack.store.settle import (
+    family,
+    family_articles,
+    family_corrections,
+    settle_article,
+)
 from quotetrack.wording import VariantConfig
 
 GOLD_SOURCE = "quotetrack-corrections"
@@ -78,9 +83,10 @@ def record(session: Session, quote_id: int, speakers: Sequence[str] = (),
                        " --format json (a quote marked not a quote is listed by"
                        " quotetrack corrections)")
     row = CorrectionRow(
-        article_id=quote.article_id, quote_id=quote.id, quote_start=quote.start,
-        quote_end=quote.end, quote_text=quote.text, speakers=names or None, kind=kind,
-        not_a_quote=not_a_quote, note=note, created_by=reviewer(by), created_at=_now())
+        article_id=quote.article_id, family=family(quote.article_id), quote_id=quote.id,
+        quote_start=quote.start, quote_end=quote.end, quote_text=quote.text,
+        speakers=names or None, kind=kind, not_a_quote=not_a_quote, note=note,
+        created_by=reviewer(by), created_at=_now())
     session.add(row)
     session.flush()
     _settle_family(session, quote.article_id, config)

@@ -231,7 +231,9 @@ class CorrectionRow(Base):
 
     Anchored by the article id (``article_id``, not a foreign key: the anchor outlives
     the article's rows) and the quote's offsets and text, so it is re-applied to the
-    same quote when the article is ingested again, edited or not.  ``quote_id`` is
+    same quote when the article is ingested again, edited or not; ``family`` is the
+    article's input id (``settle.family``: an edited text stored as ``a~<hash>``
+    belongs to ``a``), the key that finds them.  ``quote_id`` is
     the quote it was made on (NULL while that quote is hidden as not a quote).
     An undone correction keeps its row (``undone_at``/``undone_by``) as history.
     """
@@ -240,7 +242,8 @@ class CorrectionRow(Base):
     __table_args__ = (CheckConstraint(_one_of("kind", QUOTE_KINDS), name="kind"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[str] = mapped_column(index=True)
+    article_id: Mapped[str]
+    family: Mapped[str] = mapped_column(index=True)
     quote_id: Mapped[int | None] = mapped_column(
         ForeignKey("quotes.id", ondelete="SET NULL"), index=True)
     quote_start: Mapped[int]

@@ -130,13 +130,11 @@ def find_slot(correction: CorrectionRow, article_id: str, candidates: Sequence[S
 
 def family_corrections(session: Session, article_id: str) -> list[CorrectionRow]:
     """Active corrections anchored in the article's family, oldest first."""
-    root = family(article_id)
     stmt = (select(CorrectionRow)
-            .where(CorrectionRow.undone_at.is_(None),
-                   (CorrectionRow.article_id == root)
-                   | CorrectionRow.article_id.startswith(root + "~", autoescape=True))
+            .where(CorrectionRow.family == family(article_id),
+                   CorrectionRow.undone_at.is_(None))
             .order_by(CorrectionRow.id))
-    return [c for c in session.scalars(stmt) if family(c.article_id) == root]
+    return list(session.scalars(stmt))
 
 
 def family_articles(session: Session, article_id: str) -> list[str]:
