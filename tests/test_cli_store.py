@@ -137,8 +137,9 @@ def test_cli_who_said_formats(filled):
     table = list(csv.DictReader(io.StringIO(cli(filled, "who-said", "sanctions",
                                                 "--format", "csv").stdout)))
     assert [r["text"] for r in table] == [r["text"] for r in rows]
-    assert list(table[0]) == ["speaker", "text", "kind", "cue", "negated", "article_id", "url",
-                              "title", "published_at", "start", "end"]
+    assert list(table[0]) == ["id", "speaker", "text", "kind", "cue", "negated", "method",
+                              "confidence", "article_id", "url", "title", "published_at",
+                              "start", "end"]
     screen = cli(filled, "who-said", "sanctions")
     assert screen.exit_code == 0 and "speaker" in screen.stdout
 
