@@ -21,16 +21,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from quotetrack.coref import Coref, Recent
+from quotetrack.entities import Entity
 from quotetrack.lexicon import speech_verb, words
 from quotetrack.names import Entities
 from quotetrack.records import ParsedDoc, Quote, QuoteSpan, Span, Speaker, SpeakerKind, Token
-from quotetrack.speakers import Named, label_speaker, mention_span, read_mention
+from quotetrack.speakers import PRONOUNS, Named, label_speaker, mention_span, read_mention
 from quotetrack.syntax import Tree
 
 CONFIDENCE = {"speaker-turn": 0.85, "cue-subject": 0.9, "appositive": 0.9, "according-to": 0.85,
               "governing-subject": 0.75, "relative-clause": 0.75, "cue-object": 0.6,
               "pronoun": 0.7, "adjacent-mention": 0.7, "credit-line": 0.75,
-              "continuation": 0.6, "none": 0.0}
+              "continuation": 0.6, "coreference": 0.7, "none": 0.0}
 _RELATIVE = {"who", "that", "which"}
 
 
@@ -251,27 +253,54 @@ def _stance(span: QuoteSpan) -> str | None:
 
 
 Resolved = tuple[list[str], SpeakerKind, str, Span | None]
+_KIND_OF_ENTITY: dict[str, SpeakerKind] = {"person": "person", "organization": "organization",
+                                           "place": "organization"}  # "Moscow said"
 
 
-def _resolve(found: list[_Found], ents: Entities) -> list[Resolved]:
-    """Canonical speakers per quote, pronouns resolved in text order."""
+def _linked(n: Named, f: _Found, coref: Coref, recent: list[Recent]) -> tuple[Entity, ...]:
+    """The named entities a speaker mention stands for: its own name's entity, or
+    the entities a pronoun or definite description refers to (see ``coref``)."""
+    if n.head < 0:
+        return ()
+    own = coref.entity_of(n.head)
+    if own is not None and own.kind in _KIND_OF_ENTITY:
+        return (own,)
+    head = coref.tree.tokens[n.head]
+    if head.upos in ("PRON", "NOUN") and (n.gender or head.upos == "NOUN"):
+        return coref.resolve(head, recent)
+    return ()
+
+
+def _resolve(found: list[_Found], ents: Entities, coref: Coref) -> list[Resolved]:
+    """Canonical speakers per quote, pronouns and descriptions resolved in text order."""
     out: list[Resolved] = []
+    recent: list[Recent] = []
     for f in found:
         names: list[str] = []
-        kind: SpeakerKind = "unknown"
+        kinds: list[SpeakerKind] = []
         method = f.method
         for n in f.named:
-            if n.gender and n.name.lower() in ("he", "she", "they", "it", "him", "her"):
-                hit = ents.resolve_pronoun(n.gender, f.span.start)
+            linked = _linked(n, f, coref, recent)
+            if linked:
+                for e in linked:
+                    names.append(ents.adopt(e, n.name, _KIND_OF_ENTITY.get(e.kind, "unknown")))
+                    kinds.append(ents.kind(e.name))
+                    recent.append(Recent(e.id, f.span.start))
+                if coref.entity_of(n.head) is None:
+                    method = "pronoun" if n.gender and n.name.lower() in PRONOUNS else "coreference"
+                continue
+            if n.gender and n.name.lower() in PRONOUNS:
+                hit = ents.resolve_pronoun(n.gender, f.span.start) if not coref.entities else None
                 if hit:
                     names.append(hit)
-                    kind = ents.kind(hit) if len(names) == 1 else kind
+                    kinds.append(ents.kind(hit))
                     method = "pronoun"
                 continue
             canon = ents.canonical(n.name, n.kind)
             names.append(canon)
-            kind = ents.kind(canon) if len(names) == 1 else kind
+            kinds.append(ents.kind(canon))
             ents.mark_speaker(canon, f.span.start)
+        kind: SpeakerKind = kinds[0] if kinds else "unknown"
         out.append((names, kind, method if names else "none", f.mention))
     return out
 
@@ -294,12 +323,14 @@ def attribute(doc: ParsedDoc, spans: list[QuoteSpan], tree: Tree | None = None
               ) -> tuple[list[Quote], list[Speaker]]:
     """Attribute every span; returns the quotes (same order) and the article's speakers."""
     tree = tree or Tree(doc)
-    ents = Entities.from_tree(tree)
+    coref = Coref.build(tree, [(p.start, p.end) for s in spans
+                               for p in (s.segments or (s,)) if s.kind == "direct"])
+    ents = Entities.from_tree(tree, coref.entities)
     found = [_find(tree, s) for s in spans]
     for f in found:
         for n in f.named:
             ents.add_role(n)
-    resolved = _resolve(found, ents)
+    resolved = _resolve(found, ents, coref)
     _continue(spans, resolved)
     quotes = []
     for f, (names, kind, method, mention) in zip(found, resolved, strict=True):

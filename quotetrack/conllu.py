@@ -22,6 +22,8 @@ def _groups(sent: Sentence) -> Iterator[list[Token]]:
 
 def _misc(doc: ParsedDoc, token: Token) -> str:
     parts = [f"start_char={token.start}", f"end_char={token.end}"]
+    if token.ner != "O":
+        parts.append(f"NER={token.ner}")
     nxt = doc.text[token.end:token.end + 1]
     if token.end < len(doc.text) and not nxt.isspace():
         parts.insert(0, "SpaceAfter=No")
@@ -65,5 +67,5 @@ def to_json(doc: ParsedDoc, doc_id: str = "doc") -> dict[str, Any]:
         {"index": s.index, "paragraph": s.para, "start": s.start, "end": s.end,
          "words": [{"i": t.i, "text": t.text, "lemma": t.lemma, "upos": t.upos,
                     "xpos": t.xpos, "feats": t.feats, "head": t.head, "deprel": t.deprel,
-                    "start": t.start, "end": t.end} for t in s.tokens]}
+                    "start": t.start, "end": t.end, "ner": t.ner} for t in s.tokens]}
         for s in doc.sentences]}

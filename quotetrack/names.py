@@ -11,8 +11,10 @@ speaks (a capital for its government).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from quotetrack.entities import Entity
 from quotetrack.lexicon import words
 from quotetrack.records import Quote, Speaker, SpeakerKind
 from quotetrack.speakers import Named, _proper
@@ -44,9 +46,13 @@ class Entities:
     mentions: list[_Mention] = field(default_factory=list)
 
     @classmethod
-    def from_tree(cls, tree: Tree) -> Entities:
-        """Collect every proper-noun mention of the document."""
+    def from_tree(cls, tree: Tree, named: Sequence[Entity] = ()) -> Entities:
+        """Collect every proper-noun mention of the document; the full names of
+        ``named`` people (from the NER model) are canonical names too."""
         ents = cls()
+        for e in named:
+            if e.kind == "person" and " " in e.name:
+                ents.full[e.name] += len(e.mentions)
         for t in tree.tokens:
             if t.upos != "PROPN" or t.rel in ("compound", "flat") or (
                     t.text.lower() in words("calendar")):
@@ -91,6 +97,17 @@ class Entities:
         if name in self.genders:
             self.genders.setdefault(canon, self.genders[name])
         return canon
+
+    def adopt(self, entity: Entity, mention: str, kind: SpeakerKind) -> str:
+        """Record ``mention`` as naming ``entity``; returns the entity's canonical name."""
+        mention = " ".join(mention.split())
+        self.aliases.setdefault(entity.name, set()).add(mention)
+        self.kinds[entity.name] = kind
+        if mention in self.roles:
+            self.roles.setdefault(entity.name, self.roles[mention])
+        if entity.gender:
+            self.genders.setdefault(entity.name, entity.gender)
+        return entity.name
 
     def kind(self, canon: str) -> SpeakerKind:
         """Kind of a canonical name; a lone place name that speaks is an organisation."""

@@ -4,7 +4,8 @@ The default models are the compact English models shipped inside the package
 (``quotetrack/models/compact-en``), loaded with ``download_method=None``: parsing
 never touches the network.  ``models="official"`` (or ``QUOTETRACK_MODELS=official``)
 opts into Stanza's downloadable English package; any other value is a directory
-holding the five compact model files.
+holding the five compact model files (and, optionally, the NER model: without it
+every token's ``ner`` tag is ``O``).
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ MODEL_FILES = {
     "lemma": "en_ewt_nocharlm_lemmatizer.pt",
     "depparse": "en_ewt_nopretrain_parser.pt",
 }
+NER_FILE = "en_compact_nertagger.pt"
+# NER without word vectors or a charlm: Stanza must be told there are none.
+_NO_NER_EXTRAS = {"ner_pretrain_path": "", "ner_forward_charlm_path": "",
+                  "ner_backward_charlm_path": ""}
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
@@ -41,6 +46,7 @@ class ParserConfig:
     models: str = "compact"
     threads: int = 1
     batch_docs: int = 16
+    cache: str | None = None  # a folder of parses kept by text and model (development)
 
     @staticmethod
     def from_env(models: str | None = None, threads: int | None = None) -> ParserConfig:
@@ -49,6 +55,7 @@ class ParserConfig:
         return ParserConfig(
             models=models or os.environ.get("QUOTETRACK_MODELS") or "compact",
             threads=threads or int(env_threads or 1),
+            cache=os.environ.get("QUOTETRACK_PARSE_CACHE") or None,
         )
 
     @property
@@ -65,14 +72,19 @@ def _compact_kwargs(directory: Path) -> dict[str, Any]:
                                " reinstall quotetrack or train them with"
                                " python -m quotetrack.models.train")
     paths = {f"{p}_model_path": str(directory / f) for p, f in MODEL_FILES.items()}
+    processors = PROCESSORS
+    if (directory / NER_FILE).exists():
+        paths |= {"ner_model_path": str(directory / NER_FILE), **_NO_NER_EXTRAS}
+        processors += ",ner"
     return {"lang": "en", "dir": str(directory), "allow_unknown_language": True,
-            "download_method": None, **paths}
+            "download_method": None, "processors": processors, **paths}
 
 
 def _official_kwargs() -> dict[str, Any]:
     from stanza.pipeline.core import DownloadMethod
 
-    return {"lang": "en", "download_method": DownloadMethod.REUSE_RESOURCES}
+    return {"lang": "en", "download_method": DownloadMethod.REUSE_RESOURCES,
+            "processors": PROCESSORS + ",ner"}
 
 
 @lru_cache(maxsize=4)
@@ -91,8 +103,7 @@ def load_pipeline(config: ParserConfig) -> Any:
         kwargs = _compact_kwargs(COMPACT_DIR if config.models == "compact"
                                  else Path(config.models))
     try:
-        return stanza.Pipeline(processors=PROCESSORS, use_gpu=False, logging_level="ERROR",
-                               **kwargs)
+        return stanza.Pipeline(use_gpu=False, logging_level="ERROR", **kwargs)
     except Exception as exc:  # stanza raises many types for missing/offline models
         if config.models != "official":
             raise ModelUnavailable(f"cannot load models from {kwargs['dir']}: {exc}") from exc
@@ -119,18 +130,27 @@ def _para_of(spans: tuple[tuple[int, int], ...], offset: int) -> int:
     return max(len(spans) - 1, 0)
 
 
+def iob2(tag: str | None) -> str:
+    """Stanza's BIOES entity tag as IOB2 (``S-PER`` -> ``B-PER``, ``E-ORG`` -> ``I-ORG``)."""
+    if not tag or tag == "O" or len(tag) < 3 or tag[1] != "-":
+        return "O"
+    return ("B-" if tag[0] in "BS" else "I-") + tag[2:]
+
+
 def _sentence(text: str, raw: Any, index: int, first: int, para: int) -> Sentence:
     tokens: list[Token] = []
     for tok in raw.tokens:
         single = len(tok.words) == 1
-        for w in tok.words:
+        ner = iob2(getattr(tok, "ner", None))
+        for k, w in enumerate(tok.words):
             surface = text[tok.start_char:tok.end_char] if single else w.text
             head = first + w.head - 1 if w.head else -1
             tokens.append(Token(
                 i=first + len(tokens), sent=index, para=para, text=surface,
                 lemma=w.lemma or surface, upos=w.upos or "X", xpos=w.xpos or "_",
                 feats=w.feats or "_", head=head, deprel=w.deprel or "dep",
-                start=tok.start_char, end=tok.end_char))
+                start=tok.start_char, end=tok.end_char,
+                ner=ner if k == 0 or ner == "O" else "I-" + ner[2:]))
     start, end = (tokens[0].start, tokens[-1].end) if tokens else (0, 0)
     return Sentence(index, para, start, end, first, tuple(tokens))
 
@@ -165,19 +185,66 @@ def parse_many(texts: Iterable[str], config: ParserConfig | None = None) -> Iter
     """Parse texts in order, ``config.batch_docs`` documents per Stanza bulk call.
 
     Streams: holds at most one batch of documents.  Empty or blank texts give an
-    empty ``ParsedDoc`` without calling Stanza.
+    empty ``ParsedDoc`` without calling Stanza.  With ``config.cache`` a text parsed
+    before by the same model files is read back instead (see ``ParseCache``).
     """
+    config = config or ParserConfig.from_env()
+    cache = ParseCache(Path(config.cache), config) if config.cache else None
+    for chunk in _chunks(texts, max(config.batch_docs, 1)):
+        known = {t: cache.get(t) for t in chunk} if cache else {}
+        todo = [t for t in chunk if t.strip() and known.get(t) is None]
+        fresh = dict(zip(todo, _parse_batch(todo, config), strict=True)) if todo else {}
+        for t in chunk:
+            doc = known.get(t) or fresh.get(t) or ParsedDoc(
+                text=t, sentences=(), paragraphs=paragraph_spans(t), model=config.label)
+            if cache and t in fresh:
+                cache.put(t, doc)
+            yield doc
+
+
+def _parse_batch(texts: list[str], config: ParserConfig) -> list[ParsedDoc]:
     import stanza
 
-    config = config or ParserConfig.from_env()
     nlp = load_pipeline(config)
-    for chunk in _chunks(texts, max(config.batch_docs, 1)):
-        live = [t for t in chunk if t.strip()]
-        done = iter(nlp([stanza.Document([], text=t) for t in live]) if live else [])
-        for t in chunk:
-            doc = next(done) if t.strip() else None
-            yield to_parsed_doc(t, doc, config.label) if doc else ParsedDoc(
-                text=t, sentences=(), paragraphs=paragraph_spans(t), model=config.label)
+    docs = nlp([stanza.Document([], text=t) for t in texts])
+    return [to_parsed_doc(t, d, config.label) for t, d in zip(texts, docs, strict=True)]
+
+
+class ParseCache:
+    """Parses pickled under a folder, keyed by the text and the model files' sizes and
+    times, so that re-scoring extraction rules skips parsing (a development aid:
+    ``QUOTETRACK_PARSE_CACHE=DIR``; pickles are only read from a folder you made)."""
+
+    def __init__(self, folder: Path, config: ParserConfig) -> None:
+        import hashlib
+
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        directory = COMPACT_DIR if config.models == "compact" else Path(config.models)
+        stamp = config.label + "".join(
+            f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns};"
+            for p in sorted(directory.glob("*.pt"))) if directory.is_dir() else config.label
+        self.model = hashlib.sha256(stamp.encode()).hexdigest()[:16]
+
+    def _path(self, text: str) -> Path:
+        import hashlib
+
+        key = hashlib.sha256(f"{self.model}\n{text}".encode()).hexdigest()
+        return self.folder / f"{key}.pickle"
+
+    def get(self, text: str) -> ParsedDoc | None:
+        import pickle
+
+        path = self._path(text)
+        if not path.exists():
+            return None
+        doc = pickle.loads(path.read_bytes())
+        return doc if isinstance(doc, ParsedDoc) else None
+
+    def put(self, text: str, doc: ParsedDoc) -> None:
+        import pickle
+
+        self._path(text).write_bytes(pickle.dumps(doc))
 
 
 def parse(text: str, config: ParserConfig | None = None) -> ParsedDoc:

@@ -55,6 +55,8 @@ class Token:
     ``i`` is the word's index in the whole document; ``head`` is the document index
     of its governor, or -1 for a sentence root.  For words of a multi-word token
     (``can`` + ``not`` in ``cannot``) ``start``/``end`` are the whole token's span.
+    ``ner`` is the named-entity tag in IOB2 (``B-PER``, ``I-ORG``, ``O``; types ``PER``,
+    ``ORG``, ``LOC`` and whatever else the model knows); ``O`` without an NER model.
     """
 
     i: int
@@ -69,6 +71,7 @@ class Token:
     deprel: str
     start: int
     end: int
+    ner: str = "O"
 
     @property
     def rel(self) -> str:

@@ -64,6 +64,22 @@ def words(name: str) -> frozenset[str]:
     return frozenset(w.lower() for w in _lines(f"{name}.txt"))
 
 
+@cache
+def _genders(name: str) -> dict[str, str]:
+    return dict(line.lower().split("\t")[:2] for line in _lines(f"{name}.tsv"))
+
+
+def first_name_gender(name: str) -> str | None:
+    """``m`` or ``f`` for a given name usually borne by one gender (``first_names.tsv``),
+    else None (unknown or shared names)."""
+    return _genders("first_names").get(name.lower())
+
+
+def noun_gender(noun: str) -> str | None:
+    """``m`` or ``f`` for a noun that fixes its referent's gender (``spokeswoman``)."""
+    return _genders("gendered_nouns").get(noun.lower())
+
+
 def _stems(word: str) -> list[str]:
     """Candidate base forms of an English verb form (for words the lemmatizer's
     dictionary does not know, which it leaves unchanged)."""

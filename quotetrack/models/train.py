@@ -32,8 +32,11 @@ FILES = {
     "pos": f"{SHORT}_nopretrain_tagger.pt",
     "lemma": f"{SHORT}_nocharlm_lemmatizer.pt",
     "depparse": f"{SHORT}_nopretrain_parser.pt",
+    "ner": "en_compact_nertagger.pt",
 }
 STAGES = tuple(FILES)
+# Stored as float16 by --half (Stanza loads them back into float32 modules).
+HALVED = ("pos", "depparse", "ner")
 # Tagger dropout and word dropout, below Stanza's 0.5 / 0.33: without word vectors or a
 # charlm the tagger underfits at those (train UPOS 95.7; see the model card).
 POS_DROPOUT = ("0.1", "0.05")
@@ -58,6 +61,7 @@ class Plan:
     retag: bool = False
     average: int = 0
     dropout: tuple[str, str] = POS_DROPOUT
+    half: bool = False
 
     @property
     def udbase(self) -> Path:
@@ -127,6 +131,11 @@ def prepare_ud(plan: Plan) -> None:
 
 
 def _prep(plan: Plan, stage: str) -> None:
+    if stage == "ner":
+        from quotetrack.models.ner_data import build
+
+        print("ner data:", build(plan.ud_dir.parent, plan.data / "ner"), flush=True)
+        return
     extra = {"lemma": ["--gold", "--no_lemma_classifier"], "depparse": ["--gold"]}
     name = "tokenizer" if stage == "tokenize" else stage
     module = f"stanza.utils.datasets.prepare_{name}_treebank"
@@ -229,9 +238,23 @@ def _train_depparse(plan: Plan) -> list[str]:
             "--checkpoint_save_name", str(resume)]
 
 
+def _train_ner(plan: Plan) -> list[str]:
+    """BiLSTM-CRF over words and characters, no word vectors or charlm; Adam (SGD at
+    Stanza's 0.1 had learnt next to nothing after 250 steps)."""
+    data = plan.data / "ner"
+    return ["quotetrack.models.stanza_runner", "--fast-lstm", "stanza.models.ner_tagger",
+            "--train_file", str(data / "train.json"), "--eval_file", str(data / "dev.json"),
+            "--shorthand", "en_compact", "--mode", "train", "--no_pretrain",
+            "--word_emb_dim", "100", "--char_hidden_dim", "100", "--hidden_dim", "200",
+            "--optim", "adam", *_lr(plan, "ner", "0.002"),
+            "--max_steps", str(plan.steps["ner"]), "--eval_interval", "200",
+            "--max_steps_no_improve", "2500", "--save_dir", _save_dir(plan, "ner"),
+            "--save_name", FILES["ner"], "--seed", str(plan.seed)]
+
+
 TRAINERS = {"tokenize": _train_tokenize, "mwt": _train_mwt, "pos": _train_pos,
-            "lemma": _train_lemma, "depparse": _train_depparse}
-CAPPED = {"pos", "depparse", "tokenize"}
+            "lemma": _train_lemma, "depparse": _train_depparse, "ner": _train_ner}
+CAPPED = {"pos", "depparse", "tokenize", "ner"}
 
 
 def retag_tagger(plan: Plan) -> Path | None:
@@ -301,13 +324,20 @@ def train_stage(plan: Plan, stage: str) -> None:
 
 
 def install(plan: Plan) -> None:
-    """Copy every trained model (falling back to --init-from) into --out."""
+    """Copy every trained model (falling back to --init-from) into --out, halving
+    the large ones' stored precision with ``--half``."""
+    from quotetrack.models.halve import halve_file
+
     plan.out.mkdir(parents=True, exist_ok=True)
     for stage, name in FILES.items():
         src = plan.model(stage)
         if not src.exists() and plan.init_from:
             src = plan.init_from / name
-        if src.exists() and src.resolve() != (plan.out / name).resolve():
+        if not src.exists() or src.resolve() == (plan.out / name).resolve():
+            continue
+        if plan.half and stage in HALVED:
+            halve_file(src, plan.out / name)
+        else:
             shutil.copyfile(src, plan.out / name)
     (plan.out / "resources.json").write_text("{}\n", "utf-8")
 
@@ -343,10 +373,12 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
                          " of the last N")
     ap.add_argument("--pos-dropout", default=",".join(POS_DROPOUT), metavar="D,W",
                     help="tagger dropout and word dropout")
+    ap.add_argument("--half", action="store_true",
+                    help="store the tagger, parser and NER weights as float16")
     ap.add_argument("--no-score", action="store_true")
     ap.add_argument("--seed", type=int, default=1234)
     a = ap.parse_args(argv)
-    steps = {"tokenize": 3000, "mwt": 30, "pos": 6000, "depparse": 5000}
+    steps = {"tokenize": 3000, "mwt": 30, "pos": 6000, "depparse": 5000, "ner": 6000}
     for item in a.steps:
         key, _, value = item.partition("=")
         steps[key] = int(value)
@@ -358,7 +390,7 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
     return Plan(a.ud_dir.resolve(), a.work_dir.resolve(), a.out.resolve(), stages,
                 a.limit_sentences, steps, a.minutes, a.threads,
                 a.init_from.resolve() if a.init_from else None, a.force, a.seed, lr,
-                a.retag, a.average, _pair(ap, a.pos_dropout))
+                a.retag, a.average, _pair(ap, a.pos_dropout), a.half)
 
 
 def _pair(ap: argparse.ArgumentParser, text: str) -> tuple[str, str]:

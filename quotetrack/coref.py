@@ -1,0 +1,196 @@
+"""Coreference for speakers: pronouns and descriptions -> the named entity meant.
+
+Pure and rule-based, over the parse and the article's entities (``entities``).  A
+speaker mention that is not a name is linked to the most salient earlier entity that
+agrees with it:
+
+- agreement: ``he``/``she`` take a person whose gender (honorific, first name, or a
+  gendered noun) does not contradict them, never a place or an organisation; ``it``
+  takes an organisation (or a place acting as one), never a person; ``they`` an
+  organisation; a definite description takes an organisation for organisation nouns
+  (``the company``, ``the agency``) and a person for person nouns (``the minister``,
+  ``the 26-year-old winger``), preferring one whose name or role holds the noun;
+  indefinite descriptions (``a spokesman``) name nobody;
+- salience: nearer sentences first, subjects over other roles, the speaker of the
+  latest quote over a mere mention, mentions inside other quotes last.
+
+``Coref`` is built once per article and never changes; callers pass the speakers
+resolved so far (``recent``) because salience depends on them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from quotetrack.entities import Entity, Mention, find_entities
+from quotetrack.lexicon import noun_gender, words
+from quotetrack.records import ParsedDoc, Token
+from quotetrack.syntax import Tree
+
+PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+NEUTER = {"it", "its"}
+PLURAL = {"they", "them", "their"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
+WINDOW = 8  # sentences back that a pronoun or description may reach
+_GROUP_WORDS = {"both", "two", "pair", "duo", "couple"}
+
+
+@dataclass(frozen=True, slots=True)
+class Recent:
+    """A speaker already resolved: entity id and the character offset of its quote."""
+
+    entity: int
+    pos: int
+
+
+@dataclass(frozen=True)
+class Coref:
+    """The article's entities with the indexes that resolution needs."""
+
+    tree: Tree
+    entities: tuple[Entity, ...]
+    quoted: tuple[tuple[int, int], ...] = ()
+    by_word: dict[int, Entity] = field(default_factory=dict)
+    roles: dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, tree: Tree, quoted: Sequence[tuple[int, int]] = ()) -> Coref:
+        """Entities of ``tree.doc``; ``quoted`` are quote spans (mentions inside
+        them are weak antecedents)."""
+        ents = find_entities(tree.doc)
+        by_word = {k: e for e in ents for m in e.mentions for k in range(m.first, m.last + 1)}
+        roles = {e.id: _roles(tree, e) for e in ents}
+        return cls(tree, ents, tuple(quoted), by_word, roles)
+
+    def entity_of(self, word: int) -> Entity | None:
+        """The entity whose named mention contains word ``word``."""
+        return self.by_word.get(word)
+
+    def resolve(self, head: Token, recent: Sequence[Recent] = ()) -> tuple[Entity, ...]:
+        """The entities a pronoun or description at ``head`` refers to (empty if none)."""
+        if not self.entities:
+            return ()
+        low = head.text.lower()
+        if head.upos == "PRON" or low in PERSONAL or low in NEUTER or low in PLURAL:
+            return self._pronoun(head, low, recent)
+        if head.upos == "NOUN":
+            return self._description(head, recent)
+        return ()
+
+    def _pronoun(self, head: Token, low: str, recent: Sequence[Recent]
+                 ) -> tuple[Entity, ...]:
+        if low in PERSONAL:
+            gender = PERSONAL[low]
+            return self._best(head, recent, lambda e: e.kind == "person"
+                              and (e.gender in (None, gender)), gender)
+        if low in NEUTER:
+            return self._best(head, recent, lambda e: e.kind in ("organization", "place"))
+        if low in PLURAL:
+            return self._best(head, recent, lambda e: e.kind == "organization")
+        return ()
+
+    def _description(self, head: Token, recent: Sequence[Recent]) -> tuple[Entity, ...]:
+        kids = self.tree.children(head.i)
+        if not any(k.text.lower() in _DEFINITE or k.deprel == "nmod:poss" for k in kids):
+            return ()  # "a spokesman said": nobody named
+        lemma = head.lemma.lower()
+        plural = "Number=Plur" in head.feats
+        if plural and any(k.text.lower() in _GROUP_WORDS for k in kids) or (
+                lemma in _GROUP_WORDS):
+            return self._pair(head)
+        if plural:
+            return ()
+        if lemma in words("organizations"):
+            return self._best(head, recent, lambda e: e.kind == "organization",
+                              prefer=lemma)
+        aged = any("year-old" in k.text.lower() or k.text.lower() == "old"
+                   for k in self.tree.subtree(head.i))
+        if lemma in words("person_nouns") or lemma in words("titles") or aged:
+            gender = noun_gender(lemma)
+            return self._best(head, recent, lambda e: e.kind == "person" and (
+                gender is None or e.gender in (None, gender)), gender, prefer=lemma)
+        return ()
+
+    def _pair(self, head: Token) -> tuple[Entity, ...]:
+        """``the two leaders``: the last two people named before it."""
+        seen: list[Entity] = []
+        for m in sorted(self._before(head), key=lambda m: -m.first):
+            e = self.by_word[m.first]
+            if e.kind == "person" and e not in seen:
+                seen.append(e)
+            if len(seen) == 2:
+                break
+        return tuple(sorted(seen, key=lambda e: e.id)) if len(seen) == 2 else ()
+
+    def _before(self, head: Token) -> list[Mention]:
+        lo = head.sent - WINDOW
+        return [m for e in self.entities for m in e.mentions
+                if m.end <= head.start and m.sent >= lo]
+
+    def _best(self, head: Token, recent: Sequence[Recent], fits: object,
+              gender: str | None = None, prefer: str = "") -> tuple[Entity, ...]:
+        assert callable(fits)
+        scores: dict[int, float] = {}
+        for m in self._before(head):
+            e = self.by_word[m.first]
+            if not fits(e):
+                continue
+            score = self._score(head, m, e, gender, prefer)
+            scores[e.id] = max(scores.get(e.id, -99.0), score)
+        last = next((r for r in reversed(recent) if r.pos < head.start), None)
+        if last is not None and last.entity in scores:
+            scores[last.entity] += 3.0  # the speaker of the latest quote
+        if not scores:
+            return ()
+        best = max(scores, key=lambda k: (scores[k], k))
+        return (self.entities[best],)
+
+    def _score(self, head: Token, m: Mention, e: Entity, gender: str | None,
+               prefer: str) -> float:
+        word = self.tree.tokens[_mention_head(self.tree, m)]
+        score = -1.5 * (head.sent - m.sent)
+        if word.rel == "nsubj":
+            score += 2.0
+        if any(a <= m.start < b for a, b in self.quoted):
+            score -= 3.0
+        if gender and e.gender == gender:
+            score += 1.0
+        if prefer and (prefer in e.name.lower() or prefer in self.roles.get(e.id, "")):
+            score += 4.0
+        return score
+
+
+def _mention_head(tree: Tree, m: Mention) -> int:
+    """The word of a mention whose governor lies outside it."""
+    for k in range(m.first, m.last + 1):
+        h = tree.tokens[k].head
+        if not m.first <= h <= m.last:
+            return k
+    return m.last
+
+
+def _roles(tree: Tree, e: Entity) -> str:
+    """Lower-cased words describing a person: titles before a mention and common-noun
+    appositives (``Yury Ushakov, a Kremlin adviser``, ``Foreign Minister Sergei Lavrov``)."""
+    out: list[str] = []
+    toks = tree.tokens
+    for m in e.mentions:
+        k = m.first - 1
+        while k >= 0 and toks[k].sent == m.sent and toks[k].upos in ("PROPN", "NOUN", "ADJ") \
+                and toks[k].text[:1].isupper():
+            out.append(toks[k].text.lower())
+            k -= 1
+        head = _mention_head(tree, m)
+        for a in tree.children(head, "appos"):
+            if a.upos == "NOUN":
+                out += [t.text.lower() for t in tree.subtree(a.i)]
+        gov = toks[head].head
+        if toks[head].rel == "appos" and gov >= 0 and toks[gov].upos == "NOUN":
+            out += [t.text.lower() for t in tree.subtree(gov, skip=[head])]
+    return " ".join(out)
+
+
+def build(doc: ParsedDoc, quoted: Sequence[tuple[int, int]] = ()) -> Coref:
+    """``Coref.build`` over a fresh ``Tree``."""
+    return Coref.build(Tree(doc), quoted)

@@ -1,0 +1,177 @@
+"""Named-entity training data for the compact NER model, in Stanza's JSON format.
+
+Sources (read-only, ``shared/``): Universal NER for English-EWT (IOB2, dev and test
+splits; ``PER``/``ORG``/``LOC``, ``OTH`` dropped) and GUM's entity annotation of the
+openly licensed genres (``Entity=`` in MISC; named mentions of ``person``,
+``organization`` and ``place`` only).  Splits are by document:
+
+- train: UNER-EWT dev and GUM train (open genres);
+- dev (model selection): GUM dev (open genres);
+- test (held out, never trained or tuned on): UNER-EWT test and GUM test (open genres).
+
+Each output file is a list of sentences, each a list of ``{"text", "ner"}`` tokens
+with IOB2 tags over surface tokens (multi-word tokens stay whole), the input of
+``stanza.models.ner_tagger``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+# Genres whose licence allows training a shipped model (shared/ner/README.md).
+OPEN_GENRES = frozenset({"news", "interview", "bio", "voyage", "textbook", "vlog", "speech",
+                         "conversation"})
+GUM_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
+UNER_TYPES = {"PER", "ORG", "LOC"}
+TYPES = ("PER", "ORG", "LOC")
+_OPEN = re.compile(r"\((\d+)-([a-z]+)-[^()|]*")
+_CLOSE = re.compile(r"(\d+)\)")
+_JOINERS = {"of", "for", "and", "&", "de", "the", "on"}
+
+Sentence = list[tuple[str, str]]  # (surface token, IOB2 tag)
+
+
+def read_uner(path: Path) -> Iterator[Sentence]:
+    """Sentences of a UNER IOB2 file; ``OTH`` and unknown types become ``O``."""
+    sent: Sentence = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line:
+                if sent:
+                    yield sent
+                sent = []
+                continue
+            if line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            tag = cols[2]
+            if tag != "O" and tag[2:] not in UNER_TYPES:
+                tag = "O"
+            sent.append((cols[1], tag))
+    if sent:
+        yield sent
+
+
+def _rows(block: list[str]) -> list[list[str]]:
+    return [ln.split("\t") for ln in block if ln and not ln.startswith("#")]
+
+
+def _named_span(words: list[list[str]], lo: int, hi: int) -> tuple[int, int] | None:
+    """The name inside mention words ``lo..hi`` (inclusive): the run of capitalised
+    proper-noun words around the mention's first proper noun, joined by ``of``/``&``;
+    None when the mention is not named (its words hold no proper noun)."""
+    propn = [k for k in range(lo, hi + 1) if words[k][3] == "PROPN"]
+    if not propn:
+        return None
+    start = end = propn[0]
+
+    def capital(k: int) -> bool:
+        w = words[k]
+        return w[1][:1].isupper() and w[3] in ("PROPN", "ADJ", "NOUN", "NUM", "X")
+
+    while start > lo and capital(start - 1):
+        start -= 1
+    while end < hi:
+        nxt = end + 1
+        if capital(nxt) or words[nxt][3] == "PROPN":
+            end = nxt
+        elif (words[nxt][1].lower() in _JOINERS and nxt < hi and words[nxt + 1][3] == "PROPN"
+              and words[nxt][1].lower() != "the"):
+            end = nxt + 1
+        else:
+            break
+    return start, end
+
+
+def _mentions(words: list[list[str]]) -> list[tuple[int, int, str]]:
+    """(first, last, GUM type) of every entity mention in a sentence's words."""
+    stack: dict[str, list[tuple[int, str]]] = {}
+    out: list[tuple[int, int, str]] = []
+    for k, w in enumerate(words):
+        misc = next((f[len("Entity="):] for f in w[9].split("|") if f.startswith("Entity=")),
+                    "")
+        for m in _OPEN.finditer(misc):
+            stack.setdefault(m.group(1), []).append((k, m.group(2)))
+        # a single-word mention "(3-person-...)" opens and closes on the same word
+        closes = _CLOSE.findall(misc)
+        for gid in closes:
+            if stack.get(gid):
+                first, etype = stack[gid].pop()
+                out.append((first, k, etype))
+    return out
+
+
+def gum_tags(block: list[str]) -> Sentence:
+    """IOB2 tags over a GUM sentence's surface tokens (named PER/ORG/LOC mentions)."""
+    rows = _rows(block)
+    words = [r for r in rows if r[0].isdigit()]
+    tags = ["O"] * len(words)
+    spans = sorted(_mentions(words), key=lambda m: (m[0], -(m[1] - m[0])))
+    for first, last, etype in spans:
+        label = GUM_TYPES.get(etype)
+        named = _named_span(words, first, last) if label else None
+        if label is None or named is None or any(t != "O" for t in tags[named[0]:named[1] + 1]):
+            continue  # outermost named mention wins; nested names stay inside it
+        a, b = named
+        tags[a:b + 1] = [f"B-{label}"] + [f"I-{label}"] * (b - a)
+    return _surface(rows, words, tags)
+
+
+def _surface(rows: list[list[str]], words: list[list[str]], tags: list[str]) -> Sentence:
+    """Collapse multi-word tokens (``1-2 don't``) into one token with the first tag."""
+    index = {r[0]: n for n, r in enumerate(words)}
+    out: Sentence = []
+    skip: set[str] = set()
+    for r in rows:
+        if "-" in r[0]:
+            a, b = r[0].split("-")
+            out.append((r[1], tags[index[a]]))
+            skip.update(str(i) for i in range(int(a), int(b) + 1))
+        elif r[0].isdigit() and r[0] not in skip:
+            out.append((r[1], tags[index[r[0]]]))
+    return out
+
+
+def read_gum(path: Path, genres: frozenset[str] = OPEN_GENRES) -> Iterator[Sentence]:
+    """Sentences of the GUM documents of ``genres`` in one split file."""
+    genre = ""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        blocks = fh.read().split("\n\n")
+    for raw in blocks:
+        block = raw.strip("\n").split("\n")
+        for line in block:
+            if line.startswith("# meta::genre = "):
+                genre = line.split("= ", 1)[1].strip()
+        if genre in genres and any(ln and ln[0].isdigit() for ln in block):
+            yield gum_tags(block)
+
+
+def build(shared: Path, out: Path) -> dict[str, int]:
+    """Write ``train.json``, ``dev.json``, ``test.json`` (and per-source test files)
+    under ``out``; returns the sentence count of each file."""
+    uner = shared / "ner" / "UNER_English-EWT"
+    gum = shared / "ud" / "UD_English-GUM"
+    parts = {
+        "train": [*read_uner(uner / "en_ewt-ud-dev.iob2.gz"),
+                  *read_gum(gum / "en_gum-ud-train.conllu.gz")],
+        "dev": list(read_gum(gum / "en_gum-ud-dev.conllu.gz")),
+        "test-uner": list(read_uner(uner / "en_ewt-ud-test.iob2.gz")),
+        "test-gum": list(read_gum(gum / "en_gum-ud-test.conllu.gz")),
+    }
+    parts["test"] = parts["test-uner"] + parts["test-gum"]
+    out.mkdir(parents=True, exist_ok=True)
+    for name, sents in parts.items():
+        data = [[{"text": w, "ner": t} for w, t in s] for s in sents if s]
+        (out / f"{name}.json").write_text(json.dumps(data), "utf-8")
+    return {name: len(s) for name, s in parts.items()}
+
+
+if __name__ == "__main__":
+    import sys
+
+    print(build(Path(sys.argv[1]), Path(sys.argv[2])))
