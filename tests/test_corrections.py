@@ -67,6 +67,9 @@ def assert_corrections_hold(store, db: str) -> None:
                          for r in posts)
     assert not [r for r in store.quotes(limit=None) if r["text"] == MINSK]
     assert store.who_said("Minsk useful") == []
+    said = store.who_said("Washington offers", limit=50)
+    assert {r["speaker"] for r in said if r["article_id"].startswith("post-0304")} \
+        == {"Sergei Lavrov"}
     assert all(row[1:] == ("Sergei Lavrov", "human") for row in view_rows(store, "post-0304"))
     assert {r[1] for r in view_rows(store, "misc-0308")} == {"Donald Trump"}
     with store.engine.connect() as conn:

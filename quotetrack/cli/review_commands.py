@@ -46,10 +46,11 @@ def correct_cmd(ctx: click.Context, quote_id: int, speakers: tuple[str, ...],
                 fmt: str) -> None:
     """Correct one stored quote: its speaker(s), its kind, or that it is not a quote.
 
-    The correction is kept with who made it, when and why; it wins in every query,
-    export and view (method "human"), and it holds when the article is ingested
-    again, edited or not, and through variants --relink and speakers merge/rename.
-    Undo it with quotetrack corrections --undo ID.
+    A name the store does not know becomes a new speaker.  The correction is kept
+    with who made it, when and why; it wins in every query, export and view (method
+    "human"), and it holds when the article is ingested again, edited or not, and
+    through variants --relink and speakers merge/rename.  Undo it with quotetrack
+    corrections --undo ID.
 
     \b
     Example:
@@ -104,4 +105,5 @@ def corrections_cmd(ctx: click.Context, undo_id: int | None, by: str | None,
             return
         rows = store.corrections(include_undone)
     columns = CORRECTION_TABLE + (["status"] if include_undone else [])
-    render.emit(rows, fmt, columns if fmt == "table" else CORRECTION_COLUMNS)
+    render.emit(rows, fmt, columns if fmt == "table" else CORRECTION_COLUMNS,
+                empty="No corrections yet; make one with quotetrack correct QUOTE_ID.")
