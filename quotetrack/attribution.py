@@ -19,9 +19,11 @@ Finally every name is mapped to one canonical name per article (see ``names``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from quotetrack.coref import Coref, Recent
+from quotetrack.cueless import introduced, name_line
 from quotetrack.entities import Entity
 from quotetrack.lexicon import speech_verb, words
 from quotetrack.names import Entities
@@ -32,7 +34,8 @@ from quotetrack.syntax import Tree
 CONFIDENCE = {"speaker-turn": 0.85, "cue-subject": 0.9, "appositive": 0.9, "according-to": 0.85,
               "governing-subject": 0.75, "relative-clause": 0.75, "cue-object": 0.6,
               "pronoun": 0.7, "adjacent-mention": 0.7, "credit-line": 0.75,
-              "continuation": 0.6, "coreference": 0.7, "none": 0.0}
+              "continuation": 0.6, "coreference": 0.7, "name-line": 0.7,
+              "introduction": 0.5, "none": 0.0}
 _RELATIVE = {"who", "that", "which"}
 
 
@@ -65,6 +68,15 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
     return subj[0] if subj else None
 
 
+def _quoted_subject(tree: Tree, verb: Token, avoid: Ranges) -> Token | None:
+    """``Smith was quoted as saying``: the passive subject of a verb of quoting is
+    the one who spoke (not, as for other passives, the one spoken about)."""
+    if verb.lemma.lower() not in ("quote", "cite", "report", "hear"):
+        return None
+    subj = [s for s in tree.children(verb.i, "nsubj:pass") if not _within(s, avoid)]
+    return subj[0] if subj else None
+
+
 def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
     """The speaker word of the cue at ``cue_i`` (sieve 1), or None.  Words inside
     ``avoid`` (the quote itself) are never the speaker."""
@@ -86,7 +98,7 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
         if node.rel not in ("conj", "xcomp", "advcl") or node.head < 0:
             break
         node = tree.tokens[node.head]
-        subj = _subject(tree, node, avoid)
+        subj = _subject(tree, node, avoid) or _quoted_subject(tree, node, avoid)
         if subj is not None:
             return Source(subj, "governing-subject")
     verb = speech_verb(cue.lemma, cue.text)
@@ -106,7 +118,7 @@ def _noun_source(tree: Tree, noun: Token, avoid: Ranges) -> Source | None:
         by = any(w.text.lower() == "by" for w in tree.children(c.i, "case"))
         if (poss or by) and not _within(c, avoid):
             return Source(c, "cue-subject")
-    if noun.head >= 0 and noun.rel in ("obj", "nsubj:pass"):
+    if noun.head >= 0 and noun.rel in ("obj", "nsubj:pass", "obl"):  # "said in a statement"
         subj = _subject(tree, tree.tokens[noun.head], avoid)
         if subj is not None:
             return Source(subj, "governing-subject")
@@ -266,9 +278,25 @@ def _linked(n: Named, f: _Found, coref: Coref, recent: list[Recent]) -> tuple[En
     if own is not None and own.kind in _KIND_OF_ENTITY:
         return (own,)
     head = coref.tree.tokens[n.head]
+    inner = _person_within(coref, head, f.mention)
+    if inner is not None:
+        return (inner,)
     if head.upos in ("PRON", "NOUN") and (n.gender or head.upos == "NOUN"):
         return coref.resolve(head, recent)
     return ()
+
+
+def _person_within(coref: Coref, head: Token, mention: Span | None) -> Entity | None:
+    """``Italy's Minister of Education, Stefania Giannini``: when a common-noun or
+    title head was read as the speaker, a person named in its appositive or name
+    words is meant (not one in a modifier: ``an aide to Hillary Clinton``)."""
+    if head.upos == "PRON" or mention is None:
+        return None
+    for c in reversed(coref.tree.children(head.i, "appos", "flat", "compound")):
+        e = coref.entity_of(c.i)
+        if e is not None and e.kind == "person":
+            return e
+    return None
 
 
 def _resolve(found: list[_Found], ents: Entities, coref: Coref) -> list[Resolved]:
@@ -305,6 +333,22 @@ def _resolve(found: list[_Found], ents: Entities, coref: Coref) -> list[Resolved
     return out
 
 
+Proposer = Callable[[Coref, QuoteSpan], "tuple[Entity, Span] | None"]
+
+
+def _cueless(spans: list[QuoteSpan], resolved: list[Resolved], ents: Entities,
+             coref: Coref, propose: Proposer, method: str) -> None:
+    """Give a speaker to each cue-less direct quote still without one (``cueless``)."""
+    for k, span in enumerate(spans):
+        if resolved[k][0] or span.cue is not None or span.kind != "direct":
+            continue
+        found = propose(coref, span)
+        if found is not None:
+            ent, mention = found
+            name = ents.adopt(ent, mention.text, _KIND_OF_ENTITY.get(ent.kind, "unknown"))
+            resolved[k] = ([name], ents.kind(name), method, mention)
+
+
 def _continue(spans: list[QuoteSpan], resolved: list[Resolved]) -> None:
     """A cue-less quote right after an attributed one inherits speaker and mention."""
     last: int | None = None
@@ -331,7 +375,9 @@ def attribute(doc: ParsedDoc, spans: list[QuoteSpan], tree: Tree | None = None
         for n in f.named:
             ents.add_role(n)
     resolved = _resolve(found, ents, coref)
+    _cueless(spans, resolved, ents, coref, name_line, "name-line")
     _continue(spans, resolved)
+    _cueless(spans, resolved, ents, coref, introduced, "introduction")
     quotes = []
     for f, (names, kind, method, mention) in zip(found, resolved, strict=True):
         s = f.span

@@ -4,7 +4,8 @@ A predicted quote matches a gold quote when it covers at least ``overlap`` of th
 gold content (the gold ``segments`` when present, else its span); matching is
 one-to-one, best coverage first.  On matched quotes, the speaker mention is right
 when the spans overlap and the canonical speaker is right when the names agree
-(case, punctuation and titles aside; a surname alone agrees with the full name).
+(case, punctuation and leading titles aside; ``speaker_accuracy_surname`` also
+counts a surname alone as agreeing with the full name, the lenient reading).
 End to end, a match counts when its speaker is right too: by canonical name where
 gold has one, else by mention overlap.
 """
@@ -62,14 +63,17 @@ def _norm_name(name: str) -> list[str]:
     return toks
 
 
-def names_agree(pred: str | None, gold: str | None) -> bool:
-    """True when two speaker names denote the same speaker (see module docstring)."""
+def names_agree(pred: str | None, gold: str | None, surname: bool = False) -> bool:
+    """True when two speaker names are the same name, case, punctuation and leading
+    titles aside; with ``surname``, a surname alone also agrees with the full name
+    (the lenient reading: ``Lavrov`` for ``Sergei Lavrov``)."""
     if not pred or not gold:
         return False
     p, g = _norm_name(pred), _norm_name(gold)
     if p == g:
         return True
-    return bool(p and g and p[-1] == g[-1] and (len(p) == 1 or len(g) == 1 or p[0] == g[0]))
+    return surname and bool(p and g and p[-1] == g[-1] and (
+        len(p) == 1 or len(g) == 1 or p[0] == g[0]))
 
 
 def _spans_overlap(a: Mapping[str, Any] | None, b: Mapping[str, Any] | None) -> bool:
@@ -91,6 +95,7 @@ class Tally:
     mention_ok: int = 0
     speaker_n: int = 0
     speaker_ok: int = 0
+    surname_ok: int = 0
     e2e_ok: int = 0
 
     def add(self, preds: Sequence[Mapping[str, Any]], golds: Sequence[Mapping[str, Any]],
@@ -114,6 +119,7 @@ class Tally:
         if g.get("speaker"):
             self.speaker_n += 1
             self.speaker_ok += name_ok
+            self.surname_ok += names_agree(p.get("speaker"), g.get("speaker"), surname=True)
         self.e2e_ok += name_ok if g.get("speaker") else mention_ok
 
 
@@ -132,6 +138,8 @@ def scores(t: Tally) -> dict[str, Any]:
     out["by_kind"] = {k: _prf(t.tp_pred[k], t.pred[k], t.tp_gold[k], t.gold[k]) for k in KINDS}
     out["mention_accuracy"] = round(t.mention_ok / t.mention_n, 4) if t.mention_n else None
     out["speaker_accuracy"] = round(t.speaker_ok / t.speaker_n, 4) if t.speaker_n else None
+    out["speaker_accuracy_surname"] = (round(t.surname_ok / t.speaker_n, 4) if t.speaker_n
+                                       else None)
     out["end_to_end"] = _prf(t.e2e_ok, n_p, t.e2e_ok, n_g)
     out["matched"] = tp
     return out

@@ -193,6 +193,9 @@ def _common(tree: Tree, head: Token) -> list[Named]:
         return [Named(n.name, n.kind, role, n.gender, n.head) for n in map(
             lambda a: _proper(tree, a), named)]
     lemma = head.lemma.lower()
+    issuer = _issuer(tree, head) if lemma in words("document_nouns") else None
+    if issuer is not None:
+        return read_mention(tree, issuer)
     phrase = contiguous(tree.subtree(head.i, skip=[c.i for c in tree.children(
         head.i) if c.rel in _CUT_RELS + ("nmod", "appos", "acl", "case")
         and c.deprel != "nmod:poss"]), head.i)
@@ -206,6 +209,17 @@ def _common(tree: Tree, head: Token) -> list[Named]:
         return [Named(p.name, p.kind, label, p.gender, p.head) for p in people]
     plural = "Number=Plur" in head.feats or head.text.lower() in words("group_nouns")
     return [Named(label, "group" if plural else "unknown", None, None, head.i)]
+
+
+def _issuer(tree: Tree, head: Token) -> Token | None:
+    """Who issued a text: ``a statement from the ministry``, ``the ministry's
+    statement``, ``a post by Smith`` (possessive pronouns are left to coreference)."""
+    for c in tree.children(head.i, "nmod"):
+        by = any(w.text.lower() in ("from", "by") for w in tree.children(c.i, "case"))
+        poss = c.deprel == "nmod:poss" and c.upos in ("PROPN", "NOUN")
+        if (by or poss) and c.upos in ("PROPN", "NOUN"):
+            return c
+    return None
 
 
 def read_mention(tree: Tree, head: Token) -> list[Named]:

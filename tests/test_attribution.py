@@ -186,3 +186,16 @@ def test_attribution_person_sent_something_is_no_place() -> None:
 def test_attribution_united_states_is_an_organisation() -> None:
     q = only("The United States said that the sanctions would stay in place for a year.")
     assert (q.speaker, q.speaker_kind) == ("United States", "organization")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The White House said in a statement that the president would attend the summit.",
+     "White House"),
+    ("A statement from the ministry said the talks had failed.", "ministry"),
+    ("Smith was quoted as saying that the deal was dead.", "Smith"),
+])
+def test_attribution_statements_and_quoted_as(text: str, speaker: str) -> None:
+    """A statement's issuer speaks (``in a statement``, ``a statement from X``); the
+    passive subject of ``quoted as saying`` is the one quoted."""
+    q = only(text)
+    assert q.speaker == speaker

@@ -22,7 +22,8 @@ def test_evaluate_match_is_one_to_one() -> None:
 
 def test_evaluate_names_agree() -> None:
     assert names_agree("Donald Trump", "President Donald Trump")
-    assert names_agree("Trump", "Donald Trump")
+    assert not names_agree("Trump", "Donald Trump")  # a canonical name is the full name
+    assert names_agree("Trump", "Donald Trump", surname=True)
     assert not names_agree("Ivanka Trump", "Donald Trump")
     assert not names_agree(None, "Donald Trump")
 

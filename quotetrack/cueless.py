@@ -1,0 +1,79 @@
+"""Speakers of quotes that have no cue in their own sentence (pure, over the parse).
+
+News writes a quote paragraph with no ``he said`` in two common shapes:
+
+- an **introduction**: the paragraph before it is about the speaker (``Mayor Linda
+  Park spoke to reporters on Monday.`` / ``"We are not going to raise taxes."``): the
+  subject of that paragraph's last sentence, when it names a person or organisation;
+- a **name line**: a short paragraph right after the quote that is only a name,
+  perhaps with a dash before it and a role after a comma (``"..."`` / ``Jane Doe,
+  mayor of Springfield``).
+
+Both return ``(entity-or-name, mention span)`` proposals; attribution decides.
+"""
+
+from __future__ import annotations
+
+from quotetrack.coref import Coref
+from quotetrack.entities import Entity
+from quotetrack.records import QuoteSpan, Span, Token
+
+_DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
+_NAME_LINE_WORDS = 10
+
+
+def _subject(coref: Coref, sent_index: int) -> Token | None:
+    sent = coref.tree.doc.sentences[sent_index]
+    roots = [t for t in sent.tokens if t.head < 0]
+    for r in roots:
+        subj = coref.tree.children(r.i, "nsubj")
+        if subj:
+            return subj[0]
+    return None
+
+
+def introduced(coref: Coref, span: QuoteSpan) -> tuple[Entity, Span] | None:
+    """The entity that the paragraph before ``span``'s ends on as subject (see module)."""
+    doc = coref.tree.doc
+    prev = [s for s in doc.sentences if s.para == span.paragraph - 1]
+    if not prev or not _opens_paragraph(coref, span):
+        return None
+    subj = _subject(coref, prev[-1].index)
+    if subj is None:
+        return None
+    ent = coref.entity_of(subj.i)
+    if ent is None and subj.upos == "PRON":
+        found = coref.resolve(subj)
+        ent = found[0] if len(found) == 1 else None
+    if ent is None or ent.kind not in ("person", "organization"):
+        return None
+    return ent, Span(subj.start, subj.end, subj.text)
+
+
+def _opens_paragraph(coref: Coref, span: QuoteSpan) -> bool:
+    """The quote is the first thing in its paragraph (but for its opening mark)."""
+    start = coref.tree.doc.paragraphs[span.paragraph][0]
+    return not coref.tree.doc.text[start:span.start].strip(" \"'\u201c\u2018\u00ab\n")
+
+
+def name_line(coref: Coref, span: QuoteSpan) -> tuple[Entity, Span] | None:
+    """The person or organisation named alone on the short paragraph after ``span``."""
+    doc = coref.tree.doc
+    nxt = span.paragraph + 1
+    if nxt >= len(doc.paragraphs) or doc.text[span.end:doc.paragraphs[nxt][0]].strip(
+            " \"'\u201d\u2019\u00bb.,!?\n"):
+        return None  # the quote does not end its paragraph
+    words = coref.tree.within(*doc.paragraphs[nxt])
+    while words and (words[0].text in _DASHES or words[0].upos == "PUNCT"):
+        words = words[1:]
+    if not words or len(words) > _NAME_LINE_WORDS or any(
+            w.upos in ("VERB", "AUX") for w in words):
+        return None
+    ent = coref.entity_of(words[0].i)
+    if ent is None or ent.kind not in ("person", "organization"):
+        return None
+    mention = next(m for m in ent.mentions if m.first <= words[0].i <= m.last)
+    after = words[mention.last - words[0].i + 1:]
+    if after and after[0].text not in (",", "(", "\u2014", "-"):
+        return None  # a sentence that starts with a name, not a credit
+    return ent, Span(mention.start, mention.end, mention.text)
