@@ -10,7 +10,8 @@ caller can report it and carry on.
 Every article comes out normalised by ``clean_text`` (its text and its string
 fields), before anything hashes, parses or stores it, so every offset indexes the
 text as stored and both store dialects see the same characters.  An article whose
-text is empty once cleaned, or whose ``published_at`` is not a date, is a Problem.
+text is blank once cleaned (``is_blank``), or whose ``published_at`` is not a date,
+is a Problem.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import hashlib
 import json
 import re
 import sys
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,6 +77,12 @@ def clean_text(text: str) -> str:
     return _UNSTORABLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+def is_blank(text: str) -> bool:
+    """Nothing to read: only whitespace and invisible format characters (RTL marks,
+    zero-width spaces, byte-order marks)."""
+    return all(c.isspace() or unicodedata.category(c) == "Cf" for c in text)
+
+
 def is_clean(text: str) -> bool:
     """Whether ``text`` is unchanged by ``clean_text`` (what the store accepts)."""
     return "\r" not in text and _UNSTORABLE.search(text) is None
@@ -94,7 +102,7 @@ def _field(value: Any) -> str | None:
 def _checked(text: str, published_at: str | None) -> str:
     """``text`` cleaned; InputError when it is empty or the date is not a date."""
     text = clean_text(text)
-    if not text.strip():
+    if is_blank(text):
         raise InputError("empty text: nothing to extract")
     if published_at is not None and parse_date(published_at) is None:
         raise InputError(f"published_at {published_at[:40]!r} is not a date; write it as"
@@ -197,7 +205,7 @@ def read_bytes(data: bytes, source: str, suffix: str,
         if suffix in (".html", ".htm"):
             text = html_to_text(text, source)
         text = clean_text(text)
-        if not text.strip():
+        if is_blank(text):
             yield Problem(source, None, "empty input: nothing to read")
             return
         yield Article(id=stem, text=text, source=source)
