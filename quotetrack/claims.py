@@ -13,7 +13,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from quotetrack.cues import Scope, frames_of, has_source, reduced_passive, that_clause
+from quotetrack.cues import (
+    Scope,
+    discourse_marker,
+    frames_of,
+    has_source,
+    reduced_passive,
+    that_clause,
+    thing_frames,
+)
 from quotetrack.lexicon import reporting_nouns, speech_verb, words
 from quotetrack.marks import QUOTE_CHARS, is_mark_token
 from quotetrack.records import Token
@@ -26,7 +34,9 @@ class Claim:
     ``clause`` is True for a complement clause with a subject of its own (``..., he
     said, adding he would never vote for her``), the surest kind of claim; ``nominal``
     for the object of a speech act (``attacked Trump``); ``fallback`` for words taken
-    after a cue whose clause the parser lost."""
+    after a cue whose clause the parser lost; ``thing`` for content that is no
+    proposition (an object, request or intention frame: ``urged X to``), a quote only
+    when it holds the speaker's quoted words."""
 
     start: int
     end: int
@@ -37,6 +47,7 @@ class Claim:
     clause: bool = False
     nominal: bool = False
     fallback: bool = False
+    thing: bool = False
 
 
 def token_span(tokens: list[Token]) -> tuple[int, int] | None:
@@ -60,18 +71,35 @@ def clause_extent(tree: Tree, cue: Token, comp: Token) -> tuple[int, int] | None
         # words after the clause are parser slips inside it.
         last_own = max(t.i for t in own)
         firsts = [(trimmed(tree.subtree(c.i)) or [c])[0].i for c in tree.children(cue.i)
-                  if c.i > last_own and c.rel in ("advcl", "conj", "parataxis", "obl", "ccomp")]
+                  if c.i > last_own and c.rel in ("advcl", "conj", "parataxis", "obl", "ccomp")
+                  and not _relative_lead(tree, c)]
         stop = min((f for f in firsts if f > last_own and _comma_before(tree, f)),
                    default=sent[-1].i + 1)
         stop = min([stop] + [w.i for w in sent if first.i < w.i < stop and w.xpos == "VBG"
                              and _comma_before(tree, w.i) and frames_of(w)])
-        body = [t for t in sent if first.i <= t.i < stop]  # ", adding ..." starts anew
+        body = _without_that([t for t in sent if first.i <= t.i < stop])  # ", adding ..."
     else:  # the clause comes first: everything before the reporting phrase
         last_own = max(t.i for t in own)
         cue_first = min(t.i for t in tree.subtree(cue.i, skip=[comp.i])
                         if t.i > last_own or t.i == cue.i)
         body = _to_closing_mark([t for t in sent if first.i <= t.i < cue_first])
     return token_span(body)
+
+
+def _relative_lead(tree: Tree, c: Token) -> bool:
+    """``..., where Russian forces are shipped in``: a dependent opened by a relative
+    word modifies the noun before it, so it stays inside the reported clause."""
+    lead = trimmed(tree.subtree(c.i))[:1]
+    return bool(lead) and lead[0].text.lower() in _RELATIVES
+
+
+def _without_that(body: list[Token]) -> list[Token]:
+    """The complementizer belongs to the cue: ``said that taxes would rise`` reports
+    ``taxes would rise``."""
+    lead = trimmed(body)
+    if len(lead) > 1 and lead[0].text.lower() == "that" and lead[0].upos == "SCONJ":
+        return lead[1:]
+    return body
 
 
 def _to_closing_mark(body: list[Token]) -> list[Token]:
@@ -113,12 +141,34 @@ def _misattached_complements(tree: Tree, t: Token) -> list[Token]:
     return out
 
 
-def _complement_claims(tree: Tree, t: Token) -> list[Claim]:
+def _inverted(tree: Tree, t: Token, before: int | None = None) -> bool:
+    """The cue's subject follows it (``..., said Mike Hawes``), before word ``before``
+    if given: quotative inversion, whose content comes before the cue."""
+    return any(t.i < s.i < (before if before is not None else len(tree.tokens))
+               for s in tree.children(t.i, "nsubj"))
+
+
+_WH = frozenset({"what", "why", "how", "whether", "who", "whom", "which"})
+
+
+def _embedded_question(t: Token, lead: list[Token]) -> bool:
+    """``explained what wikiHow is``: a clause opened by a wh-word under a verb that is
+    not a question names a topic, not a proposition (claims scope)."""
+    verb = speech_verb(t.lemma, t.text)
+    return bool(lead) and lead[0].text.lower() in _WH and not (
+        verb and verb.stance == "question")
+
+
+def _complement_claims(tree: Tree, t: Token, scope: Scope = "claims") -> list[Claim]:
     out = []
     for comp in tree.children(t.i, "ccomp") + _misattached_complements(tree, t):
         if comp.upos in ("ADJ", "ADV", "ADP") and not tree.children(comp.i, "nsubj", "cop"):
             continue  # '"frozen conflict," similar to ...': a modifier, not a clause
         lead = trimmed(tree.subtree(comp.i))[:1]
+        if scope == "claims" and _embedded_question(t, lead):
+            continue
+        if _inverted(tree, t, before=comp.i):
+            continue  # "said Mike Hawes, the SMMT's chief executive": his appositive
         comma_led = bool(lead) and _comma_before(tree, lead[0].i)
         if comma_led and (lead[0].text.lower() in _RELATIVES or (
                 comp.upos in ("NOUN", "PROPN") and not tree.children(comp.i, "nsubj", "cop"))):
@@ -233,8 +283,10 @@ def _object_end(tree: Tree, t: Token, end: int) -> int:
 def _fronted_claim(tree: Tree, t: Token) -> list[Claim]:
     """``The talks failed, he said`` or ``The talks, he said, failed``: the reporting
     phrase hangs as parataxis from the reported clause, which may surround it."""
-    if t.rel != "parataxis" or t.head < 0 or not tree.children(t.i, "nsubj"):
-        return []
+    if t.head < 0 or not tree.children(t.i, "nsubj") or not (
+            t.rel == "parataxis" or (t.rel == "conj" and _inverted(tree, t)
+                                     and _comma_before(tree, t.i))):
+        return []  # ", said Mike Hawes": an inverted cue parsed as a conjunct
     phrase = tree.subtree(t.i)
     sent = tree.doc.sentences[t.sent].tokens
     if _adjunct_lead(list(sent)):
@@ -316,11 +368,13 @@ def _after_colon(tree: Tree, t: Token) -> list[Claim]:
     return _claim(tree, t, token_span(words)) if len(words) >= 4 else []
 
 
-def _rest_of_sentence(tree: Tree, t: Token) -> list[Claim]:
+def _rest_of_sentence(tree: Tree, t: Token, scope: Scope = "claims") -> list[Claim]:
     """Fallback when the parser found no clause under a speech verb: the words after
     the cue (past its addressee and adverbials) when they hold a finite verb."""
     subjects = tree.children(t.i, "nsubj")
-    borrowed = t.rel in ("advcl", "conj")  # "..., saying he would ...", "and contended that"
+    # "..., saying he would ...", "and contended that"; a conjunct with no "and" after a
+    # comma is an inverted cue ("..., said Hawes, adding ...") whose content came first
+    borrowed = t.rel == "advcl" or (t.rel == "conj" and bool(tree.children(t.i, "cc")))
     if not subjects and not borrowed:
         return []
     sent = tree.doc.sentences[t.sent].tokens
@@ -336,12 +390,31 @@ def _rest_of_sentence(tree: Tree, t: Token) -> list[Claim]:
     rest = [w for w in sent if w.i > t.i]
     while rest and (rest[0].i in skip or rest[0].upos == "PUNCT"):
         rest = rest[1:]
-    finite = any(w.xpos in ("VBD", "VBZ", "VBP", "MD") for w in rest)
+    if scope == "claims" and (_embedded_question(t, rest[:1]) or _thing_object(tree, t, rest)):
+        return []  # "explained what the budget would mean", "announced the start of ..."
+    finite = any(w.xpos in _FINITE for w in rest)
     that = bool(rest) and rest[0].text.lower() == "that" and rest[0].upos == "SCONJ"
     if len(rest) < 4 or not finite or (rest[0].upos in (
             "ADP", "SCONJ", "PART", "VERB", "CCONJ", "AUX") and not that):
         return []  # "added its heft by passing ...", "responded by ordering ..."
-    return [replace(c, fallback=True) for c in _claim(tree, t, token_span(rest))]
+    return [replace(c, fallback=True) for c in _claim(tree, t, token_span(_without_that(rest)))]
+
+
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _thing_object(tree: Tree, t: Token, rest: list[Token]) -> bool:
+    """The words after the cue open with its nominal object, and no finite verb follows
+    that phrase (``conceded a penalty which the referee awarded``): a thing, not a
+    clause the parser lost (``said Democrats are wrong`` has its verb right after)."""
+    if not rest:
+        return False
+    for obj in tree.children(t.i, "obj"):
+        phrase = contiguous(tree.subtree(obj.i), obj.i)
+        if phrase[0].i == rest[0].i:
+            nxt = phrase[-1].i + 1
+            return nxt >= len(tree.tokens) or tree.tokens[nxt].xpos not in _FINITE
+    return False
 
 
 def _according_claims(tree: Tree) -> list[Claim]:
@@ -372,10 +445,11 @@ def find_claims(tree: Tree, scope: Scope = "claims") -> list[Claim]:
     for t in tree.tokens:
         if t.i < adjuncts.get(t.sent, -1):
             continue  # "Asked to describe the device, ...": a question put to the speaker
-        frames = frames_of(t, scope)
+        frames = frames_of(t, scope) | (thing_frames(t) if scope == "claims" else frozenset())
         if not frames and scope == "attributions" and that_clause(tree, t):
             frames = frozenset({"clause"})  # "were frustrated that ...", "came away convinced that"
-        if not frames or reduced_passive(tree, t) or not has_source(tree, t):
+        if not frames or reduced_passive(tree, t) or not has_source(tree, t) or (
+                discourse_marker(tree, t)):
             continue
         found: list[Claim] = _after_colon(tree, t)
         if not frames - {"quote"}:
@@ -383,10 +457,10 @@ def find_claims(tree: Tree, scope: Scope = "claims") -> list[Claim]:
             continue
         if "clause" in frames:
             found = found or _parenthetical(tree, t) or (
-                _complement_claims(tree, t) + _fronted_claim(tree, t))
-        found = found or _frame_claims(tree, t, frames)
+                _complement_claims(tree, t, scope) + _fronted_claim(tree, t))
+        found = found or [replace(c, thing=True) for c in _frame_claims(tree, t, frames)]
         if not found and "clause" in frames:
-            found = _rest_of_sentence(tree, t)
+            found = _rest_of_sentence(tree, t, scope)
         claims += found
     claims += _according_claims(tree)
     seen = {(c.start, c.end) for c in claims}

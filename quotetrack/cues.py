@@ -19,7 +19,12 @@ from quotetrack.records import Cue, Token
 from quotetrack.syntax import Tree
 
 Scope = Literal["claims", "attributions"]
-CLAIM_FRAMES = frozenset({"clause", "quote", "request", "object", "xcomp"})
+# Frames whose content is a proposition or quoted words: the statement standard.
+CLAIM_FRAMES = frozenset({"clause", "quote"})
+# Frames of speech acts: any of them lets a verb introduce a direct quote.
+SPEECH_FRAMES = frozenset({"clause", "quote", "request", "object", "xcomp"})
+# Stances that report no statement: held beliefs, and evidence shown by things.
+UNSTATED = frozenset({"belief", "evidence"})
 CUE_UPOS = {"VERB"}
 REFUSALS = frozenset({"decline", "refuse"})
 
@@ -57,23 +62,38 @@ def unsaid(tree: Tree, i: int) -> bool:
 def frames_of(t: Token, scope: Scope = "claims") -> frozenset[str]:
     """The content frames word ``t`` can report in ``scope``; empty for no cue.
 
-    ``claims`` (the default) keeps what someone said or asserted: speech and claim
-    verbs with reported clauses, quotes, requests, the objects of speech acts
-    (``denounced the deal``) and their infinitives (``vowed to veto it``).
-    ``attributions`` adds beliefs, intentions and non-verbal stances (``wants to``,
-    ``endorsed Clinton``), the wider notion of annotation schemes such as PolNeAR.
+    ``claims`` (the default) keeps statements: speech and claim verbs with a reported
+    clause or quoted words.  ``attributions`` adds speech acts about things (``defended
+    the decision``), requests, vows and threats (``urged X to``, ``threatened to``),
+    beliefs, intentions and stances (``wants to``, ``endorsed Clinton``) and evidence
+    (``results show``), the wider notion of annotation schemes such as PolNeAR.
     """
     verb = speech_verb(t.lemma, t.text) if t.upos in CUE_UPOS else None
     if verb is None:
         return frozenset()
     if scope == "attributions":
         return verb.frames
-    return frozenset() if verb.stance == "belief" else verb.frames & CLAIM_FRAMES
+    return frozenset() if verb.stance in UNSTATED else verb.frames & CLAIM_FRAMES
+
+
+def thing_frames(t: Token) -> frozenset[str]:
+    """The frames of a speech act about a thing (``object``, ``request``, ``xcomp``):
+    their content is a quote in the ``claims`` scope only when it holds quoted words
+    (``called Clinton "a fraud"`` is a mixed quote; ``urged Congress to act`` is none)."""
+    verb = speech_verb(t.lemma, t.text) if t.upos in CUE_UPOS else None
+    if verb is None or verb.stance in UNSTATED:
+        return frozenset()
+    return verb.frames & (SPEECH_FRAMES - CLAIM_FRAMES)
 
 
 def is_cue(t: Token, indirect: bool) -> bool:
-    frames = frames_of(t)
-    return bool(frames - {"quote"}) if indirect else bool(frames)
+    """Word ``t`` can introduce a quote: a direct quote with any speech frame (``"...,"
+    he urged``), indirect content only with a statement frame."""
+    verb = speech_verb(t.lemma, t.text) if t.upos in CUE_UPOS else None
+    if indirect:
+        return bool(frames_of(t) - {"quote"})
+    return verb is not None and verb.stance not in UNSTATED and bool(
+        verb.frames & SPEECH_FRAMES)
 
 
 def reduced_passive(tree: Tree, t: Token) -> bool:
@@ -98,6 +118,18 @@ def has_source(tree: Tree, t: Token) -> bool:
     finite = t.xpos in ("VBD", "VBZ", "VBP") and t.rel in ("root", "ccomp", "parataxis")
     return bool(active or agent) or t.rel in ("conj", "xcomp", "advcl") or (
         t.deprel == "acl:relcl") or finite  # a finite verb has a subject the parser lost
+
+
+_DEMONSTRATIVES = frozenset({"that", "this", "having", "all", "everything"})
+
+
+def discourse_marker(tree: Tree, t: Token) -> bool:
+    """``That said, ...``, ``Having said that, ...``: a sentence-opening reporting
+    phrase of at most three words set off by a comma links sentences and reports nothing."""
+    sent = tree.doc.sentences[t.sent].tokens
+    comma = next((w.i for w in sent if w.text == ","), None)
+    return comma is not None and t.i < comma <= sent[0].i + 3 and (
+        sent[0].text.lower() in _DEMONSTRATIVES)
 
 
 _PERSONAL = {"i", "we", "you", "he", "she", "they"}

@@ -12,11 +12,34 @@ from rich.text import Text
 STYLES = {"direct": "bold yellow", "mixed": "magenta", "indirect": "cyan"}
 
 
+PIECES = " \u2026 "
+
+
+def pieces(text: str, q: Mapping[str, Any]) -> list[tuple[int, int]]:
+    """The character spans of a quote's own words: each piece of a statement in pieces
+    (its ``text`` joins them with `` … ``), found in order within its extent; the
+    whole extent when a piece is not found there (a corrected text)."""
+    start, end = int(q["start"]), int(q["end"])
+    parts = str(q.get("text") or "").split(PIECES)
+    if len(parts) < 2:
+        return [(start, end)]
+    out, pos = [], start
+    for part in parts:
+        at = text.find(part, pos, end)
+        if at < 0:
+            return [(start, end)]
+        out.append((at, at + len(part)))
+        pos = at + len(part)
+    return out
+
+
 def highlighted(text: str, quotes: Sequence[Mapping[str, Any]]) -> Text:
-    """``text`` with quote spans styled by kind and ``[n speaker]`` after each quote."""
+    """``text`` with each quote's pieces styled by kind and ``[n speaker]`` after each
+    quote."""
     body = Text(text)
     for q in quotes:
-        body.stylize(STYLES.get(q["kind"], "bold"), q["start"], q["end"])
+        for a, b in pieces(text, q):
+            body.stylize(STYLES.get(q["kind"], "bold"), a, b)
     out, pos = Text(), 0
     marks = sorted((q["end"], n, q["speaker"]) for n, q in enumerate(quotes, 1))
     for end, n, speaker in marks:
