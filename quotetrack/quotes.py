@@ -11,10 +11,11 @@ offsets into ``doc.text``; direct spans exclude their quote marks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quotetrack.claims import Claim, clause_extent, find_claims
 from quotetrack.cues import Scope, cue_of, has_source, is_cue, unsaid
+from quotetrack.furniture import furniture
 from quotetrack.marks import Marked, find_marked
 from quotetrack.records import Cue, ParsedDoc, QuoteKind, QuoteSpan, Span, Token
 from quotetrack.syntax import Tree
@@ -242,12 +243,25 @@ def join_segments(doc: ParsedDoc, spans: list[QuoteSpan]) -> list[QuoteSpan]:
     return out
 
 
+ELLIPSIS = " \u2026 "
+
+
+def clean_text(q: QuoteSpan) -> QuoteSpan:
+    """A statement in pieces holds only its own words: ``text`` is the ``segments``
+    joined with `` … `` (the narration between them is the cue's, not the speaker's)."""
+    if not q.segments:
+        return q
+    return replace(q, text=ELLIPSIS.join(s.text for s in q.segments))
+
+
 def find_quotes(doc: ParsedDoc, include_fragments: bool = False,
                 scope: Scope = "claims", tree: Tree | None = None) -> list[QuoteSpan]:
     """Every direct, mixed and indirect quote of ``doc``, ordered by start offset.
 
-    Invariants: ``doc.text[q.start:q.end] == q.text``; a claim from a cue inside a
-    direct quote is the quoted speaker's, not a separate attribution, and is dropped;
+    Invariants: ``doc.text[q.start:q.end] == q.text`` for a quote in one piece, and
+    ``q.text`` is its ``segments`` joined with `` … `` for one in pieces; a claim from a
+    cue inside a direct quote is the quoted speaker's, not a separate attribution, and is
+    dropped;
     in the ``claims`` scope, so is a claim whose cue is negated or refused
     (``cues.unsaid``: ``has not confirmed a meeting``, ``declined to say whether``),
     while ``attributions`` keeps it flagged ``negated``.
@@ -265,6 +279,9 @@ def find_quotes(doc: ParsedDoc, include_fragments: bool = False,
             continue
         if scope == "claims" and unsaid(tree, c.cue):
             continue  # "has not confirmed a meeting": not the speaker's claim
+        if scope == "claims" and c.thing and not any(
+                _inside(m, c.start, c.end, doc.text) for m in marked):
+            continue  # "urged Congress to act": no proposition and no quoted words
         if c.cue in quoting and not c.clause and not any(
                 _overlaps(m, c.start, c.end) for m in marked):
             continue  # '"A," he said at a rally': the cue reports the quote, not "at a rally"
@@ -279,5 +296,7 @@ def find_quotes(doc: ParsedDoc, include_fragments: bool = False,
             span = _marked_span(tree, m, infos[n], include_fragments=True)
             if span is not None:
                 out.append(span)
-    joined = join_segments(doc, _dedupe(out))
+    page = furniture(tree)
+    joined = [clean_text(q) for q in join_segments(doc, _dedupe(out))
+              if q.paragraph not in page]
     return joined if include_fragments else [q for q in joined if "fragment" not in q.flags]
