@@ -77,7 +77,7 @@ def test_cli_eval_seed_gold_end_to_end() -> None:
     code, out, _ = invoke("eval", str(SEED_GOLD), "--format", "json")
     assert code == 0
     report = json.loads(out)
-    assert report["quotes"]["gold"] == 19
+    assert report["quotes"]["gold"] == 12
     assert report["end_to_end"]["f1"] >= 0.9, report
 
 
