@@ -18,6 +18,7 @@ from quotetrack.cues import (
     discourse_marker,
     frames_of,
     has_source,
+    is_cue,
     reduced_passive,
     that_clause,
     thing_frames,
@@ -76,7 +77,7 @@ def clause_extent(tree: Tree, cue: Token, comp: Token) -> tuple[int, int] | None
         stop = min((f for f in firsts if f > last_own and _comma_before(tree, f)),
                    default=sent[-1].i + 1)
         stop = min([stop] + [w.i for w in sent if first.i < w.i < stop and w.xpos == "VBG"
-                             and _comma_before(tree, w.i) and frames_of(w)])
+                             and _comma_before(tree, w.i) and is_cue(w, indirect=False)])
         body = _without_that([t for t in sent if first.i <= t.i < stop])  # ", adding ..."
     else:  # the clause comes first: everything before the reporting phrase
         last_own = max(t.i for t in own)
@@ -142,10 +143,14 @@ def _misattached_complements(tree: Tree, t: Token) -> list[Token]:
 
 
 def _inverted(tree: Tree, t: Token, before: int | None = None) -> bool:
-    """The cue's subject follows it (``..., said Mike Hawes``), before word ``before``
-    if given: quotative inversion, whose content comes before the cue."""
-    return any(t.i < s.i < (before if before is not None else len(tree.tokens))
-               for s in tree.children(t.i, "nsubj"))
+    """A subject right after the cue (``..., said Mike Hawes``), before word ``before``
+    if given, and a comma or quote mark before the cue: quotative inversion, whose
+    content comes before the cue."""
+    if not _comma_before(tree, t.i) and not (
+            t.i > 0 and is_mark_token(tree.tokens[t.i - 1].text)):
+        return False
+    stop = before if before is not None else len(tree.tokens)
+    return any(t.i < s.i <= t.i + 3 and s.i < stop for s in tree.children(t.i, "nsubj"))
 
 
 _WH = frozenset({"what", "why", "how", "whether", "who", "whom", "which"})

@@ -31,8 +31,10 @@ _PICTURES = frozenset({"image", "photo", "photograph", "picture", "file", "video
                        "screenshot", "screengrab", "graphic", "illustration", "caption"})
 
 
-def furniture(tree: Tree) -> frozenset[int]:
-    """Indices of the paragraphs of ``tree.doc`` that are page furniture."""
+def furniture(tree: Tree, headings: bool = True) -> frozenset[int]:
+    """Indices of the paragraphs of ``tree.doc`` that are page furniture (headings and
+    headlines only when ``headings``: annotation schemes such as PolNeAR count a
+    headline's ``Poll: ...`` as an attribution)."""
     doc = tree.doc
     by_para: dict[int, list[Token]] = {}
     for t in tree.tokens:
@@ -45,8 +47,9 @@ def furniture(tree: Tree) -> frozenset[int]:
         if not line or not words:
             continue
         one = len({w.sent for w in words}) == 1
-        if (one and heading(line)) or label_line(line, words) or caption(tree, words) or (
-                n > 0 and line == head and heading(head)):
+        if (headings and one and heading(line)) or label_line(line, words) or (
+                one and caption(tree, words)) or (
+                headings and n > 0 and line == head and heading(head)):
             out.add(n)
     return frozenset(out)
 
@@ -87,9 +90,12 @@ def label_line(line: str, words: list[Token]) -> bool:
 
 def caption(tree: Tree, words: list[Token]) -> bool:
     """``This image released by X shows ...``, ``Photo: Reuters``: a line whose subject
-    (or opening word) is a picture noun describes an image."""
+    (or opening word) is a picture noun describes an image, unless it reports a clause
+    (``The video shows that he had his hands up`` is prose)."""
     first = next((w for w in words if w.upos not in ("DET", "PUNCT")), None)
     if first is None or first.lemma.lower() not in _PICTURES or first.i > words[0].i + 2:
         return False
     nxt = tree.tokens[first.i + 1].text if first.i + 1 < len(tree.tokens) else ""
+    if any(w.rel == "ccomp" for w in words):
+        return False
     return first.rel in ("nsubj", "root", "compound") or nxt in (":", "(")

@@ -65,11 +65,15 @@ def _rows(session: Session, stmt: Select[*tuple[Any, ...]]) -> list[dict[str, An
 
 def who_said(session: Session, query: str, limit: int = 20,
              raw: bool = False) -> list[dict[str, Any]]:
-    """Quotes whose text matches a full-text ``query``, best match first."""
+    """Quotes whose text matches a full-text ``query``: articles by their best match,
+    the quotes of one article in text order."""
     ids = search.match_ids(session.connection(), query, limit, raw)
     rank = {quote_id: n for n, quote_id in enumerate(ids)}
     rows = _rows(session, _base().where(QuoteRow.id.in_(ids))) if ids else []
-    return sorted(rows, key=lambda r: rank[r["id"]])
+    best: dict[str, int] = {}
+    for r in rows:
+        best[r["article_id"]] = min(best.get(r["article_id"], len(ids)), rank[r["id"]])
+    return sorted(rows, key=lambda r: (best[r["article_id"]], r["start"]))
 
 
 def _date(value: DateLike, option: str, bound: bool = False) -> datetime:
