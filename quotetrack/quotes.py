@@ -130,6 +130,23 @@ def _is_fragment(tree: Tree, m: Marked) -> bool:
                                                   and not has_verb)
 
 
+_TITLE_SMALL = ("DET", "ADP", "CCONJ", "SCONJ", "PART")
+TITLE_WORDS = 12
+
+
+def _is_title(tree: Tree, m: Marked) -> bool:
+    """``"The Last Picture Show"``: a quoted name of a work (or slogan used as a name),
+    every content word capitalised and no sentence punctuation inside, is no quote."""
+    words = [t for t in _tokens_in(tree, m) if t.upos != "PUNCT"]
+    if not 2 <= len(words) <= TITLE_WORDS or not words[0].text[:1].isupper():
+        return False
+    inside = tree.doc.text[m.start:m.end].rstrip()
+    if any(ch in inside for ch in ".,;!?") or inside.isupper():
+        return False
+    return all(t.text[:1].isupper() or not t.text[:1].isalpha() or t.upos in _TITLE_SMALL
+               for t in words)
+
+
 def _span_record(tree: Tree, start: int, end: int, kind: QuoteKind, cue: int | None,
                  flags: tuple[str, ...]) -> QuoteSpan:
     doc = tree.doc
@@ -268,6 +285,7 @@ def find_quotes(doc: ParsedDoc, include_fragments: bool = False,
     """
     tree = tree or Tree(doc)
     marked = find_marked(doc.text, doc.paragraphs)
+    marked = [m for m in marked if not _is_title(tree, m)]  # titles are narration
     out: list[QuoteSpan] = list(find_turns(tree))
     absorbed: set[int] = set()
     infos = [_MarkInfo(direct_cue(tree, m), _is_fragment(tree, m)) for m in marked]
@@ -296,7 +314,7 @@ def find_quotes(doc: ParsedDoc, include_fragments: bool = False,
             span = _marked_span(tree, m, infos[n], include_fragments=True)
             if span is not None:
                 out.append(span)
-    page = furniture(tree)
+    page = furniture(tree, headings=scope == "claims")
     joined = [clean_text(q) for q in join_segments(doc, _dedupe(out))
               if q.paragraph not in page]
     return joined if include_fragments else [q for q in joined if "fragment" not in q.flags]
