@@ -113,6 +113,60 @@ def _results(process: ProcessMany | BatchRunner,
         yield from process(batch)
 
 
+@dataclass
+class _Run:
+    """The state of one ingest run: counts, in-flight texts and the callbacks."""
+
+    store: ArticleStore
+    on_problem: Callable[[Problem], None] | None
+    progress: Callable[[str, str], None]
+    summary: IngestSummary = field(default_factory=IngestSummary)
+    seen: set[str] = field(default_factory=set)  # hashes of texts in flight
+
+    def fresh(self, article: Article) -> bool:
+        """Whether ``article`` still needs extraction (its text is new to this run and
+        to the store); a repeat is counted as skipped."""
+        digest = text_hash(article.text)
+        if digest in self.seen or self.store.has_text_hash(digest):
+            self.summary.skipped += 1
+            self.progress("skipped", article.id)
+            return False
+        self.seen.add(digest)
+        return True
+
+    def report(self, item: Problem) -> None:
+        self.summary.problems.append(item)
+        if self.on_problem:
+            self.on_problem(item)
+
+    def problem(self, item: Problem) -> None:
+        """An input or article that was not stored."""
+        self.summary.failed += 1
+        self.report(item)
+        self.progress("failed", item.source)
+
+    def save(self, result: ArticleResult) -> None:
+        """Store one result; a store error or an id clash is reported, never raised."""
+        article = result.article
+        self.seen.discard(text_hash(article.text))  # the store knows it from now on
+        try:
+            stored_as = self.store.add(result)
+        except QuotetrackError as exc:
+            self.problem(about(article, f"article {article.id!r} not stored: {exc.message}"))
+            return
+        if stored_as is None:
+            self.summary.skipped += 1
+            self.progress("skipped", article.id)
+            return
+        self.summary.stored += 1
+        self.summary.quotes += len(result.quotes)
+        self.progress("stored", stored_as)
+        if stored_as != article.id:
+            self.summary.renamed += 1
+            self.report(about(article, f"id {article.id!r} is taken by another text;"
+                                       f" stored as {stored_as!r}"))
+
+
 def ingest(paths: Iterable[str], store: ArticleStore,
            process_many: ProcessMany | BatchRunner,
            on_problem: Callable[[Problem], None] | None = None,
@@ -128,52 +182,13 @@ def ingest(paths: Iterable[str], store: ArticleStore,
     only; other exceptions from extraction or the store stop the run, and everything
     saved before stays.
     """
-    summary = IngestSummary()
     started = time.monotonic()
-    seen: set[str] = set()
-    progress = on_progress or (lambda status, name: None)
-
-    def fresh(article: Article) -> bool:
-        digest = text_hash(article.text)
-        if digest in seen or store.has_text_hash(digest):
-            summary.skipped += 1
-            progress("skipped", article.id)
-            return False
-        seen.add(digest)
-        return True
-
-    def report(item: Problem) -> None:
-        summary.problems.append(item)
-        if on_problem:
-            on_problem(item)
-
-    def problem(item: Problem) -> None:
-        summary.failed += 1
-        report(item)
-        progress("failed", item.source)
-
-    batches = _batches(read_paths(paths, max_bytes), batch_size, fresh, problem)
+    run = _Run(store, on_problem, on_progress or (lambda status, name: None))
+    batches = _batches(read_paths(paths, max_bytes), batch_size, run.fresh, run.problem)
     for result in _results(process_many, batches):
-        article = result.article
-        seen.discard(text_hash(article.text))  # the store knows it from now on
-        try:
-            stored_as = store.add(result)
-        except QuotetrackError as exc:
-            problem(about(article, f"article {article.id!r} not stored: {exc.message}"))
-            continue
-        if stored_as is None:
-            summary.skipped += 1
-            progress("skipped", article.id)
-            continue
-        summary.stored += 1
-        summary.quotes += len(result.quotes)
-        progress("stored", stored_as)
-        if stored_as != article.id:
-            summary.renamed += 1
-            report(about(article, f"id {article.id!r} is taken by another text; stored"
-                                  f" as {stored_as!r}"))
-    summary.seconds = time.monotonic() - started
-    return summary
+        run.save(result)
+    run.summary.seconds = time.monotonic() - started
+    return run.summary
 
 
 def about(article: Article, reason: str) -> Problem:
