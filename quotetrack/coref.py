@@ -20,6 +20,7 @@ resolved so far (``recent``) because salience depends on them.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -155,9 +156,14 @@ class Coref:
         if any(a <= m.start < b for a, b in self.quoted):
             score -= 3.0
         if gender and e.gender == gender:
-            score += 1.0
+            score += 1.5
+        elif gender and e.kind == "person" and len(e.name.split()) == 1:
+            score -= 1.0  # a lone unknown word ("GOP", "Kevin") is a weak person
+        score += 0.5 * math.sqrt(min(len(e.mentions), 6))  # the article's main actors
         if prefer and (prefer in e.name.lower() or prefer in self.roles.get(e.id, "")):
             score += 4.0
+        if e.kind == "place":
+            score -= 2.0  # "it" is an organisation before it is a country
         return score
 
 

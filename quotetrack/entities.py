@@ -25,6 +25,7 @@ from quotetrack.records import ParsedDoc, Token
 KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
 _SKIP_WORDS = {"the", "a", "an"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "madam"}
 _ACRONYM_SKIP = {"of", "the", "and", "for", "&", "on", "de"}
 
 
@@ -94,18 +95,62 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         run, kind = ([t], tag[2:]) if tag != "O" else ([], "")
     if run:
         close()
-    return tuple(out)
+    covered = {k for m in out for k in range(m.first, m.last + 1)}
+    return tuple(sorted(out + _propn_mentions(doc, covered), key=lambda m: m.first))
+
+
+def _typed_run(doc: ParsedDoc, run: list[Token]) -> str | None:
+    """The type of a proper-noun run the NER model left untagged, from the lexicon:
+    a known given name or an honorific before it makes a person, an organisation head
+    word at its end an organisation; anything else stays untyped (None)."""
+    names = [t for t in run if t.text.lower() not in words("titles")]
+    before = doc.tokens[run[0].i - 1].text.lower() if run[0].i > 0 else ""
+    if before.rstrip(".") in ("mr", "mrs", "ms", "dr", "sir") and names:
+        return "PER"
+    if len(names) >= 2 and first_name_gender(names[0].text) is not None:
+        return "PER"
+    if run[-1].text.lower() in words("organizations") and len(run) >= 2:
+        return "ORG"
+    return None
+
+
+def _propn_mentions(doc: ParsedDoc, covered: set[int]) -> list[Mention]:
+    """Mentions for capitalised proper-noun runs outside every NER mention."""
+    out: list[Mention] = []
+    run: list[Token] = []
+    for t in [*doc.tokens, None]:
+        if t is not None and t.upos == "PROPN" and t.text[:1].isupper() and t.i not in covered \
+                and (not run or run[-1].sent == t.sent):
+            run.append(t)
+            continue
+        if run:
+            kind = _typed_run(doc, run)
+            toks = _trim(doc, [w for w in run if w.text.lower() not in words("titles")]
+                         if kind == "PER" else run)
+            if kind and toks:
+                out.append(Mention(toks[0].i, toks[-1].i, toks[0].start, toks[-1].end,
+                                   _surface(doc, toks), kind, toks[0].sent))
+        run = []
+    return out
 
 
 def name_words(name: str) -> list[str]:
-    """A name's words without title words (``President Donald Trump`` -> two words)."""
-    titles = words("titles")
+    """A person's name without what comes before it in a titled phrase: words up to
+    the last title, honorific, lower-case word or possessive go (``New Zealand's Prime
+    Minister John Key`` -> ``John Key``), and a known given name after the first word
+    starts the name (``Education Stefania Giannini`` -> ``Stefania Giannini``)."""
+    titles = words("titles") | words("person_nouns")
     toks = name.replace("\u2019", "'").split()
-    k = 0
-    while k < len(toks) - 1 and (toks[k].lower() in titles
-                                 or toks[k].lower().rstrip(".") in titles):
-        k += 1
-    return toks[k:]
+    cut = 0
+    for k, w in enumerate(toks[:-1]):
+        low = w.lower().rstrip(".,")
+        if low in titles or low in _HONORIFICS or not w[:1].isupper() or w.endswith("'s"):
+            cut = k + 1
+    toks = toks[cut:]
+    for k, w in enumerate(toks[1:-1], start=1):
+        if first_name_gender(w) is not None and first_name_gender(toks[0]) is None:
+            return toks[k:]
+    return toks
 
 
 def acronym(name: str) -> str:
@@ -120,26 +165,31 @@ def _key(m: Mention) -> str:
 
 def _person_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
     """Group person mentions: full names by exact name, one-word names by surname
-    (or, failing that, by the unique full name starting with that word)."""
+    (the nearest full name before it with that surname, else the first one after),
+    or, failing that, by a full name starting with that word."""
     full: dict[str, list[Mention]] = {}
     single: list[Mention] = []
     for m in mentions:
         key = _key(m)
         (full.setdefault(key, []) if len(key.split()) > 1 else single).append(m)
-    surnames: dict[str, list[str]] = {}
-    for key in full:
-        surnames.setdefault(key.split()[-1].lower(), []).append(key)
-    # "Sergei Lavrov" and "Sergey Lavrov" stay apart; "Lavrov" joins the most frequent
     groups = {key: list(ms) for key, ms in full.items()}
     for m in single:
         word = _key(m).lower()
-        owners = surnames.get(word) or [k for k in full if k.split()[0].lower() == word]
+        owners = [k for k in full if k.split()[-1].lower() == word] or [
+            k for k in full if k.split()[0].lower() == word]
         if owners:
-            best = max(owners, key=lambda k: (len(full[k]), len(k)))
-            groups[best].append(m)
+            groups[_nearest(full, owners, m)].append(m)
         else:
             groups.setdefault(_key(m), []).append(m)
     return list(groups.values())
+
+
+def _nearest(full: dict[str, list[Mention]], owners: list[str], m: Mention) -> str:
+    """The owner whose latest mention before ``m`` is nearest (else its first after)."""
+    def distance(k: str) -> tuple[int, int]:
+        before = [x.first for x in full[k] if x.first < m.first]
+        return (0, m.first - max(before)) if before else (1, min(x.first for x in full[k]))
+    return min(owners, key=distance)
 
 
 def _org_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:

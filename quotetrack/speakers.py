@@ -213,11 +213,13 @@ def _common(tree: Tree, head: Token) -> list[Named]:
 
 def _issuer(tree: Tree, head: Token) -> Token | None:
     """Who issued a text: ``a statement from the ministry``, ``the ministry's
-    statement``, ``a post by Smith`` (possessive pronouns are left to coreference)."""
-    for c in tree.children(head.i, "nmod"):
+    statement``, ``a post by Smith``, ``a Bloomberg poll`` (possessive pronouns are
+    left to coreference)."""
+    for c in tree.children(head.i, "nmod", "compound"):
         by = any(w.text.lower() in ("from", "by") for w in tree.children(c.i, "case"))
         poss = c.deprel == "nmod:poss" and c.upos in ("PROPN", "NOUN")
-        if (by or poss) and c.upos in ("PROPN", "NOUN"):
+        named = c.deprel == "compound" and c.upos == "PROPN"  # "a Bloomberg poll"
+        if (by or poss or named) and c.upos in ("PROPN", "NOUN"):
             return c
     return None
 
