@@ -129,11 +129,11 @@ def _claim(tree: Tree, t: Token, span: tuple[int, int] | None) -> list[Claim]:
 
 
 def _misattached_complements(tree: Tree, t: Token) -> list[Token]:
-    """``told reporters that the talks failed``: parsers often hang the that-clause on
-    the addressee as a relative clause; with ``that`` as a conjunction (not a relative
+    """``told reporters that the talks failed``, ``said of his time there that ...``:
+    parsers often hang the that-clause on the addressee or topic as a relative clause; with ``that`` as a conjunction (not a relative
     pronoun) and a subject of its own, it is the cue's complement."""
     out = []
-    for obj in tree.children(t.i, "obj", "iobj"):
+    for obj in tree.children(t.i, "obj", "iobj", "obl"):  # "said of his time at X that"
         for c in tree.children(obj.i, "acl", "ccomp"):
             marks = tree.children(c.i, "mark")
             if c.i > obj.i and tree.children(c.i, "nsubj") and any(

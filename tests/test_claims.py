@@ -15,9 +15,10 @@ def _scoped(text: str, scope: str) -> tuple[Quote, ...]:
     return extract(Article("t", text), parsed(text), False, scope).quotes  # type: ignore[arg-type]
 
 
-def test_claims_object_of_speech_act_is_content() -> None:
+def test_claims_object_of_speech_act_is_content_in_attributions_scope() -> None:
     text = "The senator attacked the new tax plan for its cost to working families."
-    quotes = run(text).quotes
+    assert run(text).quotes == ()  # a speech act about a thing asserts nothing
+    quotes = _scoped(text, "attributions")
     assert [(q.kind, q.cue.lemma if q.cue else None) for q in quotes] == [
         ("indirect", "attack")]
     assert quotes[0].text.startswith("the new tax plan")
@@ -25,7 +26,8 @@ def test_claims_object_of_speech_act_is_content() -> None:
 
 
 def test_claims_preposition_belongs_to_cue() -> None:
-    quotes = run("The union called for a higher minimum wage in every state.").quotes
+    quotes = _scoped("The union called for a higher minimum wage in every state.",
+                     "attributions")
     assert [q.text for q in quotes] == ["a higher minimum wage in every state"]
 
 
@@ -98,8 +100,8 @@ def test_claims_own_clause_after_a_quote_cue_is_a_claim() -> None:
 
 
 def test_claims_gerund_content_after_preposition() -> None:
-    quotes = run("President Obama called for reducing the corporate tax rate to 28 "
-                 "percent.").quotes
+    quotes = _scoped("President Obama called for reducing the corporate tax rate to 28 "
+                     "percent.", "attributions")
     assert [q.text for q in quotes] == ["reducing the corporate tax rate to 28 percent"]
 
 
@@ -147,3 +149,68 @@ def test_claims_said_to_is_a_passive_report() -> None:
     text = ("Beyond the indictments said to be expected soon, congressional investigators "
             "have been scrutinizing a report compiled by a former spy.")
     assert run(text).quotes == ()
+
+
+def _claims(text: str) -> list[str]:
+    return [q.text for q in run(text).quotes]
+
+
+def test_claims_things_requests_refusals_and_threats_are_no_statements() -> None:
+    for text in ("The board defended their decision to close the plant in March.",
+                 "The minister confirmed the move on Tuesday.",
+                 "Officials declined to comment on the report.",
+                 "The charity asked the United Nations to help the girls enter the country.",
+                 "The union threatened to strike if wages are not raised.",
+                 "Kim Min-Woo conceded a penalty in the second half."):
+        assert run(text).quotes == (), text
+        assert _scoped(text, "attributions"), text  # still there in the wider scope
+
+
+def test_claims_things_with_quoted_words_are_mixed_quotes() -> None:
+    quotes = run('Trump called Clinton "a fraud" at the rally on Monday.').quotes
+    assert [(q.kind, q.speaker) for q in quotes] == [("mixed", "Trump")]
+    assert '"a fraud"' in quotes[0].text
+
+
+def test_claims_evidence_verbs_and_embedded_questions_report_no_statement() -> None:
+    assert _claims("Photos of the scene showed dozens of damaged cars along the road.") == []
+    assert _claims("Results of the study show that crop yields are falling.") == []
+    assert _claims("The mayor explained what the new budget would mean for schools.") == []
+    assert _claims("The mayor explained that the new budget would close two schools.") == [
+        "the new budget would close two schools"]
+
+
+def test_claims_discourse_marker_is_no_cue() -> None:
+    assert _claims("That said, the company expects profits to rise next year.") == []
+    assert _claims("Having said that, we still think the plan will work.") == []
+
+
+def test_claims_content_leaves_the_complementizer_to_the_cue() -> None:
+    assert _claims("The minister said that taxes would rise next year.") == [
+        "taxes would rise next year"]
+
+
+def test_claims_relative_clause_stays_in_the_reported_clause() -> None:
+    (text,) = _claims("Ukraine's president has insisted that the monitors should patrol the "
+                      "eastern border, where fighters and weapons are shipped in and out.")
+    assert text.endswith("where fighters and weapons are shipped in and out")
+
+
+def test_claims_inverted_speaker_and_appositive() -> None:
+    quotes = run('"Demand for new cars fell sharply in the spring," said Mike Hawes, the '
+                 "SMMT's chief executive.").quotes
+    assert [q.kind for q in quotes] == ["direct"]
+    assert _claims("Car sales fell again last month, said Mike Hawes, the SMMT's chief "
+                   "executive.") == ["Car sales fell again last month"]
+
+
+def test_claims_stated_without_that() -> None:
+    assert _claims("Police stated Montalvo left the company in Los Angeles on "
+                   "September 24.") == ["Montalvo left the company in Los Angeles on September 24"]
+
+
+def test_claims_that_clause_after_a_topic_or_addressee() -> None:
+    assert _claims("Smith said of his time at the bank that he had never seen such "
+                   "losses.") == ["he had never seen such losses"]
+    assert _claims("The report theorized a denial-of-service attack had occurred on the "
+                   "site.") == ["a denial-of-service attack had occurred on the site"]

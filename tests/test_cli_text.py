@@ -51,7 +51,9 @@ def test_cli_extract_jsonl_schema_and_offsets() -> None:
     text = SEED.read_text("utf-8")
     assert doc["id"] == "seed-article" and doc["quotes"]
     for q in doc["quotes"]:
-        assert text[q["start"]:q["end"]] == q["text"]
+        pieces = [text[s["start"]:s["end"]] for s in q.get("segments", [])]
+        assert q["text"] == (" \u2026 ".join(pieces) if pieces else text[q["start"]:q["end"]])
+        assert "said" not in q["text"]  # a statement in pieces holds only its own words
         assert q["kind"] in ("direct", "mixed", "indirect")
         assert set(q) >= {"speaker", "speakers", "speaker_kind", "speaker_mention", "cue",
                           "role", "stance", "method", "confidence"}

@@ -112,3 +112,12 @@ def test_search_sqlite_fts_is_datasette_detectable(tmp_path):
         triggers = {r[0] for r in conn.execute("select name from sqlite_master"
                                                " where type = 'trigger'")}
     assert triggers == {"quotes_ai", "quotes_ad", "quotes_au"}
+
+
+def test_search_lists_one_article_in_text_order(store):
+    body = ('Sergei Lavrov said "the sanctions hurt." Donald Trump said "sanctions, sanctions '
+            'and more sanctions work."')
+    store.save(result(Article(id="order", text=body)))
+    rows = store.who_said("sanctions")
+    assert [r["speaker"] for r in rows] == ["Sergei Lavrov", "Donald Trump"]
+    assert [r["start"] for r in rows] == sorted(r["start"] for r in rows)

@@ -21,7 +21,7 @@ NEGATED = {
     "declined to say whether": ("The Kremlin declined to say whether Vladimir Putin would"
                                 " attend the summit."),
 }
-AFFIRMED = "The White House confirmed a meeting between the two leaders."
+AFFIRMED = "The White House confirmed that the two leaders would meet in Vietnam next week."
 
 
 def result(article_id: str, text: str, outlet: str, scope: str = "claims") -> ArticleResult:
