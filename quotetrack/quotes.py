@@ -72,8 +72,8 @@ def _candidate_sentences(tree: Tree, m: Marked, inside: list[Token]) -> set[int]
         lead = [t for t in first.tokens if t.end <= m.outer_start]
         if not lead and first.index > 0:
             prev = tree.doc.sentences[first.index - 1]
-            if prev.tokens and prev.tokens[-1].text == ":" and prev.para == first.para:
-                sents.add(prev.index)  # He said: / "Quote on its own sentence."
+            if prev.tokens and prev.tokens[-1].text == ":" and first.para - prev.para <= 1:
+                sents.add(prev.index)  # He said: / "Quote", also as the next paragraph
     return sents
 
 
