@@ -23,6 +23,9 @@ from quotetrack.syntax import Tree
 HEADING_WORDS = 25
 _FINAL = frozenset(".!?\u2026:;,")
 _OPENERS = "\"'\u201c\u2018\u00ab\u2039"
+# a sentence ends inside a line: "... material. Rathbun stated" (not "Dr. J. Smith")
+_INNER_END = re.compile("(?:[a-z0-9]{3}[.!?\u2026]|[!?\u2026])[\"\u201d\u2019')]*"
+                        "\\s+[\"\u201c\u2018']?[A-Z]")
 _QUOTED = re.compile("[.!?\u2026,][\"\u201d\u2019']")
 _CLOSERS = "\"'\u201d\u2019\u00bb\u203a)]"
 _LABEL = re.compile(r"\s*((?:[A-Z][\w'\u2019&-]*\s+){0,3}[A-Z][\w'\u2019&-]*)\s*:\s*\S")
@@ -47,7 +50,7 @@ def furniture(tree: Tree, headings: bool = True) -> frozenset[int]:
         if not line or not words:
             continue
         one = len({w.sent for w in words}) == 1
-        if (headings and one and heading(line)) or label_line(line, words) or (
+        if (headings and heading(line)) or label_line(line, words) or (
                 one and caption(tree, words)) or (
                 headings and n > 0 and line == head and heading(head)):
             out.add(n)
@@ -55,10 +58,12 @@ def furniture(tree: Tree, headings: bool = True) -> frozenset[int]:
 
 
 def heading(line: str) -> bool:
-    """A short line of one sentence that does not end it: a headline, section heading,
-    dateline or credit (``Texas student inspires social movement``, ``... the 'Mets
-    Poet'``); a line in quote marks, or holding a quoted sentence, is a quotation."""
-    if len(line.split()) > HEADING_WORDS or sentence_end(line) or _QUOTED.search(line):
+    """A short line of one sentence (none ends inside) that does not end it: a headline,
+    section heading, dateline or credit (``Texas student inspires social movement``,
+    ``... the 'Mets Poet'``); a line in quote marks, or holding a quoted sentence, is a
+    quotation."""
+    if len(line.split()) > HEADING_WORDS or sentence_end(line) or _QUOTED.search(line) or (
+            _INNER_END.search(line)):
         return False
     return not (line[0] in _OPENERS and line[-1] in _CLOSERS)
 

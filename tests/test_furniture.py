@@ -50,6 +50,9 @@ def test_furniture_line_shapes() -> None:
     assert not heading('"I have no doubt there will be more cases"')  # a quotation
     assert not heading('"So far, it\'s the Internet: 1. But it\'s a long game." - M. Ingram')
     assert sentence_end('He said "no."') and not sentence_end("Breaking News")
+    assert heading("Biologist tells reporters about ants Tuesday, September 1, 2015")
+    assert heading("Dr. J. Smith wins U.S. award")  # abbreviations end no sentence
+    assert not heading("The detective was given the material. Rathbun stated")
 
 
 def test_titles_of_works_are_never_quotes() -> None:
@@ -88,3 +91,9 @@ def test_colon_introduction_in_the_paragraph_before_names_the_cue() -> None:
             'She chose to remain on the ship."')
     (q,) = run(text).quotes
     assert q.cue is not None and q.cue.lemma == "deny" and q.speaker == "company"
+
+
+def test_quoted_words_modifying_a_noun_are_a_label() -> None:
+    text = ('The "History" section of the site explains, in a satirical fashion, that the '
+            'attack was planned.')
+    assert _texts(text) == ["the attack was planned"]
