@@ -200,11 +200,26 @@ def _fragment_needs_link(tree: Tree, cue: int, m: Marked) -> bool:
         tree, tree.tokens[cue], {t.i for t in _tokens_in(tree, m)}) > 0
 
 
+_MODIFIER_RELS = frozenset({"compound", "amod", "nmod", "flat"})
+
+
+def _modifier(tree: Tree, m: Marked) -> bool:
+    """``The "History" section``, ``'self-medicating' ants``: quoted words that modify a
+    noun outside the marks name or label it; nobody is quoted."""
+    inside = _tokens_in(tree, m)
+    ids = {t.i for t in inside}
+    tops = [t for t in inside if t.upos != "PUNCT" and t.head not in ids]
+    return bool(tops) and all(
+        t.rel in _MODIFIER_RELS and t.head >= 0 and tree.tokens[t.head].upos in (
+            "NOUN", "PROPN") for t in tops)
+
+
 def _marked_span(tree: Tree, m: Marked, info: _MarkInfo,
                  include_fragments: bool) -> QuoteSpan | None:
     cue, fragment = info.cue, info.fragment
     if cue is not None and fragment and (_fragment_needs_link(tree, cue, m)
-                                         or not has_source(tree, tree.tokens[cue])):
+                                         or not has_source(tree, tree.tokens[cue])
+                                         or _modifier(tree, m)):
         cue = None
     if cue is None:
         if fragment and not include_fragments:
