@@ -78,7 +78,7 @@ def clause_extent(tree: Tree, cue: Token, comp: Token) -> tuple[int, int] | None
                    default=sent[-1].i + 1)
         stop = min([stop] + [w.i for w in sent if first.i < w.i < stop and w.xpos == "VBG"
                              and _comma_before(tree, w.i) and is_cue(w, indirect=False)])
-        body = _without_that([t for t in sent if first.i <= t.i < stop])  # ", adding ..."
+        body = [t for t in sent if first.i <= t.i < stop]  # ", adding ..." starts anew
     else:  # the clause comes first: everything before the reporting phrase
         last_own = max(t.i for t in own)
         cue_first = min(t.i for t in tree.subtree(cue.i, skip=[comp.i])
@@ -94,13 +94,13 @@ def _relative_lead(tree: Tree, c: Token) -> bool:
     return bool(lead) and lead[0].text.lower() in _RELATIVES
 
 
-def _without_that(body: list[Token]) -> list[Token]:
+def _without_that(tree: Tree, c: Claim) -> Claim:
     """The complementizer belongs to the cue: ``said that taxes would rise`` reports
-    ``taxes would rise``."""
-    lead = trimmed(body)
+    ``taxes would rise`` (the claims scope; PolNeAR's attributions keep ``that``)."""
+    lead = trimmed(tree.within(c.start, c.end))
     if len(lead) > 1 and lead[0].text.lower() == "that" and lead[0].upos == "SCONJ":
-        return lead[1:]
-    return body
+        return replace(c, start=lead[1].start)
+    return c
 
 
 def _to_closing_mark(body: list[Token]) -> list[Token]:
@@ -130,8 +130,9 @@ def _claim(tree: Tree, t: Token, span: tuple[int, int] | None) -> list[Claim]:
 
 def _misattached_complements(tree: Tree, t: Token) -> list[Token]:
     """``told reporters that the talks failed``, ``said of his time there that ...``:
-    parsers often hang the that-clause on the addressee or topic as a relative clause; with ``that`` as a conjunction (not a relative
-    pronoun) and a subject of its own, it is the cue's complement."""
+    parsers often hang the that-clause on the addressee or topic as a relative clause;
+    with ``that`` as a conjunction (not a relative pronoun) and a subject of its own, it
+    is the cue's complement."""
     out = []
     for obj in tree.children(t.i, "obj", "iobj", "obl"):  # "said of his time at X that"
         for c in tree.children(obj.i, "acl", "ccomp"):
@@ -402,7 +403,7 @@ def _rest_of_sentence(tree: Tree, t: Token, scope: Scope = "claims") -> list[Cla
     if len(rest) < 4 or not finite or (rest[0].upos in (
             "ADP", "SCONJ", "PART", "VERB", "CCONJ", "AUX") and not that):
         return []  # "added its heft by passing ...", "responded by ordering ..."
-    return [replace(c, fallback=True) for c in _claim(tree, t, token_span(_without_that(rest)))]
+    return [replace(c, fallback=True) for c in _claim(tree, t, token_span(rest))]
 
 
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
@@ -471,7 +472,7 @@ def find_claims(tree: Tree, scope: Scope = "claims") -> list[Claim]:
     seen = {(c.start, c.end) for c in claims}
     claims += [c for c in _noun_claims(tree, scope) if (c.start, c.end) not in seen]
     if scope == "claims":  # "attacked Trump" names a target, asserts nothing
-        claims = [c for c in claims if not c.nominal
+        claims = [_without_that(tree, c) for c in claims if not c.nominal
                   or len(tree.doc.text[c.start:c.end].split()) > 1]
     return sorted(_unnested(tree, _one_per_span(tree, claims)), key=lambda c: (c.start, c.end))
 
