@@ -152,3 +152,15 @@ def test_readers_clean_every_field_and_report_where(tmp_path):
     assert "is not a date" in items[2].reason  # type: ignore[union-attr]
     assert "longer than" in items[3].reason  # type: ignore[union-attr]
     assert clean_text("A\u0000B\r\nC\x85\ud800\u200f\U0001F600\t") == "AB\nC\u200f\U0001F600\t"
+
+
+def test_dates_at_the_edges_of_the_calendar_never_raise():
+    from datetime import datetime
+
+    from quotetrack.dates import parse_date
+    from quotetrack.store.convert import until_bound
+
+    assert parse_date("0001-01-01T00:00:00+05:00") is None  # before year 1 in UTC
+    assert parse_date("9999-12-31T23:00:00-05:00") is None  # after year 9999 in UTC
+    assert until_bound("9999-12-31") == datetime.max
+    assert until_bound("2017-03-01") == datetime(2017, 3, 2)

@@ -31,7 +31,7 @@ def until_bound(value: str | date | datetime) -> datetime | None:
         return None
     whole_day = isinstance(value, date) and not isinstance(value, datetime)
     if whole_day or (isinstance(value, str) and _DATE_ONLY.match(value)):
-        return parsed + timedelta(days=1)
+        return parsed + timedelta(days=1) if parsed.date() < date.max else datetime.max
     return parsed
 
 
