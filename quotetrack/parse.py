@@ -11,7 +11,6 @@ every token's ``ner`` tag is ``O``).
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,6 +20,7 @@ from typing import Any
 from quotetrack import packaged
 from quotetrack.errors import ModelUnavailable
 from quotetrack.models import COMPACT
+from quotetrack.paragraphs import paragraph_spans, plain_text
 from quotetrack.records import ParsedDoc, Sentence, Token
 
 COMPACT_DIR = packaged.path("quotetrack.models", COMPACT)
@@ -36,7 +36,6 @@ NER_FILE = "en_compact_nertagger.pt"
 # NER without word vectors or a charlm: Stanza must be told there are none.
 _NO_NER_EXTRAS = {"ner_pretrain_path": "", "ner_forward_charlm_path": "",
                   "ner_backward_charlm_path": ""}
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,17 +109,6 @@ def load_pipeline(config: ParserConfig) -> Any:
         raise ModelUnavailable("Stanza's official English models are not available"
                                f" ({type(exc).__name__}; offline?); use the shipped compact"
                                " models: --models compact") from exc
-
-
-def paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Paragraphs as (start, end): blocks between blank lines, or lines if none."""
-    splitter = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
-    spans, pos = [], 0
-    for m in splitter.finditer(text):
-        spans.append((pos, m.start()))
-        pos = m.end()
-    spans.append((pos, len(text)))
-    return tuple((s, e) for s, e in spans if text[s:e].strip())
 
 
 def _para_of(spans: tuple[tuple[int, int], ...], offset: int) -> int:
@@ -206,7 +194,8 @@ def _parse_batch(texts: list[str], config: ParserConfig) -> list[ParsedDoc]:
     import stanza
 
     nlp = load_pipeline(config)
-    docs = nlp([stanza.Document([], text=t) for t in texts])
+    # The tokenizer reads a same-length copy whose paragraphs follow paragraph_spans.
+    docs = nlp([stanza.Document([], text=plain_text(t, paragraph_spans(t))) for t in texts])
     return [to_parsed_doc(t, d, config.label) for t, d in zip(texts, docs, strict=True)]
 
 
@@ -239,7 +228,9 @@ class ParseCache:
         if not path.exists():
             return None
         doc = pickle.loads(path.read_bytes())
-        return doc if isinstance(doc, ParsedDoc) else None
+        # a parse kept under an older paragraph convention is parsed again
+        fresh = isinstance(doc, ParsedDoc) and doc.paragraphs == paragraph_spans(text)
+        return doc if fresh else None
 
     def put(self, text: str, doc: ParsedDoc) -> None:
         import pickle

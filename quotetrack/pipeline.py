@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from itertools import tee
 
 from quotetrack import EXTRACTOR_VERSION
-from quotetrack.attribution import attribute
+from quotetrack.nesting import attribute_nested
 from quotetrack.parse import ParserConfig, parse_many
 from quotetrack.quotes import Scope, find_quotes
 from quotetrack.records import Article, ArticleResult, ParsedDoc
@@ -22,7 +22,7 @@ def extract(article: Article, doc: ParsedDoc, include_fragments: bool = False,
     """
     tree = Tree(doc)  # the dependency index, built once for both stages
     spans = find_quotes(doc, include_fragments=include_fragments, scope=scope, tree=tree)
-    quotes, speakers = attribute(doc, spans, tree)
+    quotes, speakers = attribute_nested(doc, spans, tree)  # attribution, inner quotes apart
     return ArticleResult(article, tuple(quotes), tuple(speakers), doc.model, EXTRACTOR_VERSION)
 
 

@@ -17,6 +17,8 @@ from quotetrack.claims import Claim, clause_extent, find_claims
 from quotetrack.cues import Scope, cue_of, has_source, is_cue, unsaid
 from quotetrack.furniture import furniture
 from quotetrack.marks import Marked, find_marked
+from quotetrack.nesting import narration_stops, nested_quotes
+from quotetrack.paragraphs import wrapped_gap
 from quotetrack.records import Cue, ParsedDoc, QuoteKind, QuoteSpan, Span, Token
 from quotetrack.syntax import Tree
 from quotetrack.turns import find_turns
@@ -227,8 +229,8 @@ def _marked_span(tree: Tree, m: Marked, info: _MarkInfo,
         flags = (*m.flags, "fragment") if fragment else m.flags
         return _span_record(tree, m.start, m.end, "direct", None, flags)
     clause = _quote_clause(tree, cue, m)
-    if clause is not None:
-        return _span_record(tree, *clause, "mixed", cue, m.flags)
+    if clause is not None and not ("unbalanced" in m.flags and tree.tokens[cue].start >= m.end):
+        return _span_record(tree, *clause, "mixed", cue, m.flags)  # (not one cut at its cue)
     return _span_record(tree, m.start, m.end, "direct", cue, m.flags)
 
 
@@ -255,7 +257,7 @@ def _joinable(doc: ParsedDoc, a: QuoteSpan, b: QuoteSpan) -> bool:
         return False
     gap = doc.text[a.end:b.start]
     limit = 80 if "fragment" in b.flags else 200  # "A," she said, smiling. "B."
-    return len(gap) < limit and "\n" not in gap.strip()
+    return len(gap) < limit and wrapped_gap(doc.text, a.end, b.start)
 
 
 def join_segments(doc: ParsedDoc, spans: list[QuoteSpan]) -> list[QuoteSpan]:
@@ -299,7 +301,8 @@ def find_quotes(doc: ParsedDoc, include_fragments: bool = False,
     while ``attributions`` keeps it flagged ``negated``.
     """
     tree = tree or Tree(doc)
-    marked = find_marked(doc.text, doc.paragraphs)
+    every = find_marked(doc.text, doc.paragraphs, narration_stops(tree))
+    marked = [m for m in every if not m.nested]  # inner quotes: nesting.nested_quotes
     marked = [m for m in marked if not _is_title(tree, m)]  # titles are narration
     out: list[QuoteSpan] = list(find_turns(tree))
     absorbed: set[int] = set()
@@ -318,6 +321,9 @@ def find_quotes(doc: ParsedDoc, include_fragments: bool = False,
         if c.cue in quoting and not c.clause and not any(
                 _overlaps(m, c.start, c.end) for m in marked):
             continue  # '"A," he said at a rally': the cue reports the quote, not "at a rally"
+        if any("unbalanced" in m.flags and infos[n].cue == c.cue
+               and _overlaps(m, c.start, c.end) for n, m in enumerate(marked)):
+            continue  # '"A never closed, he said': the quote, cut at its cue, is the statement
         span = _claim_span(tree, c, marked)
         if span is not None:
             out.append(span)
@@ -332,4 +338,7 @@ def find_quotes(doc: ParsedDoc, include_fragments: bool = False,
     page = furniture(tree, headings=scope == "claims")
     joined = [clean_text(q) for q in join_segments(doc, _dedupe(out))
               if q.paragraph not in page]
+    joined += [clean_text(q) for q in join_segments(doc, nested_quotes(tree, every))
+               if any(o.start <= q.start and q.end <= o.end for o in joined)]
+    joined.sort(key=lambda q: (q.start, -q.end))
     return joined if include_fragments else [q for q in joined if "fragment" not in q.flags]
