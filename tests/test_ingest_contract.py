@@ -164,3 +164,28 @@ def test_dates_at_the_edges_of_the_calendar_never_raise():
     assert parse_date("9999-12-31T23:00:00-05:00") is None  # after year 9999 in UTC
     assert until_bound("9999-12-31") == datetime.max
     assert until_bound("2017-03-01") == datetime(2017, 3, 2)
+
+
+def test_a_store_error_fails_one_article_and_the_ingest_goes_on(store, tmp_path):
+    from dataclasses import replace
+
+    from nlp import parsed
+
+    from quotetrack.ingest import ingest
+    from quotetrack.pipeline import extract
+
+    path = write_records(tmp_path / "three.jsonl", [
+        {"id": f"s{n}", "text": f'Yuri Ushakov said "the meeting number {n} is off."'}
+        for n in range(3)])
+
+    def extract_one_broken(batch: list[Article]) -> list[ArticleResult]:
+        results = [extract(a, parsed(a.text)) for a in batch]
+        return [replace(r, quotes=tuple(replace(q, kind="shouted") for q in r.quotes))
+                if r.article.id == "s1" else r for r in results]  # violates a CHECK
+
+    problems = []
+    summary = ingest([str(path)], store, extract_one_broken, on_problem=problems.append)
+    assert (summary.stored, summary.failed, summary.exit_code) == (2, 1, 1)
+    assert [(p.source, p.line) for p in problems] == [(str(path), 2)]
+    assert "article 's1' not stored" in problems[0].reason and "Q003" in problems[0].reason
+    assert sorted(q["article_id"] for q in store.quotes()) == ["s0", "s2"]
