@@ -139,7 +139,9 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], max_bytes: int,
 
     Reads .txt, .jsonl (id, url, title, outlet, published_at, text), .html and
     folders.  Articles already stored (same text) are skipped before parsing; a bad
-    file is reported and the rest goes on; exit code 1 if anything failed.
+    file or line (empty text, a date that is not a date) is reported and the rest
+    goes on; an id held by another text is stored as ID~HASH and reported; exit code
+    1 if anything was reported.
 
     With --workers N, N local processes parse in parallel; with --scheduler, the
     workers of a running Dask cluster do (see "Scaling out" in the README).  Either
@@ -147,7 +149,7 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], max_bytes: int,
 
     \b
     Example:
-      quotetrack --db news.db ingest articles.jsonl pages/
+      quotetrack ingest articles.jsonl pages/ --db news.db
       quotetrack --db postgresql://localhost/news ingest --workers 2 articles.jsonl
     """
     if not paths and sys.stdin.isatty():
