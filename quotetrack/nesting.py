@@ -7,8 +7,9 @@ an unbalanced quote there, so that a stray mark never swallows the narration.
 ``nested_quotes(tree, marked)`` turns the inner quotes of quotations (``marks`` flags
 them ``nested``) into direct quotes, each credited to the cue that the outer
 quotation's own words give it (``"'Hello,' he said, 'how are you?'"``: ``he said``).
-An inner quote that no cue word introduces directly (a title, a scare-quoted word:
-``reported all 'significant' units``) is a ``fragment``.
+An inner quote that no cue word introduces directly, or that is only part of what its
+cue reports (a title, a scare-quoted word: ``reported all 'significant' units``), is a
+``fragment``.
 
 ``attribute_nested(doc, spans)`` attributes them apart from the rest (see there).
 Pure functions over the parse.
@@ -67,6 +68,22 @@ def _adjacent(tree: Tree, cue: Token, m: Marked) -> bool:
     return all(w.upos == "PUNCT" or w.i in own for w in between)
 
 
+def _holds_more(tree: Tree, cue: int, m: Marked) -> bool:
+    """The cue's content reaches well past the quote (``reported all 'significant'
+    units``: the quoted word only labels part of what is reported)."""
+    inside = tree.within(m.outer_start, m.outer_end)
+    ids = {t.i for t in inside}
+    for t in inside:
+        top = next((p for p in (t, *tree.ancestors(t.i)) if p.head == cue), None)
+        if top is None:
+            continue
+        if top.i in ids:
+            return False  # a word of the quote is the cue's own dependent: the content
+        rest = [w for w in tree.subtree(top.i) if w.i not in ids and w.upos != "PUNCT"]
+        return len(rest) >= 2
+    return False
+
+
 def _inner_cue(tree: Tree, m: Marked, outer: Marked, inners: list[Marked]
                ) -> tuple[int, bool] | None:
     """The speech verb among the outer quotation's own words (not inside any inner
@@ -109,7 +126,8 @@ def nested_quotes(tree: Tree, marked: list[Marked]) -> list[QuoteSpan]:
         found = _inner_cue(tree, m, outer, inners)
         cue = found[0] if found else None
         first = next((t for t in tree.tokens if t.end > m.start), None)
-        flags = m.flags if found and found[1] else (*m.flags, "fragment")
+        shown = found is not None and found[1] and not _holds_more(tree, found[0], m)
+        flags = m.flags if shown else (*m.flags, "fragment")
         out.append(QuoteSpan(m.start, m.end, tree.doc.text[m.start:m.end], "direct",
                              first.sent if first else 0, first.para if first else 0,
                              cue_of(tree, cue) if cue is not None else None, cue, flags))

@@ -81,8 +81,12 @@ def _quotes(r: ArticleResult) -> list[tuple[str, str, str | None]]:
                   for q in r.quotes if "fragment" not in q.flags)
 
 
+def _versions(texts: list[str]) -> tuple[str, ...]:
+    return tuple(v for t in texts for v in (t, wrapped(t, False), wrapped(t, True)))
+
+
 def _same_when_wrapped(texts: list[str]) -> None:
-    versions = tuple(v for t in texts for v in (t, wrapped(t, False), wrapped(t, True)))
+    versions = _versions(texts)
     results = _results(versions)
     for n in range(0, len(versions), 3):
         original, blank, indented = (_quotes(r) for r in results[n:n + 3])
@@ -101,9 +105,7 @@ def test_wrapped_twenty_polnear_articles_give_the_same_quotes() -> None:
 
 
 def test_wrapped_no_narration_cue_inside_a_direct_quote() -> None:
-    texts = _default_texts()
-    versions = tuple(v for t in texts for v in (t, wrapped(t, True)))
-    for r in _results(versions):
+    for r in _results(_versions(_default_texts())):  # original and both wrapped copies
         narration = [q.cue for q in r.quotes if q.cue and "nested" not in q.flags]
         for q in r.quotes:
             if q.kind != "direct":
