@@ -96,11 +96,20 @@ def _relative_lead(tree: Tree, c: Token) -> bool:
 
 def _without_that(tree: Tree, c: Claim) -> Claim:
     """The complementizer belongs to the cue: ``said that taxes would rise`` reports
-    ``taxes would rise`` (the claims scope; PolNeAR's attributions keep ``that``)."""
+    ``taxes would rise`` (the claims scope; PolNeAR's attributions keep ``that``).  A
+    ``that`` before anything but a nominal word is no determiner, whatever its tag
+    (``said that, over the years, ...``)."""
     lead = trimmed(tree.within(c.start, c.end))
-    if len(lead) > 1 and lead[0].text.lower() == "that" and lead[0].upos == "SCONJ":
-        return replace(c, start=lead[1].start)
+    if len(lead) < 2 or lead[0].text.lower() != "that" or c.segments:
+        return c
+    rest = trimmed(lead[1:])
+    if rest and (lead[0].upos == "SCONJ" or lead[0].rel == "mark"
+                 or lead[1].upos not in _NOMINAL):
+        return replace(c, start=rest[0].start)
     return c
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
 
 def _to_closing_mark(body: list[Token]) -> list[Token]:

@@ -214,3 +214,8 @@ def test_claims_that_clause_after_a_topic_or_addressee() -> None:
                    "losses.") == ["he had never seen such losses"]
     assert _claims("The report theorized a denial-of-service attack had occurred on the "
                    "site.") == ["a denial-of-service attack had occurred on the site"]
+
+
+def test_claims_that_before_a_non_nominal_is_the_complementizer() -> None:
+    (text,) = _claims("The report said that, over the last five years, exports had doubled.")
+    assert text.startswith("over the last five years")
