@@ -26,6 +26,7 @@ from quotetrack.coref import Coref, Recent
 from quotetrack.cueless import introduced, name_line
 from quotetrack.entities import Entity
 from quotetrack.lexicon import speech_verb, words
+from quotetrack.marks import is_mark_token
 from quotetrack.names import Entities
 from quotetrack.records import ParsedDoc, Quote, QuoteSpan, Span, Speaker, SpeakerKind, Token
 from quotetrack.speakers import PRONOUNS, Named, label_speaker, mention_span, read_mention
@@ -239,7 +240,8 @@ def _credit_line(tree: Tree, span: QuoteSpan) -> _Found | None:
         name.append(t)
     rest = after[1 + len(name):]
     line_ends = bool(name) and (not rest or "\n" in tree.doc.text[name[-1].end:rest[0].start])
-    if not name or not (line_ends or rest[0].text in (".", ",", "(", ")")):
+    if not name or not (line_ends or rest[0].text in (".", ",", "(", ")")
+                        or is_mark_token(rest[0].text)):  # or the next quotation opens
         return None  # the dash opens an aside, not a credit line
     named = [Named(" ".join(t.text for t in name), "person", None, None, name[-1].i)]
     mention = Span(name[0].start, name[-1].end, tree.doc.text[name[0].start:name[-1].end])
@@ -275,15 +277,36 @@ def _linked(n: Named, f: _Found, coref: Coref, recent: list[Recent]) -> tuple[En
     if n.head < 0:
         return ()
     own = coref.entity_of(n.head)
+    opening = _opening_person(coref, f.mention)
+    if opening is not None and (own is None or own.kind != "person"):
+        return (opening,)
     if own is not None and own.kind in _KIND_OF_ENTITY:
         return (own,)
     head = coref.tree.tokens[n.head]
-    inner = _person_within(coref, head, f.mention)
+    inner = _person_within(coref, head, f.mention) or coref.named_part(head)
     if inner is not None:
         return (inner,)
     if head.upos in ("PRON", "NOUN") and (n.gender or head.upos == "NOUN"):
         return coref.resolve(head, recent)
     return ()
+
+
+def _opening_person(coref: Coref, mention: Span | None) -> Entity | None:
+    """``Khaled Al-Maeena, editor at large at the Saudi Gazette``: a mention that opens
+    with a person's name (not a possessive: ``Trump's adviser``) is that person."""
+    if mention is None:
+        return None
+    words = coref.tree.within(mention.start, mention.end)
+    if not words:
+        return None
+    e = coref.entity_of(words[0].i)
+    if e is None or e.kind != "person":
+        return None
+    m = next(m for m in e.mentions if m.first <= words[0].i <= m.last)
+    nxt = coref.tree.tokens[m.last + 1] if m.last + 1 < len(coref.tree.tokens) else None
+    if nxt is not None and nxt.text in ("'s", "\u2019s", "'", "\u2019"):
+        return None
+    return e if m.last < words[-1].i else None
 
 
 def _person_within(coref: Coref, head: Token, mention: Span | None) -> Entity | None:

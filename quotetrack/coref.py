@@ -68,6 +68,18 @@ class Coref:
         """The entity whose named mention contains word ``word``."""
         return self.by_word.get(word)
 
+    def named_part(self, head: Token) -> Entity | None:
+        """``the Church`` after ``the Church of Scientology``, ``the Agency`` after
+        ``the Environmental Protection Agency``: a capitalised head word that is a word
+        of an organisation named before it (the nearest such)."""
+        low = head.text.lower()
+        if not head.text[:1].isupper() or low not in words("organizations"):
+            return None  # an organisation's head word, not a surname ("Clinton")
+        found = [(m.first, e) for e in self.entities if e.kind == "organization"
+                 and len(e.name.split()) > 1 and low in e.name.lower().split()
+                 for m in e.mentions if m.last < head.i]
+        return max(found, key=lambda f: f[0])[1] if found else None
+
     def resolve(self, head: Token, recent: Sequence[Recent] = ()) -> tuple[Entity, ...]:
         """The entities a pronoun or description at ``head`` refers to (empty if none)."""
         if not self.entities:
@@ -93,8 +105,9 @@ class Coref:
 
     def _description(self, head: Token, recent: Sequence[Recent]) -> tuple[Entity, ...]:
         kids = self.tree.children(head.i)
-        if not any(k.text.lower() in _DEFINITE or k.deprel == "nmod:poss" for k in kids):
-            return ()  # "a spokesman said": nobody named
+        if not any(k.text.lower() in _DEFINITE for k in kids) or any(
+                k.deprel == "nmod:poss" and k.upos == "PROPN" for k in kids):
+            return ()  # "a spokesman said": nobody named; "Trump's team" names itself
         lemma = head.lemma.lower()
         plural = "Number=Plur" in head.feats
         if plural and any(k.text.lower() in _GROUP_WORDS for k in kids) or (
@@ -109,9 +122,18 @@ class Coref:
                    for k in self.tree.subtree(head.i))
         if lemma in words("person_nouns") or lemma in words("titles") or aged:
             gender = noun_gender(lemma)
-            return self._best(head, recent, lambda e: e.kind == "person" and (
+            found = self._best(head, recent, lambda e: e.kind == "person" and (
                 gender is None or e.gender in (None, gender)), gender, prefer=lemma)
+            if found and not aged and self._specific(head) and (
+                    lemma not in self.roles.get(found[0].id, "")):
+                return ()  # "Connecticut's tax commissioner": someone not named before
+            return found
         return ()
+
+    def _specific(self, head: Token) -> bool:
+        """A description with modifiers of its own (``Connecticut's tax commissioner``),
+        which names a role the article may not have given anyone yet."""
+        return any(k.rel in ("amod", "compound", "nmod") for k in self.tree.children(head.i))
 
     def _pair(self, head: Token) -> tuple[Entity, ...]:
         """``the two leaders``: the last two people named before it."""
@@ -122,7 +144,7 @@ class Coref:
                 seen.append(e)
             if len(seen) == 2:
                 break
-        return tuple(sorted(seen, key=lambda e: e.id)) if len(seen) == 2 else ()
+        return tuple(reversed(seen)) if len(seen) == 2 else ()  # in text order
 
     def _before(self, head: Token) -> list[Mention]:
         lo = head.sent - WINDOW

@@ -72,6 +72,11 @@ def _surface(doc: ParsedDoc, run: list[Token]) -> str:
     return " ".join(text.split())
 
 
+def _glued(a: Token, b: Token) -> bool:
+    """No space between two adjacent words."""
+    return a.end == b.start
+
+
 def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     """Every named mention of the document, in text order."""
     out: list[Mention] = []
@@ -86,6 +91,10 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
 
     for t in doc.tokens:
         tag = t.ner
+        if run and tag == "O" and t.text == "-" and _glued(run[-1], t):
+            tag = "I-" + kind  # "El-Hassan": a hyphen inside a name
+        elif run and tag == "B-" + kind and run[-1].text == "-" and _glued(run[-1], t):
+            tag = "I-" + kind
         inside = tag.startswith("I-") and run and tag[2:] == kind and run[-1].sent == t.sent
         if inside:
             run.append(t)
@@ -96,21 +105,40 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     if run:
         close()
     covered = {k for m in out for k in range(m.first, m.last + 1)}
-    return tuple(sorted(out + _propn_mentions(doc, covered), key=lambda m: m.first))
+    out += _propn_mentions(doc, covered)
+    covered = {k for m in out for k in range(m.first, m.last + 1)}
+    return tuple(sorted(out + _short_mentions(doc, out, covered), key=lambda m: m.first))
 
 
-def _typed_run(doc: ParsedDoc, run: list[Token]) -> str | None:
-    """The type of a proper-noun run the NER model left untagged, from the lexicon:
-    a known given name or an honorific before it makes a person, an organisation head
-    word at its end an organisation; anything else stays untyped (None)."""
-    names = [t for t in run if t.text.lower() not in words("titles")]
-    before = doc.tokens[run[0].i - 1].text.lower() if run[0].i > 0 else ""
-    if before.rstrip(".") in ("mr", "mrs", "ms", "dr", "sir") and names:
-        return "PER"
-    if len(names) >= 2 and first_name_gender(names[0].text) is not None:
-        return "PER"
+def _short_mentions(doc: ParsedDoc, found: Sequence[Mention], covered: set[int]
+                    ) -> list[Mention]:
+    """Single proper nouns outside every mention that repeat a known person's surname
+    or an organisation's one-word name (``Trump`` after ``Donald Trump``)."""
+    known: dict[str, str] = {}
+    for m in found:
+        parts = m.text.split()
+        if m.type == "PER" and len(parts) > 1:
+            known.setdefault(parts[-1], "PER")
+        elif m.type == "ORG" and len(parts) == 1:
+            known.setdefault(parts[0], "ORG")
+    return [Mention(t.i, t.i, t.start, t.end, t.text, known[t.text], t.sent)
+            for t in doc.tokens if t.i not in covered and t.upos == "PROPN"
+            and t.text in known]
+
+
+def _typed_run(doc: ParsedDoc, run: list[Token]) -> tuple[str, list[Token]] | None:
+    """Type and words of a proper-noun run the NER model left untagged, from the
+    lexicon: a known given name starting its name words, or an honorific before it,
+    makes a person (``Foreign Minister Sergei Lavrov`` -> ``Sergei Lavrov``); an
+    organisation head word at its end an organisation; anything else stays untyped."""
+    name = name_words(" ".join(t.text for t in run))
+    people = run[len(run) - len(name):]
+    before = doc.tokens[people[0].i - 1].text.lower() if people[0].i > 0 else ""
+    if before.rstrip(".") in _HONORIFICS or (
+            len(people) >= 2 and first_name_gender(people[0].text) is not None):
+        return "PER", people
     if run[-1].text.lower() in words("organizations") and len(run) >= 2:
-        return "ORG"
+        return "ORG", run
     return None
 
 
@@ -119,17 +147,17 @@ def _propn_mentions(doc: ParsedDoc, covered: set[int]) -> list[Mention]:
     out: list[Mention] = []
     run: list[Token] = []
     for t in [*doc.tokens, None]:
-        if t is not None and t.upos == "PROPN" and t.text[:1].isupper() and t.i not in covered \
-                and (not run or run[-1].sent == t.sent):
+        proper = t is not None and t.text[:1].isupper() and (t.upos == "PROPN" or (
+            run and t.text.lower() in words("organizations")))  # "Energy Board"
+        if t is not None and proper and t.i not in covered \
+                and (not run or run[-1].sent == t.sent or doc.text[run[-1].end:t.start] == " "):
             run.append(t)
             continue
-        if run:
-            kind = _typed_run(doc, run)
-            toks = _trim(doc, [w for w in run if w.text.lower() not in words("titles")]
-                         if kind == "PER" else run)
-            if kind and toks:
-                out.append(Mention(toks[0].i, toks[-1].i, toks[0].start, toks[-1].end,
-                                   _surface(doc, toks), kind, toks[0].sent))
+        typed = _typed_run(doc, run) if run else None
+        toks = _trim(doc, typed[1]) if typed else []
+        if typed and toks:
+            out.append(Mention(toks[0].i, toks[-1].i, toks[0].start, toks[-1].end,
+                               _surface(doc, toks), typed[0], toks[0].sent))
         run = []
     return out
 

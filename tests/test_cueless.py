@@ -1,0 +1,22 @@
+"""Speakers of quotes with no cue in their sentence, through the real shipped model."""
+
+from __future__ import annotations
+
+from tests.nlp import run
+
+
+def test_cueless_introduction_paragraph() -> None:
+    text = ("Mayor Linda Park spoke to reporters on Monday after the council vote.\n\n"
+            '"We are not going to raise taxes this year. Not now, not ever."')
+    q = run(text).quotes[-1]
+    assert q.speaker == "Linda Park"
+    assert q.method == "introduction"
+
+
+def test_cueless_name_line_after_quote() -> None:
+    text = ("The council met on Monday.\n\n"
+            '"We are not going to raise taxes this year."\n\n'
+            "Linda Park, mayor of Springfield")
+    q = run(text).quotes[-1]
+    assert q.speaker == "Linda Park"
+    assert q.method == "name-line"

@@ -1,0 +1,40 @@
+"""Named mentions and article entities, through the real shipped model (NER included)."""
+
+from __future__ import annotations
+
+from quotetrack.entities import acronym, find_entities, name_words
+from tests.nlp import parsed
+
+
+def _entities(text: str) -> dict[str, str]:
+    return {e.name: e.kind for e in find_entities(parsed(text))}
+
+
+def test_entities_person_full_name_is_canonical() -> None:
+    text = ("Russian Foreign Minister Sergei Lavrov arrived in Geneva on Monday. "
+            "Lavrov met his counterpart there.")
+    ents = find_entities(parsed(text))
+    people = [e for e in ents if e.kind == "person"]
+    assert [e.name for e in people] == ["Sergei Lavrov"]
+    assert len(people[0].mentions) == 2
+
+
+def test_entities_kinds() -> None:
+    ents = _entities("Angela Merkel spoke with executives of Siemens in Berlin on Tuesday.")
+    assert ents.get("Angela Merkel") == "person"
+    assert ents.get("Berlin") == "place"
+
+
+def test_entities_gender_from_first_name_and_honorific() -> None:
+    text = ("Angela Merkel and Emmanuel Macron met in Paris. Mr. Jones, a farmer, "
+            "watched the meeting.")
+    genders = {e.name: e.gender for e in find_entities(parsed(text)) if e.kind == "person"}
+    assert genders.get("Angela Merkel") == "f"
+    assert genders.get("Emmanuel Macron") == "m"
+    assert genders.get("Jones") == "m"
+
+
+def test_entities_names_and_acronyms() -> None:
+    assert name_words("President Donald Trump") == ["Donald", "Trump"]
+    assert acronym("Pacific Business Organization") == "PBO"
+    assert acronym("Canada") == ""
