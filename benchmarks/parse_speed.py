@@ -1,5 +1,6 @@
 """Parse speed: model load time, and words per second on the seed article and on
-PolNeAR dev articles, one torch thread, Stanza bulk batches.
+PolNeAR dev articles, one torch thread, Stanza bulk batches; the same articles are
+parsed again without the NER model, and the ratio printed (the cost of entities).
 
     .venv/bin/python benchmarks/parse_speed.py [--articles 40] [--batch-docs 16]
 """
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from dataclasses import replace
 
 from _common import SEED, machine, polnear, report, timed
 
@@ -38,6 +40,12 @@ def main() -> None:
     with timed() as bulk:
         words = sum(len(d.tokens) for d in parse_many((a.text for a in articles), config))
     chars = sum(len(a.text) for a in articles)
+    plain = replace(config, ner=False)
+    load_pipeline(plain)
+    parse("Warm up, he said.", plain)
+    with timed() as no_ner:
+        sum(len(d.tokens) for d in parse_many((a.text for a in articles), plain))
+    ner_cost = bulk.wall / no_ner.wall
 
     figures = {
         "benchmark": "parse_speed", "models": config.label, "threads": 1,
@@ -48,7 +56,9 @@ def main() -> None:
         "polnear_dev": {"articles": len(articles), "chars": chars, "words": words,
                         **bulk.as_dict(), "words_per_s": round(words / bulk.wall, 1),
                         "words_per_cpu_s": round(words / bulk.cpu, 1),
-                        "articles_per_s": round(len(articles) / bulk.wall, 3)},
+                        "articles_per_s": round(len(articles) / bulk.wall, 3),
+                        "without_ner_s": round(no_ner.wall, 2),
+                        "with_ner_over_without": round(ner_cost, 3)},
         **machine(),
     }
     report("parse speed (one thread)", [
@@ -58,6 +68,8 @@ def main() -> None:
         f"{len(articles)} PolNeAR dev articles: {words} words in {bulk.wall:.1f} s"
         f" = {words / bulk.wall:.0f} words/s ({words / bulk.cpu:.0f} per CPU second),"
         f" batches of {config.batch_docs}",
+        f"the same articles without the NER model: {no_ner.wall:.1f} s;"
+        f" with NER / without = {ner_cost:.2f}",
     ], figures)
 
 

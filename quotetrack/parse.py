@@ -46,6 +46,7 @@ class ParserConfig:
     threads: int = 1
     batch_docs: int = 16
     cache: str | None = None  # a folder of parses kept by text and model (development)
+    ner: bool = True  # run the NER model when the model folder has one
 
     @staticmethod
     def from_env(models: str | None = None, threads: int | None = None) -> ParserConfig:
@@ -64,7 +65,7 @@ class ParserConfig:
             "compact-en" if self.models == "compact" else f"local:{Path(self.models).name}")
 
 
-def _compact_kwargs(directory: Path) -> dict[str, Any]:
+def _compact_kwargs(directory: Path, ner: bool = True) -> dict[str, Any]:
     missing = [f for f in MODEL_FILES.values() if not (directory / f).exists()]
     if missing:
         raise ModelUnavailable(f"no compact models in {directory} (missing {missing[0]});"
@@ -72,7 +73,7 @@ def _compact_kwargs(directory: Path) -> dict[str, Any]:
                                " python -m quotetrack.models.train")
     paths = {f"{p}_model_path": str(directory / f) for p, f in MODEL_FILES.items()}
     processors = PROCESSORS
-    if (directory / NER_FILE).exists():
+    if ner and (directory / NER_FILE).exists():
         paths |= {"ner_model_path": str(directory / NER_FILE), **_NO_NER_EXTRAS}
         processors += ",ner"
     return {"lang": "en", "dir": str(directory), "allow_unknown_language": True,
@@ -100,7 +101,7 @@ def load_pipeline(config: ParserConfig) -> Any:
         kwargs = _official_kwargs()
     else:
         kwargs = _compact_kwargs(COMPACT_DIR if config.models == "compact"
-                                 else Path(config.models))
+                                 else Path(config.models), config.ner)
     try:
         return stanza.Pipeline(use_gpu=False, logging_level="ERROR", **kwargs)
     except Exception as exc:  # stanza raises many types for missing/offline models
@@ -214,11 +215,12 @@ class ParseCache:
             f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns};"
             for p in sorted(directory.glob("*.pt"))) if directory.is_dir() else config.label
         self.model = hashlib.sha256(stamp.encode()).hexdigest()[:16]
+        self.ner = config.ner
 
     def _path(self, text: str) -> Path:
         import hashlib
 
-        key = hashlib.sha256(f"{self.model}\n{text}".encode()).hexdigest()
+        key = hashlib.sha256(f"{self.model}\n{self.ner}\n{text}".encode()).hexdigest()
         return self.folder / f"{key}.pickle"
 
     def get(self, text: str) -> ParsedDoc | None:
