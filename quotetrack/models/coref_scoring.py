@@ -18,16 +18,13 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from quotetrack.models.ner_data import OPEN_GENRES
+from quotetrack.models.ner_data import OPEN_GENRES, entity_events
 
-_OPEN = re.compile(r"\((\d+)-([a-z]+)")
-_CLOSE = re.compile(r"(\d+)\)")
 PRONOUNS = {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their"}
 
 
@@ -106,13 +103,16 @@ def _add_sentence(doc: GoldDoc, lines: list[str]) -> None:
         doc.words.append(Word(r[1], r[3], r[2], head, r[7], start, end))
         misc = next((f[7:] for f in r[9].split("|") if f.startswith("Entity=")), "")
         i = len(doc.words) - 1
-        for m in _OPEN.finditer(misc):
-            open_.setdefault(m.group(1), []).append((i, m.group(2)))
-        for gid in _CLOSE.findall(misc):
-            if open_.get(gid):
-                first, etype = open_[gid].pop()
-                doc.chains.setdefault(gid, []).append((first, i))
+        for gid, etype, single, closing in entity_events(misc):
+            if gid and single:
+                doc.chains.setdefault(gid, []).append((i, i))
                 doc.types[gid] = etype
+            elif gid:
+                open_.setdefault(gid, []).append((i, etype))
+            elif open_.get(closing):
+                first, kind = open_[closing].pop()
+                doc.chains.setdefault(closing, []).append((first, i))
+                doc.types[closing] = kind
     doc.text = doc.text.rstrip(" ")
 
 

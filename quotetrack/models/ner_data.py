@@ -28,8 +28,9 @@ OPEN_GENRES = frozenset({"news", "interview", "bio", "voyage", "textbook", "vlog
 GUM_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
 UNER_TYPES = {"PER", "ORG", "LOC"}
 TYPES = ("PER", "ORG", "LOC")
-_OPEN = re.compile(r"\((\d+)-([a-z]+)-[^()|]*")
-_CLOSE = re.compile(r"(\d+)\)")
+# An Entity= value is a run of "(ID-type-...)" (one word), "(ID-type-..." (opens) and
+# "ID)" (closes), in order.
+_EVENT = re.compile(r"\((\d+)-([a-z]+)[^()]*(\))?|(\d+)\)")
 _JOINERS = {"of", "for", "and", "&", "de", "the", "on"}
 
 Sentence = list[tuple[str, str]]  # (surface token, IOB2 tag)
@@ -88,6 +89,14 @@ def _named_span(words: list[list[str]], lo: int, hi: int) -> tuple[int, int] | N
     return start, end
 
 
+def entity_events(misc: str) -> list[tuple[str, str, bool, str]]:
+    """(opened id, type, closes on the same word, closed id) for each event of an
+    ``Entity=`` value, in order: ``(4-abstract-...(5-object-...-coref)`` opens 4 and
+    opens-and-closes 5; ``4)3)`` closes 4 then 3."""
+    return [(m.group(1) or "", m.group(2) or "", bool(m.group(3)), m.group(4) or "")
+            for m in _EVENT.finditer(misc)]
+
+
 def _mentions(words: list[list[str]]) -> list[tuple[int, int, str]]:
     """(first, last, GUM type) of every entity mention in a sentence's words."""
     stack: dict[str, list[tuple[int, str]]] = {}
@@ -95,14 +104,14 @@ def _mentions(words: list[list[str]]) -> list[tuple[int, int, str]]:
     for k, w in enumerate(words):
         misc = next((f[len("Entity="):] for f in w[9].split("|") if f.startswith("Entity=")),
                     "")
-        for m in _OPEN.finditer(misc):
-            stack.setdefault(m.group(1), []).append((k, m.group(2)))
-        # a single-word mention "(3-person-...)" opens and closes on the same word
-        closes = _CLOSE.findall(misc)
-        for gid in closes:
-            if stack.get(gid):
-                first, etype = stack[gid].pop()
-                out.append((first, k, etype))
+        for gid, etype, single, closing in entity_events(misc):
+            if gid and single:  # "(3-person-...)": opens and closes on this word
+                out.append((k, k, etype))
+            elif gid:
+                stack.setdefault(gid, []).append((k, etype))
+            elif stack.get(closing):
+                first, kind = stack[closing].pop()
+                out.append((first, k, kind))
     return out
 
 
