@@ -22,12 +22,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from quotetrack.canonical import Entities
 from quotetrack.coref import Coref, Recent
 from quotetrack.cueless import introduced, name_line
 from quotetrack.entities import Entity
 from quotetrack.lexicon import speech_verb, words
 from quotetrack.marks import is_mark_token
-from quotetrack.canonical import Entities
 from quotetrack.records import ParsedDoc, Quote, QuoteSpan, Span, Speaker, SpeakerKind, Token
 from quotetrack.speakers import PRONOUNS, Named, label_speaker, mention_span, read_mention
 from quotetrack.syntax import Tree

@@ -122,18 +122,9 @@ class Coref:
                    for k in self.tree.subtree(head.i))
         if lemma in words("person_nouns") or lemma in words("titles") or aged:
             gender = noun_gender(lemma)
-            found = self._best(head, recent, lambda e: e.kind == "person" and (
+            return self._best(head, recent, lambda e: e.kind == "person" and (
                 gender is None or e.gender in (None, gender)), gender, prefer=lemma)
-            if found and not aged and self._specific(head) and (
-                    lemma not in self.roles.get(found[0].id, "")):
-                return ()  # "Connecticut's tax commissioner": someone not named before
-            return found
         return ()
-
-    def _specific(self, head: Token) -> bool:
-        """A description with modifiers of its own (``Connecticut's tax commissioner``),
-        which names a role the article may not have given anyone yet."""
-        return any(k.rel in ("amod", "compound", "nmod") for k in self.tree.children(head.i))
 
     def _pair(self, head: Token) -> tuple[Entity, ...]:
         """``the two leaders``: the last two people named before it."""

@@ -128,14 +128,17 @@ def _short_mentions(doc: ParsedDoc, found: Sequence[Mention], covered: set[int]
 
 def _typed_run(doc: ParsedDoc, run: list[Token]) -> tuple[str, list[Token]] | None:
     """Type and words of a proper-noun run the NER model left untagged, from the
-    lexicon: a known given name starting its name words, or an honorific before it,
-    makes a person (``Foreign Minister Sergei Lavrov`` -> ``Sergei Lavrov``); an
-    organisation head word at its end an organisation; anything else stays untyped."""
+    lexicon: a known given name starting its name words (``Foreign Minister Sergei
+    Lavrov`` -> ``Sergei Lavrov``, ``Kendra``), or an honorific or a title right before
+    them (``Professor Cres Eastman``), makes a person; an organisation head word at its
+    end an organisation; anything else stays untyped."""
     name = name_words(" ".join(t.text for t in run))
     people = run[len(run) - len(name):]
     before = doc.tokens[people[0].i - 1].text.lower() if people[0].i > 0 else ""
-    if before.rstrip(".") in _HONORIFICS or (
-            len(people) >= 2 and first_name_gender(people[0].text) is not None):
+    titled = before.rstrip(".") in _HONORIFICS or before in words("titles")
+    if titled or (
+            first_name_gender(people[0].text) is not None
+            and (len(people) >= 2 or people[0].i == run[0].i)):  # "Kendra said"
         return "PER", people
     if run[-1].text.lower() in words("organizations") and len(run) >= 2:
         return "ORG", run

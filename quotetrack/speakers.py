@@ -100,9 +100,16 @@ def _kind_of_name(name_tokens: list[Token]) -> SpeakerKind:
     return "unknown"
 
 
+_QUANTIFIERS = {"several", "many", "some", "few", "numerous", "various", "other", "one",
+                "two", "three", "four", "five", "both", "all", "most"}
+
+
 def clean_phrase(tree: Tree, toks: list[Token]) -> str:
-    """A noun phrase as a canonical label: no determiners, possessive ``'s`` joined."""
+    """A noun phrase as a canonical label: no determiners or leading quantifiers
+    (``several cast members`` -> ``cast members``), possessive ``'s`` joined."""
     kept = [t for t in trimmed(toks) if t.upos != "DET" and t.rel != "det"]
+    while len(kept) > 1 and kept[0].text.lower() in _QUANTIFIERS:
+        kept = kept[1:]
     out = ""
     for t in kept:
         piece = "" if t.text in ("'s", "’s", "'", "’") else t.text
