@@ -26,7 +26,7 @@ def test_train_command_end_to_end(tmp_path: Path) -> None:
     cmd = [sys.executable, "-m", "quotetrack.models.train", "--ud-dir", str(UD),
            "--work-dir", str(tmp_path / "work"), "--out", str(out),
            "--limit-sentences", "200", "--steps", "tokenize=20", "--steps", "mwt=1",
-           "--steps", "pos=4", "--steps", "depparse=4", "--average", "2"]
+           "--steps", "pos=4", "--steps", "depparse=4", "--steps", "ner=4", "--average", "2"]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stderr[-3000:]
     for name in FILES.values():

@@ -160,9 +160,10 @@ def read_gum(path: Path, genres: frozenset[str] = OPEN_GENRES) -> Iterator[Sente
             yield gum_tags(block)
 
 
-def build(shared: Path, out: Path) -> dict[str, int]:
+def build(shared: Path, out: Path, limit: int | None = None) -> dict[str, int]:
     """Write ``train.json``, ``dev.json``, ``test.json`` (and per-source test files)
-    under ``out``; returns the sentence count of each file."""
+    under ``out``, each cut to ``limit`` sentences if given; returns the sentence
+    count of each file."""
     uner = shared / "ner" / "UNER_English-EWT"
     gum = shared / "ud" / "UD_English-GUM"
     parts = {
@@ -173,6 +174,8 @@ def build(shared: Path, out: Path) -> dict[str, int]:
         "test-gum": list(read_gum(gum / "en_gum-ud-test.conllu.gz")),
     }
     parts["test"] = parts["test-uner"] + parts["test-gum"]
+    if limit is not None:
+        parts = {name: sents[:limit] for name, sents in parts.items()}
     out.mkdir(parents=True, exist_ok=True)
     for name, sents in parts.items():
         data = [[{"text": w, "ner": t} for w, t in s] for s in sents if s]

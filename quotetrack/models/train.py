@@ -2,7 +2,8 @@
 
 ``python -m quotetrack.models.train --ud-dir ../shared/ud --out DIR`` prepares
 UD English-EWT, trains tokenizer, mwt, pos, lemma and depparse on CPU (no word
-vectors, no charlm), copies the five ``.pt`` files plus ``resources.json`` into
+vectors, no charlm), and the NER model on UNER-EWT and GUM's open genres
+(``ner_data``), copies the six ``.pt`` files plus ``resources.json`` into
 ``--out`` and prints end-to-end dev and test scores.  Each stage may be capped in
 minutes; the best checkpoint so far is kept.  Re-running resumes: finished stages
 are skipped unless ``--force``; the parser resumes from Stanza's checkpoint and
@@ -134,7 +135,8 @@ def _prep(plan: Plan, stage: str) -> None:
     if stage == "ner":
         from quotetrack.models.ner_data import build
 
-        print("ner data:", build(plan.ud_dir.parent, plan.data / "ner"), flush=True)
+        print("ner data:", build(plan.ud_dir.parent, plan.data / "ner", plan.limit),
+              flush=True)
         return
     extra = {"lemma": ["--gold", "--no_lemma_classifier"], "depparse": ["--gold"]}
     name = "tokenizer" if stage == "tokenize" else stage
@@ -247,7 +249,8 @@ def _train_ner(plan: Plan) -> list[str]:
             "--shorthand", "en_compact", "--mode", "train", "--no_pretrain",
             "--word_emb_dim", "100", "--char_hidden_dim", "100", "--hidden_dim", "200",
             "--optim", "adam", *_lr(plan, "ner", "0.002"),
-            "--max_steps", str(plan.steps["ner"]), "--eval_interval", "200",
+            "--max_steps", str(plan.steps["ner"]),
+            "--eval_interval", str(max(min(200, plan.steps["ner"] // 4), 1)),
             "--max_steps_no_improve", "2500", "--save_dir", _save_dir(plan, "ner"),
             "--save_name", FILES["ner"], "--seed", str(plan.seed)]
 
