@@ -319,7 +319,11 @@ def _person_within(coref: Coref, head: Token, mention: Span | None) -> Entity | 
         e = coref.entity_of(c.i)
         if e is not None and e.kind == "person":
             return e
-    return None
+    titled = head.text[:1].isupper() and head.text.lower() in words("titles")
+    inside = coref.tree.within(mention.start, mention.end)
+    last = coref.entity_of(inside[-1].i) if titled and inside else None
+    # "Minister of Education Stefania Giannini": a capitalised title before a name
+    return last if last is not None and last.kind == "person" else None
 
 
 def _resolve(found: list[_Found], ents: Entities, coref: Coref) -> list[Resolved]:

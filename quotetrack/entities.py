@@ -112,8 +112,9 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
 
 def _short_mentions(doc: ParsedDoc, found: Sequence[Mention], covered: set[int]
                     ) -> list[Mention]:
-    """Single proper nouns outside every mention that repeat a known person's surname
-    or an organisation's one-word name (``Trump`` after ``Donald Trump``)."""
+    """Single proper nouns outside every mention that repeat a known person's surname,
+    an organisation's one-word name or its acronym (``Trump`` after ``Donald Trump``,
+    ``WHO`` after ``World Health Organisation``)."""
     known: dict[str, str] = {}
     for m in found:
         parts = m.text.split()
@@ -121,6 +122,8 @@ def _short_mentions(doc: ParsedDoc, found: Sequence[Mention], covered: set[int]
             known.setdefault(parts[-1], "PER")
         elif m.type == "ORG" and len(parts) == 1:
             known.setdefault(parts[0], "ORG")
+        elif m.type == "ORG" and acronym(m.text):
+            known.setdefault(acronym(m.text), "ORG")  # "KCNA", "WHO"
     return [Mention(t.i, t.i, t.start, t.end, t.text, known[t.text], t.sent)
             for t in doc.tokens if t.i not in covered and t.upos == "PROPN"
             and t.text in known]
@@ -131,7 +134,8 @@ def _typed_run(doc: ParsedDoc, run: list[Token]) -> tuple[str, list[Token]] | No
     lexicon: a known given name starting its name words (``Foreign Minister Sergei
     Lavrov`` -> ``Sergei Lavrov``, ``Kendra``), or an honorific or a title right before
     them (``Professor Cres Eastman``), makes a person; an organisation head word at its
-    end an organisation; anything else stays untyped."""
+    start or end an organisation (``Church of Scientology``, ``Saudi Interior Ministry``,
+    with the capitalised adjectives before it); anything else stays untyped."""
     name = name_words(" ".join(t.text for t in run))
     people = run[len(run) - len(name):]
     before = doc.tokens[people[0].i - 1].text.lower() if people[0].i > 0 else ""
@@ -140,28 +144,62 @@ def _typed_run(doc: ParsedDoc, run: list[Token]) -> tuple[str, list[Token]] | No
             first_name_gender(people[0].text) is not None
             and (len(people) >= 2 or people[0].i == run[0].i)):  # "Kendra said"
         return "PER", people
-    if run[-1].text.lower() in words("organizations") and len(run) >= 2:
-        return "ORG", run
+    orgs = words("organizations")
+    if len(run) >= 2 and (run[-1].text.lower() in orgs or run[0].text.lower() in orgs):
+        k = run[0].i
+        while k > 0 and doc.tokens[k - 1].upos == "ADJ" and doc.tokens[k - 1].text[:1].isupper() \
+                and doc.tokens[k - 1].sent == run[0].sent and k - 1 > doc.sentences[
+                    run[0].sent].first:
+            k -= 1  # "Saudi Interior Ministry": a capitalised adjective names it too
+        return "ORG", [*doc.tokens[k:run[0].i], *run]
     return None
+
+
+_JOINERS = {"of", "for", "&", "de", "-"}
+
+
+def _joins(doc: ParsedDoc, k: int) -> bool:
+    """Word ``k`` joins two parts of one name (``Church of Scientology``,
+    ``Al-Maeena``: a hyphen only when glued to both sides)."""
+    toks = doc.tokens
+    t = toks[k]
+    if t.text.lower() not in _JOINERS or k == 0 or k + 1 >= len(toks):
+        return False
+    nxt = toks[k + 1]
+    if nxt.upos != "PROPN" or not nxt.text[:1].isupper():
+        return False
+    return t.text != "-" or (_glued(toks[k - 1], t) and _glued(t, nxt))
+
+
+def _runs(doc: ParsedDoc, covered: set[int]) -> list[list[Token]]:
+    """Runs of capitalised proper nouns outside ``covered``, with their joiners."""
+    runs: list[list[Token]] = []
+    run: list[Token] = []
+    for k, t in enumerate(doc.tokens):
+        cap = t.text[:1].isupper() and t.i not in covered
+        proper = cap and (t.upos == "PROPN" or (
+            bool(run) and t.text.lower() in words("organizations")))  # "Energy Board"
+        near = not run or run[-1].sent == t.sent or doc.text[run[-1].end:t.start] == " "
+        if near and (proper or (run and t.i not in covered and _joins(doc, k))):
+            run.append(t)
+            continue
+        if run:
+            runs.append(run)
+        run = [t] if proper else []
+    if run:
+        runs.append(run)
+    return runs
 
 
 def _propn_mentions(doc: ParsedDoc, covered: set[int]) -> list[Mention]:
     """Mentions for capitalised proper-noun runs outside every NER mention."""
     out: list[Mention] = []
-    run: list[Token] = []
-    for t in [*doc.tokens, None]:
-        proper = t is not None and t.text[:1].isupper() and (t.upos == "PROPN" or (
-            run and t.text.lower() in words("organizations")))  # "Energy Board"
-        if t is not None and proper and t.i not in covered \
-                and (not run or run[-1].sent == t.sent or doc.text[run[-1].end:t.start] == " "):
-            run.append(t)
-            continue
-        typed = _typed_run(doc, run) if run else None
+    for run in _runs(doc, covered):
+        typed = _typed_run(doc, run)
         toks = _trim(doc, typed[1]) if typed else []
         if typed and toks:
             out.append(Mention(toks[0].i, toks[-1].i, toks[0].start, toks[-1].end,
                                _surface(doc, toks), typed[0], toks[0].sent))
-        run = []
     return out
 
 
