@@ -293,7 +293,8 @@ def _linked(n: Named, f: _Found, coref: Coref, recent: list[Recent]) -> tuple[En
 
 def _opening_person(coref: Coref, mention: Span | None) -> Entity | None:
     """``Khaled Al-Maeena, editor at large at the Saudi Gazette``: a mention that opens
-    with a person's name (not a possessive: ``Trump's adviser``) is that person."""
+    with a person's name set off by a comma, bracket or dash is that person (a name
+    that modifies, ``Trump's adviser``, ``the Clinton campaign``, is not)."""
     if mention is None:
         return None
     words = coref.tree.within(mention.start, mention.end)
@@ -304,8 +305,8 @@ def _opening_person(coref: Coref, mention: Span | None) -> Entity | None:
         return None
     m = next(m for m in e.mentions if m.first <= words[0].i <= m.last)
     nxt = coref.tree.tokens[m.last + 1] if m.last + 1 < len(coref.tree.tokens) else None
-    if nxt is not None and nxt.text in ("'s", "\u2019s", "'", "\u2019"):
-        return None
+    if nxt is None or nxt.text not in (",", "(", "\u2014", "\u2013", "-"):
+        return None  # "Trump's adviser", "the Clinton campaign": the name modifies
     return e if m.last < words[-1].i else None
 
 
