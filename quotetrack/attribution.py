@@ -314,8 +314,9 @@ def _person_within(coref: Coref, head: Token, mention: Span | None) -> Entity | 
     """``Italy's Minister of Education, Stefania Giannini``: when a common-noun or
     title head was read as the speaker, a person named in its appositive or name
     words is meant (not one in a modifier: ``an aide to Hillary Clinton``)."""
-    if head.upos == "PRON" or mention is None:
-        return None
+    role = head.lemma.lower() in words("titles") or head.lemma.lower() in words("person_nouns")
+    if head.upos == "PRON" or mention is None or not role:
+        return None  # "the Clinton campaign" is the campaign, not Clinton
     for c in reversed(coref.tree.children(head.i, "appos", "flat", "compound")):
         e = coref.entity_of(c.i)
         if e is not None and e.kind == "person":
