@@ -143,7 +143,8 @@ def _find(tree: Tree, span: QuoteSpan) -> _Found:
         pieces = span.segments or (Span(span.start, span.end, span.text),)
         src = find_source(tree, span.cue_token, tuple((p.start, p.end) for p in pieces))
     if src is None:
-        if span.kind != "direct":
+        cue_first = span.cue is not None and span.cue.start < span.start
+        if span.kind != "direct" or cue_first:  # '..., Najib Razak said, "We ..."'
             near = _left_neighbour(tree, span) if span.cue_token is not None else None
         else:
             near = _adjacent(tree, span) if span.cue is not None else _credit_line(tree, span)
