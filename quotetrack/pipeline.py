@@ -6,11 +6,11 @@ from collections.abc import Iterable, Iterator
 from itertools import tee
 
 from quotetrack import EXTRACTOR_VERSION
-from quotetrack.nesting import attribute_nested
+from quotetrack.extract.nesting import attribute_nested
+from quotetrack.extract.quotes import Scope, find_quotes
+from quotetrack.extract.syntax import Tree
 from quotetrack.parse import ParserConfig, parse_many
-from quotetrack.quotes import Scope, find_quotes
 from quotetrack.records import Article, ArticleResult, ParsedDoc
-from quotetrack.syntax import Tree
 
 
 def extract(article: Article, doc: ParsedDoc, include_fragments: bool = False,

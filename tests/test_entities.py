@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quotetrack.entities import acronym, find_entities, name_words
+from quotetrack.extract.entities import acronym, find_entities, name_words
 from tests.nlp import parsed
 
 

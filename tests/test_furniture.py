@@ -4,7 +4,7 @@ pieces holds only its own words; quotes come in text order."""
 
 from __future__ import annotations
 
-from quotetrack.furniture import heading, sentence_end
+from quotetrack.extract.furniture import heading, sentence_end
 from tests.nlp import run
 
 SAID = "The mayor said the bridge would reopen in May after the repairs."

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotetrack.marks import find_marked
+from quotetrack.extract.marks import find_marked
 from quotetrack.parse import paragraph_spans
 
 

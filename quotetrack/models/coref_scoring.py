@@ -148,11 +148,11 @@ def targets(doc: GoldDoc) -> Iterator[tuple[str, int, str]]:
 
 def score(split: str = "test", ud_dir: Path = Path("../shared/ud")) -> dict[str, Any]:
     """Accuracy per target set over the open-genre documents of ``split``."""
-    from quotetrack.coref import Coref
+    from quotetrack.extract.coref import Coref
+    from quotetrack.extract.syntax import Tree
     from quotetrack.parse import ParserConfig, parse
     from quotetrack.pipeline import extract
     from quotetrack.records import Article
-    from quotetrack.syntax import Tree
 
     path = ud_dir / "UD_English-GUM" / f"en_gum-ud-{split}.conllu.gz"
     tally: dict[str, list[int]] = {"speech": [0, 0], "pronouns": [0, 0]}

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from quotetrack.extract.syntax import Tree, contiguous, trimmed
 from quotetrack.lexicon import words
 from quotetrack.records import Span, SpeakerKind, Token
-from quotetrack.syntax import Tree, contiguous, trimmed
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p",
             "it": "n", "we": "p", "i": "s", "you": "s"}

@@ -14,11 +14,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from quotetrack.entities import Entity
+from quotetrack.extract.entities import Entity
+from quotetrack.extract.speakers import Named, _proper
+from quotetrack.extract.syntax import Tree
 from quotetrack.lexicon import words
 from quotetrack.records import Quote, Speaker, SpeakerKind
-from quotetrack.speakers import Named, _proper
-from quotetrack.syntax import Tree
 
 _LOCATIVE = {"in", "at", "across", "near", "into", "throughout"}  # not "to Obama"
 _PERSONAL = ("m", "f")

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from quotetrack.attribution import attribute
-from quotetrack.cues import cue_of, has_source, is_cue
-from quotetrack.marks import Marked
+from quotetrack.extract.attribution import attribute
+from quotetrack.extract.cues import cue_of, has_source, is_cue
+from quotetrack.extract.marks import Marked
+from quotetrack.extract.syntax import Tree
 from quotetrack.paragraphs import unwrapped
 from quotetrack.records import ParsedDoc, Quote, QuoteSpan, Speaker, Token
-from quotetrack.syntax import Tree
 
 # Subjects that speak inside a quotation rather than report it from outside.
 _INSIDE_SUBJECTS = frozenset({"i", "we", "you"})

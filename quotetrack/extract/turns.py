@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from quotetrack.extract.syntax import Tree
 from quotetrack.records import Cue, QuoteSpan
-from quotetrack.syntax import Tree
 
 _LABEL = re.compile(r"[\"“']?((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*):\s")
 MIN_WORDS = 4

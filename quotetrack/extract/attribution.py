@@ -22,15 +22,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from quotetrack.canonical import Entities
-from quotetrack.coref import Coref, Recent
-from quotetrack.cueless import introduced, name_line
-from quotetrack.entities import Entity
+from quotetrack.extract.canonical import Entities
+from quotetrack.extract.coref import Coref, Recent
+from quotetrack.extract.cueless import introduced, name_line
+from quotetrack.extract.entities import Entity
+from quotetrack.extract.marks import is_mark_token
+from quotetrack.extract.speakers import PRONOUNS, Named, label_speaker, mention_span, read_mention
+from quotetrack.extract.syntax import Tree
 from quotetrack.lexicon import speech_verb, words
-from quotetrack.marks import is_mark_token
 from quotetrack.records import ParsedDoc, Quote, QuoteSpan, Span, Speaker, SpeakerKind, Token
-from quotetrack.speakers import PRONOUNS, Named, label_speaker, mention_span, read_mention
-from quotetrack.syntax import Tree
 
 CONFIDENCE = {"speaker-turn": 0.85, "cue-subject": 0.9, "appositive": 0.9, "according-to": 0.85,
               "governing-subject": 0.75, "relative-clause": 0.75, "cue-object": 0.6,

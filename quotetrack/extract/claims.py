@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from quotetrack.cues import (
+from quotetrack.extract.cues import (
     Scope,
     discourse_marker,
     frames_of,
@@ -23,10 +23,10 @@ from quotetrack.cues import (
     that_clause,
     thing_frames,
 )
+from quotetrack.extract.marks import QUOTE_CHARS, is_mark_token
+from quotetrack.extract.syntax import Tree, contiguous, trimmed
 from quotetrack.lexicon import reporting_nouns, speech_verb, words
-from quotetrack.marks import QUOTE_CHARS, is_mark_token
 from quotetrack.records import Token
-from quotetrack.syntax import Tree, contiguous, trimmed
 
 
 @dataclass(frozen=True, slots=True)

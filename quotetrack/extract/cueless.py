@@ -14,8 +14,8 @@ Both return ``(entity-or-name, mention span)`` proposals; attribution decides.
 
 from __future__ import annotations
 
-from quotetrack.coref import Coref
-from quotetrack.entities import Entity
+from quotetrack.extract.coref import Coref
+from quotetrack.extract.entities import Entity
 from quotetrack.records import QuoteSpan, Span, Token
 
 _DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}

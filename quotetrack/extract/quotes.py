@@ -13,15 +13,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from quotetrack.claims import Claim, clause_extent, find_claims
-from quotetrack.cues import Scope, cue_of, has_source, is_cue, unsaid
-from quotetrack.furniture import furniture
-from quotetrack.marks import Marked, find_marked
-from quotetrack.nesting import narration_stops, nested_quotes
+from quotetrack.extract.claims import Claim, clause_extent, find_claims
+from quotetrack.extract.cues import Scope, cue_of, has_source, is_cue, unsaid
+from quotetrack.extract.furniture import furniture
+from quotetrack.extract.marks import Marked, find_marked
+from quotetrack.extract.nesting import narration_stops, nested_quotes
+from quotetrack.extract.syntax import Tree
+from quotetrack.extract.turns import find_turns
 from quotetrack.paragraphs import wrapped_gap
 from quotetrack.records import Cue, ParsedDoc, QuoteKind, QuoteSpan, Span, Token
-from quotetrack.syntax import Tree
-from quotetrack.turns import find_turns
 
 __all__ = ["Scope", "direct_cue", "find_quotes", "join_segments"]
 

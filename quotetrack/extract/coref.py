@@ -24,10 +24,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from quotetrack.entities import Entity, Mention, find_entities
+from quotetrack.extract.entities import Entity, Mention, find_entities
+from quotetrack.extract.syntax import Tree
 from quotetrack.lexicon import noun_gender, words
 from quotetrack.records import ParsedDoc, Token
-from quotetrack.syntax import Tree
 
 PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 NEUTER = {"it", "its"}

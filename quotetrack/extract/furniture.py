@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
+from quotetrack.extract.syntax import Tree
 from quotetrack.records import Token
-from quotetrack.syntax import Tree
 
 HEADING_WORDS = 25
 _FINAL = frozenset(".!?\u2026:;,")

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import Literal
 
+from quotetrack.extract.syntax import Tree
 from quotetrack.lexicon import speech_verb
 from quotetrack.records import Cue, Token
-from quotetrack.syntax import Tree
 
 Scope = Literal["claims", "attributions"]
 # Frames whose content is a proposition or quoted words: the statement standard.
