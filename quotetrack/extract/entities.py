@@ -72,6 +72,28 @@ def _surface(doc: ParsedDoc, run: list[Token]) -> str:
     return " ".join(text.split())
 
 
+def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
+    """An NER mention grown to the whole run of capitalised proper nouns it sits in
+    (``States`` -> ``United States``), titles never added to a person's name."""
+    if not toks:
+        return toks
+    titles = words("titles")
+
+    first = doc.sentences[toks[0].sent].first
+
+    def fits(t: Token) -> bool:
+        tag = t.upos == "PROPN" or (kind != "PER" and t.upos == "ADJ" and t.i > first)
+        return (tag and t.text[:1].isupper() and t.sent == toks[0].sent  # United States
+                and t.ner == "O" and not (kind == "PER" and t.text.lower() in titles))
+
+    lo, hi = toks[0].i, toks[-1].i
+    while lo > 0 and fits(doc.tokens[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(doc.tokens) and fits(doc.tokens[hi + 1]):
+        hi += 1
+    return list(doc.tokens[lo:hi + 1])
+
+
 def _glued(a: Token, b: Token) -> bool:
     """No space between two adjacent words."""
     return a.end == b.start
@@ -85,9 +107,16 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
 
     def close() -> None:
         toks = _trim(doc, run)
+        toks = _extend(doc, toks, kind)
+        while kind == "PER" and toks and toks[0].upos not in ("PROPN", "X"):
+            toks = toks[1:]  # "Injecting Clinton": a name starts at a proper noun
+        if kind == "PER" and toks:  # "Foreign Minister Sergei Lavrov": the name only
+            toks = toks[len(toks) - len(name_words(" ".join(t.text for t in toks))):]
         if toks and any(t.text[:1].isupper() or t.text[:1].isdigit() for t in toks):
+            typed = "ORG" if kind == "PER" and toks[-1].text.lower() in words(
+                "organizations") else kind  # "the Kremlin", "White House": not people
             out.append(Mention(toks[0].i, toks[-1].i, toks[0].start, toks[-1].end,
-                               _surface(doc, toks), kind, toks[0].sent))
+                               _surface(doc, toks), typed, toks[0].sent))
 
     for t in doc.tokens:
         tag = t.ner
@@ -96,6 +125,10 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         elif run and tag == "B-" + kind and run[-1].text == "-" and _glued(run[-1], t):
             tag = "I-" + kind
         inside = tag.startswith("I-") and run and tag[2:] == kind and run[-1].sent == t.sent
+        if inside and (t.text in (",", ";", "(", ")", ":") or (
+                kind == "PER" and t.upos == "CCONJ")):
+            inside = False  # "Toledo, Clinton", "Trump and Putin": two names
+            tag = "O"
         if inside:
             run.append(t)
             continue
@@ -104,10 +137,26 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         run, kind = ([t], tag[2:]) if tag != "O" else ([], "")
     if run:
         close()
+    out = _prefer_longer_names(doc, out)
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     out += _propn_mentions(doc, covered)
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     return tuple(sorted(out + _short_mentions(doc, out, covered), key=lambda m: m.first))
+
+
+def _prefer_longer_names(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A person's name the lexicon reads off a proper-noun run (``Jessica Ditto``)
+    replaces the shorter NER mentions inside it (``Ditto``)."""
+    people = [m for m in _propn_mentions(doc, set()) if m.type == "PER"]
+    out = list(found)
+    for p in people:
+        overlapping = [m for m in out if m.first <= p.last and p.first <= m.last]
+        # the NER mentions may hold the title before the name ("Mayor Linda")
+        if overlapping and all(p.first - 3 <= m.first and m.last <= p.last and (
+                (m.first, m.last) != (p.first, p.last) or m.type != "PER")
+                for m in overlapping):  # a known given name beats "Linda Park"/LOC
+            out = [m for m in out if m not in overlapping] + [p]
+    return sorted(out, key=lambda m: m.first)
 
 
 def _short_mentions(doc: ParsedDoc, found: Sequence[Mention], covered: set[int]
@@ -138,6 +187,8 @@ def _typed_run(doc: ParsedDoc, run: list[Token]) -> tuple[str, list[Token]] | No
     with the capitalised adjectives before it); anything else stays untyped."""
     name = name_words(" ".join(t.text for t in run))
     people = run[len(run) - len(name):]
+    if all(t.text.lower() in words("titles") for t in people):
+        return None  # "Minister" alone names nobody
     before = doc.tokens[people[0].i - 1].text.lower() if people[0].i > 0 else ""
     titled = before.rstrip(".") in _HONORIFICS or before in words("titles")
     if titled or (
