@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,27 @@ def test_train_raw_text_from_conllu() -> None:
     assert raw_text(conllu) == "Hello there. Bye. \nNew para.\n"
 
 
+SLOW = pytest.mark.skipif(not os.environ.get("QUOTETRACK_SLOW_TESTS"),
+                          reason="QUOTETRACK_SLOW_TESTS=1 trains all six stages and scores them")
+
+
+@pytest.mark.skipif(not (UD / "UD_English-EWT").exists(), reason=f"no UD data at {UD}")
+def test_train_command_small_stages(tmp_path: Path) -> None:
+    """The fast sample: data preparation and a few steps of the quick stages (mwt,
+    dictionary lemmatizer, NER) through the real command; ships what they trained."""
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "quotetrack.models.train", "--ud-dir", str(UD),
+           "--work-dir", str(tmp_path / "work"), "--out", str(out), "--stages",
+           "mwt,lemma,ner", "--limit-sentences", "100", "--steps", "mwt=1",
+           "--steps", "ner=4", "--half", "--no-score"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    for stage in ("mwt", "lemma", "ner"):
+        assert (out / FILES[stage]).stat().st_size > 1000
+    assert "ner data: {'train': 100" in proc.stdout
+
+
+@SLOW
 @pytest.mark.skipif(not (UD / "UD_English-EWT").exists(), reason=f"no UD data at {UD}")
 def test_train_command_end_to_end(tmp_path: Path) -> None:
     out = tmp_path / "out"
