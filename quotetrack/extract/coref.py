@@ -21,13 +21,13 @@ resolved so far (``recent``) because salience depends on them.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from quotetrack.extract.entities import Entity, Mention, find_entities
 from quotetrack.extract.syntax import Tree
 from quotetrack.lexicon import noun_gender, words
-from quotetrack.records import ParsedDoc, Token
+from quotetrack.records import Token
 
 PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 NEUTER = {"it", "its"}
@@ -142,9 +142,8 @@ class Coref:
         return [m for e in self.entities for m in e.mentions
                 if m.end <= head.start and m.sent >= lo]
 
-    def _best(self, head: Token, recent: Sequence[Recent], fits: object,
+    def _best(self, head: Token, recent: Sequence[Recent], fits: Callable[[Entity], bool],
               gender: str | None = None, prefer: str = "") -> tuple[Entity, ...]:
-        assert callable(fits)
         scores: dict[int, float] = {}
         for m in self._before(head):
             e = self.by_word[m.first]
@@ -208,8 +207,3 @@ def _roles(tree: Tree, e: Entity) -> str:
         if toks[head].rel == "appos" and gov >= 0 and toks[gov].upos == "NOUN":
             out += [t.text.lower() for t in tree.subtree(gov, skip=[head])]
     return " ".join(out)
-
-
-def build(doc: ParsedDoc, quoted: Sequence[tuple[int, int]] = ()) -> Coref:
-    """``Coref.build`` over a fresh ``Tree``."""
-    return Coref.build(Tree(doc), quoted)
