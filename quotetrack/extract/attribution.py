@@ -322,11 +322,15 @@ def _person_within(coref: Coref, head: Token, mention: Span | None) -> Entity | 
         e = coref.entity_of(c.i)
         if e is not None and e.kind == "person":
             return e
-    titled = head.text[:1].isupper() and head.text.lower() in words("titles")
     inside = coref.tree.within(mention.start, mention.end)
-    last = coref.entity_of(inside[-1].i) if titled and inside else None
-    # "Minister of Education Stefania Giannini": a capitalised title before a name
-    return last if last is not None and last.kind == "person" else None
+    last = coref.entity_of(inside[-1].i) if inside else None
+    if last is None or last.kind != "person":
+        return None
+    start = next(m.first for m in last.mentions if m.first <= inside[-1].i <= m.last)
+    set_off = start > 0 and coref.tree.tokens[start - 1].text == ","
+    # "Minister of Education Stefania Giannini" (a capitalised title before the name),
+    # "The secretary general of CEI, Nunzio Galantino" (a role set off before it)
+    return last if head.text[:1].isupper() or set_off else None
 
 
 def _resolve(found: list[_Found], ents: Entities, coref: Coref) -> list[Resolved]:
