@@ -89,9 +89,25 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
     lo, hi = toks[0].i, toks[-1].i
     while lo > 0 and fits(doc.tokens[lo - 1]):
         lo -= 1
-    while hi + 1 < len(doc.tokens) and fits(doc.tokens[hi + 1]):
-        hi += 1
+    while hi + 1 < len(doc.tokens):
+        if fits(doc.tokens[hi + 1]):
+            hi += 1
+        elif _joins(doc, hi + 1) and doc.tokens[hi + 1].text == "-" and fits(
+                doc.tokens[hi + 2]):
+            hi += 2  # "El-Hassan", "Al-Maeena": a glued hyphen inside the name
+        else:
+            break
     return list(doc.tokens[lo:hi + 1])
+
+
+def _name_tokens(doc: ParsedDoc, toks: list[Token]) -> list[Token]:
+    """The words of ``toks`` that ``name_words`` keeps, read on the surface text (so a
+    glued hyphen stays inside its name: ``Mohamed El-Hassan Mohamed``)."""
+    kept = " ".join(name_words(_surface(doc, toks)))
+    for k in range(len(toks)):
+        if " ".join(doc.text[toks[k].start:toks[-1].end].split()) == kept:
+            return toks[k:]
+    return toks
 
 
 def _glued(a: Token, b: Token) -> bool:
@@ -111,7 +127,7 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         while kind == "PER" and toks and toks[0].upos not in ("PROPN", "X"):
             toks = toks[1:]  # "Injecting Clinton": a name starts at a proper noun
         if kind == "PER" and toks:  # "Foreign Minister Sergei Lavrov": the name only
-            toks = toks[len(toks) - len(name_words(" ".join(t.text for t in toks))):]
+            toks = _name_tokens(doc, toks)
         if toks and any(t.text[:1].isupper() or t.text[:1].isdigit() for t in toks):
             typed = "ORG" if kind == "PER" and toks[-1].text.lower() in words(
                 "organizations") else kind  # "the Kremlin", "White House": not people
@@ -185,8 +201,7 @@ def _typed_run(doc: ParsedDoc, run: list[Token]) -> tuple[str, list[Token]] | No
     them (``Professor Cres Eastman``), makes a person; an organisation head word at its
     start or end an organisation (``Church of Scientology``, ``Saudi Interior Ministry``,
     with the capitalised adjectives before it); anything else stays untyped."""
-    name = name_words(" ".join(t.text for t in run))
-    people = run[len(run) - len(name):]
+    people = _name_tokens(doc, run)
     if all(t.text.lower() in words("titles") for t in people):
         return None  # "Minister" alone names nobody
     before = doc.tokens[people[0].i - 1].text.lower() if people[0].i > 0 else ""
