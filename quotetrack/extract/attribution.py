@@ -3,18 +3,22 @@
 ``attribute(doc, spans)`` is pure.  Sieves, in order:
 
 1. ``cue-subject``: the cue's subject (active ``nsubj``, inverted ``said Lavrov``,
-   the passive agent) or the source of ``according to``;
-   ``governing-subject`` when the cue borrows its subject (``..., adding that``);
-   ``relative-clause`` for ``the official who said``; ``cue-object`` for a
-   quote-first cue whose speaker the parser hung as its object.
+   the passive agent, ``quoted as saying``) or the source of ``according to``;
+   ``governing-subject`` when the cue borrows its subject (``..., adding that``, ``said
+   in a statement``); ``relative-clause`` for ``the official who said``;
+   ``cue-object`` for a quote-first cue whose speaker the parser hung as its object;
+   ``adjacent-mention`` when the parser lost the subject (the phrase next to the cue).
 2. ``appositive`` / ``title``: named appositives and titles give the name, the rest
    of the phrase is the ``role``; coordinated subjects give several speakers.
-3. ``pronoun``: he/she/they/it -> the most salient compatible earlier entity.
-4. ``speaker-turn``: ``NAME: words`` paragraphs (see ``turns``).
-5. ``continuation``: a quote with no cue right after an attributed one (same or
-   next paragraph) inherits its speaker.
+3. ``pronoun`` / ``coreference``: pronouns and definite descriptions go to the entity
+   they refer to (``coref``); a name inside a mention goes to its entity (``entities``).
+4. ``speaker-turn`` (``NAME: words``, see ``turns``) and ``credit-line``
+   (``"..." -- Name``).
+5. Quotes with no cue in their sentence: ``name-line`` (a name alone after the quote),
+   ``continuation`` (right after an attributed quote), ``introduction`` (the paragraph
+   before is about the speaker); see ``cueless``.
 
-Finally every name is mapped to one canonical name per article (see ``names``).
+Every name is mapped to one canonical name per article (``canonical``).
 """
 
 from __future__ import annotations

@@ -18,7 +18,6 @@ from quotetrack.extract.coref import Coref
 from quotetrack.extract.entities import Entity
 from quotetrack.records import QuoteSpan, Span, Token
 
-_DASHES = {"\u2015", "\u2014", "\u2013", "-", "--"}
 _NAME_LINE_WORDS = 10
 
 
@@ -64,7 +63,7 @@ def name_line(coref: Coref, span: QuoteSpan) -> tuple[Entity, Span] | None:
             " \"'\u201d\u2019\u00bb.,!?\n"):
         return None  # the quote does not end its paragraph
     words = coref.tree.within(*doc.paragraphs[nxt])
-    while words and (words[0].text in _DASHES or words[0].upos == "PUNCT"):
+    while words and words[0].upos == "PUNCT":  # a dash before the name
         words = words[1:]
     if not words or len(words) > _NAME_LINE_WORDS or any(
             w.upos in ("VERB", "AUX") for w in words):

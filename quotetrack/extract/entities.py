@@ -329,9 +329,7 @@ def _nearest(full: dict[str, list[Mention]], owners: list[str], m: Mention) -> s
 
 def _org_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
     """Group organisation mentions by name, acronym and leading word."""
-    groups: dict[str, list[Mention]] = {}
-    for m in mentions:
-        groups.setdefault(m.text, []).append(m)
+    groups = {ms[0].text: ms for ms in _exact(mentions)}
     names = sorted(groups, key=lambda n: -len(n.split()))
     merged: dict[str, str] = {}
     for short in names:
@@ -384,7 +382,7 @@ def group_entities(doc: ParsedDoc, mentions: Sequence[Mention]) -> tuple[Entity,
         elif kind == "ORG":
             parts = _org_groups(ms)
         else:
-            parts = [g for g in _exact(ms)]
+            parts = _exact(ms)
         groups += [(kind, g) for g in parts]
     groups.sort(key=lambda g: min(m.first for m in g[1]))
     out = []
