@@ -2,10 +2,14 @@
 
 A predicted quote matches a gold quote when it covers at least ``overlap`` of the
 gold content (the gold ``segments`` when present, else its span); matching is
-one-to-one, best coverage first.  On matched quotes, the speaker mention is right
-when the spans overlap and the canonical speaker is right when the names agree
-(case, punctuation and leading titles aside; ``speaker_accuracy_surname`` also
-counts a surname alone as agreeing with the full name, the lenient reading).
+one-to-one, best coverage first, except that a quote in pieces (``segments``) may match
+one gold quote per piece: annotators split such a statement (the Gender Gap Tracker's
+quotes, one per quoted sentence) or keep it whole (PolNeAR's attributions), and either
+reading scores it alike.  Precision counts predicted quotes, recall gold quotes.
+On matched quotes, the speaker mention is right when the spans overlap and the
+canonical speaker is right when the names agree (case, punctuation and leading titles
+aside; ``speaker_accuracy_surname`` also counts a surname alone as agreeing with the
+full name, the lenient reading).
 End to end, a match counts when its speaker is right too: by canonical name where
 gold has one, else by mention overlap.
 """
@@ -37,19 +41,28 @@ def coverage(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> float:
     return hit / total if total else 0.0
 
 
+def _piece(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> int:
+    """Index of the prediction's segment that covers most of ``gold`` (0 in one piece)."""
+    segs = _segments(pred)
+    return max(range(len(segs)), key=lambda k: coverage(
+        {"start": segs[k][0], "end": segs[k][1]}, gold))
+
+
 def match(preds: Sequence[Mapping[str, Any]], golds: Sequence[Mapping[str, Any]],
           overlap: float) -> list[tuple[int, int]]:
-    """One-to-one (pred index, gold index) pairs, highest coverage first."""
+    """(pred index, gold index) pairs, highest coverage first: each gold quote once,
+    each prediction once per piece (a gold quote takes the piece covering most of it)."""
     pairs = sorted(((coverage(p, g), i, j) for i, p in enumerate(preds)
                     for j, g in enumerate(golds)), reverse=True)
-    used_p: set[int] = set()
+    used_p: set[tuple[int, int]] = set()
     used_g: set[int] = set()
     out = []
     for cov, i, j in pairs:
         if cov < overlap or cov == 0:
             break
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
+        piece = (i, _piece(preds[i], golds[j]))
+        if piece not in used_p and j not in used_g:
+            used_p.add(piece)
             used_g.add(j)
             out.append((i, j))
     return out
@@ -96,7 +109,8 @@ class Tally:
     speaker_n: int = 0
     speaker_ok: int = 0
     surname_ok: int = 0
-    e2e_ok: int = 0
+    e2e_ok: int = 0  # gold quotes matched with the right speaker
+    e2e_pred: int = 0  # predicted quotes with at least one such match
 
     def add(self, preds: Sequence[Mapping[str, Any]], golds: Sequence[Mapping[str, Any]],
             overlap: float) -> None:
@@ -104,13 +118,20 @@ class Tally:
             self.pred[p["kind"]] += 1
         for g in golds:
             self.gold[g["kind"]] += 1
+        right: set[int] = set()
+        matched: set[int] = set()
         for i, j in match(preds, golds, overlap):
             p, g = preds[i], golds[j]
             self.tp_gold[g["kind"]] += 1
-            self.tp_pred[p["kind"]] += 1
-            self._speaker(p, g)
+            if i not in matched:
+                self.tp_pred[p["kind"]] += 1
+                matched.add(i)
+            if self._speaker(p, g):
+                right.add(i)
+        self.e2e_pred += len(right)
 
-    def _speaker(self, p: Mapping[str, Any], g: Mapping[str, Any]) -> None:
+    def _speaker(self, p: Mapping[str, Any], g: Mapping[str, Any]) -> bool:
+        """Tally the speaker of one match; True when it is right end to end."""
         mention_ok = _spans_overlap(p.get("speaker_mention"), g.get("speaker_mention"))
         if g.get("speaker_mention"):
             self.mention_n += 1
@@ -120,7 +141,9 @@ class Tally:
             self.speaker_n += 1
             self.speaker_ok += name_ok
             self.surname_ok += names_agree(p.get("speaker"), g.get("speaker"), surname=True)
-        self.e2e_ok += name_ok if g.get("speaker") else mention_ok
+        ok = name_ok if g.get("speaker") else mention_ok
+        self.e2e_ok += ok
+        return ok
 
 
 def _prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> dict[str, float]:
@@ -134,13 +157,13 @@ def _prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> dict[str, float]:
 def scores(t: Tally) -> dict[str, Any]:
     """All figures as a JSON-ready dict."""
     tp, n_p, n_g = sum(t.tp_gold.values()), sum(t.pred.values()), sum(t.gold.values())
-    out: dict[str, Any] = {"quotes": _prf(tp, n_p, tp, n_g)}
+    out: dict[str, Any] = {"quotes": _prf(sum(t.tp_pred.values()), n_p, tp, n_g)}
     out["by_kind"] = {k: _prf(t.tp_pred[k], t.pred[k], t.tp_gold[k], t.gold[k]) for k in KINDS}
     out["mention_accuracy"] = round(t.mention_ok / t.mention_n, 4) if t.mention_n else None
     out["speaker_accuracy"] = round(t.speaker_ok / t.speaker_n, 4) if t.speaker_n else None
     out["speaker_accuracy_surname"] = (round(t.surname_ok / t.speaker_n, 4) if t.speaker_n
                                        else None)
-    out["end_to_end"] = _prf(t.e2e_ok, n_p, t.e2e_ok, n_g)
+    out["end_to_end"] = _prf(t.e2e_pred, n_p, t.e2e_ok, n_g)
     out["matched"] = tp
     return out
 

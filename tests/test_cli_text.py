@@ -79,8 +79,21 @@ def test_cli_eval_seed_gold_end_to_end() -> None:
     code, out, _ = invoke("eval", str(SEED_GOLD), "--format", "json")
     assert code == 0
     report = json.loads(out)
-    assert report["quotes"]["gold"] == 12
+    gold = json.loads(SEED_GOLD.read_text("utf-8"))["quotes"]
+    assert report["quotes"]["gold"] == len(gold)
     assert report["end_to_end"]["f1"] >= 0.9, report
+
+
+
+def test_cli_eval_statement_in_pieces_matches_as_two_quotes(tmp_path: Path) -> None:
+    doc = json.loads(SEED_GOLD.read_text("utf-8"))
+    doc["quotes"] = [g for g in doc["quotes"] if g["speaker"] == "Trump administration"]
+    assert len(doc["quotes"]) == 2  # the White House statement, "A," ... said ... "B."
+    f = tmp_path / "pieces.jsonl"
+    f.write_text(json.dumps(doc) + "\n", "utf-8")
+    code, out, _ = invoke("eval", str(f), "--format", "json")
+    report = json.loads(out)
+    assert code == 0 and report["matched"] == 2 and report["speaker_accuracy"] == 1.0
 
 
 def test_cli_eval_bad_gold_file(tmp_path: Path) -> None:

@@ -20,6 +20,20 @@ def test_evaluate_match_is_one_to_one() -> None:
     assert match(preds, golds, 0.3) == [(0, 0)]
 
 
+def test_evaluate_quote_in_pieces_matches_each_piece_once() -> None:
+    pieces = [{"start": 0, "end": 10}, {"start": 30, "end": 40}]
+    split_gold = [q(0, 10, speaker="Ann Lee"), q(30, 40, speaker="Ann Lee")]
+    pred = [q(0, 40, segments=pieces, speaker="Ann Lee")]
+    assert sorted(match(pred, split_gold, 0.3)) == [(0, 0), (0, 1)]
+    r = evaluate([(pred, split_gold)], 0.3)
+    assert r["quotes"]["precision"] == 1.0 and r["quotes"]["recall"] == 1.0
+    assert r["end_to_end"]["precision"] == 1.0 and r["end_to_end"]["recall"] == 1.0
+    whole_gold = [q(0, 40, segments=pieces)]
+    assert match(pred, whole_gold, 0.3) == [(0, 0)]
+    # one piece never matches two gold quotes, nor a quote in one piece two
+    assert len(match([q(0, 40)], split_gold, 0.3)) == 1
+
+
 def test_evaluate_names_agree() -> None:
     assert names_agree("Donald Trump", "President Donald Trump")
     assert not names_agree("Trump", "Donald Trump")  # a canonical name is the full name
