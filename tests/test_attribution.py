@@ -112,6 +112,26 @@ def test_attribution_speaker_turn() -> None:
     assert q.method == "speaker-turn" and q.speaker == "PENCE"
 
 
+def test_attribution_speaker_turn_label_is_the_person_named_in_full() -> None:
+    text = ("Fox News host Chris Wallace interviewed Governor Mike Pence on Sunday.\n\n"
+            "PENCE: Well, the question really should be why they invited her at all.")
+    assert only(text).speaker == "Mike Pence"
+
+
+def test_attribution_surname_goes_to_the_bearer_who_was_the_subject() -> None:
+    text = ("Former President Bill Clinton criticized the health law during a campaign "
+            "stop for his wife Hillary Clinton.\n\n"
+            '"It doesn\'t make any sense," Clinton said.')
+    assert only(text).speaker == "Bill Clinton"
+
+
+def test_attribution_possessive_description_keeps_its_possessive() -> None:
+    q = only("The report's authors said that iodine levels were falling.")
+    assert q.speaker == "report's authors"
+    q = only("Trump's administration said that the sanctions would stay.")
+    assert q.speaker == "Trump administration"
+
+
 def test_attribution_no_quotes_in_plain_narrative() -> None:
     assert run("The river flooded the town after three days of rain.").quotes == ()
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quotetrack.lexicon import first_name_gender, words
 from quotetrack.records import ParsedDoc, Token
@@ -153,11 +153,20 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         run, kind = ([t], tag[2:]) if tag != "O" else ([], "")
     if run:
         close()
-    out = _prefer_longer_names(doc, out)
+    out = _caps_surnames(_prefer_longer_names(doc, out))
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     out += _propn_mentions(doc, covered)
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     return tuple(sorted(out + _short_mentions(doc, out, covered), key=lambda m: m.first))
+
+
+def _caps_surnames(found: list[Mention]) -> list[Mention]:
+    """A capitals-only word the model typed otherwise that is the surname of a person
+    named in full is that person's transcript label (``PENCE:`` for ``Mike Pence``)."""
+    surnames = {m.text.split()[-1].lower() for m in found
+                if m.type == "PER" and len(m.text.split()) > 1}
+    return [replace(m, type="PER") if m.first == m.last and m.text.isupper()
+            and len(m.text) > 2 and m.text.lower() in surnames else m for m in found]
 
 
 def _prefer_longer_names(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
@@ -189,9 +198,24 @@ def _short_mentions(doc: ParsedDoc, found: Sequence[Mention], covered: set[int]
             known.setdefault(parts[0], "ORG")
         elif m.type == "ORG" and acronym(m.text):
             known.setdefault(acronym(m.text), "ORG")  # "KCNA", "WHO"
-    return [Mention(t.i, t.i, t.start, t.end, t.text, known[t.text], t.sent)
-            for t in doc.tokens if t.i not in covered and t.upos == "PROPN"
-            and t.text in known]
+    out = []
+    for t in doc.tokens:
+        word = _known_word(t, known)
+        if word is not None and t.i not in covered:
+            out.append(Mention(t.i, t.i, t.start, t.end, word, known[word], t.sent))
+    return out
+
+
+def _known_word(t: Token, known: dict[str, str]) -> str | None:
+    """The known name a proper noun repeats; a capitals-only word is a surname written
+    as a transcript's speaker label (``PENCE:`` for ``Mike Pence``) unless an acronym."""
+    if t.upos == "PROPN" and t.text in known:
+        return t.text
+    label = t.text.title()
+    if t.text.isupper() and len(t.text) > 2 and t.upos in ("PROPN", "NOUN") and (
+            known.get(label) == "PER"):
+        return label
+    return None
 
 
 def _typed_run(doc: ParsedDoc, run: list[Token]) -> tuple[str, list[Token]] | None:
@@ -298,10 +322,11 @@ def _key(m: Mention) -> str:
     return " ".join(name_words(m.text)) if m.type == "PER" else m.text
 
 
-def _person_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
+def _person_groups(doc: ParsedDoc, mentions: Sequence[Mention]) -> list[list[Mention]]:
     """Group person mentions: full names by exact name, one-word names by surname
-    (the nearest full name before it with that surname, else the first one after),
-    or, failing that, by a full name starting with that word."""
+    (the full name with that surname latest a subject before it, else the nearest
+    before it, else the first one after), or, failing that, by a full name starting
+    with that word."""
     full: dict[str, list[Mention]] = {}
     single: list[Mention] = []
     for m in mentions:
@@ -313,18 +338,31 @@ def _person_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
         owners = [k for k in full if k.split()[-1].lower() == word] or [
             k for k in full if k.split()[0].lower() == word]
         if owners:
-            groups[_nearest(full, owners, m)].append(m)
+            groups[_nearest(doc, full, owners, m)].append(m)
         else:
             groups.setdefault(_key(m), []).append(m)
     return list(groups.values())
 
 
-def _nearest(full: dict[str, list[Mention]], owners: list[str], m: Mention) -> str:
-    """The owner whose latest mention before ``m`` is nearest (else its first after)."""
+def _nearest(doc: ParsedDoc, full: dict[str, list[Mention]], owners: list[str],
+             m: Mention) -> str:
+    """The owner named as a subject latest before ``m`` (``Bill Clinton criticized ...
+    for his wife Hillary Clinton. ... Clinton said``: the topic, not the modifier),
+    else the one whose latest mention before ``m`` is nearest, else its first after."""
     def distance(k: str) -> tuple[int, int]:
         before = [x.first for x in full[k] if x.first < m.first]
-        return (0, m.first - max(before)) if before else (1, min(x.first for x in full[k]))
+        subject = [x.first for x in full[k] if x.first < m.first and _is_subject(doc, x)]
+        if subject:
+            return (0, m.first - max(subject))
+        return (1, m.first - max(before)) if before else (2, min(x.first for x in full[k]))
     return min(owners, key=distance)
+
+
+def _is_subject(doc: ParsedDoc, m: Mention) -> bool:
+    """The mention's head word is a clause subject."""
+    inside = range(m.first, m.last + 1)
+    heads = [doc.tokens[k] for k in inside if doc.tokens[k].head not in inside]
+    return any(t.deprel.startswith("nsubj") for t in heads)
 
 
 def _org_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
@@ -378,7 +416,7 @@ def group_entities(doc: ParsedDoc, mentions: Sequence[Mention]) -> tuple[Entity,
     groups: list[tuple[str, list[Mention]]] = []
     for kind, ms in by_type.items():
         if kind == "PER":
-            parts = _person_groups(ms)
+            parts = _person_groups(doc, ms)
         elif kind == "ORG":
             parts = _org_groups(ms)
         else:

@@ -106,14 +106,19 @@ _QUANTIFIERS = {"several", "many", "some", "few", "numerous", "various", "other"
 
 def clean_phrase(tree: Tree, toks: list[Token]) -> str:
     """A noun phrase as a canonical label: no determiners or leading quantifiers
-    (``several cast members`` -> ``cast members``), possessive ``'s`` joined."""
+    (``several cast members`` -> ``cast members``), a possessive kept on its word
+    (``the report's authors`` -> ``report's authors``) except before the organisation
+    a name possesses (``Trump's administration`` -> ``Trump administration``)."""
     kept = [t for t in trimmed(toks) if t.upos != "DET" and t.rel != "det"]
     while len(kept) > 1 and kept[0].text.lower() in _QUANTIFIERS:
         kept = kept[1:]
+    owned = bool(kept) and kept[-1].text.lower() in words("organizations")
     out = ""
     for t in kept:
-        piece = "" if t.text in ("'s", "’s", "'", "’") else t.text
-        out += (" " if out and piece else "") + piece
+        if t.text in ("'s", "’s", "'", "’"):
+            out += "" if owned else t.text
+        else:
+            out += (" " if out else "") + t.text
     return out.strip()
 
 
