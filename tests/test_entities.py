@@ -38,3 +38,16 @@ def test_entities_names_and_acronyms() -> None:
     assert name_words("President Donald Trump") == ["Donald", "Trump"]
     assert acronym("Pacific Business Organization") == "PBO"
     assert acronym("Canada") == ""
+
+
+def test_entities_organisation_remit_and_head_word() -> None:
+    ents = _entities("The nonpartisan Commission on Presidential Debates said on Monday that "
+                     "the Irving Police Department had been told.")
+    assert ents.get("Commission on Presidential Debates") == "organization"
+    assert ents.get("Irving Police Department") == "organization"
+
+
+def test_entities_calendar_and_title_words_are_no_names() -> None:
+    ents = _entities("President Obama spoke on Monday. Yesterday Mohamed Salah arrived.")
+    assert "Monday" not in ents and "President" not in ents
+    assert "Yesterday Mohamed Salah" not in ents

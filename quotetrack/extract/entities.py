@@ -55,10 +55,13 @@ class Entity:
 
 
 def _trim(doc: ParsedDoc, run: list[Token]) -> list[Token]:
-    """A tagged run without a leading article, trailing possessive or punctuation."""
-    while run and (run[0].text.lower() in _SKIP_WORDS or run[0].upos == "PUNCT"):
+    """A tagged run without a leading article or calendar word (``Yesterday Mohamed``),
+    trailing possessive, joiner (``University of``) or punctuation."""
+    while run and (run[0].text.lower() in _SKIP_WORDS or run[0].upos == "PUNCT"
+                   or run[0].text.lower() in words("calendar")):
         run = run[1:]
-    while run and (run[-1].text in _POSSESSIVE or run[-1].upos == "PUNCT"):
+    while run and (run[-1].text in _POSSESSIVE or run[-1].upos == "PUNCT"
+                   or run[-1].text.lower() in _JOINERS | {"on"}):
         run = run[:-1]
     return run
 
@@ -153,7 +156,7 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         run, kind = ([t], tag[2:]) if tag != "O" else ([], "")
     if run:
         close()
-    out = _caps_surnames(_prefer_longer_names(doc, out))
+    out = [m for m in _caps_surnames(_prefer_longer_names(doc, out)) if _is_name(doc, m)]
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     out += _propn_mentions(doc, covered)
     covered = {k for m in out for k in range(m.first, m.last + 1)}
@@ -170,18 +173,30 @@ def _caps_surnames(found: list[Mention]) -> list[Mention]:
 
 
 def _prefer_longer_names(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
-    """A person's name the lexicon reads off a proper-noun run (``Jessica Ditto``)
-    replaces the shorter NER mentions inside it (``Ditto``)."""
-    people = [m for m in _propn_mentions(doc, set()) if m.type == "PER"]
+    """A name the lexicon reads off a proper-noun run replaces the shorter NER mentions
+    inside it: a person's (``Jessica Ditto`` over ``Ditto``) or an organisation's
+    (``Commission on Presidential Debates`` over ``Debates``)."""
     out = list(found)
-    for p in people:
+    for p in _propn_mentions(doc, set()):
         overlapping = [m for m in out if m.first <= p.last and p.first <= m.last]
-        # the NER mentions may hold the title before the name ("Mayor Linda")
-        if overlapping and all(p.first - 3 <= m.first and m.last <= p.last and (
-                (m.first, m.last) != (p.first, p.last) or m.type != "PER")
-                for m in overlapping):  # a known given name beats "Linda Park"/LOC
+        reach = 3 if p.type == "PER" else 0  # "Mayor Linda": a title inside NER's span
+        if overlapping and all(p.first - reach <= m.first and m.last <= p.last and (
+                (m.first, m.last) != (p.first, p.last) or m.type != p.type)
+                for m in overlapping) and (p.type == "PER" or all(
+                    m.last - m.first < p.last - p.first and not (
+                        m.type == "PER" and m.last > m.first) for m in overlapping)):
             out = [m for m in out if m not in overlapping] + [p]
     return sorted(out, key=lambda m: m.first)
+
+
+def _is_name(doc: ParsedDoc, m: Mention) -> bool:
+    """Not a name: a mention of only calendar or title words (``Monday``,
+    ``President``), or one plural proper noun typed a person (``Democrats``)."""
+    toks = doc.tokens[m.first:m.last + 1]
+    lows = [t.text.lower().rstrip(".") for t in toks]
+    if all(w in words("calendar") or w in words("titles") for w in lows):
+        return False
+    return not (m.type == "PER" and len(toks) == 1 and toks[0].xpos == "NNPS")
 
 
 def _short_mentions(doc: ParsedDoc, found: Sequence[Mention], covered: set[int]
@@ -225,6 +240,9 @@ def _typed_run(doc: ParsedDoc, run: list[Token]) -> tuple[str, list[Token]] | No
     them (``Professor Cres Eastman``), makes a person; an organisation head word at its
     start or end an organisation (``Church of Scientology``, ``Saudi Interior Ministry``,
     with the capitalised adjectives before it); anything else stays untyped."""
+    orgs = words("organizations")
+    if len(run) >= 2 and run[-1].text.lower() in orgs:
+        return "ORG", _with_adjectives(doc, run)  # "Irving Police Department"
     people = _name_tokens(doc, run)
     if all(t.text.lower() in words("titles") for t in people):
         return None  # "Minister" alone names nobody
@@ -234,15 +252,20 @@ def _typed_run(doc: ParsedDoc, run: list[Token]) -> tuple[str, list[Token]] | No
             first_name_gender(people[0].text) is not None
             and (len(people) >= 2 or people[0].i == run[0].i)):  # "Kendra said"
         return "PER", people
-    orgs = words("organizations")
-    if len(run) >= 2 and (run[-1].text.lower() in orgs or run[0].text.lower() in orgs):
-        k = run[0].i
-        while k > 0 and doc.tokens[k - 1].upos == "ADJ" and doc.tokens[k - 1].text[:1].isupper() \
-                and doc.tokens[k - 1].sent == run[0].sent and k - 1 > doc.sentences[
-                    run[0].sent].first:
-            k -= 1  # "Saudi Interior Ministry": a capitalised adjective names it too
-        return "ORG", [*doc.tokens[k:run[0].i], *run]
+    if len(run) >= 2 and run[0].text.lower() in orgs:
+        return "ORG", _with_adjectives(doc, run)
     return None
+
+
+def _with_adjectives(doc: ParsedDoc, run: list[Token]) -> list[Token]:
+    """An organisation's run with the capitalised adjectives before it (``Saudi
+    Interior Ministry``), never the sentence's first word."""
+    k = run[0].i
+    while k > 0 and doc.tokens[k - 1].upos == "ADJ" and doc.tokens[k - 1].text[:1].isupper() \
+            and doc.tokens[k - 1].sent == run[0].sent and k - 1 > doc.sentences[
+                run[0].sent].first:
+        k -= 1
+    return [*doc.tokens[k:run[0].i], *run]
 
 
 _JOINERS = {"of", "for", "&", "de", "-"}
@@ -253,10 +276,14 @@ def _joins(doc: ParsedDoc, k: int) -> bool:
     ``Al-Maeena``: a hyphen only when glued to both sides)."""
     toks = doc.tokens
     t = toks[k]
-    if t.text.lower() not in _JOINERS or k == 0 or k + 1 >= len(toks):
+    if k == 0 or k + 1 >= len(toks):
+        return False
+    remit = t.text.lower() == "on" and toks[k - 1].text.lower() in words("organizations")
+    if t.text.lower() not in _JOINERS and not remit:  # "Commission on Presidential Debates"
         return False
     nxt = toks[k + 1]
-    if nxt.upos != "PROPN" or not nxt.text[:1].isupper():
+    if nxt.upos not in ("PROPN", "ADJ") or not nxt.text[:1].isupper() or (
+            nxt.text.lower() in words("calendar")):
         return False
     return t.text != "-" or (_glued(toks[k - 1], t) and _glued(t, nxt))
 
@@ -267,8 +294,11 @@ def _runs(doc: ParsedDoc, covered: set[int]) -> list[list[Token]]:
     run: list[Token] = []
     for k, t in enumerate(doc.tokens):
         cap = t.text[:1].isupper() and t.i not in covered
-        proper = cap and (t.upos == "PROPN" or (
-            bool(run) and t.text.lower() in words("organizations")))  # "Energy Board"
+        org_word = t.text.lower() in words("organizations")
+        after_joiner = bool(run) and run[-1].text.lower() in _JOINERS | {"on"}
+        proper = cap and (t.upos == "PROPN" or (bool(run) and org_word)  # "Energy Board"
+                          or (org_word and t.i > doc.sentences[t.sent].first)  # "Commission"
+                          or (after_joiner and t.upos == "ADJ"))  # "on Presidential Debates"
         near = not run or run[-1].sent == t.sent or doc.text[run[-1].end:t.start] == " "
         if near and (proper or (run and t.i not in covered and _joins(doc, k))):
             run.append(t)
