@@ -132,6 +132,18 @@ def test_attribution_possessive_description_keeps_its_possessive() -> None:
     assert q.speaker == "Trump administration"
 
 
+def test_attribution_definite_text_speaks_for_the_issuer_of_the_earlier_one() -> None:
+    text = ("A Bloomberg poll of wealthy voters was published on Tuesday.\n\n"
+            "According to the poll, most of them would vote for the challenger.")
+    assert only(text).speaker == "Bloomberg"
+
+
+def test_attribution_description_with_its_own_domain_needs_that_role() -> None:
+    text = ("Kevin Sullivan, the tax commissioner of Connecticut, met the governor.\n\n"
+            "Connecticut's tax commissioner said that the returns were legal.")
+    assert only(text).speaker == "Kevin Sullivan"
+
+
 def test_attribution_no_quotes_in_plain_narrative() -> None:
     assert run("The river flooded the town after three days of rain.").quotes == ()
 

@@ -105,16 +105,21 @@ class Coref:
 
     def _description(self, head: Token, recent: Sequence[Recent]) -> tuple[Entity, ...]:
         kids = self.tree.children(head.i)
-        if not any(k.text.lower() in _DEFINITE for k in kids) or any(
-                k.deprel == "nmod:poss" and k.upos == "PROPN" for k in kids):
-            return ()  # "a spokesman said": nobody named; "Trump's team" names itself
         lemma = head.lemma.lower()
+        definite = any(k.text.lower() in _DEFINITE for k in kids)
         plural = "Number=Plur" in head.feats
-        if plural and any(k.text.lower() in _GROUP_WORDS for k in kids) or (
-                lemma in _GROUP_WORDS):
+        if definite and (plural and any(k.text.lower() in _GROUP_WORDS for k in kids) or (
+                lemma in _GROUP_WORDS)):
             return self._pair(head)
         if plural:
             return ()
+        person = lemma in words("person_nouns") or lemma in words("titles")
+        owner = any((k.upos == "PROPN" or k.text[:1].isupper()) and (
+            k.deprel == "nmod:poss" or (k.rel == "compound" and not person)) for k in kids)
+        if owner and person:
+            return self._by_role(head, lemma)  # "Connecticut's tax commissioner"
+        if not definite or owner:
+            return ()  # "a spokesman said": nobody; "the Clinton campaign" names itself
         if lemma in words("organizations"):
             return self._best(head, recent, lambda e: e.kind == "organization",
                               prefer=lemma)
@@ -125,6 +130,14 @@ class Coref:
             return self._best(head, recent, lambda e: e.kind == "person" and (
                 gender is None or e.gender in (None, gender)), gender, prefer=lemma)
         return ()
+
+    def _by_role(self, head: Token, lemma: str) -> tuple[Entity, ...]:
+        """A description that names its own domain (``Connecticut's tax commissioner``)
+        is the person named earlier with that role, and nobody else."""
+        fits = [self.by_word[m.first] for m in sorted(self._before(head), key=lambda m: m.first)
+                if self.by_word[m.first].kind == "person"
+                and lemma in self.roles.get(self.by_word[m.first].id, "").split()]
+        return (fits[-1],) if fits else ()
 
     def _pair(self, head: Token) -> tuple[Entity, ...]:
         """``the two leaders``: the last two people named before it."""

@@ -205,7 +205,8 @@ def _common(tree: Tree, head: Token) -> list[Named]:
         return [Named(n.name, n.kind, role, n.gender, n.head) for n in map(
             lambda a: _proper(tree, a), named)]
     lemma = head.lemma.lower()
-    issuer = _issuer(tree, head) if lemma in words("document_nouns") else None
+    issuer = (_issuer(tree, head) or _earlier_issuer(tree, head)
+              if lemma in words("document_nouns") else None)
     if issuer is not None:
         return read_mention(tree, issuer)
     phrase = contiguous(tree.subtree(head.i, skip=[c.i for c in tree.children(
@@ -233,6 +234,30 @@ def _issuer(tree: Tree, head: Token) -> Token | None:
         named = c.deprel == "compound" and c.upos == "PROPN"  # "a Bloomberg poll"
         if (by or poss or named) and c.upos in ("PROPN", "NOUN"):
             return c
+    return None
+
+
+_ISSUING = {"release", "publish", "issue", "post", "tweet", "air", "run", "conduct",
+            "file", "send", "write", "launch", "commission", "unveil", "share"}
+
+
+def _earlier_issuer(tree: Tree, head: Token) -> Token | None:
+    """``the poll`` after ``a Bloomberg poll``, ``the clip`` after ``the RNC released a
+    clip``: a definite text noun is the nearest earlier text of that noun, and speaks
+    for its issuer (the nearest one decides; none if it names no issuer)."""
+    if not any(d.text.lower() in ("the", "this", "that") for d in tree.children(head.i, "det")):
+        return None
+    lemma = head.lemma.lower()
+    for t in reversed(tree.tokens[max(0, head.i - 800):head.i]):
+        if t.upos != "NOUN" or t.lemma.lower() != lemma:
+            continue
+        found = _issuer(tree, t)
+        verb = tree.tokens[t.head] if t.head >= 0 else None
+        if found is None and verb is not None and t.rel == "obj" and (
+                verb.lemma.lower() in _ISSUING):
+            subj = [c for c in tree.children(verb.i, "nsubj") if c.upos in ("PROPN", "NOUN")]
+            found = subj[0] if subj else None
+        return found
     return None
 
 
