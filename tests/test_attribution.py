@@ -144,6 +144,18 @@ def test_attribution_description_with_its_own_domain_needs_that_role() -> None:
     assert only(text).speaker == "Kevin Sullivan"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("The World Health Organisation (WHO) said that iodine levels were too low.",
+     "World Health Organisation"),
+    ("The patient was malnourished, according to the Sydney Morning Herald.",
+     "Sydney Morning Herald"),
+    ('"There are no casualties left," Civil Defense director General Suleiman al-Amr said.',
+     "Suleiman al-Amr"),
+])
+def test_attribution_names_that_look_like_other_words(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker
+
+
 def test_attribution_no_quotes_in_plain_narrative() -> None:
     assert run("The river flooded the town after three days of rain.").quotes == ()
 

@@ -93,7 +93,7 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
         return Source(head, "according-to") if head else None
     subj = _subject(tree, cue, avoid)
     if subj is not None:
-        if subj.lemma.lower() in _RELATIVE:
+        if subj.lemma.lower() in _RELATIVE and not subj.text.isupper():  # not "WHO said"
             if cue.deprel == "acl:relcl" and cue.head >= 0:
                 return Source(tree.tokens[cue.head], "relative-clause", subj)
             return None

@@ -15,6 +15,7 @@ mentions of one article are grouped into entities:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -224,7 +225,7 @@ def _short_mentions(doc: ParsedDoc, found: Sequence[Mention], covered: set[int]
 def _known_word(t: Token, known: dict[str, str]) -> str | None:
     """The known name a proper noun repeats; a capitals-only word is a surname written
     as a transcript's speaker label (``PENCE:`` for ``Mike Pence``) unless an acronym."""
-    if t.upos == "PROPN" and t.text in known:
+    if t.text in known and (t.upos == "PROPN" or t.text.isupper()):  # "WHO"/PRON
         return t.text
     label = t.text.title()
     if t.text.isupper() and len(t.text) > 2 and t.upos in ("PROPN", "NOUN") and (
@@ -261,11 +262,32 @@ def _with_adjectives(doc: ParsedDoc, run: list[Token]) -> list[Token]:
     """An organisation's run with the capitalised adjectives before it (``Saudi
     Interior Ministry``), never the sentence's first word."""
     k = run[0].i
-    while k > 0 and doc.tokens[k - 1].upos == "ADJ" and doc.tokens[k - 1].text[:1].isupper() \
+    while k > 0 and doc.tokens[k - 1].upos in ("ADJ", "PROPN") and (
+            doc.tokens[k - 1].text[:1].isupper()) and doc.tokens[k - 1].ner[2:] != "PER" \
             and doc.tokens[k - 1].sent == run[0].sent and k - 1 > doc.sentences[
                 run[0].sent].first:
-        k -= 1
+        k -= 1  # "Korean Central News Agency"
     return [*doc.tokens[k:run[0].i], *run]
+
+
+_PARTICLES = ("al", "el", "ad", "ash", "bin", "ibn", "abu", "van", "von", "der", "de", "del",
+              "della", "da", "di", "du", "dos", "das", "le", "la")
+_GLUED_PARTICLE = re.compile(rf"(?:{'|'.join(_PARTICLES)})-[A-Z][\w'-]*")
+
+
+def surname_particle(toks: Sequence[Token], k: int) -> bool:
+    """A surname particle inside a name (``al-Amr``, ``van der Berg``; a hyphen glued
+    between particle and surname): part of the name when a capitalised word follows."""
+    t = toks[k]
+    if _GLUED_PARTICLE.fullmatch(t.text):
+        return True
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is None or nxt.sent != t.sent:
+        return False
+    if t.text == "-":
+        return k > 0 and toks[k - 1].end == t.start and nxt.start == t.end and (
+            nxt.text[:1].isupper())
+    return t.text in _PARTICLES and (nxt.text[:1].isupper() or surname_particle(toks, k + 1))
 
 
 _JOINERS = {"of", "for", "&", "de", "-"}
@@ -278,6 +300,8 @@ def _joins(doc: ParsedDoc, k: int) -> bool:
     t = toks[k]
     if k == 0 or k + 1 >= len(toks):
         return False
+    if surname_particle(toks, k):
+        return True  # "Suleiman al-Amr"
     remit = t.text.lower() == "on" and toks[k - 1].text.lower() in words("organizations")
     if t.text.lower() not in _JOINERS and not remit:  # "Commission on Presidential Debates"
         return False

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from quotetrack.extract.entities import surname_particle
 from quotetrack.extract.syntax import Tree, contiguous, trimmed
 from quotetrack.lexicon import words
 from quotetrack.records import Span, SpeakerKind, Token
@@ -62,7 +63,8 @@ def _name_run(tree: Tree, head: Token) -> list[Token]:
     toks = sent.tokens
     while lo > 0 and _capital(toks[lo - 1]) and toks[lo - 1].end + 2 >= toks[lo].start:
         lo -= 1
-    while hi + 1 < len(toks) and toks[hi + 1].upos == "PROPN" and _capital(toks[hi + 1]):
+    while hi + 1 < len(toks) and (toks[hi + 1].upos == "PROPN" and _capital(toks[hi + 1])
+                                  or surname_particle(toks, hi + 1)):
         hi += 1
     run = list(toks[lo:hi + 1])
     after_prep = lo > 1 and toks[lo - 1].text.lower() in ("of", "to", "for") and (
@@ -146,7 +148,7 @@ def _proper(tree: Tree, head: Token) -> Named:
     if kind == "organization":
         return Named(clean_phrase(tree, title + name), kind, None, None, head.i)
     role: str | None = _text(tree, title) or _appositive_role(tree, head)
-    return Named(" ".join(t.text for t in name), kind if len(name) > 1 else "person",
+    return Named(" ".join(_text(tree, name).split()), kind if len(name) > 1 else "person",
                  role, _gender(title), head.i)
 
 
@@ -269,11 +271,14 @@ def read_mention(tree: Tree, head: Token) -> list[Named]:
     for h in heads:
         if h.upos not in ("PROPN", "NOUN", "PRON", "NUM", "X", "SYM"):
             continue  # a mis-parsed subject (a verb, an adverb) names nobody
-        if h.upos == "PRON" and h.text.lower() not in PRONOUNS:
+        acronym = h.text.isupper() and len(h.text) > 1  # "WHO said", not "who said"
+        if h.upos == "PRON" and h.text.lower() not in PRONOUNS and not acronym:
             continue  # who, that, which, there, something: not a speaker mention
-        if h.text.lower() in words("calendar"):
-            continue  # "In October said ..." is a parser slip, not a speaker
-        if h.text.lower() in PRONOUNS:
+        if h.text.lower() in words("calendar") and not tree.children(h.i, "compound", "flat"):
+            continue  # "In October said ..." is a parser slip ("Sydney Morning Herald" is not)
+        if acronym and h.upos == "PRON":
+            out.append(_proper(tree, h))
+        elif h.text.lower() in PRONOUNS:
             out.append(Named(h.text, "unknown", None, PRONOUNS[h.text.lower()], h.i))
         elif h.upos == "PROPN" or (h.text[:1].isupper() and h.upos not in ("NOUN", "PRON")):
             out.append(_proper(tree, h))
