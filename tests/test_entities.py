@@ -51,3 +51,10 @@ def test_entities_calendar_and_title_words_are_no_names() -> None:
     ents = _entities("President Obama spoke on Monday. Yesterday Mohamed Salah arrived.")
     assert "Monday" not in ents and "President" not in ents
     assert "Yesterday Mohamed Salah" not in ents
+
+
+def test_entities_person_name_loses_place_words_before_it() -> None:
+    text = ("According to Afghan Ambassador to the United States Hamdullah Mohib, the team "
+            "made progress. The United States welcomed the team.")
+    people = [e.name for e in find_entities(parsed(text)) if e.kind == "person"]
+    assert "Hamdullah Mohib" in people and not any("States" in p for p in people)

@@ -158,10 +158,27 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     if run:
         close()
     out = [m for m in _caps_surnames(_prefer_longer_names(doc, out)) if _is_name(doc, m)]
+    out = _without_place_words(doc, out)
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     out += _propn_mentions(doc, covered)
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     return tuple(sorted(out + _short_mentions(doc, out, covered), key=lambda m: m.first))
+
+
+def _without_place_words(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A person's name of three or more words loses the leading words the article uses
+    in its place and organisation names (``Ambassador to the United States Hamdullah
+    Mohib`` -> ``Hamdullah Mohib``), keeping two."""
+    places = {w for m in found if m.type in ("LOC", "ORG") for w in m.text.split()}
+    out = []
+    for m in found:
+        k = m.first
+        while m.type == "PER" and m.last - k >= 2 and doc.tokens[k].text in places:
+            k += 1
+        toks = list(doc.tokens[k:m.last + 1])
+        out.append(m if k == m.first else Mention(
+            k, m.last, toks[0].start, m.end, _surface(doc, toks), m.type, m.sent))
+    return out
 
 
 def _caps_surnames(found: list[Mention]) -> list[Mention]:

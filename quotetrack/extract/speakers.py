@@ -125,10 +125,16 @@ def clean_phrase(tree: Tree, toks: list[Token]) -> str:
 
 
 def _named_below(tree: Tree, head: Token) -> Token | None:
-    """For a title head (``Ambassador ... Steven Pifer``), the name hung under it."""
+    """For a title head (``Ambassador ... Steven Pifer``), the name hung under it; the
+    title's complement (``Ambassador to the United States``) is no name, though a name
+    the parser hung on it is (``... States Hamdullah Mohib``)."""
     if head.text.lower() not in words("titles"):
         return None
     for c in tree.children(head.i, "appos", "flat", "nmod", "compound"):
+        if c.rel == "nmod" and tree.children(c.i, "case"):
+            c = next(iter(tree.children(c.i, "appos", "flat")), c)
+            if c.rel not in ("appos", "flat"):
+                continue
         if c.upos == "PROPN" and c.text.lower() not in words("titles") and c.i > head.i:
             return c
     nxt = tree.tokens[head.i + 1] if head.i + 1 < len(tree.tokens) else None
