@@ -475,8 +475,7 @@ def _gender(doc: ParsedDoc, name: str, ms: Sequence[Mention]) -> str | None:
         first = m.text.split()[0].lower().rstrip(".")
         if first in honorifics:
             return honorifics[first]
-    parts = name.split()
-    return first_name_gender(parts[0]) if len(parts) > 1 else None
+    return first_name_gender(name.split()[0])  # "Melanie", "Kevin": a given name alone too
 
 
 def group_entities(doc: ParsedDoc, mentions: Sequence[Mention]) -> tuple[Entity, ...]:
