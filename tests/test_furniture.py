@@ -97,3 +97,13 @@ def test_quoted_words_modifying_a_noun_are_a_label() -> None:
     text = ('The "History" section of the site explains, in a satirical fashion, that the '
             'attack was planned.')
     assert _texts(text) == ["the attack was planned"]
+
+
+def test_furniture_opening_headline_in_title_case_or_verbless_is_no_quote() -> None:
+    titled = ("Stealth Over Health: Hillary Clinton Was Headed to ER But Diverted to "
+              "Avoid Bad Optics.\n\n" + SAID)
+    verbless = "The Latest: Trump's leaked taxes not from Connecticut.\n\n" + SAID
+    lede = "Governor: The state will cut taxes next year.\n\n" + SAID
+    for text in (titled, verbless):
+        assert _texts(text) == ["the bridge would reopen in May after the repairs"]
+    assert len(_texts(lede)) == 2  # a sentence with a finite verb opens the article

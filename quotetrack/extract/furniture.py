@@ -10,7 +10,8 @@ read the shape of a line, never a list of phrases:
   name (an imperative or adjective such as ``WATCH`` or ``Related``, or all capitals
   before a headline);
 - a caption or credit describes an image: a line whose subject is a picture noun;
-- a paragraph that repeats the first line of the article is its headline again.
+- a paragraph that repeats the first line of the article is its headline again;
+- the article's opening line in title case, or without a finite verb, is its headline.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ def furniture(tree: Tree, headings: bool = True) -> frozenset[int]:
         by_para.setdefault(t.para, []).append(t)
     texts = [doc.text[a:b].strip() for a, b in doc.paragraphs]
     head = texts[0] if texts else ""
+    first = next((n for n, line in enumerate(texts) if line and by_para.get(n)), -1)
     out = set()
     for n, line in enumerate(texts):
         words = by_para.get(n, [])
@@ -52,9 +54,21 @@ def furniture(tree: Tree, headings: bool = True) -> frozenset[int]:
         one = len({w.sent for w in words}) == 1
         if (headings and heading(line)) or label_line(line, words) or (
                 one and caption(tree, words)) or (
-                headings and n > 0 and line == head and heading(head)):
+                headings and n > 0 and line == head and heading(head)) or (
+                headings and n == first and n + 1 < len(texts) and headline(line, words)):
             out.add(n)
     return frozenset(out)
+
+
+def headline(line: str, words: list[Token]) -> bool:
+    """The article's opening line is its headline when it is one line written in title
+    case (``Stealth Over Health: Hillary Clinton Was Headed to ER ...``) or holds no
+    finite verb (``The Latest: Trump's leaked taxes not from Connecticut.``)."""
+    if "\n" in line or len(line.split()) > HEADING_WORDS:
+        return False
+    long = [w for w in words if len(w.text) > 3 and w.text[:1].isalpha()]
+    titled = len(long) >= 4 and sum(w.text[:1].isupper() for w in long) >= 0.8 * len(long)
+    return titled or not any("VerbForm=Fin" in w.feats for w in words)
 
 
 def heading(line: str) -> bool:
