@@ -243,3 +243,12 @@ def test_attribution_statements_and_quoted_as(text: str, speaker: str) -> None:
     passive subject of ``quoted as saying`` is the one quoted."""
     q = only(text)
     assert q.speaker == speaker
+
+
+def test_attribution_quote_over_paragraphs_is_in_pieces_one_per_paragraph() -> None:
+    text = ('The coach said, "We learned a lot today.\n\n'
+            '"It was an emotional day for the whole team."')
+    q = only(text)
+    assert [s.text for s in q.segments] == ["We learned a lot today.",
+                                           "It was an emotional day for the whole team."]
+    assert q.text == "We learned a lot today. \u2026 It was an emotional day for the whole team."

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from quotetrack.extract.claims import Claim, clause_extent, find_claims
 from quotetrack.extract.cues import Scope, cue_of, has_source, is_cue, unsaid
 from quotetrack.extract.furniture import furniture
-from quotetrack.extract.marks import Marked, find_marked
+from quotetrack.extract.marks import QUOTE_CHARS, Marked, find_marked
 from quotetrack.extract.nesting import narration_stops, nested_quotes
 from quotetrack.extract.syntax import Tree
 from quotetrack.extract.turns import find_turns
@@ -277,6 +277,7 @@ def join_segments(doc: ParsedDoc, spans: list[QuoteSpan]) -> list[QuoteSpan]:
     return out
 
 
+_MARKS = "".join(sorted(QUOTE_CHARS))
 ELLIPSIS = " \u2026 "
 
 
@@ -286,6 +287,23 @@ def clean_text(q: QuoteSpan) -> QuoteSpan:
     if not q.segments:
         return q
     return replace(q, text=ELLIPSIS.join(s.text for s in q.segments))
+
+
+def by_paragraph(doc: ParsedDoc, q: QuoteSpan) -> QuoteSpan:
+    """A quotation running over several paragraphs (each reopened with a mark) is in
+    pieces, one per paragraph, without the marks that reopen them."""
+    if "multi_paragraph" not in q.flags or q.segments:
+        return q
+    pieces = []
+    for a, b in doc.paragraphs:
+        lo, hi = max(a, q.start), min(b, q.end)
+        while lo < hi and (doc.text[lo].isspace() or doc.text[lo] in _MARKS):
+            lo += 1
+        while hi > lo and (doc.text[hi - 1].isspace() or doc.text[hi - 1] in _MARKS):
+            hi -= 1
+        if lo < hi:
+            pieces.append(Span(lo, hi, doc.text[lo:hi]))
+    return replace(q, segments=tuple(pieces)) if len(pieces) > 1 else q
 
 
 def find_quotes(doc: ParsedDoc, include_fragments: bool = False,
@@ -336,7 +354,7 @@ def find_quotes(doc: ParsedDoc, include_fragments: bool = False,
             if span is not None:
                 out.append(span)
     page = furniture(tree, headings=scope == "claims")
-    joined = [clean_text(q) for q in join_segments(doc, _dedupe(out))
+    joined = [clean_text(by_paragraph(doc, q)) for q in join_segments(doc, _dedupe(out))
               if q.paragraph not in page]
     joined += [clean_text(q) for q in join_segments(doc, nested_quotes(tree, every))
                if any(o.start <= q.start and q.end <= o.end for o in joined)]
