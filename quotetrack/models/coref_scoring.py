@@ -146,8 +146,11 @@ def targets(doc: GoldDoc) -> Iterator[tuple[str, int, str]]:
                 yield "pronouns", h, gid
 
 
-def score(split: str = "test", ud_dir: Path = Path("../shared/ud")) -> dict[str, Any]:
-    """Accuracy per target set over the open-genre documents of ``split``."""
+def score(split: str = "test", ud_dir: Path = Path("../shared/ud"),
+          show: bool = False) -> dict[str, Any]:
+    """Accuracy per target set over the open-genre documents of ``split``; with
+    ``show``, each miss is printed (target, context, the entities chosen, the gold
+    chain's names) for error analysis on train or dev."""
     from quotetrack.extract.coref import Coref
     from quotetrack.extract.syntax import Tree
     from quotetrack.parse import ParserConfig, parse
@@ -176,6 +179,13 @@ def score(split: str = "test", ud_dir: Path = Path("../shared/ud")) -> dict[str,
                       for m in ent.mentions for s, e in gold)
             tally[kind][0] += hit
             tally[kind][1] += 1
+            if show and not hit:
+                named = sorted({doc.text[doc.words[a].start:doc.words[b].end]
+                                for a, b in doc.chains[gid]
+                                if doc.words[_head(doc, a, b)].upos == "PROPN"})
+                context = doc.text[max(0, w.start - 90):w.end + 40].replace("\n", " ")
+                print(f"MISS {kind} {doc.id} {w.form!r} chose {sorted(names)} gold {named}"
+                      f"\n    {context}")
     return {k: {"accuracy": round(v[0] / v[1], 4) if v[1] else None, "right": v[0],
                 "targets": v[1]} for k, v in tally.items()}
 
@@ -184,5 +194,6 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser(prog="python -m quotetrack.models.coref_scoring")
     ap.add_argument("--split", default="test", choices=("train", "dev", "test"))
     ap.add_argument("--ud-dir", default=Path("../shared/ud"), type=Path)
+    ap.add_argument("--show", action="store_true", help="print each miss (not on test)")
     args = ap.parse_args()
-    print(json.dumps(score(args.split, args.ud_dir), indent=1))
+    print(json.dumps(score(args.split, args.ud_dir, args.show), indent=1))
