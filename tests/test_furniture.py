@@ -107,3 +107,9 @@ def test_furniture_opening_headline_in_title_case_or_verbless_is_no_quote() -> N
     for text in (titled, verbless):
         assert _texts(text) == ["the bridge would reopen in May after the repairs"]
     assert len(_texts(lede)) == 2  # a sentence with a finite verb opens the article
+
+
+def test_furniture_title_with_american_final_comma_is_no_quote() -> None:
+    text = ('McKinley, who wrote "Make Your Kid a Millionaire," said the plans '
+            "were a good start for most families.")
+    assert "Make Your Kid a Millionaire," not in _texts(text, include_fragments=True)

@@ -138,11 +138,12 @@ TITLE_WORDS = 12
 
 def _is_title(tree: Tree, m: Marked) -> bool:
     """``"The Last Picture Show"``: a quoted name of a work (or slogan used as a name),
-    every content word capitalised and no sentence punctuation inside, is no quote."""
+    every content word capitalised and no sentence punctuation inside (a final comma or
+    period is the sentence's, set inside the marks by American style), is no quote."""
     words = [t for t in _tokens_in(tree, m) if t.upos != "PUNCT"]
     if not 2 <= len(words) <= TITLE_WORDS or not words[0].text[:1].isupper():
         return False
-    inside = tree.doc.text[m.start:m.end].rstrip()
+    inside = tree.doc.text[m.start:m.end].rstrip().rstrip(".,")
     if any(ch in inside for ch in ".,;!?") or inside.isupper():
         return False
     return all(t.text[:1].isupper() or not t.text[:1].isalpha() or t.upos in _TITLE_SMALL
