@@ -182,8 +182,8 @@ class Coref:
             score -= 3.0
         if gender and e.gender == gender:
             score += 1.5
-        elif gender and e.kind == "person" and len(e.name.split()) == 1:
-            score -= 1.0  # a lone unknown word ("GOP", "Kevin") is a weak person
+        elif gender and e.kind == "person":
+            score -= 1.0  # a person of unknown gender is a weaker match than a known one
         score += 0.5 * math.sqrt(min(len(e.mentions), 6))  # the article's main actors
         if prefer and (prefer in e.name.lower() or prefer in self.roles.get(e.id, "")):
             score += 4.0
