@@ -252,3 +252,11 @@ def test_attribution_quote_over_paragraphs_is_in_pieces_one_per_paragraph() -> N
     assert [s.text for s in q.segments] == ["We learned a lot today.",
                                            "It was an emotional day for the whole team."]
     assert q.text == "We learned a lot today. \u2026 It was an emotional day for the whole team."
+
+
+def test_attribution_run_of_quote_paragraphs_keeps_its_speaker() -> None:
+    text = ('"We will rebuild the bridge this year," Mayor Linda Park said on Monday.\n\n'
+            '"The money is already in the budget."\n\n'
+            '"Nobody will pay a new tax for it."')
+    quotes = run(text).quotes
+    assert [q.speaker for q in quotes] == ["Linda Park"] * 3

@@ -388,7 +388,8 @@ def _cueless(spans: list[QuoteSpan], resolved: list[Resolved], ents: Entities,
 
 
 def _continue(spans: list[QuoteSpan], resolved: list[Resolved]) -> None:
-    """A cue-less quote right after an attributed one inherits speaker and mention."""
+    """A cue-less quote right after an attributed one (or after one that inherited)
+    inherits speaker and mention."""
     last: int | None = None
     for k, span in enumerate(spans):
         names = resolved[k][0]
@@ -399,6 +400,7 @@ def _continue(spans: list[QuoteSpan], resolved: list[Resolved]) -> None:
             if span.paragraph - spans[last].paragraph <= 1:
                 prev = resolved[last]
                 resolved[k] = (prev[0], prev[1], "continuation", prev[3])
+                last = k  # a run of quote paragraphs continues paragraph by paragraph
 
 
 def attribute(doc: ParsedDoc, spans: list[QuoteSpan], tree: Tree | None = None
