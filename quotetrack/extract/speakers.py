@@ -102,6 +102,7 @@ def _kind_of_name(name_tokens: list[Token]) -> SpeakerKind:
     return "unknown"
 
 
+_POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
 _QUANTIFIERS = {"several", "many", "some", "few", "numerous", "various", "other", "one",
                 "two", "three", "four", "five", "both", "all", "most"}
 
@@ -114,10 +115,12 @@ def clean_phrase(tree: Tree, toks: list[Token]) -> str:
     kept = [t for t in trimmed(toks) if t.upos != "DET" and t.rel != "det"]
     while len(kept) > 1 and kept[0].text.lower() in _QUANTIFIERS:
         kept = kept[1:]
+    while kept and kept[-1].text in _POSSESSIVES:
+        kept = kept[:-1]  # "the GOP's": the name's own possessive
     owned = bool(kept) and kept[-1].text.lower() in words("organizations")
     out = ""
     for t in kept:
-        if t.text in ("'s", "’s", "'", "’"):
+        if t.text in _POSSESSIVES:
             out += "" if owned else t.text
         else:
             out += (" " if out else "") + t.text
@@ -154,8 +157,18 @@ def _proper(tree: Tree, head: Token) -> Named:
     if kind == "organization":
         return Named(clean_phrase(tree, title + name), kind, None, None, head.i)
     role: str | None = _text(tree, title) or _appositive_role(tree, head)
-    return Named(" ".join(_text(tree, name).split()), kind if len(name) > 1 else "person",
+    return Named(_name_text(name), kind if len(name) > 1 else "person",
                  role, _gender(title), head.i)
+
+
+def _name_text(name: list[Token]) -> str:
+    """The words of a name, glued where the text glues them (``al-Amr``); read off the
+    words, not the span (a word of ``GOP's`` spans the whole token)."""
+    out = ""
+    for k, t in enumerate(name):
+        glued = k > 0 and t.start <= name[k - 1].end
+        out += ("" if glued or not out else " ") + t.text
+    return out
 
 
 def _appositive_role(tree: Tree, head: Token) -> str | None:
