@@ -15,7 +15,7 @@ from alembic import context
 from sqlalchemy import Connection
 
 from quotetrack.store.engine import make_engine, to_url
-from quotetrack.store.schema import Base
+from quotetrack.store.schema import FULLTEXT_OBJECTS, Base
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("connection") is None:
@@ -28,10 +28,11 @@ def include_object(obj: Any, name: str | None, type_: str, reflected: bool,
     """Hide the dialect-only full-text objects from autogenerate.
 
     SQLite's FTS5 table ``quotes_fts`` has shadow tables (``quotes_fts_data`` ...);
-    PostgreSQL's GIN expression index is ``ix_quotes_fts``.  Both are made by hand
-    in the full-text migration, so autogenerate must neither drop nor recreate them.
+    PostgreSQL has the stored ``quotes.search_vector`` and its GIN index
+    ``ix_quotes_fts``.  All are made by hand in the full-text migrations (0002,
+    0006), so autogenerate must neither drop nor recreate them.
     """
-    return not (name or "").startswith(("quotes_fts", "ix_quotes_fts"))
+    return not (name or "").startswith(FULLTEXT_OBJECTS)
 
 
 def run(connection: Connection) -> None:

@@ -13,7 +13,7 @@ from quotetrack.errors import MigrationRequired, StoreError
 from quotetrack.ingest import ingest
 from quotetrack.store import migrate, open_store, status, upgrade
 from quotetrack.store.engine import make_engine, to_url
-from quotetrack.store.schema import Base
+from quotetrack.store.schema import FULLTEXT_OBJECTS, Base
 
 VIEWS = {"v_quotes", "v_speaker_stats"}
 
@@ -72,7 +72,7 @@ def test_migrations_models_match_migrated_database(db):
         with engine.connect() as conn:
             context = MigrationContext.configure(conn, opts={
                 "include_object": lambda obj, name, *_: not (name or "").startswith(
-                    ("quotes_fts", "ix_quotes_fts")),
+                    FULLTEXT_OBJECTS),
                 "compare_type": True})
             assert compare_metadata(context, Base.metadata) == []
     finally:
@@ -159,3 +159,54 @@ def test_migrations_corrections_after_upgrading_an_old_store(empty_db, tmp_path)
                                                               "not a quote"]
         assert store.counts()["quotes"] == 7
         assert store.show(fixed["article_id"])["quotes"][0]["method"] == "human"
+
+
+# The full-text query of 0005 (before the stored vector): what a downgraded store runs.
+SEARCH_0005 = {
+    "sqlite": "SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH :q ORDER BY rank, rowid",
+    "postgresql": """SELECT id FROM quotes
+                     WHERE to_tsvector('english', text) @@ to_tsquery('english', :q)
+                     ORDER BY ts_rank(to_tsvector('english', text),
+                                      to_tsquery('english', :q)) DESC, id""",
+}
+INDEXES_0005 = {"ix_articles_published_at", "ix_quotes_article_id",
+                "ix_quote_speakers_speaker_id"}
+INDEXES_0006 = {"ix_articles_published_at_id", "ix_articles_id_published_at",
+                "ix_quotes_article_id_start_id", "ix_quotes_id_article_id_start",
+                "ix_quote_speakers_speaker_id_quote_id"}
+
+
+def _layout(conn) -> tuple[set[str], bool]:
+    """The listing indexes present, and whether quotes has the stored search vector."""
+    found = {ix["name"] for table in ("articles", "quotes", "quote_speakers")
+             for ix in inspect(conn).get_indexes(table)}
+    columns = {c["name"] for c in inspect(conn).get_columns("quotes")}
+    return found & (INDEXES_0005 | INDEXES_0006), "search_vector" in columns
+
+
+def test_migrations_search_at_scale_round_trip_with_data(db, tmp_path):
+    with open_store(db) as store:
+        ingest([str(write_jsonl(tmp_path / "a.jsonl", 14))], store, process_many)
+        before, found = store.counts(), store.who_said("peacekeepers")
+        listed = [store.quotes(speaker="Sergei Lavrov", since="2017-02-01", limit=n)
+                  for n in (2, None)]
+    engine = make_engine(to_url(db))
+    pg = engine.dialect.name == "postgresql"
+    try:
+        migrate.downgrade(engine, "0005_corrections")
+        with engine.connect() as conn:
+            assert _layout(conn) == (INDEXES_0005, False)
+            q = "peacekeeper" if pg else '"peacekeepers"'
+            ids = [r[0] for r in conn.execute(text(SEARCH_0005[conn.dialect.name]), {"q": q})]
+        assert sorted(ids) == sorted(r["id"] for r in found) and ids
+        migrate.upgrade(engine)
+        with engine.connect() as conn:
+            assert _layout(conn) == (INDEXES_0006, pg)
+    finally:
+        engine.dispose()
+    with open_store(db) as store:
+        assert store.counts() == before and before["quotes"] == 28
+        assert store.who_said("peacekeepers") == found
+        assert [store.quotes(speaker="Sergei Lavrov", since="2017-02-01", limit=n)
+                for n in (2, None)] == listed
+        assert listed[0] == listed[1][:2] and len(listed[1]) > 2

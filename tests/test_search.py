@@ -10,7 +10,13 @@ from sqlalchemy import text
 
 from quotetrack.errors import SearchSyntaxError
 from quotetrack.records import Article
-from quotetrack.store.search import parse_websearch, to_fts5
+from quotetrack.store.search import (
+    POSTGRES,
+    RANKED_PER_RESULT,
+    parse_websearch,
+    to_fts5,
+    to_websearch,
+)
 
 TEXTS = [
     'Sergei Lavrov said "sanctions against Russia are unfair."',
@@ -75,6 +81,47 @@ def test_search_raw_syntax_errors_are_clear(filled, query):
     assert "SELECT" not in err.value.message
 
 
+@pytest.mark.parametrize(("sqlite", "postgresql"), [
+    ("NOT sanctions", "!sanctions"),
+    ("summit OR NOT sanctions", "summit | !sanctions"),
+])
+def test_search_raw_exclusion_only_is_refused_on_both(filled, sqlite, postgresql):
+    query = postgresql if filled.dialect == "postgresql" else sqlite
+    with pytest.raises(SearchSyntaxError) as err:
+        filled.who_said(query, raw=True)
+    assert err.value.code == "Q005" and repr(query) in err.value.message
+
+
+def test_search_stop_words_alone_match_nothing_on_postgresql(filled):
+    """PostgreSQL drops English stop words (FTS5 keeps them): an alternative left with
+    only an exclusion matches nothing there instead of every other quote."""
+    pg = filled.dialect == "postgresql"
+    assert speakers(filled.who_said("the -sanctions")) == (
+        [] if pg else ["Petro Poroshenko", "Yuri Ushakov"])
+    assert speakers(filled.who_said("the -sanctions OR summit")) == (
+        ["Yuri Ushakov"] if pg else ["Petro Poroshenko", "Yuri Ushakov"])
+
+
+def test_search_postgresql_ranks_the_stored_vector(filled):
+    if filled.dialect != "postgresql":
+        pytest.skip("the stored tsvector is PostgreSQL's; SQLite ranks in FTS5")
+    with filled.engine.connect() as conn:
+        plan = "\n".join(r[0] for r in conn.execute(text("EXPLAIN VERBOSE " + POSTGRES),
+                                                     {"q": "'sanction'", "n": 20, "k": 100}))
+    assert "search_vector" in plan and "to_tsvector" not in plan
+
+
+def test_search_postgresql_ranks_the_newest_matches(store):
+    """SQLite ranks every match; PostgreSQL the newest limit * RANKED_PER_RESULT."""
+    store.save(result(Article(id="old", text='Ann Lee said "sanctions, sanctions, sanctions."')))
+    for n in range(RANKED_PER_RESULT + 1):
+        store.save(result(Article(id=f"new{n}", text=f'Bo Ray said "sanctions hurt {n}."')))
+    best_of_all = [r["article_id"] for r in store.who_said("sanctions", limit=2)]
+    assert best_of_all[0] == "old"
+    best = [r["article_id"] for r in store.who_said("sanctions", limit=1)]
+    assert best == (["new1"] if store.dialect == "postgresql" else ["old"])
+
+
 def test_search_raw_expression_works(filled):
     query = "sanction & russia" if filled.dialect == "postgresql" else "sanction* AND russia"
     assert speakers(filled.who_said(query, raw=True)) == ["Sergei Lavrov"]
@@ -95,6 +142,7 @@ def test_search_parse_and_fts5_rendering():
         [("a", False), ("b c", False), ("d", True)], [("e", False)]]
     assert to_fts5('a "b c" -d OR e') == '(("a" AND "b c") NOT ("d")) OR (("e"))'
     assert to_fts5('say "hi') == '(("say" AND "hi"))'
+    assert to_websearch('a "b c" -d OR e OR x"y') == ['"a" "b c" -"d"', '"e"', '"x y"']
 
 
 def test_search_sqlite_fts_is_datasette_detectable(tmp_path):

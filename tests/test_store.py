@@ -215,3 +215,28 @@ def test_store_article_fields_fall_back_to_meta(store):
     assert (article["outlet"], article["published_at"], article["title"]) == (
         "breitbart", "2016-09-12T00:00:00", "T")
     assert article["language"] == "en"
+
+
+def test_store_speaker_listing_same_rows_on_either_path(store):
+    """A dated listing of a speaker in most quotes walks articles by date; of a rarer
+    one reads the speaker's quotes: same rows, same order (co-speakers included)."""
+    from sqlalchemy.orm import Session
+
+    from quotetrack.store import queries
+    from quotetrack.store.speakers import find
+
+    for n in range(8):
+        store.save(art(f"l{n}", f'Sergei Lavrov said "one {n}." Donald Trump said "two {n}."'
+                                f' Sergei Lavrov told "three {n}."',
+                       published_at=f"2017-03-{20 - n:02d}"))
+    with Session(store.engine) as session:
+        lavrov, trump = (find(session, name).id for name in ("Sergei Lavrov", "Donald Trump"))
+        assert queries.walks_dates(session, lavrov, limit=3)
+        assert not queries.walks_dates(session, trump, limit=100)
+    everything = store.quotes(speaker="Sergei Lavrov", since="2017-03-14", limit=None)
+    assert [(q["published_at"][:10], q["text"]) for q in everything[:3]] == [
+        ("2017-03-14", "one 6."), ("2017-03-14", "three 6."), ("2017-03-15", "one 5.")]
+    assert len(everything) == 14
+    assert store.quotes(speaker="Sergei Lavrov", since="2017-03-14", limit=3) == everything[:3]
+    assert store.quotes(speaker="Sergei Lavrov", until="2017-03-14", limit=3) == \
+        store.quotes(speaker="Sergei Lavrov", until="2017-03-14", limit=None)[:3]

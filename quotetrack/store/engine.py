@@ -76,7 +76,11 @@ def make_engine(url: URL) -> Engine:
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    # prepare_threshold=None: psycopg never turns a repeated query into a server-side
+    # prepared statement, whose cached generic plan could ignore the values (a common
+    # word and a rare one need different plans; see search.py and queries.py).
+    return create_engine(url, pool_pre_ping=True,
+                         connect_args={"connect_timeout": 10, "prepare_threshold": None})
 
 
 def writer(engine: Engine) -> Engine:

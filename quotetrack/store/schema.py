@@ -2,7 +2,8 @@
 
 Changes reach a database only through Alembic (``migrations/``); a test checks that
 these models and the migrated database agree.  Dialect-only objects (the full-text
-index, the reporting views) live in the migrations, not here.
+objects named in ``FULLTEXT_OBJECTS``, the reporting views) live in the migrations, not
+here.
 
 Invariants: a quote always has its article (FK, ``ON DELETE CASCADE``); an alias key
 belongs to exactly one speaker; ``articles.text_hash`` is unique, which makes
@@ -21,6 +22,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -37,6 +39,10 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 QUOTE_KINDS = ("direct", "mixed", "indirect")
+# Made by hand per dialect in the migrations, so no model describes them (prefixes):
+# SQLite's FTS5 table and its shadow tables; PostgreSQL's GIN index and the stored
+# ``quotes.search_vector`` it indexes.
+FULLTEXT_OBJECTS = ("quotes_fts", "ix_quotes_fts", "search_vector")
 SPEAKER_KINDS = ("person", "organization", "group", "unknown")
 
 
@@ -55,12 +61,15 @@ class ArticleRow(Base):
     """One ingested article; ``id`` is the input's own id."""
 
     __tablename__ = "articles"
+    # the speaker + dates listing finds its quotes from indexes alone (migration 0006)
+    __table_args__ = (Index("ix_articles_published_at_id", "published_at", "id"),
+                      Index("ix_articles_id_published_at", "id", "published_at"))
 
     id: Mapped[str] = mapped_column(primary_key=True)
     url: Mapped[str | None] = mapped_column(Text)
     title: Mapped[str | None] = mapped_column(Text)
     outlet: Mapped[str | None] = mapped_column(index=True)
-    published_at: Mapped[datetime | None] = mapped_column(index=True)
+    published_at: Mapped[datetime | None]
     language: Mapped[str | None] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
     text_hash: Mapped[str] = mapped_column(String(64), unique=True)
@@ -112,11 +121,12 @@ class QuoteRow(Base):
     """One quote or reported claim; offsets index ``articles.text`` (end exclusive)."""
 
     __tablename__ = "quotes"
-    __table_args__ = (CheckConstraint(_one_of("kind", QUOTE_KINDS), name="kind"),)
+    __table_args__ = (CheckConstraint(_one_of("kind", QUOTE_KINDS), name="kind"),
+                      Index("ix_quotes_article_id_start_id", "article_id", "start", "id"),
+                      Index("ix_quotes_id_article_id_start", "id", "article_id", "start"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[str] = mapped_column(
-        ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[str] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"))
     kind: Mapped[str] = mapped_column(String(16), index=True)
     text: Mapped[str] = mapped_column(Text)
     norm_text: Mapped[str] = mapped_column(Text)
@@ -148,13 +158,13 @@ class QuoteSpeakerRow(Base):
     """Who said a quote: ``position`` 0 is the main speaker, then co-speakers."""
 
     __tablename__ = "quote_speakers"
-    __table_args__ = (UniqueConstraint("quote_id", "speaker_id"),)
+    __table_args__ = (UniqueConstraint("quote_id", "speaker_id"),
+                      Index("ix_quote_speakers_speaker_id_quote_id", "speaker_id", "quote_id"))
 
     quote_id: Mapped[int] = mapped_column(
         ForeignKey("quotes.id", ondelete="CASCADE"), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, primary_key=True)
-    speaker_id: Mapped[int] = mapped_column(
-        ForeignKey("speakers.id", ondelete="CASCADE"), index=True)
+    speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"))
 
 
 VARIANT_RELATIONS = ("exact", "truncated", "extended", "similar")

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from quotetrack.errors import StoreError
 from quotetrack.readers import text_hash
 from quotetrack.records import ArticleResult
-from quotetrack.store import bulk, migrate, queries, speakers, writer
+from quotetrack.store import admin, bulk, migrate, queries, speakers, writer
 from quotetrack.store.engine import describe, make_engine, to_url
 from quotetrack.store.engine import writer as write_engine
 from quotetrack.store.factcheck import on_saved
@@ -169,6 +169,14 @@ class Store(ReviewMixin):
         return self._read(lambda s: queries.quotes(s, speaker, kind, since, until, outlet,
                                                    stance, limit, negated, max_confidence,
                                                    order))
+
+    def optimize(self) -> None:
+        """Refresh the planner's statistics after a bulk load (``admin.optimize``)."""
+        admin.optimize(self.engine)
+
+    def settings(self) -> dict[str, str]:
+        """The database settings query speed depends on (``admin.settings``)."""
+        return self._read(lambda s: admin.settings(s.connection()))
 
     def speakers(self, limit: int | None = None) -> list[dict[str, Any]]:
         """Every speaker with kind, aliases and quote count, most quoted first."""
