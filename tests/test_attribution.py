@@ -261,3 +261,15 @@ def test_attribution_run_of_quote_paragraphs_keeps_its_speaker() -> None:
             '"Nobody will pay a new tax for it."')
     quotes = run(text).quotes
     assert [q.speaker for q in quotes] == ["Linda Park"] * 3
+
+
+def test_attribution_they_after_a_group_quote_is_that_group() -> None:
+    text = ("Critics of the plan said that the costs would double.\n\n"
+            "They said that the council had ignored the warnings.")
+    quotes = run(text).quotes
+    assert [q.speaker for q in quotes] == ["Critics"] * 2
+
+
+def test_attribution_according_to_a_phrase_the_parser_misread() -> None:
+    q = only("The show will return next year, according to show insiders.")
+    assert q.speaker is not None and q.speaker.endswith("insiders")

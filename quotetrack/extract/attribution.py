@@ -90,6 +90,8 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
         return _noun_source(tree, cue, avoid)
     if cue.text.lower() == "according":
         head = tree.tokens[cue.head] if cue.head >= 0 else None
+        if head is not None and head.upos not in _NOMINAL_HEADS:
+            head = _after_to(tree, cue)  # "according to show insiders", "show" a verb
         return Source(head, "according-to") if head else None
     subj = _subject(tree, cue, avoid)
     if subj is not None:
@@ -112,6 +114,22 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
                if c.start > cue.start and c.upos in ("PROPN", "NOUN")
                and not _within(c, avoid)]
     return Source(nominal[0], "cue-object") if nominal else None
+
+
+_NOMINAL_HEADS = ("PROPN", "NOUN", "PRON", "NUM", "X")
+
+
+def _after_to(tree: Tree, cue: Token) -> Token | None:
+    """The last noun of the phrase after ``according to`` (when the parser hung it on a
+    word that names nobody)."""
+    words: list[Token] = []
+    for t in tree.tokens[cue.i + 1:cue.i + 12]:
+        if t.sent != cue.sent or (words and t.upos == "PUNCT"):
+            break
+        if t.upos != "PUNCT" and t.text.lower() != "to":
+            words.append(t)
+    nouns = [t for t in words if t.upos in ("NOUN", "PROPN")]
+    return nouns[-1] if nouns else None
 
 
 def _noun_source(tree: Tree, noun: Token, avoid: Ranges) -> Source | None:
@@ -345,7 +363,13 @@ def _resolve(found: list[_Found], ents: Entities, coref: Coref) -> list[Resolved
         names: list[str] = []
         kinds: list[SpeakerKind] = []
         method = f.method
+        group = _group_before(f, found, out)
         for n in f.named:
+            if n.gender == "p" and n.name.lower() in PRONOUNS and group is not None:
+                names.append(group)  # "Critics say ... They argue": the group just quoted
+                kinds.append("group")
+                method = "pronoun"
+                continue
             linked = _linked(n, f, coref, recent)
             if linked:
                 for e in linked:
@@ -369,6 +393,15 @@ def _resolve(found: list[_Found], ents: Entities, coref: Coref) -> list[Resolved
         kind: SpeakerKind = kinds[0] if kinds else "unknown"
         out.append((names, kind, method if names else "none", f.mention))
     return out
+
+
+def _group_before(f: _Found, found: list[_Found], out: list[Resolved]) -> str | None:
+    """The group (``show insiders``, ``critics``) that spoke in the quote just before,
+    in the same or the previous paragraph: what a following ``they`` refers to."""
+    if not out or not out[-1][0] or out[-1][1] != "group":
+        return None
+    before = found[len(out) - 1].span
+    return out[-1][0][0] if f.span.paragraph - before.paragraph <= 1 else None
 
 
 Proposer = Callable[[Coref, QuoteSpan], "tuple[Entity, Span] | None"]
