@@ -273,3 +273,9 @@ def test_attribution_they_after_a_group_quote_is_that_group() -> None:
 def test_attribution_according_to_a_phrase_the_parser_misread() -> None:
     q = only("The show will return next year, according to show insiders.")
     assert q.speaker is not None and q.speaker.endswith("insiders")
+
+
+def test_attribution_the_campaign_after_the_named_campaign() -> None:
+    text = ("Hillary Clinton spoke in Ohio on Monday, and the Clinton campaign released a new "
+            "advertisement.\n\nThe campaign said that the advertisement would air nationally.")
+    assert only(text).speaker == "Clinton campaign"

@@ -158,11 +158,27 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     if run:
         close()
     out = [m for m in _caps_surnames(_prefer_longer_names(doc, out)) if _is_name(doc, m)]
-    out = _without_place_words(doc, out)
+    out = _led_organisations(doc, _without_place_words(doc, out))
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     out += _propn_mentions(doc, covered)
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     return tuple(sorted(out + _short_mentions(doc, out, covered), key=lambda m: m.first))
+
+
+def _led_organisations(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A person's name compounded with an organisation noun names that organisation
+    (``the Clinton campaign``, ``the Trump administration``), so that ``the campaign``
+    can refer to it later."""
+    out = []
+    for m in found:
+        nxt = doc.tokens[m.last + 1] if m.last + 1 < len(doc.tokens) else None
+        if m.type == "PER" and nxt is not None and nxt.sent == m.sent and (
+                nxt.text.islower() and nxt.text in words("organizations")) and (
+                doc.tokens[m.last].head == nxt.i):
+            toks = list(doc.tokens[m.first:nxt.i + 1])
+            m = Mention(m.first, nxt.i, m.start, nxt.end, _surface(doc, toks), "ORG", m.sent)
+        out.append(m)
+    return out
 
 
 def _without_place_words(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
