@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from quotetrack.extract.coref import Coref
+from quotetrack.extract.syntax import Tree
 from quotetrack.records import Quote
-from tests.nlp import run
+from tests.nlp import parsed, run
 
 
 def speakers(text: str) -> list[Quote]:
@@ -51,3 +53,24 @@ def test_coref_indefinite_description_names_nobody() -> None:
             "would rise.")
     q = speakers(text)[-1]
     assert q.speaker != "Ontario Energy Board"
+
+
+def test_coref_pronoun_inside_a_quote_is_not_its_speaker() -> None:
+    text = ("Andy Warhol took thousands of photographs in his studio.\n\n"
+            'Kristen Wilkins, a professor of art history, said, "I think his photography is '
+            'as influential as his paintings."')
+    q = [q for q in run(text).quotes if q.kind == "direct"][0]
+    assert q.speaker == "Kristen Wilkins"
+    tree = Tree(parsed(text))
+    coref = Coref.build(tree, [(q.start, q.end)])
+    his = next(t for t in tree.tokens if t.text == "his" and t.start > q.start)
+    assert [e.name for e in coref.resolve(his)] != ["Kristen Wilkins"]
+
+
+def test_coref_far_pronoun_is_the_main_actor_of_its_gender() -> None:
+    filler = " ".join(f"The committee met for the {n}th time on the budget." for n in range(10))
+    text = ("Jenna Marbles posted her first video in 2010. Marbles then moved to Boston. "
+            + filler + " She said that the budget was too small.")
+    tree = Tree(parsed(text))
+    she = next(t for t in tree.tokens if t.text == "She")
+    assert [e.name for e in Coref.build(tree).resolve(she)] == ["Jenna Marbles"]

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from quotetrack.extract.entities import Entity, Mention, find_entities
 from quotetrack.extract.syntax import Tree
-from quotetrack.lexicon import noun_gender, words
+from quotetrack.lexicon import noun_gender, speech_verb, words
 from quotetrack.records import Token
 
 PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -150,6 +150,26 @@ class Coref:
                 break
         return tuple(reversed(seen)) if len(seen) == 2 else ()  # in text order
 
+    def _binders(self, head: Token) -> set[int]:
+        """Subjects of the verbs whose complement holds ``head`` (``Perkins admitted
+        [she was willing]``), in its own sentence."""
+        verbs = _governors(self.tree, head)[1:] if head.rel == "nsubj" else _governors(
+            self.tree, head)
+        return {s.i for v in verbs for s in self.tree.children(v.i, "nsubj")
+                if s.sent == head.sent and s.i != head.i}
+
+    def _quoting(self, head: Token, word: Token) -> bool:
+        """``word`` speaks the quotation that holds ``head``: it is a speech verb's
+        subject in the sentence where that quotation opens or closes."""
+        quote = next(((a, b) for a, b in self.quoted if a <= head.start < b), None)
+        if quote is None or any(quote[0] <= word.start < quote[1] for _ in (0,)):
+            return False
+        edge = {t.sent for t in self.tree.tokens if t.start in (quote[0], quote[1]) or (
+            t.end in (quote[0], quote[1]))}
+        gov = self.tree.tokens[word.head] if word.head >= 0 else None
+        return (word.sent in edge or word.sent in {self.tree.tokens[head.i].sent}) and (
+            word.rel == "nsubj" and gov is not None and speech_verb(gov.lemma) is not None)
+
     def _before(self, head: Token) -> list[Mention]:
         lo = head.sent - WINDOW
         return [m for e in self.entities for m in e.mentions
@@ -160,17 +180,28 @@ class Coref:
         scores: dict[int, float] = {}
         for m in self._before(head):
             e = self.by_word[m.first]
-            if not fits(e):
-                continue
+            if not fits(e) or self._quoting(head, self.tree.tokens[_mention_head(self.tree, m)]):
+                continue  # "X said, 'I think his work ...'": a speaker says I, not he
             score = self._score(head, m, e, gender, prefer)
             scores[e.id] = max(scores.get(e.id, -99.0), score)
         last = next((r for r in reversed(recent) if r.pos < head.start), None)
         if last is not None and last.entity in scores:
             scores[last.entity] += 3.0  # the speaker of the latest quote
         if not scores:
-            return ()
+            return self._main_actor(head, fits) if gender else ()
         best = max(scores, key=lambda k: (scores[k], k))
         return (self.entities[best],)
+
+    def _main_actor(self, head: Token, fits: Callable[[Entity], bool]) -> tuple[Entity, ...]:
+        """With no antecedent nearby, ``he`` or ``she`` is the article's most mentioned
+        person of that gender named before it (a profile's subject, a report's main actor)."""
+        seen = {self.by_word[m.first] for e in self.entities for m in e.mentions
+                if m.end <= head.start}
+        people = [e for e in seen if fits(e) and e.kind == "person" and e.gender is not None]
+        if not people:
+            return ()
+        return (max(people, key=lambda e: (sum(m.end <= head.start for m in e.mentions),
+                                           -e.id)),)
 
     def _score(self, head: Token, m: Mention, e: Entity, gender: str | None,
                prefer: str) -> float:
@@ -178,6 +209,8 @@ class Coref:
         score = -1.5 * (head.sent - m.sent)
         if word.rel == "nsubj":
             score += 2.0
+        if word.i in self._binders(head):
+            score += 3.0  # "Perkins admitted she was willing": the reporting subject
         if any(a <= m.start < b for a, b in self.quoted):
             score -= 3.0
         if gender and e.gender == gender:
@@ -190,6 +223,17 @@ class Coref:
         if e.kind == "place":
             score -= 2.0  # "it" is an organisation before it is a country
         return score
+
+
+def _governors(tree: Tree, head: Token, depth: int = 3) -> list[Token]:
+    """The verbs governing ``head``'s clause, nearest first (at most ``depth``)."""
+    out: list[Token] = []
+    node = head
+    while node.head >= 0 and len(out) < depth:
+        node = tree.tokens[node.head]
+        if node.upos in ("VERB", "AUX"):
+            out.append(node)
+    return out
 
 
 def _mention_head(tree: Tree, m: Mention) -> int:

@@ -162,8 +162,10 @@ def score(split: str = "test", ud_dir: Path = Path("../shared/ud"),
     for doc in _documents(path, OPEN_GENRES):
         parsed = parse(doc.text, ParserConfig.from_env())
         tree = Tree(parsed)
-        coref = Coref.build(tree)
         result = extract(Article(doc.id, doc.text), parsed)
+        quoted = [(p.start, p.end) for q in result.quotes if q.kind == "direct"
+                  for p in (q.segments or (q,))]
+        coref = Coref.build(tree, quoted)  # as attribution builds it
         for kind, h, gid in targets(doc):
             w = doc.words[h]
             ours = next((t for t in tree.tokens if t.start == w.start), None)
