@@ -67,7 +67,7 @@ def test_coref_pronoun_inside_a_quote_is_not_its_speaker() -> None:
     assert [e.name for e in coref.resolve(his)] != ["Kristen Wilkins"]
 
 
-def test_coref_far_pronoun_is_the_main_actor_of_its_gender() -> None:
+def test_coref_far_pronoun_finds_its_antecedent_beyond_a_window() -> None:
     filler = " ".join(f"The committee met for the {n}th time on the budget." for n in range(10))
     text = ("Jenna Marbles posted her first video in 2010. Marbles then moved to Boston. "
             + filler + " She said that the budget was too small.")

@@ -11,8 +11,11 @@ agrees with it:
   (``the company``, ``the agency``) and a person for person nouns (``the minister``,
   ``the 26-year-old winger``), preferring one whose name or role holds the noun;
   indefinite descriptions (``a spokesman``) name nobody;
-- salience: nearer sentences first, subjects over other roles, the speaker of the
-  latest quote over a mere mention, mentions inside other quotes last.
+- salience: nearer sentences first (the whole article before the word is searched),
+  subjects over other roles, the subject of the verb that reports the word's clause,
+  the speaker of the latest quote over a mere mention, the article's main actors,
+  mentions inside other quotes last; a quotation's own speaker is never ``he`` or
+  ``she`` inside it.
 
 ``Coref`` is built once per article and never changes; callers pass the speakers
 resolved so far (``recent``) because salience depends on them.
@@ -33,7 +36,6 @@ PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "
 NEUTER = {"it", "its"}
 PLURAL = {"they", "them", "their"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
-WINDOW = 8  # sentences back that a pronoun or description may reach
 _GROUP_WORDS = {"both", "two", "pair", "duo", "couple"}
 
 
@@ -171,9 +173,8 @@ class Coref:
             word.rel == "nsubj" and gov is not None and speech_verb(gov.lemma) is not None)
 
     def _before(self, head: Token) -> list[Mention]:
-        lo = head.sent - WINDOW
         return [m for e in self.entities for m in e.mentions
-                if m.end <= head.start and m.sent >= lo]
+                if m.end <= head.start]
 
     def _best(self, head: Token, recent: Sequence[Recent], fits: Callable[[Entity], bool],
               gender: str | None = None, prefer: str = "") -> tuple[Entity, ...]:
@@ -188,20 +189,9 @@ class Coref:
         if last is not None and last.entity in scores:
             scores[last.entity] += 3.0  # the speaker of the latest quote
         if not scores:
-            return self._main_actor(head, fits) if gender else ()
+            return ()
         best = max(scores, key=lambda k: (scores[k], k))
         return (self.entities[best],)
-
-    def _main_actor(self, head: Token, fits: Callable[[Entity], bool]) -> tuple[Entity, ...]:
-        """With no antecedent nearby, ``he`` or ``she`` is the article's most mentioned
-        person of that gender named before it (a profile's subject, a report's main actor)."""
-        seen = {self.by_word[m.first] for e in self.entities for m in e.mentions
-                if m.end <= head.start}
-        people = [e for e in seen if fits(e) and e.kind == "person" and e.gender is not None]
-        if not people:
-            return ()
-        return (max(people, key=lambda e: (sum(m.end <= head.start for m in e.mentions),
-                                           -e.id)),)
 
     def _score(self, head: Token, m: Mention, e: Entity, gender: str | None,
                prefer: str) -> float:
