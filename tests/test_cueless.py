@@ -20,3 +20,10 @@ def test_cueless_name_line_after_quote() -> None:
     q = run(text).quotes[-1]
     assert q.speaker == "Linda Park"
     assert q.method == "name-line"
+
+
+def test_cueless_words_frame_names_the_speaker() -> None:
+    text = ("Her skin broke every day, and in the words of the Crown prosecutor, Mark "
+            'Tedeschi, "Gloria spent the last five months of her life crying."')
+    q = [q for q in run(text).quotes if q.kind == "direct"][0]
+    assert q.speaker == "Mark Tedeschi" and q.method == "words-of"

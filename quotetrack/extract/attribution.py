@@ -14,7 +14,8 @@
    they refer to (``coref``); a name inside a mention goes to its entity (``entities``).
 4. ``speaker-turn`` (``NAME: words``, see ``turns``) and ``credit-line``
    (``"..." -- Name``).
-5. Quotes with no cue in their sentence: ``name-line`` (a name alone after the quote),
+5. Quotes with no cue in their sentence: ``words-of`` (``in the words of X, "..."``),
+   ``name-line`` (a name alone after the quote),
    ``continuation`` (right after an attributed quote), ``introduction`` (the paragraph
    before is about the speaker); see ``cueless``.
 
@@ -28,7 +29,7 @@ from dataclasses import dataclass
 
 from quotetrack.extract.canonical import Entities
 from quotetrack.extract.coref import Coref, Recent
-from quotetrack.extract.cueless import introduced, name_line
+from quotetrack.extract.cueless import introduced, name_line, words_of
 from quotetrack.extract.entities import Entity
 from quotetrack.extract.marks import is_mark_token
 from quotetrack.extract.speakers import PRONOUNS, Named, label_speaker, mention_span, read_mention
@@ -39,7 +40,7 @@ from quotetrack.records import ParsedDoc, Quote, QuoteSpan, Span, Speaker, Speak
 CONFIDENCE = {"speaker-turn": 0.85, "cue-subject": 0.9, "appositive": 0.9, "according-to": 0.85,
               "governing-subject": 0.75, "relative-clause": 0.75, "cue-object": 0.6,
               "pronoun": 0.7, "adjacent-mention": 0.7, "credit-line": 0.75,
-              "continuation": 0.6, "coreference": 0.7, "name-line": 0.7,
+              "continuation": 0.6, "coreference": 0.7, "name-line": 0.7, "words-of": 0.8,
               "introduction": 0.5, "none": 0.0}
 _RELATIVE = {"who", "that", "which"}
 
@@ -448,6 +449,7 @@ def attribute(doc: ParsedDoc, spans: list[QuoteSpan], tree: Tree | None = None
         for n in f.named:
             ents.add_role(n)
     resolved = _resolve(found, ents, coref)
+    _cueless(spans, resolved, ents, coref, words_of, "words-of")
     _cueless(spans, resolved, ents, coref, name_line, "name-line")
     _continue(spans, resolved)
     _cueless(spans, resolved, ents, coref, introduced, "introduction")

@@ -7,7 +7,9 @@ News writes a quote paragraph with no ``he said`` in two common shapes:
   subject of that paragraph's last sentence, when it names a person or organisation;
 - a **name line**: a short paragraph right after the quote that is only a name,
   perhaps with a dash before it and a role after a comma (``"..."`` / ``Jane Doe,
-  mayor of Springfield``).
+  mayor of Springfield``);
+- a **words frame**: ``in the words of the prosecutor, Mark Tedeschi, "..."`` or ``in
+  Tedeschi's words, "..."`` right before the quote in its sentence.
 
 Both return ``(entity-or-name, mention span)`` proposals; attribution decides.
 """
@@ -76,3 +78,35 @@ def name_line(coref: Coref, span: QuoteSpan) -> tuple[Entity, Span] | None:
     if after and after[0].text not in (",", "(", "\u2014", "-"):
         return None  # a sentence that starts with a name, not a credit
     return ent, Span(mention.start, mention.end, mention.text)
+
+
+def words_of(coref: Coref, span: QuoteSpan) -> tuple[Entity, Span] | None:
+    """The person or organisation whose ``words`` frame the quote (see module)."""
+    tree = coref.tree
+    first = tree.within(span.start, span.end)
+    if not first:
+        return None
+    before = [t for t in tree.tokens[max(0, first[0].i - 40):first[0].i]
+              if t.sent == first[0].sent and t.end <= span.start]
+    lows = [t.text.lower() for t in before]
+    for k, low in enumerate(lows):
+        if low != "words":
+            continue
+        if lows[k + 1:k + 2] == ["of"]:  # "in the words of the prosecutor, Mark Tedeschi"
+            found = [_entity(coref, t) for t in before[k + 2:]]
+        elif k >= 2 and before[k - 1].text in ("'s", "\u2019s"):  # "in Tedeschi's words"
+            found = [_entity(coref, before[k - 2])]
+        else:
+            continue
+        named = [f for f in found if f is not None]
+        if named:
+            return named[-1]
+    return None
+
+
+def _entity(coref: Coref, t: Token) -> tuple[Entity, Span] | None:
+    ent = coref.entity_of(t.i)
+    if ent is None or ent.kind not in ("person", "organization"):
+        return None
+    m = next(m for m in ent.mentions if m.first <= t.i <= m.last)
+    return ent, Span(m.start, m.end, m.text)
