@@ -152,6 +152,7 @@ def test_attribution_description_with_its_own_domain_needs_that_role() -> None:
     ('"There are no casualties left," Civil Defense director General Suleiman al-Amr said.',
      "Suleiman al-Amr"),
     ("The GOP\u2019s complaint to the board says Mills violated the rules.", "GOP"),
+    ("The army is on high alert, according to Yonhap news agency.", "Yonhap"),
 ])
 def test_attribution_names_that_look_like_other_words(text: str, speaker: str) -> None:
     assert only(text).speaker == speaker
