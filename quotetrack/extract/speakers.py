@@ -239,8 +239,8 @@ def _common(tree: Tree, head: Token) -> list[Named]:
                  and c.i < head.i and not c.ner.endswith("PER")]
         if named and head.text.islower():  # "Yonhap news agency": the name, and its role
             name = _name_text([t for t in phrase if t.i <= named[-1].i and t.i >= named[0].i])
-            role = clean_phrase(tree, [t for t in phrase if t.i > named[-1].i]) or None
-            return [Named(name, "organization", role, None, named[-1].i)]
+            rest = clean_phrase(tree, [t for t in phrase if t.i > named[-1].i])
+            return [Named(name, "organization", rest or None, None, named[-1].i)]
         return [Named(label, "organization", None, None, head.i)]
     including = [c for c in tree.children(head.i, "nmod", "acl") if any(
         w.text.lower() == "including" for w in tree.children(c.i, "case", "mark"))]
