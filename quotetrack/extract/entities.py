@@ -185,7 +185,8 @@ def _without_place_words(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """A person's name of three or more words loses the leading words the article uses
     in its place and organisation names (``Ambassador to the United States Hamdullah
     Mohib`` -> ``Hamdullah Mohib``), keeping two."""
-    places = {w for m in found if m.type in ("LOC", "ORG") for w in m.text.split()}
+    places = {w for m in [*found, *_propn_mentions(doc, set())] if m.type in ("LOC", "ORG")
+              for w in m.text.split()}
     out = []
     for m in found:
         k = m.first
