@@ -136,8 +136,8 @@ def _named_below(tree: Tree, head: Token) -> Token | None:
     for c in tree.children(head.i, "appos", "flat", "nmod", "compound"):
         if c.rel == "nmod" and tree.children(c.i, "case"):
             c = next(iter(tree.children(c.i, "appos", "flat")), c)
-            if c.rel not in ("appos", "flat"):
-                continue
+            if c.rel not in ("appos", "flat") and not c.ner.endswith("PER"):
+                continue  # the complement, unless the model reads it as a person's name
         if c.upos == "PROPN" and c.text.lower() not in words("titles") and c.i > head.i:
             return c
     nxt = tree.tokens[head.i + 1] if head.i + 1 < len(tree.tokens) else None
