@@ -240,3 +240,17 @@ def test_store_speaker_listing_same_rows_on_either_path(store):
     assert store.quotes(speaker="Sergei Lavrov", since="2017-03-14", limit=3) == everything[:3]
     assert store.quotes(speaker="Sergei Lavrov", until="2017-03-14", limit=3) == \
         store.quotes(speaker="Sergei Lavrov", until="2017-03-14", limit=None)[:3]
+
+
+def test_store_optimize_refreshes_statistics_and_settings_are_reported(store):
+    store.save(art("o1", 'Sergei Lavrov said "on sanctions."', published_at="2017-03-01"))
+    store.optimize()
+    settings = store.settings()
+    if store.dialect == "postgresql":
+        assert {"shared_buffers", "work_mem", "effective_cache_size", "autovacuum"} <= \
+            set(settings)
+        assert sql(store, "SELECT count(*) FROM pg_stats WHERE tablename = 'quotes'")[0][0] > 0
+    else:
+        version = tuple(int(p) for p in settings["sqlite_version"].split("."))
+        assert settings["journal_mode"] == "wal" and version >= (3, 35)  # MATERIALIZED
+    assert [q["article_id"] for q in store.quotes(speaker="Lavrov", since="2017")] == ["o1"]

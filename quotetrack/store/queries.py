@@ -130,6 +130,10 @@ def _speaker_window(session: Session, who: int, start: datetime | None,
     """The first ``limit`` quotes of speaker ``who`` published in [start, end), oldest
     first (as ``quotes`` orders them), found in two steps: their ids, from indexes
     alone on the path ``walks_dates`` picks, then those rows only."""
+    if session.get_bind().dialect.name == "postgresql":
+        # Either path stops after ``limit`` ids: parallel workers would only add their
+        # start-up time and walk past the end (this transaction only).
+        session.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))
     if walks_dates(session, who, limit):  # a correlated EXISTS, checked per quote
         keys = select(QuoteRow.id).where(
             select(QuoteSpeakerRow.quote_id).where(QuoteSpeakerRow.quote_id == QuoteRow.id,
