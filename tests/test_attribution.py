@@ -280,3 +280,11 @@ def test_attribution_the_campaign_after_the_named_campaign() -> None:
     text = ("Hillary Clinton spoke in Ohio on Monday, and the Clinton campaign released a new "
             "advertisement.\n\nThe campaign said that the advertisement would air nationally.")
     assert only(text).speaker == "Clinton campaign"
+
+
+def test_attribution_name_set_off_before_a_long_appositive() -> None:
+    text = ('"Their strategy is very clear: to create the appearance of being a legitimate '
+            'source of news," Michael McFaul, a senior fellow at the Hoover Institution and a '
+            "former United States ambassador to Russia who now teaches at Stanford, said.")
+    q = only(text)
+    assert q.speaker == "Michael McFaul" and q.role is not None

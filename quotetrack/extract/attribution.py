@@ -200,7 +200,7 @@ def _adjacent(tree: Tree, span: QuoteSpan) -> _Found | None:
     # one mistagged word ("adviser/VERB") is tolerated when a name ends the phrase
     if not words or len(words) > 14 or len(odd) > (1 if names and names[-1] == words[-1]
                                                     else 0):
-        return None
+        return _set_off_first(tree, span, between)
     head = names[-1] if names else words[-1]
     named = read_mention(tree, head)
     if not named:
@@ -212,6 +212,29 @@ def _adjacent(tree: Tree, span: QuoteSpan) -> _Found | None:
         named = [Named(n.name, n.kind, role, n.gender, n.head) for n in named]
     mention = Span(words[0].start, words[-1].end, tree.doc.text[words[0].start:words[-1].end])
     return _Found(span, mention, tuple(named), "adjacent-mention")
+
+
+def _set_off_first(tree: Tree, span: QuoteSpan, between: list[Token]) -> _Found | None:
+    """``"...," Michael McFaul, a senior fellow at ... and a former ambassador, said``:
+    a name right after the quote, set off by a comma before a long appositive, is the
+    speaker (the appositive its role)."""
+    start = next((k for k, t in enumerate(between) if t.upos != "PUNCT"), len(between))
+    run: list[Token] = []
+    for t in between[start:]:
+        if t.upos != "PROPN" or not t.text[:1].isupper():
+            break
+        run.append(t)
+    rest = [t for t in between[start + len(run):]]
+    if not run or len(rest) < 2 or rest[0].text != ",":
+        return None
+    named = read_mention(tree, run[-1])
+    if not named:
+        return None
+    role_words = [t for t in rest[1:] if t.text != ","] or rest[1:]
+    role = tree.doc.text[role_words[0].start:role_words[-1].end]
+    named = [Named(n.name, n.kind, n.role or role, n.gender, n.head) for n in named]
+    mention = Span(run[0].start, run[-1].end, tree.doc.text[run[0].start:run[-1].end])
+    return _Found(span, mention, tuple(named), "appositive")
 
 
 def _left_neighbour(tree: Tree, span: QuoteSpan) -> _Found | None:
