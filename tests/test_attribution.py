@@ -288,3 +288,9 @@ def test_attribution_name_set_off_before_a_long_appositive() -> None:
             "former United States ambassador to Russia who now teaches at Stanford, said.")
     q = only(text)
     assert q.speaker == "Michael McFaul" and q.role is not None
+
+
+def test_attribution_party_in_brackets_and_a_weekday_after_the_cue() -> None:
+    text = ("\u201cIt\u2019s a dog whistle to all Americans, especially African-Americans,\u201d "
+            "Rep. Gwen Moore (D-Wis.) said Friday.")
+    assert only(text).speaker == "Gwen Moore"

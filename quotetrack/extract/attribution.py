@@ -64,7 +64,7 @@ def _within(t: Token, avoid: Ranges) -> bool:
 def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
     # "The last time they met, both presidents said": a time noun is a parser slip
     subj = [s for s in tree.children(cue.i, "nsubj") if not _within(s, avoid)
-            and not (s.upos == "NOUN" and s.lemma.lower() in words("calendar"))]
+            and s.lemma.lower() not in words("calendar")]
     if len(subj) > 1:  # a parser slip: prefer the name or pronoun nearest the cue
         subj.sort(key=lambda s: (s.upos not in ("PROPN", "PRON"), abs(s.i - cue.i)))
     if subj and subj[0].deprel == "nsubj:pass":
@@ -113,7 +113,7 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
     addressed = verb is not None and "request" in verb.frames  # "told reporters"
     nominal = [c for c in tree.children(cue.i, "nsubj", *(() if addressed else ("obj", "iobj")))
                if c.start > cue.start and c.upos in ("PROPN", "NOUN")
-               and not _within(c, avoid)]
+               and not _within(c, avoid) and c.lemma.lower() not in words("calendar")]
     return Source(nominal[0], "cue-object") if nominal else None
 
 
@@ -192,8 +192,9 @@ def _adjacent(tree: Tree, span: QuoteSpan) -> _Found | None:
     ends = [p.end for p in span.segments or (span,) if p.end <= span.cue.start]
     if not ends:
         return None
-    between = [t for t in tree.tokens if max(ends) <= t.start and t.end <= span.cue.start
-               and t.sent == tree.tokens[span.cue_token or 0].sent]
+    between = _unbracketed([t for t in tree.tokens if max(ends) <= t.start
+                            and t.end <= span.cue.start
+                            and t.sent == tree.tokens[span.cue_token or 0].sent])
     words = [t for t in between if t.upos != "PUNCT"]
     names = [t for t in words if t.upos == "PROPN"]
     odd = [t for t in words if t.upos not in _NOMINAL]
@@ -212,6 +213,17 @@ def _adjacent(tree: Tree, span: QuoteSpan) -> _Found | None:
         named = [Named(n.name, n.kind, role, n.gender, n.head) for n in named]
     mention = Span(words[0].start, words[-1].end, tree.doc.text[words[0].start:words[-1].end])
     return _Found(span, mention, tuple(named), "adjacent-mention")
+
+
+def _unbracketed(toks: list[Token]) -> list[Token]:
+    """The words outside brackets (``Rep. Gwen Moore (D-Wis.)``: the party is an aside)."""
+    out, depth = [], 0
+    for t in toks:
+        depth += t.text == "("
+        if depth == 0:
+            out.append(t)
+        depth -= t.text == ")" and depth > 0
+    return out
 
 
 def _set_off_first(tree: Tree, span: QuoteSpan, between: list[Token]) -> _Found | None:
