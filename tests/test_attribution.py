@@ -153,6 +153,8 @@ def test_attribution_description_with_its_own_domain_needs_that_role() -> None:
      "Suleiman al-Amr"),
     ("The GOP\u2019s complaint to the board says Mills violated the rules.", "GOP"),
     ("The army is on high alert, according to Yonhap news agency.", "Yonhap"),
+    ("Trump won among wealthy voters, according to the Roper Center for Public Opinion "
+     "Research.", "Roper Center for Public Opinion Research"),
 ])
 def test_attribution_names_that_look_like_other_words(text: str, speaker: str) -> None:
     assert only(text).speaker == speaker

@@ -90,6 +90,12 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
         return (tag and t.text[:1].isupper() and t.sent == toks[0].sent  # United States
                 and t.ner == "O" and not (kind == "PER" and t.text.lower() in titles))
 
+    def remit(k: int) -> bool:
+        """``Roper Center for Public Opinion Research``: an organisation's complement."""
+        nxt = doc.tokens[k + 1] if k + 1 < len(doc.tokens) else None
+        return (kind == "ORG" and nxt is not None and _joins(doc, k) and doc.tokens[k].text
+                != "-" and nxt.ner[2:] in ("", "ORG") and nxt.sent == toks[0].sent)
+
     lo, hi = toks[0].i, toks[-1].i
     while lo > 0 and fits(doc.tokens[lo - 1]):
         lo -= 1
@@ -99,6 +105,11 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
         elif _joins(doc, hi + 1) and doc.tokens[hi + 1].text == "-" and fits(
                 doc.tokens[hi + 2]):
             hi += 2  # "El-Hassan", "Al-Maeena": a glued hyphen inside the name
+        elif remit(hi + 1):
+            hi += 2
+            while hi + 1 < len(doc.tokens) and doc.tokens[hi + 1].upos == "PROPN" and (
+                    doc.tokens[hi + 1].ner[2:] in ("", "ORG")):
+                hi += 1
         else:
             break
     return list(doc.tokens[lo:hi + 1])
@@ -127,14 +138,14 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
 
     def close() -> None:
         toks = _trim(doc, run)
-        toks = _extend(doc, toks, kind)
-        while kind == "PER" and toks and toks[0].upos not in ("PROPN", "X"):
+        typed = "ORG" if kind in ("PER", "LOC") and toks and toks[-1].text.lower() in words(
+            "organizations") else kind  # "the Kremlin", "Roper Center": not people or places
+        toks = _extend(doc, toks, typed)
+        while typed == "PER" and toks and toks[0].upos not in ("PROPN", "X"):
             toks = toks[1:]  # "Injecting Clinton": a name starts at a proper noun
-        if kind == "PER" and toks:  # "Foreign Minister Sergei Lavrov": the name only
+        if typed == "PER" and toks:  # "Foreign Minister Sergei Lavrov": the name only
             toks = _name_tokens(doc, toks)
         if toks and any(t.text[:1].isupper() or t.text[:1].isdigit() for t in toks):
-            typed = "ORG" if kind == "PER" and toks[-1].text.lower() in words(
-                "organizations") else kind  # "the Kremlin", "White House": not people
             out.append(Mention(toks[0].i, toks[-1].i, toks[0].start, toks[-1].end,
                                _surface(doc, toks), typed, toks[0].sent))
 
