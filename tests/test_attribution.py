@@ -108,8 +108,19 @@ def test_attribution_scare_quotes_are_fragments() -> None:
 
 
 def test_attribution_speaker_turn() -> None:
-    q = only("PENCE: Well, the question really should be why they invited her at all.")
-    assert q.method == "speaker-turn" and q.speaker == "PENCE"
+    text = ("WALLACE: Will she be at the debate tomorrow night, Governor?\n\n"
+            "PENCE: Well, the question really should be why they invited her at all.\n\n"
+            "WALLACE: But the campaign said that she would be there.\n\n"
+            "PENCE: I think that is a question for the other campaign, Chris.")
+    quotes = [q for q in run(text).quotes if "turn" in q.flags]
+    assert [q.speaker for q in quotes] == ["WALLACE", "PENCE", "WALLACE", "PENCE"]
+    assert all(q.method == "speaker-turn" for q in quotes)
+
+
+def test_attribution_section_label_is_no_speaker() -> None:
+    text = ("Roads\n\nVIEWPOINT: The city must fix its roads before winter comes, and it "
+            "must do so now.\n\nThe mayor said that the roads would be fixed.")
+    assert [q.speaker for q in run(text).quotes] == ["mayor"]
 
 
 def test_attribution_speaker_turn_label_is_the_person_named_in_full() -> None:

@@ -103,7 +103,7 @@ def test_furniture_opening_headline_in_title_case_or_verbless_is_no_quote() -> N
     titled = ("Stealth Over Health: Hillary Clinton Was Headed to ER But Diverted to "
               "Avoid Bad Optics.\n\n" + SAID)
     verbless = "The Latest: Trump's leaked taxes not from Connecticut.\n\n" + SAID
-    lede = "Governor: The state will cut taxes next year.\n\n" + SAID
+    lede = "The governor said that the state would cut taxes next year.\n\n" + SAID
     for text in (titled, verbless):
         assert _texts(text) == ["the bridge would reopen in May after the repairs"]
     assert len(_texts(lede)) == 2  # a sentence with a finite verb opens the article

@@ -9,6 +9,7 @@ the cue (lemma ``:``) and the label's last word is the cue's speaker for attribu
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 
 from quotetrack.extract.syntax import Tree
@@ -34,15 +35,32 @@ def turn_label(text: str, start: int, end: int) -> tuple[int, int, int] | None:
     return m.start(1), m.end(1), content
 
 
+def _named_elsewhere(text: str, word: str, at: int) -> bool:
+    """``word`` also appears in the article as a capitalised name, not at ``at``."""
+    name = word[:1].upper() + word[1:].lower()
+    return any(m.start() != at for m in re.finditer(rf"\b{re.escape(name)}\b", text))
+
+
 def find_turns(tree: Tree) -> Iterator[QuoteSpan]:
     """One direct quote per speaker-turn paragraph; ``cue_token`` is the label's last
-    word (attribution reads the speaker from it)."""
+    word (attribution reads the speaker from it).  A one-word label speaks only in a
+    transcript (several paragraphs open with one) or when it is a name the article
+    uses elsewhere (``PENCE:`` after ``Mike Pence``); alone, it is a section label
+    (``VIEWPOINT:``, ``ANALYSIS:``)."""
     doc = tree.doc
+    labels = {para: turn_label(doc.text, start, end)
+              for para, (start, end) in enumerate(doc.paragraphs)}
+    single = Counter(doc.text[f[0]:f[1]].lower() for f in labels.values()
+                     if f is not None and " " not in doc.text[f[0]:f[1]])
     for para, (start, end) in enumerate(doc.paragraphs):
-        found = turn_label(doc.text, start, end)
+        found = labels[para]
         if found is None:
             continue
         lstart, lend, content = found
+        word = doc.text[lstart:lend]
+        if " " not in word and sum(single.values()) < 2 and not _named_elsewhere(
+                doc.text, word, lstart):
+            continue
         label_words = [t for t in tree.tokens if lstart <= t.start and t.end <= lend]
         stop = end
         while stop > content and doc.text[stop - 1].isspace():
