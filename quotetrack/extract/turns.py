@@ -52,7 +52,7 @@ def find_turns(tree: Tree) -> Iterator[QuoteSpan]:
               for para, (start, end) in enumerate(doc.paragraphs)}
     single = Counter(doc.text[f[0]:f[1]].lower() for f in labels.values()
                      if f is not None and " " not in doc.text[f[0]:f[1]])
-    for para, (start, end) in enumerate(doc.paragraphs):
+    for para, (_, end) in enumerate(doc.paragraphs):
         found = labels[para]
         if found is None:
             continue
