@@ -74,3 +74,9 @@ def test_coref_far_pronoun_finds_its_antecedent_beyond_a_window() -> None:
     tree = Tree(parsed(text))
     she = next(t for t in tree.tokens if t.text == "She")
     assert [e.name for e in Coref.build(tree).resolve(she)] == ["Jenna Marbles"]
+
+
+def test_coref_the_city_is_the_place_named_before() -> None:
+    text = ("Cleveland was named one of the top visitor hotspots this year.\n\n"
+            "The city said that hotel bookings had doubled since March.")
+    assert [q.speaker for q in run(text).quotes] == ["Cleveland"]

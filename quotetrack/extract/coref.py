@@ -36,6 +36,8 @@ PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "
 NEUTER = {"it", "its"}
 PLURAL = {"they", "them", "their"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
+_PLACE_NOUNS = {"city", "town", "village", "county", "province", "state", "country", "nation",
+                "municipality", "region", "island", "territory"}
 _GROUP_WORDS = {"both", "two", "pair", "duo", "couple"}
 
 
@@ -122,6 +124,9 @@ class Coref:
             return self._by_role(head, lemma)  # "Connecticut's tax commissioner"
         if not definite or owner:
             return ()  # "a spokesman said": nobody; "the Clinton campaign" names itself
+        if lemma in _PLACE_NOUNS:  # "the city said": the place (its government) named before
+            return self._best(head, recent, lambda e: e.kind == "place" or (
+                e.kind == "organization" and lemma in e.name.lower()))
         if lemma in words("organizations"):
             return self._best(head, recent, lambda e: e.kind == "organization",
                               prefer=lemma)
