@@ -1,76 +1,190 @@
-"""Parse speed: model load time, and words per second on the seed article and on
-PolNeAR dev articles, one torch thread, Stanza bulk batches; the same articles are
-parsed again without the NER model, and the ratio printed (the cost of entities).
+"""Parse speed: the previous release's pipeline settings against the new ones, on the
+same PolNeAR dev articles in one run, one torch thread; and the accuracy of both.
 
-    .venv/bin/python benchmarks/parse_speed.py [--articles 40] [--batch-docs 16]
+``ParserConfig()`` is the new default; ``ParserConfig().previous_release()`` parses
+as the previous release did (plain Stanza: no fast decoding, no int8 layers, the
+tokenizer's saved batch).  Both parse the same articles, batch by batch in turns
+(the order swapped every batch), so that load from other work on the machine falls
+on both alike; the ratio of their words per second is the figure that counts.  The
+CPU seconds of each Stanza processor are printed for both (where the time goes;
+``python -m pyinstrument benchmarks/parse_speed.py --articles 10 --no-las`` gives
+the call tree).  Then, unless ``--no-las``, each setting parses EWT test end to end
+(raw text in, as ``quotetrack parse FILE --format conllu``), scored with Stanza's
+CoNLL 2018 evaluator: the printed UPOS and LAS belong to the settings timed.
+
+    .venv/bin/python benchmarks/parse_speed.py [--articles 40] [--no-las] [--ner-cost]
 """
 
 from __future__ import annotations
 
 import argparse
-import time
 from dataclasses import replace
+from pathlib import Path
+from typing import Any
 
-from _common import SEED, machine, polnear, report, timed
+from _common import ROOT, SEED, Timing, machine, polnear, report, timed
 
+from quotetrack.models.inference import processor_clock
+from quotetrack.models.scoring import score_parse
 from quotetrack.parse import ParserConfig, load_pipeline, parse, parse_many
+from quotetrack.records import ParsedDoc
+
+EWT_TEST = ROOT.parent / "shared" / "ud" / "UD_English-EWT" / "en_ewt-ud-test.conllu.gz"
+WARM_UP = "Warm up, he said."
+
+
+def words_of(docs: list[ParsedDoc]) -> list[tuple[str, str, int, str]]:
+    """Every word's text, UPOS, head and relation, in order (to compare two parses)."""
+    return [(t.text, t.upos, t.head, t.deprel) for d in docs for t in d.tokens]
+
+
+def agreement(old: list[tuple[str, str, int, str]],
+              new: list[tuple[str, str, int, str]]) -> dict[str, float | None]:
+    """Share of words on which the two parses agree (None when tokens differ)."""
+    if [w[0] for w in old] != [w[0] for w in new]:
+        return {"upos": None, "head_and_relation": None}
+    same_pos = sum(a[1] == b[1] for a, b in zip(old, new, strict=True))
+    same_arc = sum(a[2:] == b[2:] for a, b in zip(old, new, strict=True))
+    return {"upos": round(same_pos / len(old), 4),
+            "head_and_relation": round(same_arc / len(old), 4)}
+
+
+def load(config: ParserConfig) -> float:
+    """Seconds to build the pipeline of ``config`` (then one warm-up sentence)."""
+    with timed() as took:
+        load_pipeline(config)
+    parse(WARM_UP, config)
+    return took.wall
+
+
+def race(texts: list[str], configs: dict[str, ParserConfig],
+         chunk: int) -> tuple[dict[str, Timing], dict[str, list[ParsedDoc]]]:
+    """Parse ``texts`` with every config, ``chunk`` texts at a time, taking turns."""
+    spent = {name: Timing() for name in configs}
+    docs: dict[str, list[ParsedDoc]] = {name: [] for name in configs}
+    names = list(configs)
+    for n, start in enumerate(range(0, len(texts), chunk)):
+        part = texts[start:start + chunk]
+        for name in names if n % 2 == 0 else names[::-1]:
+            with timed() as took:
+                docs[name] += parse_many(part, configs[name])
+            spent[name].wall += took.wall
+            spent[name].cpu += took.cpu
+    return spent, docs
+
+
+def accuracy(configs: dict[str, ParserConfig], gold: Path) -> dict[str, dict[str, float]]:
+    """EWT test end to end with each config: UPOS, LAS, sentences, words per second."""
+    keep = ("Sentences", "UPOS", "UAS", "LAS", "words_per_second")
+    out = {}
+    for name, config in configs.items():
+        scores = score_parse(config, gold)
+        out[name] = {k: scores[k] for k in keep}
+    return out
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=40, help="PolNeAR dev articles")
-    ap.add_argument("--batch-docs", type=int, default=ParserConfig().batch_docs)
     ap.add_argument("--models", default="compact")
+    ap.add_argument("--gold", type=Path, default=EWT_TEST, help="gold CoNLL-U for the LAS")
+    ap.add_argument("--no-las", action="store_true", help="skip the EWT test scores")
+    ap.add_argument("--ner-cost", action="store_true",
+                    help="also time the new settings without the NER model")
     args = ap.parse_args()
-    config = ParserConfig(models=args.models, threads=1, batch_docs=args.batch_docs)
-
-    started = time.perf_counter()
-    import stanza  # noqa: F401  (imports counted apart from the model load)
-    import torch  # noqa: F401
-
-    imports_s = time.perf_counter() - started
-    with timed() as load:
-        load_pipeline(config)
-    parse("Warm up, he said.", config)
+    new = ParserConfig(models=args.models, threads=1)
+    configs = {"previous": new.previous_release(), "new": new}
+    with timed() as imports:
+        import stanza  # noqa: F401  (imports counted apart from the model loads)
+        import torch  # noqa: F401
+    loads = {name: load(config) for name, config in configs.items()}
 
     seed_text = SEED.read_text(encoding="utf-8")
-    with timed() as seed:
-        seed_words = len(parse(seed_text, config).tokens)
+    seed, _ = race([seed_text], configs, 1)
+    seed_words = len(parse(seed_text, new).tokens)
     articles = polnear(args.articles)
-    with timed() as bulk:
-        words = sum(len(d.tokens) for d in parse_many((a.text for a in articles), config))
-    chars = sum(len(a.text) for a in articles)
-    plain = replace(config, ner=False)
-    load_pipeline(plain)
-    parse("Warm up, he said.", plain)
-    with timed() as no_ner:
-        sum(len(d.tokens) for d in parse_many((a.text for a in articles), plain))
-    ner_cost = bulk.wall / no_ner.wall
+    texts = [a.text for a in articles]
+    clocks = {name: processor_clock(load_pipeline(config)) for name, config in configs.items()}
+    for clock in clocks.values():
+        clock.update(dict.fromkeys(clock, 0.0))
+    spent, docs = race(texts, configs, new.batch_docs)
+    split = {name: dict(clock) for name, clock in clocks.items()}  # before other parses
+    words = {name: sum(len(d.tokens) for d in docs[name]) for name in configs}
+    rate = {name: words[name] / spent[name].wall for name in configs}
+    cpu_rate = {name: words[name] / spent[name].cpu for name in configs}
+    agree = agreement(words_of(docs["previous"]), words_of(docs["new"]))
+    ner_cost = None
+    if args.ner_cost:
+        plain = replace(new, ner=False)
+        load(plain)
+        without, _ = race(texts, {"no_ner": plain}, new.batch_docs)
+        ner_cost = spent["new"].wall / without["no_ner"].wall
+    scores = None if args.no_las else accuracy(configs, args.gold)
 
+    figures = settings_figures(configs, loads, words, spent, rate, cpu_rate)
+    for name, clock in split.items():
+        figures[name]["cpu_s_by_processor"] = {
+            **{k: round(v, 2) for k, v in clock.items()},
+            "outside_stanza": round(spent[name].cpu - sum(clock.values()), 2)}
     figures = {
-        "benchmark": "parse_speed", "models": config.label, "threads": 1,
-        "batch_docs": config.batch_docs, "imports_s": round(imports_s, 2),
-        "model_load_s": round(load.wall, 2),
-        "seed": {"words": seed_words, **seed.as_dict(),
-                 "words_per_s": round(seed_words / seed.wall, 1)},
-        "polnear_dev": {"articles": len(articles), "chars": chars, "words": words,
-                        **bulk.as_dict(), "words_per_s": round(words / bulk.wall, 1),
-                        "words_per_cpu_s": round(words / bulk.cpu, 1),
-                        "articles_per_s": round(len(articles) / bulk.wall, 3),
-                        "without_ner_s": round(no_ner.wall, 2),
-                        "with_ner_over_without": round(ner_cost, 3)},
+        "benchmark": "parse_speed", "models": new.label, "threads": 1,
+        "batch_docs": new.batch_docs, "articles": len(articles),
+        "chars": sum(len(t) for t in texts), "imports_s": round(imports.wall, 2), **figures,
+        "speedup": round(rate["new"] / rate["previous"], 3),
+        "speedup_cpu": round(cpu_rate["new"] / cpu_rate["previous"], 3),
+        "seed": {"words": seed_words, **{name: round(seed_words / seed[name].wall, 1)
+                                          for name in configs}},
+        "agreement": agree, "ewt_test": scores,
+        "with_ner_over_without": None if ner_cost is None else round(ner_cost, 3),
         **machine(),
     }
-    report("parse speed (one thread)", [
-        f"imports {imports_s:.1f} s, model load {load.wall:.2f} s ({config.label})",
-        f"seed article: {seed_words} words in {seed.wall:.2f} s"
-        f" = {seed_words / seed.wall:.0f} words/s",
-        f"{len(articles)} PolNeAR dev articles: {words} words in {bulk.wall:.1f} s"
-        f" = {words / bulk.wall:.0f} words/s ({words / bulk.cpu:.0f} per CPU second),"
-        f" batches of {config.batch_docs}",
-        f"the same articles without the NER model: {no_ner.wall:.1f} s;"
-        f" with NER / without = {ner_cost:.2f}",
-    ], figures)
+    report("parse speed, previous release's settings -> new (one thread)",
+           summary(figures, configs, scores), figures)
+
+
+def settings_figures(configs: dict[str, ParserConfig], loads: dict[str, float],
+                     words: dict[str, int], spent: dict[str, Timing],
+                     rate: dict[str, float], cpu_rate: dict[str, float]) -> dict[str, Any]:
+    """The figures of each setting, keyed by its name."""
+    return {name: {"fast": config.fast, "quantize": config.quantize,
+                   "model_load_s": round(loads[name], 2), "words": words[name],
+                   **spent[name].as_dict(), "words_per_s": round(rate[name], 1),
+                   "words_per_cpu_s": round(cpu_rate[name], 1)}
+            for name, config in configs.items()}
+
+
+def summary(figures: dict[str, Any], configs: dict[str, ParserConfig],
+            scores: dict[str, dict[str, float]] | None) -> list[str]:
+    """The human lines of the report."""
+    lines = []
+    for name in configs:
+        f = figures[name]
+        lines.append(f"{name:>8}: {f['words']} words in {f['wall_s']:.1f} s ="
+                     f" {f['words_per_s']:.0f} words/s ({f['words_per_cpu_s']:.0f} per CPU"
+                     f" second), model load {f['model_load_s']:.2f} s")
+    split = {name: figures[name]["cpu_s_by_processor"] for name in configs}
+    lines.append("CPU s by processor, previous -> new: " + ", ".join(
+        f"{k} {split['previous'][k]:.1f} -> {split['new'].get(k, 0.0):.1f}"
+        for k in split["previous"]))
+    agree = figures["agreement"]
+    lines.append(f"new / previous = {figures['speedup']:.2f}x words/s"
+                 f" ({figures['speedup_cpu']:.2f}x per CPU second) on {figures['articles']}"
+                 f" PolNeAR dev articles; same UPOS on {agree['upos']} of the words, same"
+                 f" head and relation on {agree['head_and_relation']}")
+    seed = figures["seed"]
+    lines.append(f"seed article ({seed['words']} words): {seed['previous']:.0f} ->"
+                 f" {seed['new']:.0f} words/s")
+    if figures["with_ner_over_without"] is not None:
+        lines.append(f"new settings with NER / without = {figures['with_ner_over_without']:.2f}")
+    for name, s in (scores or {}).items():
+        lines.append(f"{name:>8}: EWT test end to end UPOS {100 * s['UPOS']:.2f}, LAS"
+                     f" {100 * s['LAS']:.2f}, UAS {100 * s['UAS']:.2f}, sentences"
+                     f" {100 * s['Sentences']:.2f} ({s['words_per_second']:.0f} words/s)")
+    if scores:
+        change = {k: 100 * (scores["new"][k] - scores["previous"][k]) for k in ("LAS", "UPOS")}
+        lines.append(f"LAS change {change['LAS']:+.2f}, UPOS change {change['UPOS']:+.2f}"
+                     " points (allowed: -0.30)")
+    return lines
 
 
 if __name__ == "__main__":

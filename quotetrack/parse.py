@@ -1,4 +1,5 @@
-"""The Stanza boundary: raw text -> ``ParsedDoc`` records.  Nothing else imports stanza.
+"""The Stanza boundary: raw text -> ``ParsedDoc`` records.  Nothing else outside
+``quotetrack/models`` (training, scoring, inference speed-ups) imports stanza.
 
 The default models are the compact English models shipped inside the package
 (``quotetrack/models/compact-en``), loaded with ``download_method=None``: parsing
@@ -12,7 +13,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -40,23 +42,41 @@ _NO_NER_EXTRAS = {"ner_pretrain_path": "", "ner_forward_charlm_path": "",
 
 @dataclass(frozen=True, slots=True)
 class ParserConfig:
-    """Which models, how many torch threads, how many documents per Stanza batch."""
+    """Which models, how many torch threads, how many documents per Stanza batch, and
+    which inference speed-ups (``quotetrack/models/inference.py``).
+
+    ``fast``: label scoring on the decoded arcs only, the spanning tree taken straight
+    from the best heads when they form one, tokenizer batches sized for news, feature
+    names spelt once, torch inference mode, and no garbage collection pauses inside a
+    batch; the parse is the same.  ``quantize``: int8 LSTM and linear layers in the
+    tagger, parser and NER models (the model card gives the accuracy and speed).
+    ``previous_release()`` turns both off: plain Stanza, as the release before.
+    """
 
     models: str = "compact"
     threads: int = 1
     batch_docs: int = 16
     cache: str | None = None  # a folder of parses kept by text and model (development)
     ner: bool = True  # run the NER model when the model folder has one
+    fast: bool = True
+    quantize: bool = True
 
     @staticmethod
     def from_env(models: str | None = None, threads: int | None = None) -> ParserConfig:
-        """Options override ``QUOTETRACK_MODELS`` / ``QUOTETRACK_THREADS``."""
+        """Options override ``QUOTETRACK_MODELS`` / ``QUOTETRACK_THREADS``;
+        ``QUOTETRACK_PARSE_SPEEDUPS=0`` gives the previous release's settings."""
         env_threads = os.environ.get("QUOTETRACK_THREADS")
-        return ParserConfig(
+        config = ParserConfig(
             models=models or os.environ.get("QUOTETRACK_MODELS") or "compact",
             threads=threads or int(env_threads or 1),
             cache=os.environ.get("QUOTETRACK_PARSE_CACHE") or None,
         )
+        plain = os.environ.get("QUOTETRACK_PARSE_SPEEDUPS", "1").strip().lower()
+        return config.previous_release() if plain in ("0", "no", "off", "false") else config
+
+    def previous_release(self) -> ParserConfig:
+        """The same models and batches parsed as the previous release did (plain Stanza)."""
+        return replace(self, fast=False, quantize=False)
 
     @property
     def label(self) -> str:
@@ -103,13 +123,27 @@ def load_pipeline(config: ParserConfig) -> Any:
         kwargs = _compact_kwargs(COMPACT_DIR if config.models == "compact"
                                  else Path(config.models), config.ner)
     try:
-        return stanza.Pipeline(use_gpu=False, logging_level="ERROR", **kwargs)
+        pipeline = stanza.Pipeline(use_gpu=False, logging_level="ERROR", **kwargs)
     except Exception as exc:  # stanza raises many types for missing/offline models
         if config.models != "official":
             raise ModelUnavailable(f"cannot load models from {kwargs['dir']}: {exc}") from exc
         raise ModelUnavailable("Stanza's official English models are not available"
                                f" ({type(exc).__name__}; offline?); use the shipped compact"
                                " models: --models compact") from exc
+    return _speed_up(pipeline, config)
+
+
+def _speed_up(pipeline: Any, config: ParserConfig) -> Any:
+    """``pipeline`` with the speed-ups ``config`` asks for (on this pipeline only)."""
+    from quotetrack.models import inference
+
+    if config.fast:
+        inference.fast_decode(pipeline)
+        inference.tune_batches(pipeline)
+        inference.cache_feature_names(pipeline)
+    if config.quantize:
+        inference.quantize(pipeline)
+    return pipeline
 
 
 def _para_of(spans: tuple[tuple[int, int], ...], offset: int) -> int:
@@ -196,8 +230,32 @@ def _parse_batch(texts: list[str], config: ParserConfig) -> list[ParsedDoc]:
 
     nlp = load_pipeline(config)
     # The tokenizer reads a same-length copy whose paragraphs follow paragraph_spans.
-    docs = nlp([stanza.Document([], text=plain_text(t, paragraph_spans(t))) for t in texts])
+    inputs = [stanza.Document([], text=plain_text(t, paragraph_spans(t))) for t in texts]
+    with _inference(config.fast):
+        docs = nlp(inputs)
     return [to_parsed_doc(t, d, config.label) for t, d in zip(texts, docs, strict=True)]
+
+
+@contextmanager
+def _inference(fast: bool) -> Iterator[None]:
+    """With ``fast``: torch inference mode, and the garbage collector paused for the
+    batch (Stanza builds many small objects, and each collection walks the models'
+    vocabularies again); its previous state comes back after the batch."""
+    if not fast:
+        yield
+        return
+    import gc
+
+    import torch
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        with torch.inference_mode():
+            yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class ParseCache:
@@ -216,11 +274,14 @@ class ParseCache:
             for p in sorted(directory.glob("*.pt"))) if directory.is_dir() else config.label
         self.model = hashlib.sha256(stamp.encode()).hexdigest()[:16]
         self.ner = config.ner
+        self.quantize = config.quantize
 
     def _path(self, text: str) -> Path:
         import hashlib
 
-        key = hashlib.sha256(f"{self.model}\n{self.ner}\n{text}".encode()).hexdigest()
+        # quantized models parse a little differently: their parses are kept apart
+        variant = f"{self.ner}\n" + ("int8\n" if self.quantize else "")
+        key = hashlib.sha256(f"{self.model}\n{variant}{text}".encode()).hexdigest()
         return self.folder / f"{key}.pickle"
 
     def get(self, text: str) -> ParsedDoc | None:

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import gc
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 
 from quotetrack.conllu import to_conllu
 from quotetrack.errors import ModelUnavailable
-from quotetrack.parse import ParserConfig, load_pipeline, paragraph_spans, parse_many
+from quotetrack.parse import (
+    ParseCache,
+    ParserConfig,
+    load_pipeline,
+    paragraph_spans,
+    parse_many,
+)
 from tests.nlp import CONFIG, parsed
 
 SEED = ('"You cannot support, you cannot supply, you cannot accept," '
@@ -65,3 +75,62 @@ def test_parse_paragraph_spans_fall_back_to_lines() -> None:
 
 def test_parse_config_label() -> None:
     assert CONFIG.label == "compact-en"
+
+
+NEWS = ("The minister said on Tuesday that taxes would rise next year. Critics, including"
+        " two former advisers, pushed for a delay, and suggested changing the rules.\n\n"
+        '"We cannot wait," she told reporters in the capital.')
+
+
+def _arcs(config: ParserConfig) -> list[tuple[str, str, int, str]]:
+    doc = next(parse_many([NEWS], config))
+    return [(t.text, t.upos, t.head, t.deprel) for t in doc.tokens]
+
+
+def test_parse_config_defaults_to_the_speedups_and_can_turn_them_off() -> None:
+    new = ParserConfig()
+    assert new.fast and new.quantize
+    old = new.previous_release()
+    assert not old.fast and not old.quantize
+    assert (old.models, old.threads, old.batch_docs, old.ner) == (
+        new.models, new.threads, new.batch_docs, new.ner)
+
+
+def test_parse_config_from_env_gives_the_previous_release(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QUOTETRACK_PARSE_SPEEDUPS", "0")
+    config = ParserConfig.from_env(threads=2)
+    assert (config.fast, config.quantize, config.threads) == (False, False, 2)
+    monkeypatch.delenv("QUOTETRACK_PARSE_SPEEDUPS")
+    assert ParserConfig.from_env().quantize
+
+
+def test_parse_fast_decoding_keeps_the_parse() -> None:
+    old = ParserConfig(threads=1).previous_release()
+    assert _arcs(replace(old, fast=True)) == _arcs(old)
+
+
+def test_parse_int8_layers_keep_the_tokens_and_nearly_every_arc() -> None:
+    old = _arcs(ParserConfig(threads=1).previous_release())
+    new = _arcs(CONFIG)
+    assert [w[0] for w in new] == [w[0] for w in old]
+    assert sum(a == b for a, b in zip(old, new, strict=True)) >= len(old) - 2
+
+
+def test_parse_fast_restores_the_garbage_collector() -> None:
+    assert gc.isenabled()
+    parse_many_list = list(parse_many(["One more sentence here."], CONFIG))
+    assert len(parse_many_list[0].sentences) == 1
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        list(parse_many(["And another one."], CONFIG))
+        assert not gc.isenabled()  # a caller's choice is left as it was
+    finally:
+        gc.enable()
+
+
+def test_parse_cache_keeps_int8_parses_apart(tmp_path: Path) -> None:
+    plain = ParseCache(tmp_path, ParserConfig(quantize=False))
+    int8 = ParseCache(tmp_path, ParserConfig())
+    assert plain._path("Some text.") != int8._path("Some text.")

@@ -1,0 +1,296 @@
+"""Inference-time speed-ups for a loaded Stanza pipeline (CPU, one thread).
+
+Each applies to one pipeline object only: other pipelines in the same process keep
+Stanza's code paths (``benchmarks/parse_speed.py`` times both in one run).
+
+* ``fast_decode(pipeline)``: the graph parser scores dependency labels only on the
+  arcs of the decoded tree, not on every (dependent, head) pair, and decodes the
+  tree with the same Chu-Liu-Edmonds contractions as Stanza but takes the best
+  heads straight away when they already form a tree with one root word.  Heads and
+  labels are unchanged (label scores are summed in another order: float rounding).
+* ``tune_batches(pipeline)``: batch sizes for news.  The tokenizer reads a batch of
+  paragraphs in windows of 1,000 characters until its longest paragraph ends, so
+  one long paragraph makes its whole batch run again; smaller batches waste less.
+  The tokens are unchanged.
+* ``quantize(pipeline)``: dynamic int8 quantisation (``torch.ao``) of chosen
+  ``nn.LSTM`` and ``nn.Linear`` layers (``QUANTIZED``).  Weights become int8 with
+  one scale per layer; activations are quantised on the fly.  This changes scores
+  slightly: the model card reports the end-to-end effect.
+
+Nothing here touches the model files on disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import MethodType
+from typing import Any, cast
+
+import numpy as np
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+# The layers made int8, by processor (name prefixes inside the model; "" is all of
+# it), chosen layer by layer by agreement with float32 on EWT dev, then checked end
+# to end on EWT test (UPOS 94.29 -> 94.29, LAS 81.55 -> 81.61).  Kept float32: the
+# first LSTM layer of the tagger and of the parser, the tagger's first highway layer
+# and its character projection.  Each reads the concatenated word, tag and character
+# embeddings, whose range one int8 scale per batch covers badly: as int8 the tagger's
+# change about one tag in a hundred, and the parser's first layer costs 0.18 LAS.
+QUANTIZED: dict[str, tuple[str, ...]] = {
+    "pos": ("charmodel.charlstm", "taggerlstm.lstm.1", "taggerlstm.highway.1",
+            "taggerlstm.gate.1", "upos_hid", "upos_clf", "tag_clf"),
+    "depparse": ("charmodel", "trans_char", "parserlstm.lstm.1", "parserlstm.highway",
+                 "parserlstm.gate", "unlabeled", "deprel", "linearization", "distance",
+                 "arc_labels.by_head"),
+    "ner": ("",),
+}
+# Paragraphs per tokenizer batch (the compact model was saved with 32): on 20 PolNeAR
+# dev articles 16 took 2.1 s against 3.0 s for 32 and 2.7 s for 1.
+TOKENIZER_BATCH = 16
+
+
+def fast_decode(pipeline: Any) -> None:
+    """Give the pipeline's graph parser the arc-only label scorer (see module doc).
+
+    A pipeline without a depparse processor, or whose parser is not a plain graph
+    parser (arc embeddings, a transition parser), is left as it is.
+    """
+    processor = pipeline.processors.get("depparse")
+    model = getattr(getattr(processor, "trainer", None), "model", None)
+    if model is None or type(model).__name__ != "GraphParser":
+        return
+    if model.args.get("use_arc_embedding"):
+        return
+    model.arc_labels = ArcLabels(model.deprel)
+    model.predict = MethodType(_make_predict(model.predict), model)
+
+
+def tune_batches(pipeline: Any, tokenizer_paragraphs: int = TOKENIZER_BATCH) -> None:
+    """Set the tokenizer's batch (paragraphs per batch; Stanza reads it from the
+    model's own arguments, not from the pipeline options)."""
+    processor = pipeline.processors.get("tokenize")
+    trainer = getattr(processor, "trainer", None)
+    if trainer is not None:
+        trainer.args["batch_size"] = tokenizer_paragraphs
+
+
+def cache_feature_names(pipeline: Any) -> None:
+    """Let the tagger's feature vocabulary keep the names it has spelt out.
+
+    Stanza spells each word's predicted features (``Number=Sing|Person=3``) from
+    their ids again for every word, padding included; the same few hundred
+    combinations recur, so each is spelt once (same strings)."""
+    processor = pipeline.processors.get("pos")
+    vocab = getattr(getattr(processor, "trainer", None), "vocab", None)
+    feats = vocab["feats"] if vocab is not None and "feats" in vocab else None
+    if feats is None or not hasattr(feats, "keyed"):
+        return
+    spell = feats.id2unit
+    names: dict[tuple[int, ...], Any] = {}
+
+    def unmap(ids: list[list[int]]) -> list[Any]:
+        out = []
+        for one in ids:
+            key = tuple(one)
+            name = names.get(key)
+            if name is None:
+                name = names[key] = spell(one)
+            out.append(name)
+        return out
+
+    feats.unmap = unmap
+
+
+def quantize(pipeline: Any, layers: dict[str, tuple[str, ...]] | None = None) -> bool:
+    """Swap the ``nn.LSTM`` and ``nn.Linear`` layers named by ``layers`` (default
+    ``QUANTIZED``) for dynamic int8 versions, in place; ``False`` (the layers left
+    float32, or some of them) where this torch cannot: ``torch.ao`` quantisation is
+    deprecated upstream, and its deprecation warnings are not shown to users."""
+    import warnings
+
+    try:
+        from torch.ao import quantization
+
+        quantize_dynamic = cast(Callable[..., Any], quantization.quantize_dynamic)
+        qconfig = quantization.default_dynamic_qconfig
+        for name, prefixes in (QUANTIZED if layers is None else layers).items():
+            processor = pipeline.processors.get(name)
+            model = getattr(getattr(processor, "trainer", None), "model", None)
+            if model is None:
+                continue
+            chosen = {n: qconfig for n, m in model.named_modules()
+                      if isinstance(m, nn.LSTM | nn.Linear) and n.startswith(prefixes)}
+            model.eval()
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", module=r"torch\.ao\.")
+                warnings.filterwarnings("ignore", message=r"torch\.ao\.quantization")
+                quantize_dynamic(model, chosen, dtype=torch.qint8, inplace=True)
+    except (ImportError, AttributeError, RuntimeError, NotImplementedError):
+        return False
+    return True
+
+
+def one_root_tree(scores: np.ndarray) -> np.ndarray | None:
+    """The best head of every word, when those heads already make a tree with exactly
+    one word on the root; ``None`` otherwise.
+
+    ``scores[d, h]`` scores head ``h`` for dependent ``d``; row and column 0 are the
+    root.  Stanza's ``chuliu_edmonds_one_root`` finds the best tree with one root
+    word (it lowers every root arc by the same large amount); a tree that is best
+    among all trees and has one root word is that tree.
+    """
+    work = np.array(scores, dtype=np.float64)
+    np.fill_diagonal(work, -np.inf)
+    tree = np.argmax(work, axis=1)
+    tree[0] = 0
+    if int(np.count_nonzero(tree[1:] == 0)) != 1:
+        return None
+    return tree if find_cycle(tree.tolist()) is None else None
+
+
+def best_tree(scores: np.ndarray) -> np.ndarray:
+    """The best dependency tree with one root word: what Stanza's
+    ``chuliu_edmonds_one_root`` returns (the same contraction steps), with a
+    cycle finder that walks heads instead of Tarjan's recursion over every node."""
+    tree = one_root_tree(scores)
+    if tree is not None:
+        return tree
+    from stanza.models.common.chuliu_edmonds import expand_contracted_tree, process_cycle
+
+    work = np.array(scores, dtype=np.float64)
+    work[:, 0] += work[np.isfinite(work)].min() * work.shape[0]
+    stack = []
+    while True:
+        np.fill_diagonal(work, -np.inf)
+        work[0] = -np.inf
+        work[0, 0] = 0
+        tree = np.argmax(work, axis=1)
+        cycle = find_cycle(tree.tolist())
+        if cycle is None:
+            break
+        mask = np.zeros(len(tree), dtype=bool)
+        mask[cycle] = True
+        sub, *parts = process_cycle(tree, mask, work)
+        stack.append((tree, parts))
+        work = sub
+    while stack:
+        outer, parts = stack.pop()
+        tree = np.asarray(expand_contracted_tree(outer, tree, *parts))
+    return tree
+
+
+def find_cycle(heads: list[int]) -> list[int] | None:
+    """The nodes of one cycle in ``heads`` (``heads[0] == 0`` is the root), or ``None``."""
+    state = [0] * len(heads)  # 0 unseen, 1 on the current path, 2 done
+    state[0] = 2
+    for start in range(1, len(heads)):
+        path = []
+        node = start
+        while state[node] == 0:
+            state[node] = 1
+            path.append(node)
+            node = heads[node]
+        if state[node] == 1:
+            return path[path.index(node):]
+        for n in path:
+            state[n] = 2
+    return None
+
+
+def _make_predict(stock: Any) -> Any:
+    from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
+
+    def predict(self: Any, *inputs: Any, resolve_head_constraints: bool = False) -> Any:
+        if resolve_head_constraints or self.training:
+            return stock(*inputs, resolve_head_constraints=resolve_head_constraints)
+        word, sentlens = inputs[0], inputs[12]
+        states = self.embed(*inputs)
+        arcs = F.log_softmax(_arc_scores(self, word, states), 2).cpu().numpy()
+        trees = [best_tree(arcs[i][:length, :length]) for i, length in enumerate(sentlens)]
+        labels = self.arc_labels(self.deprel, states, trees) + VOCAB_PREFIX_SIZE
+        out, start = [], 0
+        for tree in trees:
+            heads = tree[1:]
+            names = self.vocab["deprel"].unmap(labels[start:start + len(heads)].tolist())
+            out.append([[h, r] for h, r in zip(heads, names, strict=True)])
+            start += len(heads)
+        return out
+
+    return predict
+
+
+def _arc_scores(model: Any, word: torch.Tensor, states: torch.Tensor) -> torch.Tensor:
+    """Stanza's unlabeled arc scores, as ``GraphParser.forward_scores`` computes them."""
+    scores: torch.Tensor = model.unlabeled(states, states).squeeze(3)
+    size = word.size(1)
+    offset = (torch.arange(size).view(1, 1, -1).expand(word.size(0), -1, -1)
+              - torch.arange(size).view(1, -1, 1).expand(word.size(0), -1, -1))
+    if model.args["linearization"]:
+        lin = model.linearization(states, states).squeeze(3)
+        scores += F.logsigmoid(lin * torch.sign(offset).float())
+    if model.args["distance"]:
+        dist = 1 + F.softplus(model.distance(states, states).squeeze(3))
+        scores += -torch.log((torch.abs(offset).float() - dist) ** 2 / 2 + 1)
+    diag = torch.eye(size, dtype=torch.bool).unsqueeze(0)
+    return scores.masked_fill_(diag, -float("inf"))
+
+
+class ArcLabels(nn.Module):
+    """The parser's label scorer (``deprel``) for given arcs only.
+
+    ``by_head`` is Stanza's bilinear weight (dependent dim I, head dim J, labels O)
+    as one linear layer from a head's J features to I x O: it is applied once per
+    distinct head (a head has many dependents), then each dependent's I features
+    pick their label scores from their head's I x O block.
+    """
+
+    def __init__(self, scorer: Any) -> None:
+        super().__init__()
+        weight = scorer.scorer.W_bilin.weight.detach()
+        self.size_i, size_j, self.size_o = weight.shape
+        self.by_head = nn.Linear(size_j, self.size_i * self.size_o, bias=False)
+        flat = weight.permute(1, 0, 2).reshape(size_j, self.size_i * self.size_o)
+        self.by_head.weight = nn.Parameter(flat.t().contiguous(), requires_grad=False)
+
+    def forward(self, scorer: Any, states: torch.Tensor, trees: list[np.ndarray]) -> np.ndarray:
+        """The best label (raw id) of each tree arc, dependents in order, sentence by
+        sentence, by ``scorer`` (the parser's ``deprel``, whose weight this holds);
+        ``trees[k][d]`` is the head of word ``d`` of sentence ``k``."""
+        rows = np.concatenate([np.full(len(t) - 1, i) for i, t in enumerate(trees)])
+        deps = np.concatenate([np.arange(1, len(t)) for t in trees])
+        heads = np.concatenate([t[1:] for t in trees])
+        width = states.size(1)
+        distinct, which = np.unique(rows * width + heads, return_inverse=True)
+        flat = states.reshape(-1, states.size(2))
+        dep = scorer.hidden_func(scorer.W1(flat[rows * width + deps]))
+        head = scorer.hidden_func(scorer.W2(flat[distinct]))
+        dep = torch.cat([dep, dep.new_ones(dep.size(0), 1)], 1)
+        head = torch.cat([head, head.new_ones(head.size(0), 1)], 1)
+        blocks = self.by_head(head).view(-1, self.size_i, self.size_o)
+        scores = torch.bmm(dep.unsqueeze(1), blocks[torch.from_numpy(which)]).squeeze(1)
+        return np.asarray((scores + scorer.scorer.W_bilin.bias).argmax(1).numpy())
+
+
+def processor_clock(pipeline: Any) -> dict[str, float]:
+    """CPU seconds spent in each processor of ``pipeline`` from now on (a live dict,
+    one entry per processor; the same dict on later calls).  For benchmarks."""
+    import time
+
+    clock: dict[str, float] | None = getattr(pipeline, "quotetrack_clock", None)
+    if clock is not None:
+        return clock
+    clock = {name: 0.0 for name in pipeline.processors}
+    for name, processor in pipeline.processors.items():
+        def timed(docs: Any, _run: Any = processor.bulk_process, _name: str = name) -> Any:
+            started = time.process_time()
+            try:
+                return _run(docs)
+            finally:
+                clock[_name] += time.process_time() - started
+
+        processor.bulk_process = timed
+    pipeline.quotetrack_clock = clock
+    return clock
+
