@@ -1,15 +1,18 @@
 """Ingest on a real Dask ``LocalCluster`` (2 worker processes, shipped models).
 
 The distributed ingest must store the same rows as a serial one, on SQLite and on
-PostgreSQL; a worker that dies mid-run loses no article; the CLI refuses a SQLite
-store for a remote scheduler.  ``QUOTETRACK_FULL_DEV=1`` adds the 84 PolNeAR dev
-articles (serial into SQLite vs distributed into PostgreSQL; a few minutes).
+PostgreSQL, in input order whatever order partitions finish in; a worker that dies
+mid-run loses no article; partitions shrink at the end of the input; a short input
+starts no cluster; the CLI refuses a SQLite store for a remote scheduler.
+``QUOTETRACK_FULL_DEV=1`` adds the 84 PolNeAR dev articles (serial into SQLite vs
+distributed into PostgreSQL; a few minutes).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import time
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -24,7 +27,18 @@ from sqlalchemy import Integer, select
 pytest.importorskip("distributed")
 
 from quotetrack.cli import main  # noqa: E402
-from quotetrack.distributed import ClusterRunner, dask_client  # noqa: E402
+from quotetrack.distributed import (  # noqa: E402
+    PARALLEL_FROM,
+    PARALLEL_FROM_ENV,
+    ClusterRunner,
+    Extracted,
+    OnDemand,
+    _Feed,
+    dask_client,
+    environ,
+    partition_size,
+    run_partition,
+)
 from quotetrack.errors import ClusterError  # noqa: E402
 from quotetrack.ingest import ingest  # noqa: E402
 from quotetrack.parse import ParserConfig  # noqa: E402
@@ -179,12 +193,147 @@ def test_cli_ingest_on_scheduler_into_postgresql(cluster, pg: PgDatabases, pg_te
     assert {"status": "stored", "count": 1} in json.loads(out.stdout)
 
 
-def test_cli_ingest_workers_local_cluster(tmp_path):
+def test_cli_ingest_workers_local_cluster(tmp_path, monkeypatch):
+    monkeypatch.setenv(PARALLEL_FROM_ENV, "1")  # a cluster even for one article
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")  # never reaches the workers
     db = str(tmp_path / "news.db")
-    out = cli(db, "--workers", "1", INPUTS[1])
+    out = cli(db, "--workers", "2", INPUTS[1])  # this process and one worker
     assert out.exit_code == 0, out.output
+    assert "note:" not in out.stderr
     with open_store(db) as store:
         assert store.counts()["articles"] == 1 and store.counts()["quotes"] > 5
+
+
+def test_cli_ingest_workers_short_input_parses_here(tmp_path, monkeypatch):
+    monkeypatch.delenv(PARALLEL_FROM_ENV, raising=False)
+    db = str(tmp_path / "news.db")
+    out = cli(db, "--workers", "2", INPUTS[1])
+    assert out.exit_code == 0, out.output
+    assert f"1 new article(s), fewer than {PARALLEL_FROM}: parsed in this process" in out.stderr
+    with open_store(db) as store:
+        assert store.counts()["articles"] == 1 and store.counts()["quotes"] > 5
+
+
+def _in_order(articles: list[Article], config: ParserConfig) -> list[ArticleResult]:
+    return [result(a) for a in articles]
+
+
+def test_on_demand_starts_the_cluster_from_the_threshold():
+    events: list[str] = []
+
+    class Cluster:  # what the started ClusterRunner would return, without Dask
+        def map_batches(self, batches):
+            return (r for batch in batches for r in _in_order(batch, CONFIG))
+
+    def start():
+        events.append("open")
+        yield Cluster()
+        events.append("closed")
+
+    articles = [Article(f"a{n}", f'Lavrov said "we meet at {n}"') for n in range(5)]
+    batches = [articles[:2], articles[2:4], articles[4:]]
+    out = list(OnDemand(start, CONFIG, threshold=4, on_note=events.append)
+               .map_batches(batches))
+    assert events == ["open", "closed"]
+    assert [r.article for r in out] == articles and all(r.quotes for r in out)
+    assert list(OnDemand(start, CONFIG, threshold=4).map_batches([])) == []
+    assert events == ["open", "closed"]  # nothing to parse, nothing started
+
+
+def test_partition_size_shrinks_once_the_input_is_read():
+    assert partition_size(100_000, 2, final=False, limit=8_000) == 8_000
+    assert partition_size(100_000, 2, final=True, limit=8_000) == 8_000
+    assert partition_size(8_000, 2, final=True, limit=8_000) == 2_000
+    assert partition_size(3, 2, final=True, limit=8_000) == 1
+    assert partition_size(0, 4, final=True, limit=8_000) == 1
+
+
+def test_feed_takes_one_article_at_least_then_what_fits():
+    sizes = [5_000, 2_000, 1_000, 9_000, 10, 10, 10]
+    articles = [Article(f"a{n}", "x" * size) for n, size in enumerate(sizes)]
+    feed = _Feed(iter(articles), lookahead=3)
+    feed.top_up()
+    assert (len(feed.waiting), feed.chars, feed.final) == (3, 8_000, False)
+    assert [a.id for a in feed.take(8_000, 16)] == ["a0", "a1", "a2"]
+    assert (len(feed.waiting), feed.final) == (3, False)  # read ahead again
+    assert [a.id for a in feed.take(100, 16)] == ["a3"]  # too big, sent alone
+    assert (feed.chars, feed.final) == (30, False)
+    assert [a.id for a in feed.take(100, 2)] == ["a4", "a5"]
+    assert (feed.chars, feed.final) == (10, True)  # read to the end
+    assert [a.id for a in feed.take(100, 2)] == ["a6"] and not feed.waiting
+
+
+def test_workers_send_back_no_article():
+    article = Article("a1", 'Lavrov said "we are ready"', meta={"desk": "world"})
+    sent = run_partition(_in_order, [article], CONFIG)
+    assert sent == [Extracted.of(result(article))]
+    assert sent[0].joined(article) == result(article)
+
+
+def test_local_workers_run_with_one_thread_and_no_malloc_trim(cluster):
+    runner = ClusterRunner(cluster, CONFIG)
+    assert runner.trimming() == 0
+    assert set(cluster.run(environ, "OMP_NUM_THREADS").values()) == {"1"}
+    cluster.run(_trim_env, "65536")
+    try:
+        assert runner.trimming() == 2  # what ingest_on_dask notes for a remote cluster
+    finally:
+        cluster.run(_trim_env, None)
+
+
+def _trim_env(value: str | None) -> None:
+    """Set or unset MALLOC_TRIM_THRESHOLD_ in this (worker) process's environment."""
+    if value is None:
+        os.environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    else:
+        os.environ["MALLOC_TRIM_THRESHOLD_"] = value
+
+
+def _slow_first(articles: list[Article], config: ParserConfig) -> list[ArticleResult]:
+    if articles[0].id == "a0000":
+        time.sleep(2)  # the partitions after it finish first
+    return _in_order(articles, config)
+
+
+class Here:
+    """A ``here`` parser for ClusterRunner that notes the partitions it parsed."""
+
+    def __init__(self) -> None:
+        self.parsed: list[str] = []
+
+    def __call__(self, articles: list[Article]) -> list[ArticleResult]:
+        self.parsed.extend(a.id for a in articles)
+        time.sleep(0.2)  # as slow as the workers, so that both take partitions
+        return _in_order(articles, CONFIG)
+
+
+def _slow(articles: list[Article], config: ParserConfig) -> list[ArticleResult]:
+    time.sleep(0.2)
+    return _in_order(articles, config)
+
+
+def test_distributed_this_process_parses_too_in_order(cluster, tmp_path):
+    path = str(write_jsonl(tmp_path / "many.jsonl", 30))
+    here = Here()
+    runner = ClusterRunner(cluster, CONFIG, process=_slow, partition_articles=2, here=here)
+    stored: list[str] = []
+    with open_store(str(tmp_path / "here.db")) as store:
+        summary = ingest([path], store, runner,
+                         on_progress=lambda status, name: stored.append(name))
+        rows = snapshot(store)
+    assert summary.stored == 30 and stored == [f"a{n:04d}" for n in range(30)]
+    assert 0 < len(here.parsed) < 30  # the rest went to the workers
+    assert rows == serial_snapshot(tmp_path, [path], fake_process_many)
+
+
+def test_distributed_stores_in_input_order_whatever_finishes_first(cluster, tmp_path):
+    path = str(write_jsonl(tmp_path / "many.jsonl", 12))
+    runner = ClusterRunner(cluster, CONFIG, process=_slow_first, partition_articles=2)
+    stored: list[str] = []
+    with open_store(str(tmp_path / "order.db")) as store:
+        summary = ingest([path], store, runner,
+                         on_progress=lambda status, name: stored.append(name))
+    assert summary.stored == 12 and stored == [f"a{n:04d}" for n in range(12)]
 
 
 def test_distributed_dead_worker_loses_no_article(cluster, db, tmp_path):

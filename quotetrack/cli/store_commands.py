@@ -27,6 +27,7 @@ from quotetrack import render
 from quotetrack.cli import main
 from quotetrack.cli.common import format_option, handle_errors, parser_config, quote_filters
 from quotetrack.cli.show_view import article_view
+from quotetrack.distributed import PARALLEL_FROM, PARALLEL_FROM_ENV
 from quotetrack.readers import MAX_BYTES, Problem
 
 if TYPE_CHECKING:
@@ -101,7 +102,8 @@ def extractor(ctx: click.Context) -> Callable[[list[Article]], Iterable[ArticleR
 
 def run_ingest(ctx: click.Context, store: Store, paths: tuple[str, ...], workers: int | None,
                scheduler: str | None, **options: Any) -> IngestSummary:
-    """Serial ingest, or on Dask when ``workers`` or ``scheduler`` is given."""
+    """Serial ingest, or on Dask when ``workers`` or ``scheduler`` is given (with
+    ``workers``, a short input is parsed here all the same, and a note says so)."""
     if workers is None and scheduler is None:
         from quotetrack.ingest import ingest
 
@@ -109,7 +111,11 @@ def run_ingest(ctx: click.Context, store: Store, paths: tuple[str, ...], workers
     from quotetrack.distributed import ingest_on_dask
 
     return ingest_on_dask(paths, store, parser_config(ctx), workers=workers,
-                          scheduler=scheduler, **options)
+                          scheduler=scheduler, on_note=_note, **options)
+
+
+def _note(text: str) -> None:
+    render.err.print(f"note: {escape(text)}", soft_wrap=True)
 
 
 def _progress(silent: bool) -> Progress:
@@ -126,7 +132,9 @@ def _progress(silent: bool) -> Progress:
               help="Articles parsed together.")
 @click.option("--silent", is_flag=True, help="No progress bar.")
 @click.option("--workers", type=click.IntRange(min=1),
-              help="Parse on a local Dask cluster of N worker processes (quotetrack[dask]).")
+              help="Parse in N processes: this one and N-1 local Dask workers"
+                   f" (quotetrack[dask]); fewer than {PARALLEL_FROM_ENV} ({PARALLEL_FROM})"
+                   " new articles are parsed here alone.")
 @click.option("--scheduler", metavar="tcp://HOST:PORT",
               help="Parse on a running Dask cluster; needs a PostgreSQL --db.")
 @fmt_option()
@@ -143,7 +151,8 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], max_bytes: int,
     goes on; an id held by another text is stored as ID~HASH and reported; exit code
     1 if anything was reported.
 
-    With --workers N, N local processes parse in parallel; with --scheduler, the
+    With --workers N, N processes parse in parallel, this one among them (a short
+    input is parsed here alone, where a cluster would not pay); with --scheduler, the
     workers of a running Dask cluster do (see "Scaling out" in the README).  Either
     way this process stores the results, in input order.
 
