@@ -1,7 +1,8 @@
 """Parse speed: the previous release's pipeline settings against the new ones, on the
 same PolNeAR dev articles in one run, one torch thread; and the accuracy of both.
 
-``ParserConfig()`` is the new default; ``ParserConfig().previous_release()`` parses
+``ParserConfig()`` is the new default (``--int8``: with the opt-in int8 layers, whose
+parse depends on the batch); ``ParserConfig().previous_release()`` parses
 as the previous release did (plain Stanza: no fast decoding, no int8 layers, the
 tokenizer's saved batch).  Both parse the same articles, batch by batch in turns
 (the order swapped every batch), so that load from other work on the machine falls
@@ -91,8 +92,10 @@ def main() -> None:
     ap.add_argument("--no-las", action="store_true", help="skip the EWT test scores")
     ap.add_argument("--ner-cost", action="store_true",
                     help="also time the new settings without the NER model")
+    ap.add_argument("--int8", action="store_true",
+                    help="time the new settings with the opt-in int8 layers")
     args = ap.parse_args()
-    new = ParserConfig(models=args.models, threads=1)
+    new = ParserConfig(models=args.models, threads=1, quantize=args.int8)
     configs = {"previous": new.previous_release(), "new": new}
     with timed() as imports:
         import stanza  # noqa: F401  (imports counted apart from the model loads)

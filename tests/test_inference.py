@@ -42,7 +42,7 @@ def test_find_cycle() -> None:
 
 
 def test_quantize_converts_only_the_chosen_layers() -> None:
-    nlp = load_pipeline(ParserConfig(threads=1))
+    nlp = load_pipeline(ParserConfig(threads=1, quantize=True))
     tagger = nlp.processors["pos"].trainer.model
     assert type(tagger.taggerlstm.lstm[0].lstm) is nn.LSTM  # kept float32
     assert type(tagger.taggerlstm.lstm[1].lstm) is not nn.LSTM  # int8

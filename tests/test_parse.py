@@ -89,7 +89,7 @@ def _arcs(config: ParserConfig) -> list[tuple[str, str, int, str]]:
 
 def test_parse_config_defaults_to_the_speedups_and_can_turn_them_off() -> None:
     new = ParserConfig()
-    assert new.fast and new.quantize
+    assert new.fast and not new.quantize  # int8 is opt-in: its parse depends on the batch
     old = new.previous_release()
     assert not old.fast and not old.quantize
     assert (old.models, old.threads, old.batch_docs, old.ner) == (
@@ -102,6 +102,8 @@ def test_parse_config_from_env_gives_the_previous_release(
     config = ParserConfig.from_env(threads=2)
     assert (config.fast, config.quantize, config.threads) == (False, False, 2)
     monkeypatch.delenv("QUOTETRACK_PARSE_SPEEDUPS")
+    assert ParserConfig.from_env().fast and not ParserConfig.from_env().quantize
+    monkeypatch.setenv("QUOTETRACK_PARSE_INT8", "1")
     assert ParserConfig.from_env().quantize
 
 
@@ -132,5 +134,5 @@ def test_parse_fast_restores_the_garbage_collector() -> None:
 
 def test_parse_cache_keeps_int8_parses_apart(tmp_path: Path) -> None:
     plain = ParseCache(tmp_path, ParserConfig(quantize=False))
-    int8 = ParseCache(tmp_path, ParserConfig())
+    int8 = ParseCache(tmp_path, ParserConfig(quantize=True))
     assert plain._path("Some text.") != int8._path("Some text.")
