@@ -236,7 +236,7 @@ def _set_off_first(tree: Tree, span: QuoteSpan, between: list[Token]) -> _Found 
         if t.upos != "PROPN" or not t.text[:1].isupper():
             break
         run.append(t)
-    rest = [t for t in between[start + len(run):]]
+    rest = between[start + len(run):]
     if not run or len(rest) < 2 or rest[0].text != ",":
         return None
     named = read_mention(tree, run[-1])

@@ -165,17 +165,18 @@ class Coref:
         return {s.i for v in verbs for s in self.tree.children(v.i, "nsubj")
                 if s.sent == head.sent and s.i != head.i}
 
-    def _quoting(self, head: Token, word: Token) -> bool:
-        """``word`` speaks the quotation that holds ``head``: it is a speech verb's
-        subject in the sentence where that quotation opens or closes."""
+    def _quote_speakers(self, head: Token) -> set[int]:
+        """Subjects of speech verbs in the sentences where the quotation holding ``head``
+        opens and closes (and in ``head``'s own): its speaker says ``I``, not ``he``."""
         quote = next(((a, b) for a, b in self.quoted if a <= head.start < b), None)
-        if quote is None or any(quote[0] <= word.start < quote[1] for _ in (0,)):
-            return False
-        edge = {t.sent for t in self.tree.tokens if t.start in (quote[0], quote[1]) or (
-            t.end in (quote[0], quote[1]))}
-        gov = self.tree.tokens[word.head] if word.head >= 0 else None
-        return (word.sent in edge or word.sent in {self.tree.tokens[head.i].sent}) and (
-            word.rel == "nsubj" and gov is not None and speech_verb(gov.lemma) is not None)
+        if quote is None:
+            return set()
+        start, end = quote
+        inside = self.tree.within(start, end)
+        sents = {inside[0].sent, inside[-1].sent, head.sent}
+        return {t.i for t in self.tree.tokens if t.sent in sents and t.rel == "nsubj"
+                and not start <= t.start < end and t.head >= 0
+                and speech_verb(self.tree.tokens[t.head].lemma) is not None}
 
     def _before(self, head: Token) -> list[Mention]:
         return [m for e in self.entities for m in e.mentions
@@ -184,11 +185,15 @@ class Coref:
     def _best(self, head: Token, recent: Sequence[Recent], fits: Callable[[Entity], bool],
               gender: str | None = None, prefer: str = "") -> tuple[Entity, ...]:
         scores: dict[int, float] = {}
+        speakers, binders = self._quote_speakers(head), self._binders(head)
         for m in self._before(head):
             e = self.by_word[m.first]
-            if not fits(e) or self._quoting(head, self.tree.tokens[_mention_head(self.tree, m)]):
+            word = _mention_head(self.tree, m)
+            if not fits(e) or word in speakers:
                 continue  # "X said, 'I think his work ...'": a speaker says I, not he
             score = self._score(head, m, e, gender, prefer)
+            if word in binders:
+                score += 3.0  # "Perkins admitted she was willing": the reporting subject
             scores[e.id] = max(scores.get(e.id, -99.0), score)
         last = next((r for r in reversed(recent) if r.pos < head.start), None)
         if last is not None and last.entity in scores:
@@ -204,8 +209,6 @@ class Coref:
         score = -1.5 * (head.sent - m.sent)
         if word.rel == "nsubj":
             score += 2.0
-        if word.i in self._binders(head):
-            score += 3.0  # "Perkins admitted she was willing": the reporting subject
         if any(a <= m.start < b for a, b in self.quoted):
             score -= 3.0
         if gender and e.gender == gender:

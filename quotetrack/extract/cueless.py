@@ -70,14 +70,14 @@ def name_line(coref: Coref, span: QuoteSpan) -> tuple[Entity, Span] | None:
     if not words or len(words) > _NAME_LINE_WORDS or any(
             w.upos in ("VERB", "AUX") for w in words):
         return None
-    ent = coref.entity_of(words[0].i)
-    if ent is None or ent.kind not in ("person", "organization"):
+    found = _entity(coref, words[0])
+    if found is None:
         return None
-    mention = next(m for m in ent.mentions if m.first <= words[0].i <= m.last)
+    mention = next(m for m in found[0].mentions if m.first <= words[0].i <= m.last)
     after = words[mention.last - words[0].i + 1:]
     if after and after[0].text not in (",", "(", "\u2014", "-"):
         return None  # a sentence that starts with a name, not a credit
-    return ent, Span(mention.start, mention.end, mention.text)
+    return found
 
 
 def words_of(coref: Coref, span: QuoteSpan) -> tuple[Entity, Span] | None:
@@ -105,6 +105,7 @@ def words_of(coref: Coref, span: QuoteSpan) -> tuple[Entity, Span] | None:
 
 
 def _entity(coref: Coref, t: Token) -> tuple[Entity, Span] | None:
+    """The person or organisation named at word ``t``, with the mention naming it."""
     ent = coref.entity_of(t.i)
     if ent is None or ent.kind not in ("person", "organization"):
         return None

@@ -168,8 +168,9 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         run, kind = ([t], tag[2:]) if tag != "O" else ([], "")
     if run:
         close()
-    out = [m for m in _caps_surnames(_prefer_longer_names(doc, out)) if _is_name(doc, m)]
-    out = _led_organisations(doc, _without_place_words(doc, out))
+    typed = _propn_mentions(doc, set())  # the lexicon's reading of every proper-noun run
+    out = [m for m in _caps_surnames(_prefer_longer_names(out, typed)) if _is_name(doc, m)]
+    out = _led_organisations(doc, _without_place_words(doc, out, typed))
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     out += _propn_mentions(doc, covered)
     covered = {k for m in out for k in range(m.first, m.last + 1)}
@@ -192,11 +193,12 @@ def _led_organisations(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     return out
 
 
-def _without_place_words(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+def _without_place_words(doc: ParsedDoc, found: list[Mention], typed: list[Mention]
+                         ) -> list[Mention]:
     """A person's name of three or more words loses the leading words the article uses
     in its place and organisation names (``Ambassador to the United States Hamdullah
     Mohib`` -> ``Hamdullah Mohib``), keeping two."""
-    places = {w for m in [*found, *_propn_mentions(doc, set())] if m.type in ("LOC", "ORG")
+    places = {w for m in [*found, *typed] if m.type in ("LOC", "ORG")
               for w in m.text.split()}
     out = []
     for m in found:
@@ -218,12 +220,12 @@ def _caps_surnames(found: list[Mention]) -> list[Mention]:
             and len(m.text) > 2 and m.text.lower() in surnames else m for m in found]
 
 
-def _prefer_longer_names(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+def _prefer_longer_names(found: list[Mention], typed: list[Mention]) -> list[Mention]:
     """A name the lexicon reads off a proper-noun run replaces the shorter NER mentions
     inside it: a person's (``Jessica Ditto`` over ``Ditto``) or an organisation's
     (``Commission on Presidential Debates`` over ``Debates``)."""
     out = list(found)
-    for p in _propn_mentions(doc, set()):
+    for p in typed:
         overlapping = [m for m in out if m.first <= p.last and p.first <= m.last]
         reach = 3 if p.type == "PER" else 0  # "Mayor Linda": a title inside NER's span
         if overlapping and all(p.first - reach <= m.first and m.last <= p.last and (
