@@ -80,3 +80,37 @@ def test_coref_the_city_is_the_place_named_before() -> None:
     text = ("Cleveland was named one of the top visitor hotspots this year.\n\n"
             "The city said that hotel bookings had doubled since March.")
     assert [q.speaker for q in run(text).quotes] == ["Cleveland"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the role's bearer is named later in the item with the same title
+    ("Mayor Tom Hill opened the fair.\n\nThe state attorney general says that the charity "
+     "is not registered. But Attorney General Eric Schneiderman would not say more.",
+     "Eric Schneiderman"),
+    # a lead's description, then the next paragraph names a role-less person as subject
+    ("Connecticut's tax commissioner says that no one from his department released the "
+     "filings.\n\nKevin Sullivan says he instructed staff to check the records.",
+     "Kevin Sullivan"),
+])
+def test_coref_delayed_identification(text: str, speaker: str) -> None:
+    q = speakers(text)[0 if "Sullivan" in speaker else -1]
+    assert q.speaker == speaker
+
+
+def test_coref_delayed_identification_skips_a_person_with_another_role() -> None:
+    text = ("The state treasurer says that the budget is balanced.\n\n"
+            "John Smith, an opposition lawmaker, says the figures are wrong.")
+    assert speakers(text)[0].speaker != "John Smith"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "the campaign" without a campaign named nearby: the item's salient person's
+    ("Hillary Clinton plans to call on young people to serve.\n\nThe campaign says that "
+     "she will announce the plan on Friday.", "Hillary Clinton campaign"),
+    # a campaign named through its owner's possessive is the campaign it refers to
+    ("A new ad from Donald Trump's presidential campaign is seizing on comments by "
+     "Hillary Clinton.\n\n"
+     "The campaign says the ad will air nationally.", "Donald Trump campaign"),
+])
+def test_coref_the_campaign(text: str, speaker: str) -> None:
+    assert speakers(text)[-1].speaker == speaker

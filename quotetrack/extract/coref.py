@@ -39,6 +39,9 @@ _DEFINITE = {"the", "this", "that", "these", "those"}
 _PLACE_NOUNS = {"city", "town", "village", "county", "province", "state", "country", "nation",
                 "municipality", "region", "island", "territory"}
 _GROUP_WORDS = {"both", "two", "pair", "duo", "couple"}
+# Organisations that a person leads and that articles name after them ("the Clinton
+# campaign"); "the campaign" alone is the campaign of the person in the news item.
+_LED_NOUNS = {"campaign"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,13 +123,15 @@ class Coref:
         person = lemma in words("person_nouns") or lemma in words("titles")
         owner = any((k.upos == "PROPN" or k.text[:1].isupper()) and (
             k.deprel == "nmod:poss" or (k.rel == "compound" and not person)) for k in kids)
-        if owner and person:
-            return self._by_role(head, lemma)  # "Connecticut's tax commissioner"
+        if owner and person:  # "Connecticut's tax commissioner"
+            return self._by_role(head, lemma) or self._identified_after(head, lemma)
         if not definite or owner:
             return ()  # "a spokesman said": nobody; "the Clinton campaign" names itself
         if lemma in _PLACE_NOUNS:  # "the city said": the place (its government) named before
             return self._best(head, recent, lambda e: e.kind == "place" or (
                 e.kind == "organization" and lemma in e.name.lower()))
+        if lemma in _LED_NOUNS:
+            return self._led(head, lemma, recent)
         if lemma in words("organizations"):
             return self._best(head, recent, lambda e: e.kind == "organization",
                               prefer=lemma)
@@ -134,6 +139,10 @@ class Coref:
                    for k in self.tree.subtree(head.i))
         if lemma in words("person_nouns") or lemma in words("titles") or aged:
             gender = noun_gender(lemma)
+            if not self._by_role(head, lemma):
+                later = self._identified_after(head, lemma)
+                if later:
+                    return later
             return self._best(head, recent, lambda e: e.kind == "person" and (
                 gender is None or e.gender in (None, gender)), gender, prefer=lemma)
         return ()
@@ -145,6 +154,46 @@ class Coref:
                 if self.by_word[m.first].kind == "person"
                 and lemma in self.roles.get(self.by_word[m.first].id, "").split()]
         return (fits[-1],) if fits else ()
+
+    def _led(self, head: Token, lemma: str, recent: Sequence[Recent]) -> tuple[Entity, ...]:
+        """``the campaign``: a campaign named in this paragraph or the two before,
+        else the campaign of the person most salient there (``Hillary Clinton
+        campaign``)."""
+        near = head.para - 2
+        named = self._best(head, recent, lambda e: e.kind == "organization"
+                           and lemma in e.name.lower().split(), since=near)
+        if named:
+            return named
+        person = self._best(head, recent, lambda e: e.kind == "person", since=near)
+        if not person:
+            return ()
+        leader = person[0]
+        return (Entity(-1 - leader.id, f"{leader.name} {lemma}", "organization", None,
+                       (), ()),)
+
+    def _identified_after(self, head: Token, lemma: str) -> tuple[Entity, ...]:
+        """Delayed identification (news leads): a role first met as a description is
+        the person named next with that role in its paragraph or the next, or, for
+        a lead's subject, the role-less person heading the next paragraph."""
+        toks = self.tree.tokens
+        after = sorted((m for e in self.entities for m in e.mentions
+                        if m.start >= head.end and toks[m.first].para <= head.para + 1),
+                       key=lambda m: m.first)
+        people = [self.by_word[m.first] for m in after
+                  if self.by_word[m.first].kind == "person"]
+        for e in people:
+            if lemma in self.roles.get(e.id, "").split():
+                return (e,)
+        lead = next(t.sent for t in toks if t.para == head.para)
+        opener = next((m for m in after if toks[m.first].para == head.para + 1), None)
+        if head.sent != lead or head.rel != "nsubj" or opener is None:
+            return ()
+        e, word = self.by_word[opener.first], toks[_mention_head(self.tree, opener)]
+        first = next(t.sent for t in toks if t.para == head.para + 1)
+        if e.kind == "person" and not self.roles.get(e.id) and word.rel == "nsubj" \
+                and opener.sent == first:
+            return (e,)
+        return ()
 
     def _pair(self, head: Token) -> tuple[Entity, ...]:
         """``the two leaders``: the last two people named before it."""
@@ -178,15 +227,17 @@ class Coref:
                 and not start <= t.start < end and t.head >= 0
                 and speech_verb(self.tree.tokens[t.head].lemma) is not None}
 
-    def _before(self, head: Token) -> list[Mention]:
+    def _before(self, head: Token, since: int = 0) -> list[Mention]:
+        """Mentions ending before ``head``, in paragraph ``since`` or later."""
         return [m for e in self.entities for m in e.mentions
-                if m.end <= head.start]
+                if m.end <= head.start and self.tree.tokens[m.first].para >= since]
 
     def _best(self, head: Token, recent: Sequence[Recent], fits: Callable[[Entity], bool],
-              gender: str | None = None, prefer: str = "") -> tuple[Entity, ...]:
+              gender: str | None = None, prefer: str = "", since: int = 0
+              ) -> tuple[Entity, ...]:
         scores: dict[int, float] = {}
         speakers, binders = self._quote_speakers(head), self._binders(head)
-        for m in self._before(head):
+        for m in self._before(head, since):
             e = self.by_word[m.first]
             word = _mention_head(self.tree, m)
             if not fits(e) or word in speakers:

@@ -178,19 +178,33 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
 
 
 def _led_organisations(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
-    """A person's name compounded with an organisation noun names that organisation
-    (``the Clinton campaign``, ``the Trump administration``), so that ``the campaign``
-    can refer to it later."""
+    """A person's name compounded with an organisation noun, or owning one, names that
+    organisation (``the Clinton campaign``, ``Donald Trump's presidential campaign`` ->
+    ``Donald Trump campaign``), so that ``the campaign`` can refer to it later."""
     out = []
     for m in found:
-        nxt = doc.tokens[m.last + 1] if m.last + 1 < len(doc.tokens) else None
-        if m.type == "PER" and nxt is not None and nxt.sent == m.sent and (
-                nxt.text.islower() and nxt.text in words("organizations")) and (
-                doc.tokens[m.last].head == nxt.i):
-            toks = list(doc.tokens[m.first:nxt.i + 1])
-            m = Mention(m.first, nxt.i, m.start, nxt.end, _surface(doc, toks), "ORG", m.sent)
+        noun = _led_noun(doc, m) if m.type == "PER" else None
+        if noun is not None:
+            text = f"{_surface(doc, list(doc.tokens[m.first:m.last + 1]))} {noun.text}"
+            m = Mention(m.first, noun.i, m.start, noun.end, text, "ORG", m.sent)
         out.append(m)
     return out
+
+
+def _led_noun(doc: ParsedDoc, m: Mention) -> Token | None:
+    """The lower-case organisation noun a person's name modifies (``Clinton campaign``,
+    ``Trump's presidential campaign``), adjectives between allowed."""
+    inside = range(m.first, m.last + 1)
+    gov = next((doc.tokens[k].head for k in inside if doc.tokens[k].head not in inside), -1)
+    if gov <= m.last:
+        return None
+    noun = doc.tokens[gov]
+    between = doc.tokens[m.last + 1:gov]
+    if noun.sent != m.sent or not (noun.text.islower() and noun.text in words("organizations")):
+        return None
+    if all(t.upos == "ADJ" or (t.upos == "PART" and t.text in _POSSESSIVE) for t in between):
+        return noun
+    return None
 
 
 def _without_place_words(doc: ParsedDoc, found: list[Mention], typed: list[Mention]

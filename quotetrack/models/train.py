@@ -41,6 +41,8 @@ HALVED = ("pos", "depparse", "ner")
 # Tagger dropout and word dropout, below Stanza's 0.5 / 0.33: without word vectors or a
 # charlm the tagger underfits at those (train UPOS 95.7; see the model card).
 POS_DROPOUT = ("0.1", "0.05")
+# Parser dropout and word dropout, below Stanza's 0.5 / 0.33 for the same reason.
+DEP_DROPOUT = ("0.2", "0.1")
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class Plan:
     average: int = 0
     dropout: tuple[str, str] = POS_DROPOUT
     half: bool = False
+    dep_dropout: tuple[str, str] = DEP_DROPOUT
 
     @property
     def udbase(self) -> Path:
@@ -231,12 +234,13 @@ def _train_depparse(plan: Plan) -> list[str]:
     name = "checkpoint-retag.pt" if plan.retag else "checkpoint.pt"
     resume = plan.model("depparse").parent / name
     init = [] if resume.exists() else _init(plan, "depparse")
+    dropout, word_dropout = plan.dep_dropout
     return ["quotetrack.models.stanza_runner", "--fast-lstm", *init,
             "stanza.models.parser", *_common(plan, "depparse", plan.steps["depparse"]),
             "--hidden_dim", "200", "--char_hidden_dim", "100",
             "--deep_biaff_hidden_dim", "200", "--num_layers", "2", "--optim", "adam",
             *_lr(plan, "depparse", "2e-3"), "--beta2", "0.95", "--no_second_optim",
-            "--batch_size", "1000",
+            "--batch_size", "1000", "--dropout", dropout, "--word_dropout", word_dropout,
             "--checkpoint_save_name", str(resume)]
 
 
@@ -376,6 +380,8 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
                          " of the last N")
     ap.add_argument("--pos-dropout", default=",".join(POS_DROPOUT), metavar="D,W",
                     help="tagger dropout and word dropout")
+    ap.add_argument("--dep-dropout", default=",".join(DEP_DROPOUT), metavar="D,W",
+                    help="parser dropout and word dropout")
     ap.add_argument("--half", action="store_true",
                     help="store the tagger, parser and NER weights as float16")
     ap.add_argument("--no-score", action="store_true")
@@ -393,13 +399,14 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
     return Plan(a.ud_dir.resolve(), a.work_dir.resolve(), a.out.resolve(), stages,
                 a.limit_sentences, steps, a.minutes, a.threads,
                 a.init_from.resolve() if a.init_from else None, a.force, a.seed, lr,
-                a.retag, a.average, _pair(ap, a.pos_dropout), a.half)
+                a.retag, a.average, _pair(ap, a.pos_dropout, "--pos-dropout"), a.half,
+                _pair(ap, a.dep_dropout, "--dep-dropout"))
 
 
-def _pair(ap: argparse.ArgumentParser, text: str) -> tuple[str, str]:
+def _pair(ap: argparse.ArgumentParser, text: str, flag: str) -> tuple[str, str]:
     parts = text.split(",")
     if len(parts) != 2 or not all(p.replace(".", "", 1).isdigit() for p in parts):
-        ap.error(f"--pos-dropout takes two numbers like {','.join(POS_DROPOUT)}, not {text!r}")
+        ap.error(f"{flag} takes two numbers like 0.1,0.05, not {text!r}")
     return parts[0], parts[1]
 
 
