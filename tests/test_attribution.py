@@ -149,6 +149,12 @@ def test_attribution_definite_text_speaks_for_the_issuer_of_the_earlier_one() ->
     assert only(text).speaker == "Bloomberg"
 
 
+def test_attribution_findings_speak_for_the_named_study() -> None:
+    text = ("The results of the Australian National Iodine Nutrition Study suggest that "
+            "children in mainland Australia are borderline iodine deficient.")
+    assert only(text).speaker == "Australian National Iodine Nutrition Study"
+
+
 def test_attribution_description_with_its_own_domain_needs_that_role() -> None:
     text = ("Kevin Sullivan, the tax commissioner of Connecticut, met the governor.\n\n"
             "Connecticut's tax commissioner said that the returns were legal.")

@@ -253,10 +253,11 @@ def _common(tree: Tree, head: Token) -> list[Named]:
 
 def _issuer(tree: Tree, head: Token) -> Token | None:
     """Who issued a text: ``a statement from the ministry``, ``the ministry's
-    statement``, ``a post by Smith``, ``a Bloomberg poll`` (possessive pronouns are
-    left to coreference)."""
+    statement``, ``a post by Smith``, ``a Bloomberg poll``, ``the results of the
+    National Iodine Study`` (possessive pronouns are left to coreference)."""
     for c in tree.children(head.i, "nmod", "compound"):
-        by = any(w.text.lower() in ("from", "by") for w in tree.children(c.i, "case"))
+        cases = {w.text.lower() for w in tree.children(c.i, "case")}
+        by = bool(cases & {"from", "by"}) or ("of" in cases and c.upos == "PROPN")
         poss = c.deprel == "nmod:poss" and c.upos in ("PROPN", "NOUN")
         named = c.deprel == "compound" and c.upos == "PROPN"  # "a Bloomberg poll"
         if (by or poss or named) and c.upos in ("PROPN", "NOUN"):
