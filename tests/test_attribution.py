@@ -313,3 +313,12 @@ def test_attribution_party_in_brackets_and_a_weekday_after_the_cue() -> None:
     text = ("\u201cIt\u2019s a dog whistle to all Americans, especially African-Americans,\u201d "
             "Rep. Gwen Moore (D-Wis.) said Friday.")
     assert only(text).speaker == "Gwen Moore"
+
+
+def test_attribution_subjectless_speech_verb_right_before_the_quote_is_its_cue() -> None:
+    text = ('"Promise mama you will keep your hands in sight," Mary Blige sings to Hillary '
+            'Clinton before asking her, "I just want to know, where do we go from here?"')
+    quotes = run(text).quotes
+    last = quotes[-1]
+    assert last.text.startswith("I just want to know")
+    assert last.speaker == "Mary Blige"

@@ -284,10 +284,14 @@ def _short_mentions(doc: ParsedDoc, found: Sequence[Mention], covered: set[int]
 
 
 def _known_word(t: Token, known: dict[str, str]) -> str | None:
-    """The known name a proper noun repeats; a capitals-only word is a surname written
-    as a transcript's speaker label (``PENCE:`` for ``Mike Pence``) unless an acronym."""
+    """The known name a proper noun repeats (or a noun the NER model types as a person);
+    a capitals-only word is a surname written as a transcript's speaker label
+    (``PENCE:`` for ``Mike Pence``) unless an acronym."""
     if t.text in known and (t.upos == "PROPN" or t.text.isupper()):  # "WHO"/PRON
         return t.text
+    if t.text in known and known[t.text] == "PER" and t.upos == "NOUN" and (
+            t.ner.endswith("PER")):
+        return t.text  # "... paper Bos and colleagues describe": a surname read as a noun
     label = t.text.title()
     if t.text.isupper() and len(t.text) > 2 and t.upos in ("PROPN", "NOUN") and (
             known.get(label) == "PER"):

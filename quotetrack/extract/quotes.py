@@ -103,7 +103,7 @@ def direct_cue(tree: Tree, m: Marked) -> int | None:
                 continue
             link = _link(tree, t, words)
             subject = bool(tree.children(t.i, "nsubj"))
-            if link and not subject:
+            if link and not subject and not _leads_into(tree, t, m):
                 continue
             # A cue with a speaker of its own beats a subjectless one that only looks
             # linked: "Asked to describe it, O'Neill said, ..." parsed from Asked, or
@@ -114,6 +114,19 @@ def direct_cue(tree: Tree, m: Marked) -> int | None:
             if best is None or (rank, dist) < best[:2]:
                 best = (rank, dist, t.i)
     return best[2] if best else None
+
+
+def _leads_into(tree: Tree, t: Token, m: Marked) -> bool:
+    """``Blige sings to Clinton before asking her, "..."``: a verb that borrows its
+    subject and is followed by nothing but its own words and punctuation up to the
+    opening mark introduces the quote, though the parser hung the quote elsewhere."""
+    if t.rel not in ("advcl", "conj", "xcomp") or t.end > m.outer_start:
+        return False
+    between = [w for w in tree.tokens[t.i + 1:] if w.end <= m.outer_start]
+    own = {w.i for w in tree.subtree(t.i)}
+    return all(w.i in own or w.upos == "PUNCT" for w in between) and bool(
+        between and between[-1].text in (",", ":") or tree.doc.text[
+            t.end:m.outer_start].strip() in (",", ":"))
 
 
 @dataclass(frozen=True, slots=True)
