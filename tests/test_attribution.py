@@ -123,6 +123,13 @@ def test_attribution_section_label_is_no_speaker() -> None:
     assert [q.speaker for q in run(text).quotes] == ["mayor"]
 
 
+def test_attribution_heading_label_of_common_words_is_no_speaker() -> None:
+    text = ("The Latest: Trump urges supporters to watch polling places.\n\n"
+            "The Latest: Clinton says the debate went well for her campaign.\n\n"
+            "Donald Trump said that the vote would be rigged.")
+    assert "Latest" not in [q.speaker for q in run(text).quotes]
+
+
 def test_attribution_speaker_turn_label_is_the_person_named_in_full() -> None:
     text = ("Fox News host Chris Wallace interviewed Governor Mike Pence on Sunday.\n\n"
             "PENCE: Well, the question really should be why they invited her at all.")

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from quotetrack.extract.syntax import Tree
-from quotetrack.records import Cue, QuoteSpan
+from quotetrack.records import Cue, QuoteSpan, Token
 
 _LABEL = re.compile(r"[\"“']?((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*):\s")
 MIN_WORDS = 4
@@ -41,12 +41,19 @@ def _named_elsewhere(text: str, word: str, at: int) -> bool:
     return any(m.start() != at for m in re.finditer(rf"\b{re.escape(name)}\b", text))
 
 
+def _names(label: list[Token]) -> bool:
+    """A label names a speaker when it holds a proper noun or is written in capitals
+    (``WALLACE:``); common words (``The Latest:``) make a heading."""
+    return any(t.upos == "PROPN" or t.ner != "O" or (t.text.isupper() and len(t.text) > 1)
+               for t in label)
+
+
 def find_turns(tree: Tree) -> Iterator[QuoteSpan]:
     """One direct quote per speaker-turn paragraph; ``cue_token`` is the label's last
     word (attribution reads the speaker from it).  A one-word label speaks only in a
     transcript (several paragraphs open with one) or when it is a name the article
     uses elsewhere (``PENCE:`` after ``Mike Pence``); alone, it is a section label
-    (``VIEWPOINT:``, ``ANALYSIS:``)."""
+    (``VIEWPOINT:``, ``ANALYSIS:``); a label of common words is a heading."""
     doc = tree.doc
     labels = {para: turn_label(doc.text, start, end)
               for para, (start, end) in enumerate(doc.paragraphs)}
@@ -65,7 +72,7 @@ def find_turns(tree: Tree) -> Iterator[QuoteSpan]:
         stop = end
         while stop > content and doc.text[stop - 1].isspace():
             stop -= 1
-        if not label_words or stop <= content:
+        if not label_words or stop <= content or not _names(label_words):
             continue
         first = next((t for t in tree.tokens if t.start >= content), label_words[-1])
         cue = Cue(lend, lend + 1, ":", ":")
