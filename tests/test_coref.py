@@ -25,6 +25,9 @@ def speakers(text: str) -> list[Quote]:
     # an organisation description links to the organisation named earlier
     ("The Ontario Energy Board met on Tuesday. The board said that prices would rise.",
      "Ontario Energy Board"),
+    # a place noun names the place after its "of"
+    ("Donald Trump spoke in America on Monday. The city of Phoenix said that the ad "
+     "was misleading.", "Phoenix"),
     # "it" never takes a person
     ("John Smith works for Microsoft. It said on Monday that sales had risen.", "Microsoft"),
 ])

@@ -127,6 +127,8 @@ class Coref:
             return self._by_role(head, lemma) or self._identified_after(head, lemma)
         if not definite or owner:
             return ()  # "a spokesman said": nobody; "the Clinton campaign" names itself
+        if lemma in _PLACE_NOUNS and self._place_of(head):
+            return self._place_of(head)  # "the city of Phoenix": Phoenix
         if lemma in _PLACE_NOUNS:  # "the city said": the place (its government) named before
             return self._best(head, recent, lambda e: e.kind == "place" or (
                 e.kind == "organization" and lemma in e.name.lower()))
@@ -170,6 +172,15 @@ class Coref:
         leader = person[0]
         return (Entity(-1 - leader.id, f"{leader.name} {lemma}", "organization", None,
                        (), ()),)
+
+    def _place_of(self, head: Token) -> tuple[Entity, ...]:
+        """The place a place noun names with ``of`` (``the city of Phoenix``)."""
+        for c in self.tree.children(head.i, "nmod"):
+            e = self.entity_of(c.i)
+            if e is not None and e.kind in ("place", "organization") and any(
+                    w.text.lower() == "of" for w in self.tree.children(c.i, "case")):
+                return (e,)
+        return ()
 
     def _identified_after(self, head: Token, lemma: str) -> tuple[Entity, ...]:
         """Delayed identification (news leads): a role first met as a description is
