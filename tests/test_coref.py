@@ -28,6 +28,9 @@ def speakers(text: str) -> list[Quote]:
     # a place noun names the place after its "of"
     ("Donald Trump spoke in America on Monday. The city of Phoenix said that the ad "
      "was misleading.", "Phoenix"),
+    # a person known by whose they are is named after the owner
+    ("Gary Johnson released a letter on Friday. His doctor said that he was extremely "
+     "fit.", "Gary Johnson's doctor"),
     # "it" never takes a person
     ("John Smith works for Microsoft. It said on Monday that sales had risen.", "Microsoft"),
 ])

@@ -42,6 +42,7 @@ _GROUP_WORDS = {"both", "two", "pair", "duo", "couple"}
 # Organisations that a person leads and that articles name after them ("the Clinton
 # campaign"); "the campaign" alone is the campaign of the person in the news item.
 _LED_NOUNS = {"campaign"}
+_DERIVED = -1_000_000  # ids of entities named after another (his doctor): never indexed
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,10 +122,13 @@ class Coref:
         if plural:
             return ()
         person = lemma in words("person_nouns") or lemma in words("titles")
-        owner = any((k.upos == "PROPN" or k.text[:1].isupper()) and (
+        owner = any(k.upos != "PRON" and (k.upos == "PROPN" or k.text[:1].isupper()) and (
             k.deprel == "nmod:poss" or (k.rel == "compound" and not person)) for k in kids)
         if owner and person:  # "Connecticut's tax commissioner"
             return self._by_role(head, lemma) or self._identified_after(head, lemma)
+        held = [k for k in kids if k.deprel == "nmod:poss" and k.upos == "PRON"]
+        if person and held and not definite:  # "his doctor": Gary Johnson's doctor
+            return self._held(head, held[0], recent)
         if not definite or owner:
             return ()  # "a spokesman said": nobody; "the Clinton campaign" names itself
         if lemma in _PLACE_NOUNS and self._place_of(head):
@@ -157,6 +161,17 @@ class Coref:
                 and lemma in self.roles.get(self.by_word[m.first].id, "").split()]
         return (fits[-1],) if fits else ()
 
+    def _held(self, head: Token, pron: Token, recent: Sequence[Recent]
+              ) -> tuple[Entity, ...]:
+        """A person known by whose they are (``his doctor``, ``her lawyer``): named
+        after the owner the pronoun refers to (``Gary Johnson's doctor``)."""
+        owner = self._pronoun(pron, pron.text.lower(), recent)
+        if len(owner) != 1:
+            return ()
+        name = f"{owner[0].name}'s {head.text}"
+        return (Entity(_DERIVED - owner[0].id, name, "person", noun_gender(head.lemma.lower()),
+                       (), ()),)
+
     def _led(self, head: Token, lemma: str, recent: Sequence[Recent]) -> tuple[Entity, ...]:
         """``the campaign``: a campaign named in this paragraph or the two before,
         else the campaign of the person most salient there (``Hillary Clinton
@@ -170,8 +185,8 @@ class Coref:
         if not person:
             return ()
         leader = person[0]
-        return (Entity(-1 - leader.id, f"{leader.name} {lemma}", "organization", None,
-                       (), ()),)
+        return (Entity(_DERIVED - 500_000 - leader.id, f"{leader.name} {lemma}",
+                       "organization", None, (), ()),)
 
     def _place_of(self, head: Token) -> tuple[Entity, ...]:
         """The place a place noun names with ``of`` (``the city of Phoenix``)."""
