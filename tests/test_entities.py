@@ -58,3 +58,19 @@ def test_entities_person_name_loses_place_words_before_it() -> None:
             "made progress. The United States welcomed the team.")
     people = [e.name for e in find_entities(parsed(text)) if e.kind == "person"]
     assert "Hamdullah Mohib" in people and not any("States" in p for p in people)
+
+
+def test_entities_surname_typed_a_place_is_the_person_unless_a_place_preposition() -> None:
+    from quotetrack.extract.entities import Mention, _caps_surnames
+
+    doc = parsed("Ted Cruz met voters. Cruz said he was honored. They flew to Cruz.")
+    toks = doc.tokens
+
+    def mention(first: int, last: int, kind: str) -> Mention:
+        return Mention(first, last, toks[first].start, toks[last].end,
+                       doc.text[toks[first].start:toks[last].end], kind, toks[first].sent)
+
+    cruz = [t.i for t in toks if t.text == "Cruz"]
+    found = [mention(0, 1, "PER"), mention(cruz[1], cruz[1], "LOC"),
+             mention(cruz[2], cruz[2], "LOC")]
+    assert [m.type for m in _caps_surnames(doc, found)] == ["PER", "PER", "LOC"]

@@ -169,7 +169,7 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     if run:
         close()
     typed = _propn_mentions(doc, set())  # the lexicon's reading of every proper-noun run
-    out = [m for m in _caps_surnames(_prefer_longer_names(out, typed)) if _is_name(doc, m)]
+    out = [m for m in _caps_surnames(doc, _prefer_longer_names(out, typed)) if _is_name(doc, m)]
     out = _led_organisations(doc, _without_place_words(doc, out, typed))
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     out += _propn_mentions(doc, covered)
@@ -225,13 +225,31 @@ def _without_place_words(doc: ParsedDoc, found: list[Mention], typed: list[Menti
     return out
 
 
-def _caps_surnames(found: list[Mention]) -> list[Mention]:
-    """A capitals-only word the model typed otherwise that is the surname of a person
-    named in full is that person's transcript label (``PENCE:`` for ``Mike Pence``)."""
+_PLACE_CASES = {"in", "at", "from", "to", "into", "across", "near", "throughout", "around",
+                "of", "outside", "inside"}
+
+
+def _caps_surnames(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A one-word mention the model typed otherwise that is the surname of a person
+    named in full is that person: a transcript label in capitals (``PENCE:`` for ``Mike
+    Pence``) or a place reading (``Cruz said``), unless a place preposition governs it
+    (``in Washington``)."""
     surnames = {m.text.split()[-1].lower() for m in found
                 if m.type == "PER" and len(m.text.split()) > 1}
-    return [replace(m, type="PER") if m.first == m.last and m.text.isupper()
-            and len(m.text) > 2 and m.text.lower() in surnames else m for m in found]
+    out = []
+    for m in found:
+        if m.first == m.last and m.type != "PER" and m.text.lower() in surnames and (
+                (m.text.isupper() and len(m.text) > 2) or (
+                    m.type == "LOC" and not _place_case(doc, m.first))):
+            m = replace(m, type="PER")
+        out.append(m)
+    return out
+
+
+def _place_case(doc: ParsedDoc, i: int) -> bool:
+    """Word ``i`` is governed by a place preposition (``in``, ``from``, ``to``)."""
+    return any(t.head == i and t.rel == "case" and t.text.lower() in _PLACE_CASES
+               for t in doc.tokens[max(0, i - 3):i])
 
 
 def _prefer_longer_names(found: list[Mention], typed: list[Mention]) -> list[Mention]:
