@@ -329,3 +329,17 @@ def test_attribution_subjectless_speech_verb_right_before_the_quote_is_its_cue()
     last = quotes[-1]
     assert last.text.startswith("I just want to know")
     assert last.speaker == "Mary Blige"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a dateline is no speaker; the name hung on it is
+    ("WASHINGTON -- President Barack Obama, opening the museum on Saturday, said that it "
+     "would tell an American story.", "Barack Obama"),
+    # a counting noun speaks for the people of its "of" phrase
+    ("A chorus of prominent Republicans has said that the returns must be released.",
+     "Republicans"),
+    # a place with an organisation noun is that place's institution, whole
+    ("Tulsa police said that the driver had refused to keep his hands up.", "Tulsa police"),
+])
+def test_attribution_speaker_phrase_classes(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker

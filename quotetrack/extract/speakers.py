@@ -237,7 +237,8 @@ def _common(tree: Tree, head: Token) -> list[Named]:
     if lemma in words("organizations"):
         named = [c for c in tree.children(head.i, "compound") if c.upos == "PROPN"
                  and c.i < head.i and not c.ner.endswith("PER")]
-        if named and head.text.islower():  # "Yonhap news agency": the name, and its role
+        if named and head.text.islower() and not named[-1].ner.endswith("LOC"):
+            # "Yonhap news agency": the name, and its role ("Tulsa police" is whole)
             name = _name_text([t for t in phrase if t.i <= named[-1].i and t.i >= named[0].i])
             rest = clean_phrase(tree, [t for t in phrase if t.i > named[-1].i])
             return [Named(name, "organization", rest or None, None, named[-1].i)]
@@ -289,8 +290,42 @@ def _earlier_issuer(tree: Tree, head: Token) -> Token | None:
     return None
 
 
+_DASHES = {"--", "-", "\u2014", "\u2013", "\u2015"}
+# Nouns that count or gather the people of their "of" phrase: "a chorus of Republicans".
+_COUNTING = {"number", "chorus", "group", "handful", "majority", "host", "couple", "lot",
+             "dozen", "dozens", "hundreds", "thousands", "score", "scores", "pair", "few",
+             "many", "minority", "coalition", "bunch", "series", "range", "variety"}
+
+
+def _past_dateline(tree: Tree, head: Token) -> Token:
+    """``WASHINGTON -- President Obama ... said``: a dateline (a word in capitals opening
+    its paragraph, then a dash) is no speaker; the name the parser hung on it is."""
+    first = tree.doc.paragraphs[head.para][0] if head.para < len(tree.doc.paragraphs) else -1
+    nxt = tree.tokens[head.i + 1] if head.i + 1 < len(tree.tokens) else None
+    if head.start != first or not head.text.isupper() or nxt is None or (
+            nxt.text not in _DASHES and nxt.text != "("):
+        return head
+    named = [c for c in tree.children(head.i, "appos", "flat", "conj", "dep")
+             if c.i > head.i and c.upos in ("PROPN", "NOUN", "PRON")]
+    return named[0] if named else head
+
+
+def _counted(tree: Tree, head: Token) -> Token:
+    """``a chorus of prominent Republicans``, ``a number of lawmakers``: a counting noun
+    speaks for the people of its ``of`` phrase."""
+    if head.lemma.lower() not in _COUNTING or head.upos != "NOUN":
+        return head
+    for c in tree.children(head.i, "nmod"):
+        if c.upos in ("NOUN", "PROPN") and any(
+                w.text.lower() == "of" for w in tree.children(c.i, "case")):
+            return c
+    return head
+
+
 def read_mention(tree: Tree, head: Token) -> list[Named]:
     """Every speaker a mention names (several for ``the Kremlin and the White House``)."""
+    head = _past_dateline(tree, head)
+    head = _counted(tree, head)
     heads = [head] + [c for c in tree.children(head.i, "conj")
                       if c.upos in ("PROPN", "NOUN")]
     out: list[Named] = []
