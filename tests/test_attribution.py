@@ -343,3 +343,12 @@ def test_attribution_subjectless_speech_verb_right_before_the_quote_is_its_cue()
 ])
 def test_attribution_speaker_phrase_classes(text: str, speaker: str) -> None:
     assert only(text).speaker == speaker
+
+
+def test_attribution_cue_hung_on_an_attributed_cue_takes_its_speaker() -> None:
+    text = ('"The birther issue again, we are bringing that up, is insane," Bernie Sanders '
+            'said, going on to say that the country has spent "hundreds of years fighting '
+            'against racism."')
+    last = run(text).quotes[-1]
+    assert last.text.startswith("the country has spent")
+    assert (last.speaker, last.method) == ("Bernie Sanders", "governing-cue")

@@ -5,7 +5,9 @@
 1. ``cue-subject``: the cue's subject (active ``nsubj``, inverted ``said Lavrov``,
    the passive agent, ``quoted as saying``) or the source of ``according to``;
    ``governing-subject`` when the cue borrows its subject (``..., adding that``, ``said
-   in a statement``); ``relative-clause`` for ``the official who said``;
+   in a statement``), ``governing-cue`` when it borrows the speaker of the cue it hangs
+   on (``"...," Chaffetz said, adding that``); ``relative-clause`` for ``the official
+   who said``;
    ``cue-object`` for a quote-first cue whose speaker the parser hung as its object;
    ``adjacent-mention`` when the parser lost the subject (the phrase next to the cue).
 2. ``appositive`` / ``title``: named appositives and titles give the name, the rest
@@ -38,7 +40,8 @@ from quotetrack.lexicon import speech_verb, words
 from quotetrack.records import ParsedDoc, Quote, QuoteSpan, Span, Speaker, SpeakerKind, Token
 
 CONFIDENCE = {"speaker-turn": 0.85, "cue-subject": 0.9, "appositive": 0.9, "according-to": 0.85,
-              "governing-subject": 0.75, "relative-clause": 0.75, "cue-object": 0.6,
+              "governing-subject": 0.75, "governing-cue": 0.7, "relative-clause": 0.75,
+              "cue-object": 0.6,
               "pronoun": 0.7, "adjacent-mention": 0.7, "credit-line": 0.75,
               "continuation": 0.6, "coreference": 0.7, "name-line": 0.7, "words-of": 0.8,
               "introduction": 0.5, "none": 0.0}
@@ -431,6 +434,25 @@ def _resolve(found: list[_Found], ents: Entities, coref: Coref) -> list[Resolved
     return out
 
 
+def _governing_cue(tree: Tree, spans: list[QuoteSpan], resolved: list[Resolved]) -> None:
+    """A cue left without a speaker that hangs, within its sentence, on the cue of an
+    attributed quote takes that quote's speaker (``"...," Sanders said, going on to say
+    that ...``, ``Chaffetz said in a statement, adding that ...``)."""
+    by_cue = {s.cue_token: k for k, s in enumerate(spans)
+              if s.cue_token is not None and resolved[k][0]}
+    for k, span in enumerate(spans):
+        if resolved[k][0] or span.cue_token is None or "turn" in span.flags:
+            continue
+        cue = tree.tokens[span.cue_token]
+        for up in list(tree.ancestors(cue.i))[:3]:
+            if up.sent != cue.sent:
+                break
+            if up.i in by_cue:
+                names, kind, _, mention = resolved[by_cue[up.i]]
+                resolved[k] = (names, kind, "governing-cue", mention)
+                break
+
+
 def _group_before(f: _Found, found: list[_Found], out: list[Resolved]) -> str | None:
     """The group (``show insiders``, ``critics``) that spoke in the quote just before,
     in the same or the previous paragraph: what a following ``they`` refers to."""
@@ -484,6 +506,7 @@ def attribute(doc: ParsedDoc, spans: list[QuoteSpan], tree: Tree | None = None
         for n in f.named:
             ents.add_role(n)
     resolved = _resolve(found, ents, coref)
+    _governing_cue(tree, spans, resolved)
     _cueless(spans, resolved, ents, coref, words_of, "words-of")
     _cueless(spans, resolved, ents, coref, name_line, "name-line")
     _continue(spans, resolved)
