@@ -31,6 +31,9 @@ def speakers(text: str) -> list[Quote]:
     # a person known by whose they are is named after the owner
     ("Gary Johnson released a letter on Friday. His doctor said that he was extremely "
      "fit.", "Gary Johnson's doctor"),
+    # "the city" is the municipality named before it, a government speaking
+    ("The request was made by the Municipality of Livorno in Italy in 2010. The city "
+     "reasoned that the schools were commercial.", "Municipality of Livorno"),
     # "it" never takes a person
     ("John Smith works for Microsoft. It said on Monday that sales had risen.", "Microsoft"),
 ])

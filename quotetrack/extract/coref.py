@@ -135,7 +135,7 @@ class Coref:
             return self._place_of(head)  # "the city of Phoenix": Phoenix
         if lemma in _PLACE_NOUNS:  # "the city said": the place (its government) named before
             return self._best(head, recent, lambda e: e.kind == "place" or (
-                e.kind == "organization" and lemma in e.name.lower()))
+                e.kind == "organization" and bool(_PLACE_NOUNS & set(e.name.lower().split()))))
         if lemma in _LED_NOUNS:
             return self._led(head, lemma, recent)
         if lemma in words("organizations"):
