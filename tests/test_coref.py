@@ -34,6 +34,9 @@ def speakers(text: str) -> list[Quote]:
     # "the city" is the municipality named before it, a government speaking
     ("The request was made by the Municipality of Livorno in Italy in 2010. The city "
      "reasoned that the schools were commercial.", "Municipality of Livorno"),
+    # an organisation noun compounded with an organisation's name is that organisation
+    ("Beppe Grillo founded the M5S in 2009. In Livorno, the M5S party says that the "
+     "schools must pay the tax.", "M5S"),
     # "it" never takes a person
     ("John Smith works for Microsoft. It said on Monday that sales had risen.", "Microsoft"),
 ])

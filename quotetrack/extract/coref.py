@@ -126,6 +126,9 @@ class Coref:
             k.deprel == "nmod:poss" or (k.rel == "compound" and not person)) for k in kids)
         if owner and person:  # "Connecticut's tax commissioner"
             return self._by_role(head, lemma) or self._identified_after(head, lemma)
+        if owner and lemma in words("organizations"):  # "the M5S party": M5S
+            named = [self.entity_of(k.i) for k in kids if k.rel == "compound"]
+            return next(((e,) for e in named if e is not None and e.kind == "organization"), ())
         held = [k for k in kids if k.deprel == "nmod:poss" and k.upos == "PRON"]
         if person and held and not definite:  # "his doctor": Gary Johnson's doctor
             return self._held(head, held[0], recent)
