@@ -37,6 +37,10 @@ def speakers(text: str) -> list[Quote]:
     # an organisation noun compounded with an organisation's name is that organisation
     ("Beppe Grillo founded the M5S in 2009. In Livorno, the M5S party says that the "
      "schools must pay the tax.", "M5S"),
+    # a plain object pronoun never refers to its own clause's subject
+    ("Zaha Hadid studied architecture in London. Her professor, Rem Koolhaas, described "
+     "her as a planet in her own orbit. She said that she had loved the school.",
+     "Zaha Hadid"),
     # "it" never takes a person
     ("John Smith works for Microsoft. It said on Monday that sales had risen.", "Microsoft"),
 ])

@@ -256,6 +256,16 @@ class Coref:
                 and not start <= t.start < end and t.head >= 0
                 and speech_verb(self.tree.tokens[t.head].lemma) is not None}
 
+    def _coarguments(self, head: Token) -> set[int]:
+        """The subject (with its appositives) of the verb whose object ``head`` is: a
+        plain object pronoun never refers to its own clause's subject (``Koolhaas
+        described her``; a reflexive would)."""
+        if head.rel not in ("obj", "iobj", "obl") or head.head < 0 or head.text.lower().endswith(
+                ("self", "selves")):
+            return set()
+        subj = self.tree.children(head.head, "nsubj")
+        return {w.i for s in subj for w in [s, *self.tree.children(s.i, "appos", "flat")]}
+
     def _before(self, head: Token, since: int = 0) -> list[Mention]:
         """Mentions ending before ``head``, in paragraph ``since`` or later."""
         return [m for e in self.entities for m in e.mentions
@@ -266,6 +276,7 @@ class Coref:
               ) -> tuple[Entity, ...]:
         scores: dict[int, float] = {}
         speakers, binders = self._quote_speakers(head), self._binders(head)
+        speakers |= self._coarguments(head)
         for m in self._before(head, since):
             e = self.by_word[m.first]
             word = _mention_head(self.tree, m)
