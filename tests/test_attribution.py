@@ -340,6 +340,8 @@ def test_attribution_subjectless_speech_verb_right_before_the_quote_is_its_cue()
      "Republicans"),
     # a place with an organisation noun is that place's institution, whole
     ("Tulsa police said that the driver had refused to keep his hands up.", "Tulsa police"),
+    ("The Ontario government said in a statement that it would review the decision.",
+     "Ontario government"),
 ])
 def test_attribution_speaker_phrase_classes(text: str, speaker: str) -> None:
     assert only(text).speaker == speaker

@@ -41,6 +41,9 @@ def speakers(text: str) -> list[Quote]:
     ("Zaha Hadid studied architecture in London. Her professor, Rem Koolhaas, described "
      "her as a planet in her own orbit. She said that she had loved the school.",
      "Zaha Hadid"),
+    # an age alone stands for a person ("the 26-year-old", parsed as an adjective)
+    ("Connor McDavid, the Oilers captain, scored twice on Sunday. \"He was outstanding,\" "
+     "the 26-year-old said of his goalie.", "Connor McDavid"),
     # "it" never takes a person
     ("John Smith works for Microsoft. It said on Monday that sales had risen.", "Microsoft"),
 ])

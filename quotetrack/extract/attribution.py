@@ -34,7 +34,14 @@ from quotetrack.extract.coref import Coref, Recent
 from quotetrack.extract.cueless import introduced, name_line, words_of
 from quotetrack.extract.entities import Entity
 from quotetrack.extract.marks import is_mark_token
-from quotetrack.extract.speakers import PRONOUNS, Named, label_speaker, mention_span, read_mention
+from quotetrack.extract.speakers import (
+    PRONOUNS,
+    Named,
+    aged,
+    label_speaker,
+    mention_span,
+    read_mention,
+)
 from quotetrack.extract.syntax import Tree
 from quotetrack.lexicon import speech_verb, words
 from quotetrack.records import ParsedDoc, Quote, QuoteSpan, Span, Speaker, SpeakerKind, Token
@@ -348,7 +355,8 @@ def _linked(n: Named, f: _Found, coref: Coref, recent: list[Recent]) -> tuple[En
     inner = _person_within(coref, head, f.mention) or coref.named_part(head)
     if inner is not None:
         return (inner,)
-    if head.upos in ("PRON", "NOUN") and (n.gender or head.upos == "NOUN"):
+    if head.upos in ("PRON", "NOUN") and (n.gender or head.upos == "NOUN") or aged(
+            coref.tree, head):
         return coref.resolve(head, recent)
     return ()
 

@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from quotetrack.extract.entities import Entity, Mention, find_entities
+from quotetrack.extract.speakers import aged
 from quotetrack.extract.syntax import Tree
 from quotetrack.lexicon import noun_gender, speech_verb, words
 from quotetrack.records import Token
@@ -95,7 +96,7 @@ class Coref:
         low = head.text.lower()
         if head.upos == "PRON" or low in PERSONAL or low in NEUTER or low in PLURAL:
             return self._pronoun(head, low, recent)
-        if head.upos == "NOUN":
+        if head.upos == "NOUN" or aged(self.tree, head):  # "the 26-year-old"
             return self._description(head, recent)
         return ()
 

@@ -237,7 +237,8 @@ def _common(tree: Tree, head: Token) -> list[Named]:
     if lemma in words("organizations"):
         named = [c for c in tree.children(head.i, "compound") if c.upos == "PROPN"
                  and c.i < head.i and not c.ner.endswith("PER")]
-        if named and head.text.islower() and not named[-1].ner.endswith("LOC"):
+        if named and head.text.islower() and not named[-1].ner.endswith("LOC") and (
+                lemma not in _INSTITUTIONS):
             # "Yonhap news agency": the name, and its role ("Tulsa police" is whole)
             name = _name_text([t for t in phrase if t.i <= named[-1].i and t.i >= named[0].i])
             rest = clean_phrase(tree, [t for t in phrase if t.i > named[-1].i])
@@ -290,11 +291,21 @@ def _earlier_issuer(tree: Tree, head: Token) -> Token | None:
     return None
 
 
+# A place's institutions: "the Ontario government", "Toronto police" are named whole.
+_INSTITUTIONS = {"government", "police", "military", "army", "navy", "administration",
+                 "parliament", "legislature", "authorities", "authority", "court", "cabinet",
+                 "council", "ministry", "department", "regime", "embassy", "consulate"}
 _DASHES = {"--", "-", "\u2014", "\u2013", "\u2015"}
 # Nouns that count or gather the people of their "of" phrase: "a chorus of Republicans".
 _COUNTING = {"number", "chorus", "group", "handful", "majority", "host", "couple", "lot",
              "dozen", "dozens", "hundreds", "thousands", "score", "scores", "pair", "few",
              "many", "minority", "coalition", "bunch", "series", "range", "variety"}
+
+
+def aged(tree: Tree, head: Token) -> bool:
+    """``the 26-year-old said``: an age standing for a person (``old`` over ``year``)."""
+    return head.lemma.lower() == "old" and any(
+        c.lemma.lower() == "year" for c in tree.children(head.i))
 
 
 def _past_dateline(tree: Tree, head: Token) -> Token:
@@ -330,7 +341,7 @@ def read_mention(tree: Tree, head: Token) -> list[Named]:
                       if c.upos in ("PROPN", "NOUN")]
     out: list[Named] = []
     for h in heads:
-        if h.upos not in ("PROPN", "NOUN", "PRON", "NUM", "X", "SYM"):
+        if h.upos not in ("PROPN", "NOUN", "PRON", "NUM", "X", "SYM") and not aged(tree, h):
             continue  # a mis-parsed subject (a verb, an adverb) names nobody
         acronym = h.text.isupper() and len(h.text) > 1  # "WHO said", not "who said"
         if h.upos == "PRON" and h.text.lower() not in PRONOUNS and not acronym:
