@@ -354,3 +354,9 @@ def test_attribution_cue_hung_on_an_attributed_cue_takes_its_speaker() -> None:
     last = run(text).quotes[-1]
     assert last.text.startswith("the country has spent")
     assert (last.speaker, last.method) == ("Bernie Sanders", "governing-cue")
+
+
+def test_attribution_appositive_role_leaves_out_its_clauses() -> None:
+    q = only("Jerry Dias, president of Unifor, which represents the workers, said the union "
+             "would strike.")
+    assert (q.speaker, q.role) == ("Jerry Dias", "president of Unifor")

@@ -172,10 +172,12 @@ def _name_text(name: list[Token]) -> str:
 
 
 def _appositive_role(tree: Tree, head: Token) -> str | None:
-    """``Yury Ushakov, a Kremlin adviser,``: a common-noun appositive is the role."""
+    """``Yury Ushakov, a Kremlin adviser,``: a common-noun appositive is the role (without
+    its relative or other clauses)."""
     for a in tree.children(head.i, "appos"):
-        if a.upos == "NOUN":
-            return _text(tree, trimmed(contiguous(tree.subtree(a.i), a.i))) or None
+        if a.upos == "NOUN":  # its clauses are no part of it ("..., which represents")
+            clauses = [c.i for c in tree.subtree(a.i) if c.rel in _CUT_RELS and c.i != a.i]
+            return _text(tree, trimmed(contiguous(tree.subtree(a.i, skip=clauses), a.i))) or None
     return None
 
 
