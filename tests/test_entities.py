@@ -74,3 +74,9 @@ def test_entities_surname_typed_a_place_is_the_person_unless_a_place_preposition
     found = [mention(0, 1, "PER"), mention(cruz[1], cruz[1], "LOC"),
              mention(cruz[2], cruz[2], "LOC")]
     assert [m.type for m in _caps_surnames(doc, found)] == ["PER", "PER", "LOC"]
+
+
+def test_entities_web_domain_is_part_of_the_name_and_an_organisation() -> None:
+    ents = _entities("Other sites such as Gawker.com have stated that they will keep "
+                     "hosting the video.")
+    assert ents.get("Gawker.com") == "organization"

@@ -76,6 +76,17 @@ def _surface(doc: ParsedDoc, run: list[Token]) -> str:
     return " ".join(text.split())
 
 
+_DOMAIN = re.compile(r"\.[a-z]{2,4}")
+
+
+def _domain(doc: ParsedDoc, toks: list[Token]) -> Token | None:
+    """A web domain suffix glued to the end of a name (``Gawker`` + ``.com``)."""
+    nxt = doc.tokens[toks[-1].i + 1] if toks and toks[-1].i + 1 < len(doc.tokens) else None
+    if nxt is not None and _glued(toks[-1], nxt) and _DOMAIN.fullmatch(nxt.text):
+        return nxt
+    return None
+
+
 def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
     """An NER mention grown to the whole run of capitalised proper nouns it sits in
     (``States`` -> ``United States``), titles never added to a person's name."""
@@ -141,6 +152,9 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         typed = "ORG" if kind in ("PER", "LOC") and toks and toks[-1].text.lower() in words(
             "organizations") else kind  # "the Kremlin", "Roper Center": not people or places
         toks = _extend(doc, toks, typed)
+        domain = _domain(doc, toks)
+        if domain is not None:  # "Gawker.com": a website, whatever the model typed
+            toks, typed = [*toks, domain], "ORG"
         while typed == "PER" and toks and toks[0].upos not in ("PROPN", "X"):
             toks = toks[1:]  # "Injecting Clinton": a name starts at a proper noun
         if typed == "PER" and toks:  # "Foreign Minister Sergei Lavrov": the name only
