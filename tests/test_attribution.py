@@ -162,6 +162,12 @@ def test_attribution_findings_speak_for_the_named_study() -> None:
     assert only(text).speaker == "Australian National Iodine Nutrition Study"
 
 
+def test_attribution_definite_text_is_the_text_named_before() -> None:
+    text = ("The Australian National Iodine Nutrition Study was published on Monday.\n\n"
+            "The report said that few food manufacturers use iodised salt.")
+    assert only(text).speaker == "Australian National Iodine Nutrition Study"
+
+
 def test_attribution_description_with_its_own_domain_needs_that_role() -> None:
     text = ("Kevin Sullivan, the tax commissioner of Connecticut, met the governor.\n\n"
             "Connecticut's tax commissioner said that the returns were legal.")

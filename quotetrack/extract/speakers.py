@@ -228,7 +228,7 @@ def _common(tree: Tree, head: Token) -> list[Named]:
         return [Named(n.name, n.kind, role, n.gender, n.head) for n in map(
             lambda a: _proper(tree, a), named)]
     lemma = head.lemma.lower()
-    issuer = (_issuer(tree, head) or _earlier_issuer(tree, head)
+    issuer = (_issuer(tree, head) or _earlier_issuer(tree, head) or _named_text(tree, head)
               if lemma in words("document_nouns") else None)
     if issuer is not None:
         return read_mention(tree, issuer)
@@ -333,6 +333,19 @@ def _counted(tree: Tree, head: Token) -> Token:
                 w.text.lower() == "of" for w in tree.children(c.i, "case")):
             return c
     return head
+
+
+def _named_text(tree: Tree, head: Token) -> Token | None:
+    """``the report`` after ``the Australian National Iodine Nutrition Study``: a
+    definite text noun is the nearest text named before it (a name ending in a text
+    noun), which speaks for itself."""
+    if not any(d.text.lower() in ("the", "this") for d in tree.children(head.i, "det")):
+        return None
+    for t in reversed(tree.tokens[max(0, head.i - 800):head.i]):
+        if t.upos == "PROPN" and t.text.lower() in words("document_nouns") and (
+                t.rel not in ("compound", "flat")):
+            return t
+    return None
 
 
 def read_mention(tree: Tree, head: Token) -> list[Named]:
