@@ -44,6 +44,9 @@ def speakers(text: str) -> list[Quote]:
     # an age alone stands for a person ("the 26-year-old", parsed as an adjective)
     ("Connor McDavid, the Oilers captain, scored twice on Sunday. \"He was outstanding,\" "
      "the 26-year-old said of his goalie.", "Connor McDavid"),
+    # a subject pronoun never refers to the one named as its verb's object
+    ("Mark Rathbun started a fund for Daniel Montalvo. He described Montalvo as a "
+     "victim and said that the church had lied.", "Mark Rathbun"),
     # "it" never takes a person
     ("John Smith works for Microsoft. It said on Monday that sales had risen.", "Microsoft"),
 ])

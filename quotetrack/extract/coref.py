@@ -267,6 +267,15 @@ class Coref:
         subj = self.tree.children(head.head, "nsubj")
         return {w.i for s in subj for w in [s, *self.tree.children(s.i, "appos", "flat")]}
 
+    def _named_objects(self, head: Token) -> set[int]:
+        """Entities named as objects of the verb whose subject ``head`` is: a subject
+        pronoun never refers to them (``He described Montalvo as ...``)."""
+        if head.rel != "nsubj" or head.head < 0:
+            return set()
+        objs = self.tree.children(head.head, "obj", "iobj")
+        return {e.id for o in objs for w in [o, *self.tree.children(o.i, "flat")]
+                if (e := self.entity_of(w.i)) is not None}
+
     def _before(self, head: Token, since: int = 0) -> list[Mention]:
         """Mentions ending before ``head``, in paragraph ``since`` or later."""
         return [m for e in self.entities for m in e.mentions
@@ -278,10 +287,11 @@ class Coref:
         scores: dict[int, float] = {}
         speakers, binders = self._quote_speakers(head), self._binders(head)
         speakers |= self._coarguments(head)
+        named_with = self._named_objects(head)
         for m in self._before(head, since):
             e = self.by_word[m.first]
             word = _mention_head(self.tree, m)
-            if not fits(e) or word in speakers:
+            if not fits(e) or word in speakers or e.id in named_with:
                 continue  # "X said, 'I think his work ...'": a speaker says I, not he
             score = self._score(head, m, e, gender, prefer)
             if word in binders:
