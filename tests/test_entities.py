@@ -74,6 +74,9 @@ def test_entities_surname_typed_a_place_is_the_person_unless_a_place_preposition
     found = [mention(0, 1, "PER"), mention(cruz[1], cruz[1], "LOC"),
              mention(cruz[2], cruz[2], "LOC")]
     assert [m.type for m in _caps_surnames(doc, found)] == ["PER", "PER", "LOC"]
+    # an organisation reading of the surname acting as a subject is the person too
+    found[1] = mention(cruz[1], cruz[1], "ORG")
+    assert _caps_surnames(doc, found)[1].type == "PER"
 
 
 def test_entities_web_domain_is_part_of_the_name_and_an_organisation() -> None:

@@ -246,15 +246,17 @@ _PLACE_CASES = {"in", "at", "from", "to", "into", "across", "near", "throughout"
 def _caps_surnames(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """A one-word mention the model typed otherwise that is the surname of a person
     named in full is that person: a transcript label in capitals (``PENCE:`` for ``Mike
-    Pence``) or a place reading (``Cruz said``), unless a place preposition governs it
-    (``in Washington``)."""
+    Pence``), a place reading (``Cruz said``) unless a place preposition governs it
+    (``in Washington``), or an organisation reading acting as a subject (``Figueroa
+    told USA Today``)."""
     surnames = {m.text.split()[-1].lower() for m in found
                 if m.type == "PER" and len(m.text.split()) > 1}
     out = []
     for m in found:
         if m.first == m.last and m.type != "PER" and m.text.lower() in surnames and (
                 (m.text.isupper() and len(m.text) > 2) or (
-                    m.type == "LOC" and not _place_case(doc, m.first))):
+                    m.type == "LOC" and not _place_case(doc, m.first)) or (
+                    m.type == "ORG" and doc.tokens[m.first].deprel == "nsubj")):
             m = replace(m, type="PER")
         out.append(m)
     return out
