@@ -366,3 +366,26 @@ def test_attribution_appositive_role_leaves_out_its_clauses() -> None:
     q = only("Jerry Dias, president of Unifor, which represents the workers, said the union "
              "would strike.")
     assert (q.speaker, q.role) == ("Jerry Dias", "president of Unifor")
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    # a person named after a title under an organisation's name is the speaker
+    ("Bank of Canada governor Tiff Macklem said rates would stay low.", "Tiff Macklem",
+     "Bank of Canada governor"),
+])
+def test_attribution_titled_name_under_an_organisation(text: str, speaker: str,
+                                                       role: str) -> None:
+    q = only(text)
+    assert (q.speaker, q.role) == (speaker, role)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an organisation that a place reading of its name hid is still the organisation
+    ("Bank of Canada governor Tiff Macklem spoke on Monday. The central bank said "
+     "inflation would return to target.", "Bank of Canada"),
+    ("Amnesty International released a report on Tuesday. The rights group said at least "
+     "50 people had died.", "Amnesty International"),
+])
+def test_attribution_organisation_description_after_organisation_words(
+        text: str, speaker: str) -> None:
+    assert run(text).quotes[-1].speaker == speaker

@@ -76,6 +76,14 @@ def _surface(doc: ParsedDoc, run: list[Token]) -> str:
     return " ".join(text.split())
 
 
+def _organisation_words(toks: list[Token]) -> bool:
+    """A place reading of a name that an organisation word heads before its ``of``
+    (``Bank of Canada``, ``University of Toronto``) or that ends ``International``."""
+    lows = [t.text.lower() for t in toks]
+    head = lows[:lows.index("of")] if "of" in lows else []
+    return lows[-1] == "international" or any(w in words("organizations") for w in head)
+
+
 _DOMAIN = re.compile(r"\.[a-z]{2,4}")
 
 
@@ -151,6 +159,8 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         toks = _trim(doc, run)
         typed = "ORG" if kind in ("PER", "LOC") and toks and toks[-1].text.lower() in words(
             "organizations") else kind  # "the Kremlin", "Roper Center": not people or places
+        if typed == "LOC" and _organisation_words(toks):
+            typed = "ORG"  # "Bank of Canada", "Amnesty International"
         toks = _extend(doc, toks, typed)
         domain = _domain(doc, toks)
         if domain is not None:  # "Gawker.com": a website, whatever the model typed

@@ -146,11 +146,26 @@ def _named_below(tree: Tree, head: Token) -> Token | None:
     return None
 
 
+def _titled_name(tree: Tree, head: Token) -> Token | None:
+    """``Bank of Canada governor Tiff Macklem``, ``Unifor president Jerry Dias``: a
+    person's name right after a title word, hung under an organisation's name."""
+    for c in tree.children(head.i, "nmod", "appos", "flat", "compound"):
+        prev = tree.tokens[c.i - 1]
+        if c.i > head.i + 1 and c.upos == "PROPN" and c.ner.endswith("PER") and (
+                prev.text.lower() in words("titles")
+                or prev.text.lower() in words("person_nouns")):
+            return c
+    return None
+
+
 def _proper(tree: Tree, head: Token) -> Named:
-    below = _named_below(tree, head)
+    titled = _titled_name(tree, head)
+    below = _named_below(tree, head) or titled
     if below is not None:
         inner = _proper(tree, below)
         above = _text(tree, trimmed(contiguous(tree.subtree(head.i, skip=[below.i]), head.i)))
+        if titled is not None:  # the words before the name, however the parser hung them
+            above = _text(tree, trimmed(list(tree.tokens[head.i:below.i])))
         return Named(inner.name, inner.kind, above or inner.role, inner.gender, inner.head)
     title, name = split_title(_name_run(tree, head))
     kind = _kind_of_name(title + name)
