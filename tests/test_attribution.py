@@ -389,3 +389,17 @@ def test_attribution_titled_name_under_an_organisation(text: str, speaker: str,
 def test_attribution_organisation_description_after_organisation_words(
         text: str, speaker: str) -> None:
     assert run(text).quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a surname particle after a given name stays in the name
+    ("European Commission President Ursula von der Leyen said the deal was fair.",
+     "Ursula von der Leyen"),
+    ("Dr. Eileen de Villa, the medical officer of health, said the city would test more.",
+     "Eileen de Villa"),
+    # parliamentary titles and critics' portfolios are no part of the name
+    ("Liberal MP Adam Vaughan said that the plan would work.", "Adam Vaughan"),
+    ("NDP health critic Don Davies said that the bill was too weak.", "Don Davies"),
+])
+def test_attribution_name_and_title_words(text: str, speaker: str) -> None:
+    assert only(text).speaker == speaker

@@ -466,7 +466,11 @@ def name_words(name: str) -> list[str]:
     cut = 0
     for k, w in enumerate(toks[:-1]):
         low = w.lower().rstrip(".,")
-        if low in titles or low in _HONORIFICS or not w[:1].isupper() or w.endswith("'s"):
+        before = toks[k - 1] if k > 0 else ""
+        inside = low in _PARTICLES and (first_name_gender(before) is not None or (
+            before.lower() in _PARTICLES))  # "Eileen de Villa", "Ursula von der Leyen"
+        lower = not w[:1].isupper() and not inside
+        if low in titles or low in _HONORIFICS or lower or w.endswith("'s"):
             cut = k + 1
     toks = toks[cut:]
     for k, w in enumerate(toks[1:-1], start=1):

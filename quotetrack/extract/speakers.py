@@ -80,9 +80,9 @@ def split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     titles = words("titles")
     k = 0
     for n, t in enumerate(tokens[:-1]):
-        if t.text.lower() in titles or t.text.lower().rstrip("s") in titles \
-                or not t.text[:1].isupper():
-            k = n + 1
+        if t.text.lower() in titles or t.text.lower().rstrip("s") in titles or (
+                not t.text[:1].isupper() and not surname_particle(tokens, n)):
+            k = n + 1  # "Eileen de Villa": a particle is no title's end
     return tokens[:k], tokens[k:]
 
 
