@@ -271,6 +271,9 @@ def test_attribution_united_states_is_an_organisation() -> None:
      "White House"),
     ("A statement from the ministry said the talks had failed.", "ministry"),
     ("Smith was quoted as saying that the deal was dead.", "Smith"),
+    # the that-clause the parser hung on the medium is the cue's complement
+    ("The premier's press secretary Ivana Yelich said in an email that the file was "
+     "closed.", "Ivana Yelich"),
 ])
 def test_attribution_statements_and_quoted_as(text: str, speaker: str) -> None:
     """A statement's issuer speaks (``in a statement``, ``a statement from X``); the

@@ -140,14 +140,14 @@ def _claim(tree: Tree, t: Token, span: tuple[int, int] | None) -> list[Claim]:
 def _misattached_complements(tree: Tree, t: Token) -> list[Token]:
     """``told reporters that the talks failed``, ``said of his time there that ...``:
     parsers often hang the that-clause on the addressee or topic as a relative clause;
-    with ``that`` as a conjunction (not a relative pronoun) and a subject of its own, it
-    is the cue's complement."""
+    with ``that`` as a conjunction (a ``mark``, not a relative pronoun) and a subject of
+    its own, it is the cue's complement (``said in an email that the file was closed``)."""
     out = []
     for obj in tree.children(t.i, "obj", "iobj", "obl"):  # "said of his time at X that"
         for c in tree.children(obj.i, "acl", "ccomp"):
             marks = tree.children(c.i, "mark")
             if c.i > obj.i and tree.children(c.i, "nsubj") and any(
-                    m.text.lower() == "that" and m.upos == "SCONJ" for m in marks):
+                    m.text.lower() == "that" for m in marks):  # a mark, whatever its tag
                 out.append(c)
     return out
 
