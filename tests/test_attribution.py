@@ -406,3 +406,18 @@ def test_attribution_organisation_description_after_organisation_words(
 ])
 def test_attribution_name_and_title_words(text: str, speaker: str) -> None:
     assert only(text).speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a role phrase that ends with a person's name after a title, comma or bracket
+    ("The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino, said "
+     "that the church would pay the tax.", "Nunzio Galantino"),
+    ("University of Texas Arlington Muslim Student Association president Sehar Memon said "
+     "that the students were afraid.", "Sehar Memon"),
+    # a role of an organisation named right before the person's name
+    ("Executive director of the Dallas chapter of the Council on American-Islamic "
+     "Relations Alia Salem said that the boy was treated unfairly.", "Alia Salem"),
+])
+def test_attribution_person_named_at_the_end_of_a_role_phrase(text: str,
+                                                              speaker: str) -> None:
+    assert only(text).speaker == speaker

@@ -346,7 +346,7 @@ def _linked(n: Named, f: _Found, coref: Coref, recent: list[Recent]) -> tuple[En
     if n.head < 0:
         return ()
     own = coref.entity_of(n.head)
-    opening = _opening_person(coref, f.mention)
+    opening = _opening_person(coref, f.mention) or _closing_person(coref, f.mention)
     if opening is not None and (own is None or own.kind != "person"):
         return (opening,)
     if own is not None and own.kind in _KIND_OF_ENTITY:
@@ -380,6 +380,28 @@ def _opening_person(coref: Coref, mention: Span | None) -> Entity | None:
     return e if m.last < words[-1].i else None
 
 
+def _closing_person(coref: Coref, mention: Span | None) -> Entity | None:
+    """``The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino``,
+    ``... Student Association president Sehar Memon``: a mention that ends with a
+    person's name after a title word, a comma or a bracket is that person (not ``an
+    aide to Hillary Clinton``)."""
+    if mention is None:
+        return None
+    inside = coref.tree.within(mention.start, mention.end)
+    while inside and inside[-1].upos == "PUNCT":
+        inside = inside[:-1]
+    e = coref.entity_of(inside[-1].i) if inside else None
+    if e is None or e.kind != "person":
+        return None
+    first = next(m.first for m in e.mentions if m.first <= inside[-1].i <= m.last)
+    if first <= inside[0].i:
+        return None  # the whole mention is the name
+    before = coref.tree.tokens[first - 1]
+    low = before.text.lower()
+    return e if before.text in (",", ")", "(") or low in words("titles") or (
+        low in words("person_nouns")) else None
+
+
 def _person_within(coref: Coref, head: Token, mention: Span | None) -> Entity | None:
     """``Italy's Minister of Education, Stefania Giannini``: when a common-noun or
     title head was read as the speaker, a person named in its appositive or name
@@ -396,10 +418,12 @@ def _person_within(coref: Coref, head: Token, mention: Span | None) -> Entity | 
     if last is None or last.kind != "person":
         return None
     start = next(m.first for m in last.mentions if m.first <= inside[-1].i <= m.last)
-    set_off = start > 0 and coref.tree.tokens[start - 1].text == ","
+    before = coref.tree.tokens[start - 1].text if start > 0 else ""
     # "Minister of Education Stefania Giannini" (a capitalised title before the name),
-    # "The secretary general of CEI, Nunzio Galantino" (a role set off before it)
-    return last if head.text[:1].isupper() or set_off else None
+    # "The secretary general of CEI, Nunzio Galantino" (a role set off before it),
+    # "director of the Council on American-Islamic Relations Alia Salem" (the role's
+    # organisation named right before the name)
+    return last if head.text[:1].isupper() or before == "," or before[:1].isupper() else None
 
 
 def _resolve(found: list[_Found], ents: Entities, coref: Coref) -> list[Resolved]:
