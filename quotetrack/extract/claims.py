@@ -402,7 +402,7 @@ def _rest_of_sentence(tree: Tree, t: Token, scope: Scope = "claims") -> list[Cla
             and tree.tokens[c.i - 1].i <= t.i + 3 for w in tree.subtree(c.i)}
     if any(t.i < c.i <= t.i + 2 and c.upos in ("PROPN", "NOUN") for c in subjects):
         return []  # "said Tim Hess, a developer who ...": the words after name the speaker
-    rest = [w for w in sent if w.i > t.i]
+    rest = _before_next_cue(tree, [w for w in sent if w.i > t.i])
     while rest and (rest[0].i in skip or rest[0].upos == "PUNCT"):
         rest = rest[1:]
     if scope == "claims" and (_embedded_question(t, rest[:1]) or _thing_object(tree, t, rest)):
@@ -416,6 +416,17 @@ def _rest_of_sentence(tree: Tree, t: Token, scope: Scope = "claims") -> list[Cla
 
 
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _before_next_cue(tree: Tree, rest: list[Token]) -> list[Token]:
+    """The words up to a comma before another speech verb that borrows the subject
+    (``echoed that approach in remarks ..., predicting that ...``): that verb reports
+    its own clause."""
+    for k, w in enumerate(rest[1:], start=1):
+        if rest[k - 1].text == "," and w.rel in ("advcl", "conj") and (
+                speech_verb(w.lemma, w.text) is not None):
+            return rest[:k - 1]
+    return rest
 
 
 def _thing_object(tree: Tree, t: Token, rest: list[Token]) -> bool:
