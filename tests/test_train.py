@@ -96,10 +96,20 @@ def test_train_averages_the_last_snapshots_in_step_order(tmp_path: Path) -> None
     assert torch.load(model, weights_only=False)["model"]["w"].item() == 1100.0
 
 
+@pytest.mark.parametrize("flag", ["--pos-dropout", "--dep-dropout"])
 @pytest.mark.parametrize("bad", ["0.3", "a,b", "0.3,0.1,0.2"])
-def test_train_rejects_malformed_dropout(bad: str) -> None:
+def test_train_rejects_malformed_dropout(flag: str, bad: str) -> None:
     from quotetrack.models import train
 
     with pytest.raises(SystemExit) as exit_info:
-        train._parse_args(["--pos-dropout", bad])
+        train._parse_args([flag, bad])
     assert exit_info.value.code == 2
+
+
+def test_train_parser_dropout_reaches_stanza() -> None:
+    from quotetrack.models import train
+
+    plan = train._parse_args(["--dep-dropout", "0.15,0.05", "--stages", "depparse"])
+    args = train._train_depparse(plan)
+    assert args[args.index("--dropout") + 1] == "0.15"
+    assert args[args.index("--word_dropout") + 1] == "0.05"

@@ -55,7 +55,8 @@ class Entities:
                 ents.full[e.name] += len(e.mentions)
         for t in tree.tokens:
             if t.upos != "PROPN" or t.rel in ("compound", "flat") or (
-                    t.text.lower() in words("calendar")):
+                    t.text.lower() in words("calendar")) or not any(
+                    c.isalnum() for c in t.text):  # a mark tagged as a name
                 continue
             n = _proper(tree, t)
             if not n.name:

@@ -143,7 +143,9 @@ def _misattached_complements(tree: Tree, t: Token) -> list[Token]:
     with ``that`` as a conjunction (a ``mark``, not a relative pronoun) and a subject of
     its own, it is the cue's complement (``said in an email that the file was closed``)."""
     out = []
-    for obj in tree.children(t.i, "obj", "iobj", "obl"):  # "said of his time at X that"
+    hosts = [h for o in tree.children(t.i, "obj", "iobj", "obl")
+             for h in [o, *tree.children(o.i, "nmod")]]  # "said of his time at the bank that"
+    for obj in hosts:
         for c in tree.children(obj.i, "acl", "ccomp"):
             marks = tree.children(c.i, "mark")
             if c.i > obj.i and tree.children(c.i, "nsubj") and any(

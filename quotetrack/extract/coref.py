@@ -115,7 +115,8 @@ class Coref:
     def _description(self, head: Token, recent: Sequence[Recent]) -> tuple[Entity, ...]:
         kids = self.tree.children(head.i)
         lemma = head.lemma.lower()
-        definite = any(k.text.lower() in _DEFINITE for k in kids)
+        scope = self.tree.subtree(head.i) if aged(self.tree, head) else kids  # "the 26-year-old"
+        definite = any(k.text.lower() in _DEFINITE for k in scope)
         plural = "Number=Plur" in head.feats
         if definite and (plural and any(k.text.lower() in _GROUP_WORDS for k in kids) or (
                 lemma in _GROUP_WORDS)):
@@ -145,9 +146,9 @@ class Coref:
         if lemma in words("organizations"):
             return self._best(head, recent, lambda e: e.kind == "organization",
                               prefer=lemma)
-        aged = any("year-old" in k.text.lower() or k.text.lower() == "old"
-                   for k in self.tree.subtree(head.i))
-        if lemma in words("person_nouns") or lemma in words("titles") or aged:
+        of_age = any("year-old" in k.text.lower() or k.text.lower() == "old"
+                     for k in self.tree.subtree(head.i))
+        if lemma in words("person_nouns") or lemma in words("titles") or of_age:
             gender = noun_gender(lemma)
             if not self._by_role(head, lemma):
                 later = self._identified_after(head, lemma)

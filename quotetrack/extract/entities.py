@@ -198,7 +198,9 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     out += _propn_mentions(doc, covered)
     covered = {k for m in out for k in range(m.first, m.last + 1)}
-    return tuple(sorted(out + _short_mentions(doc, out, covered), key=lambda m: m.first))
+    found = out + _short_mentions(doc, out, covered)  # a name has a letter or digit
+    return tuple(sorted((m for m in found if any(c.isalnum() for c in m.text)),
+                        key=lambda m: m.first))
 
 
 def _led_organisations(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:

@@ -49,13 +49,15 @@ def _alnum(text: str) -> int:
 def _quoted_share(tree: Tree, claim: Claim, inside: list[Marked]) -> float:
     """Share of the claim's letters and digits that sit inside quote marks, the words
     of the cue's own subject aside (a parse may leave ``Rep. Gwen Moore (D-Wis.)``
-    inside a quote-first claim)."""
+    inside a quote-first claim); a claim in pieces counts its pieces only."""
     text = tree.doc.text
     quoted = sum(_alnum(text[m.start:m.end]) for m in inside)
     speaker = sum(_alnum(w.text) for s in tree.children(claim.cue, "nsubj")
                   for w in tree.subtree(s.i) if claim.start <= w.start and w.end <= claim.end
                   and not any(m.start <= w.start < m.end for m in inside))
-    return quoted / max(_alnum(text[claim.start:claim.end]) - speaker, 1)
+    pieces = claim.segments or ((claim.start, claim.end),)  # the narration between aside
+    total = sum(_alnum(text[a:b]) for a, b in pieces)
+    return quoted / max(total - (0 if claim.segments else speaker), 1)
 
 
 def _tokens_in(tree: Tree, m: Marked) -> list[Token]:
