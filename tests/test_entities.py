@@ -83,3 +83,9 @@ def test_entities_web_domain_is_part_of_the_name_and_an_organisation() -> None:
     ents = _entities("Other sites such as Gawker.com have stated that they will keep "
                      "hosting the video.")
     assert ents.get("Gawker.com") == "organization"
+
+
+def test_entities_organisation_words_of_an_emptied_run() -> None:
+    from quotetrack.extract.entities import _organisation_words
+
+    assert not _organisation_words([])  # a run trimmed to nothing ("the")

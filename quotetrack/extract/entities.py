@@ -81,7 +81,8 @@ def _organisation_words(toks: list[Token]) -> bool:
     (``Bank of Canada``, ``University of Toronto``) or that ends ``International``."""
     lows = [t.text.lower() for t in toks]
     head = lows[:lows.index("of")] if "of" in lows else []
-    return lows[-1] == "international" or any(w in words("organizations") for w in head)
+    return bool(lows) and (lows[-1] == "international" or any(
+        w in words("organizations") for w in head))
 
 
 _DOMAIN = re.compile(r"\.[a-z]{2,4}")
