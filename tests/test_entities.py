@@ -61,7 +61,7 @@ def test_entities_person_name_loses_place_words_before_it() -> None:
 
 
 def test_entities_surname_typed_a_place_is_the_person_unless_a_place_preposition() -> None:
-    from quotetrack.extract.entities import Mention, _caps_surnames
+    from quotetrack.extract.entities import Mention, _retyped_surnames
 
     doc = parsed("Ted Cruz met voters. Cruz said he was honored. They flew to Cruz.")
     toks = doc.tokens
@@ -73,10 +73,10 @@ def test_entities_surname_typed_a_place_is_the_person_unless_a_place_preposition
     cruz = [t.i for t in toks if t.text == "Cruz"]
     found = [mention(0, 1, "PER"), mention(cruz[1], cruz[1], "LOC"),
              mention(cruz[2], cruz[2], "LOC")]
-    assert [m.type for m in _caps_surnames(doc, found)] == ["PER", "PER", "LOC"]
+    assert [m.type for m in _retyped_surnames(doc, found)] == ["PER", "PER", "LOC"]
     # an organisation reading of the surname acting as a subject is the person too
     found[1] = mention(cruz[1], cruz[1], "ORG")
-    assert _caps_surnames(doc, found)[1].type == "PER"
+    assert _retyped_surnames(doc, found)[1].type == "PER"
 
 
 def test_entities_web_domain_is_part_of_the_name_and_an_organisation() -> None:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import islice
 
 from quotetrack.extract.canonical import Entities
 from quotetrack.extract.coref import Coref, Recent
@@ -380,11 +381,9 @@ def _opening_person(coref: Coref, mention: Span | None) -> Entity | None:
     return e if m.last < words[-1].i else None
 
 
-def _closing_person(coref: Coref, mention: Span | None) -> Entity | None:
-    """``The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino``,
-    ``... Student Association president Sehar Memon``: a mention that ends with a
-    person's name after a title word, a comma or a bracket is that person (not ``an
-    aide to Hillary Clinton``)."""
+def _final_person(coref: Coref, mention: Span | None) -> tuple[Entity, Token, Token] | None:
+    """The person whose name ends ``mention`` (punctuation aside), the mention's first
+    word and the word right before that name; None when the name is the whole mention."""
     if mention is None:
         return None
     inside = coref.tree.within(mention.start, mention.end)
@@ -395,8 +394,19 @@ def _closing_person(coref: Coref, mention: Span | None) -> Entity | None:
         return None
     first = next(m.first for m in e.mentions if m.first <= inside[-1].i <= m.last)
     if first <= inside[0].i:
-        return None  # the whole mention is the name
-    before = coref.tree.tokens[first - 1]
+        return None
+    return e, inside[0], coref.tree.tokens[first - 1]
+
+
+def _closing_person(coref: Coref, mention: Span | None) -> Entity | None:
+    """``The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino``,
+    ``... Student Association president Sehar Memon``: a mention that ends with a
+    person's name after a title word, a comma or a bracket is that person (not ``an
+    aide to Hillary Clinton``)."""
+    found = _final_person(coref, mention)
+    if found is None:
+        return None
+    e, _, before = found
     low = before.text.lower()
     return e if before.text in (",", ")", "(") or low in words("titles") or (
         low in words("person_nouns")) else None
@@ -413,12 +423,11 @@ def _person_within(coref: Coref, head: Token, mention: Span | None) -> Entity | 
         e = coref.entity_of(c.i)
         if e is not None and e.kind == "person":
             return e
-    inside = coref.tree.within(mention.start, mention.end)
-    last = coref.entity_of(inside[-1].i) if inside else None
-    if last is None or last.kind != "person":
+    found = _final_person(coref, mention)
+    if found is None:
         return None
-    start = next(m.first for m in last.mentions if m.first <= inside[-1].i <= m.last)
-    before = coref.tree.tokens[start - 1].text if start > 0 else ""
+    last, _, word = found
+    before = word.text
     # "Minister of Education Stefania Giannini" (a capitalised title before the name),
     # "The secretary general of CEI, Nunzio Galantino" (a role set off before it),
     # "director of the Council on American-Islamic Relations Alia Salem" (the role's
@@ -476,7 +485,7 @@ def _governing_cue(tree: Tree, spans: list[QuoteSpan], resolved: list[Resolved])
         if resolved[k][0] or span.cue_token is None or "turn" in span.flags:
             continue
         cue = tree.tokens[span.cue_token]
-        for up in list(tree.ancestors(cue.i))[:3]:
+        for up in islice(tree.ancestors(cue.i), 3):
             if up.sent != cue.sent:
                 break
             if up.i in by_cue:

@@ -43,7 +43,7 @@ _GROUP_WORDS = {"both", "two", "pair", "duo", "couple"}
 # Organisations that a person leads and that articles name after them ("the Clinton
 # campaign"); "the campaign" alone is the campaign of the person in the news item.
 _LED_NOUNS = {"campaign"}
-_DERIVED = -1_000_000  # ids of entities named after another (his doctor): never indexed
+DERIVED_ID = -1  # entities named after another (his doctor): in no index, never salient
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,11 +136,10 @@ class Coref:
             return self._held(head, held[0], recent)
         if not definite or owner:
             return ()  # "a spokesman said": nobody; "the Clinton campaign" names itself
-        if lemma in _PLACE_NOUNS and self._place_of(head):
-            return self._place_of(head)  # "the city of Phoenix": Phoenix
-        if lemma in _PLACE_NOUNS:  # "the city said": the place (its government) named before
-            return self._best(head, recent, lambda e: e.kind == "place" or (
-                e.kind == "organization" and bool(_PLACE_NOUNS & set(e.name.lower().split()))))
+        if lemma in _PLACE_NOUNS:  # "the city of Phoenix"; "the city said": the place
+            return self._place_of(head) or self._best(  # (its government) named before
+                head, recent, lambda e: e.kind == "place" or (
+                    e.kind == "organization" and bool(_PLACE_NOUNS & set(e.name.lower().split()))))
         if lemma in _LED_NOUNS:
             return self._led(head, lemma, recent)
         if lemma in words("organizations"):
@@ -174,8 +173,7 @@ class Coref:
         if len(owner) != 1:
             return ()
         name = f"{owner[0].name}'s {head.text}"
-        return (Entity(_DERIVED - owner[0].id, name, "person", noun_gender(head.lemma.lower()),
-                       (), ()),)
+        return (Entity(DERIVED_ID, name, "person", noun_gender(head.lemma.lower()), (), ()),)
 
     def _led(self, head: Token, lemma: str, recent: Sequence[Recent]) -> tuple[Entity, ...]:
         """``the campaign``: a campaign named in this paragraph or the two before,
@@ -189,9 +187,7 @@ class Coref:
         person = self._best(head, recent, lambda e: e.kind == "person", since=near)
         if not person:
             return ()
-        leader = person[0]
-        return (Entity(_DERIVED - 500_000 - leader.id, f"{leader.name} {lemma}",
-                       "organization", None, (), ()),)
+        return (Entity(DERIVED_ID, f"{person[0].name} {lemma}", "organization", None, (), ()),)
 
     def _place_of(self, head: Token) -> tuple[Entity, ...]:
         """The place a place noun names with ``of`` (``the city of Phoenix``)."""

@@ -194,7 +194,7 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     if run:
         close()
     typed = _propn_mentions(doc, set())  # the lexicon's reading of every proper-noun run
-    out = [m for m in _caps_surnames(doc, _prefer_longer_names(out, typed)) if _is_name(doc, m)]
+    out = [m for m in _retyped_surnames(doc, _prefer_longer_names(out, typed)) if _is_name(doc, m)]
     out = _led_organisations(doc, _without_place_words(doc, out, typed))
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     out += _propn_mentions(doc, covered)
@@ -256,7 +256,7 @@ _PLACE_CASES = {"in", "at", "from", "to", "into", "across", "near", "throughout"
                 "of", "outside", "inside"}
 
 
-def _caps_surnames(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+def _retyped_surnames(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """A one-word mention the model typed otherwise that is the surname of a person
     named in full is that person: a transcript label in capitals (``PENCE:`` for ``Mike
     Pence``), a place reading (``Cruz said``) unless a place preposition governs it

@@ -12,6 +12,7 @@ offsets into ``doc.text``; direct spans exclude their quote marks.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import takewhile
 
 from quotetrack.extract.claims import Claim, clause_extent, find_claims
 from quotetrack.extract.cues import Scope, cue_of, has_source, is_cue, unsaid
@@ -124,11 +125,10 @@ def _leads_into(tree: Tree, t: Token, m: Marked) -> bool:
     opening mark introduces the quote, though the parser hung the quote elsewhere."""
     if t.rel not in ("advcl", "conj", "xcomp") or t.end > m.outer_start:
         return False
-    between = [w for w in tree.tokens[t.i + 1:] if w.end <= m.outer_start]
+    between = takewhile(lambda w: w.end <= m.outer_start, tree.tokens[t.i + 1:])
     own = {w.i for w in tree.subtree(t.i)}
-    return all(w.i in own or w.upos == "PUNCT" for w in between) and bool(
-        between and between[-1].text in (",", ":") or tree.doc.text[
-            t.end:m.outer_start].strip() in (",", ":"))
+    return all(w.i in own or w.upos == "PUNCT" for w in between) and (
+        tree.doc.text[t.end:m.outer_start].rstrip().endswith((",", ":")))
 
 
 @dataclass(frozen=True, slots=True)

@@ -159,13 +159,15 @@ def _titled_name(tree: Tree, head: Token) -> Token | None:
 
 
 def _proper(tree: Tree, head: Token) -> Named:
-    titled = _titled_name(tree, head)
-    below = _named_below(tree, head) or titled
+    below = _named_below(tree, head)
+    titled = _titled_name(tree, head) if below is None else None
+    below = below or titled
     if below is not None:
         inner = _proper(tree, below)
-        above = _text(tree, trimmed(contiguous(tree.subtree(head.i, skip=[below.i]), head.i)))
-        if titled is not None:  # the words before the name, however the parser hung them
-            above = _text(tree, trimmed(list(tree.tokens[head.i:below.i])))
+        # a titled name's role is the words before it, however the parser hung them
+        role_words = list(tree.tokens[head.i:below.i]) if titled is not None else contiguous(
+            tree.subtree(head.i, skip=[below.i]), head.i)
+        above = _text(tree, trimmed(role_words))
         return Named(inner.name, inner.kind, above or inner.role, inner.gender, inner.head)
     title, name = split_title(_name_run(tree, head))
     kind = _kind_of_name(title + name)
@@ -292,7 +294,7 @@ def _earlier_issuer(tree: Tree, head: Token) -> Token | None:
     """``the poll`` after ``a Bloomberg poll``, ``the clip`` after ``the RNC released a
     clip``: a definite text noun is the nearest earlier text of that noun, and speaks
     for its issuer (the nearest one decides; none if it names no issuer)."""
-    if not any(d.text.lower() in ("the", "this", "that") for d in tree.children(head.i, "det")):
+    if not _definite(tree, head):
         return None
     lemma = head.lemma.lower()
     for t in reversed(tree.tokens[max(0, head.i - 800):head.i]):
@@ -350,11 +352,16 @@ def _counted(tree: Tree, head: Token) -> Token:
     return head
 
 
+def _definite(tree: Tree, head: Token) -> bool:
+    """``the poll``, ``this report``: a noun with a definite determiner."""
+    return any(d.text.lower() in ("the", "this", "that") for d in tree.children(head.i, "det"))
+
+
 def _named_text(tree: Tree, head: Token) -> Token | None:
     """``the report`` after ``the Australian National Iodine Nutrition Study``: a
     definite text noun is the nearest text named before it (a name ending in a text
     noun), which speaks for itself."""
-    if not any(d.text.lower() in ("the", "this") for d in tree.children(head.i, "det")):
+    if not _definite(tree, head):
         return None
     for t in reversed(tree.tokens[max(0, head.i - 800):head.i]):
         if t.upos == "PROPN" and t.text.lower() in words("document_nouns") and (
