@@ -8,8 +8,10 @@ and needs a PostgreSQL store.  The contract:
 * with local ``workers`` and fewer than ``parallel_from`` new articles in the input,
   no cluster is started: they are parsed in this process, and ``on_note`` says so;
 * each process loads the Stanza pipeline once for the whole run (``parse.load_pipeline``
-  is cached per process): a local worker with its first partition, at the same time
-  as this process; a remote one in ``ClusterRunner.warm``, before the first partition;
+  is cached per process).  On Linux (``FORK``) this process loads it first and the
+  local workers are forks of it, models included (a tenth of a second to start);
+  elsewhere they are spawned and load while this process does.  A remote worker
+  loads in ``ClusterRunner.warm``, before the first partition;
 * a partition is a short run of articles (id and text only): at most
   ``partition_chars`` characters or ``partition_articles`` articles, one article at
   least; once the input is all read, partitions shrink toward single articles, so
@@ -17,7 +19,8 @@ and needs a PostgreSQL store.  The contract:
 * partitions go to whichever worker is free, one at a time, with a few queued on the
   scheduler; a worker sends back ``Extracted`` records (quotes and speakers, never a
   parse), which the client joins to the articles it kept.  With local workers, this
-  process parses the next partition itself whenever it has nothing to store;
+  process parses the next partition itself whenever it has nothing to store, and,
+  once the input is all read, takes over a partition still queued for a worker;
 * articles already stored (same text) are skipped before they are sent (``ingest``);
 * the client saves every result through ``Store.add``, one transaction per article,
   in input order, as soon as the results before it are in: the rows equal those of
@@ -33,6 +36,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -66,9 +70,15 @@ LOCAL_SETTINGS: dict[str, Any] = {
     "distributed.scheduler.worker-saturation": 1.0,
     "distributed.worker.profile.enabled": False,
 }
+# Where fork is safe (Linux), a local worker is a fork of this process once it has
+# loaded the models: it starts in a tenth of a second with the pipeline in memory
+# (shared, copy-on-write) instead of importing torch and loading the models again.
+FORK = sys.platform.startswith("linux")
+if FORK:
+    LOCAL_SETTINGS["distributed.worker.multiprocessing-method"] = "fork"
 PARTITION_CHARS = 20_000  # a few news articles: Stanza pays a cost per batch
 LOOKAHEAD = 64  # articles read ahead of the workers, to size the last partitions
-PARALLEL_FROM = 12  # fewer new articles than this: --workers parses in this process
+PARALLEL_FROM = 8  # fewer new articles than this: --workers parses in this process
 PARALLEL_FROM_ENV = "QUOTETRACK_PARALLEL_FROM"
 _PARSE_LOCK = threading.Lock()
 
@@ -120,20 +130,10 @@ def versions() -> str:
 
 def warm_up(config: ParserConfig) -> str:
     """Load the pipeline in this process, a worker or the ingest process parsing too
-    (ModelUnavailable if it cannot); returns the process's ``versions()``.
-
-    The process will exit without a last garbage collection: over the models and
-    torch's modules it takes seconds, at the end of every run, and frees nothing
-    the exit does not.
-    """
-    import atexit
-    import gc
-
+    (ModelUnavailable if it cannot); returns the process's ``versions()``."""
     from quotetrack.parse import load_pipeline
 
     load_pipeline(config)
-    atexit.unregister(gc.freeze)  # once, however often the worker is warmed
-    atexit.register(gc.freeze)
     return versions()
 
 
@@ -295,12 +295,22 @@ class ClusterRunner:
                 elif self.here and feed.waiting and len(pending) < 4 * self.window:
                     articles = self._take(feed)
                     pending.append(_Here(list(self.here(articles))))
+                elif self.here and (queued := _queued(pending, self.workers)) is not None:
+                    self._steal(pending, queued)
                 else:
                     _wait(pending)
         finally:
             sent = [p.future for p in pending if isinstance(p, _Sent)]
             if sent:
                 self.client.cancel(sent)
+
+    def _steal(self, pending: deque[_Sent | _Here], at: int) -> None:
+        """Parse the partition sent as ``pending[at]`` here instead, and cancel it on
+        the cluster (should a worker have started it after all, its result is dropped)."""
+        sent = pending[at]
+        assert isinstance(sent, _Sent)
+        self.client.cancel([sent.future])
+        pending[at] = _Here(list(self.here(sent.articles))) if self.here else sent
 
     def _take(self, feed: _Feed) -> list[Article]:
         """The next partition's articles (see ``partition_size``)."""
@@ -317,6 +327,14 @@ class ClusterRunner:
             future = self.client.submit(run_partition, self.process, bare, self.config,
                                         pure=False, retries=RETRIES)
             pending.append(_Sent(future, articles))
+
+
+def _queued(pending: deque[_Sent | _Here], running: int) -> int | None:
+    """Where in ``pending`` the newest unfinished partition on the cluster is, when
+    more than ``running`` (its task threads) are unfinished: that one is still
+    waiting for a worker, and an idle parser here can take it over."""
+    unfinished = [n for n, p in enumerate(pending) if isinstance(p, _Sent) and not p.done()]
+    return unfinished[-1] if len(unfinished) > running else None
 
 
 def _wait(pending: deque[_Sent | _Here]) -> None:
@@ -412,6 +430,26 @@ def _unset(name: str) -> Iterator[None]:
     finally:
         if saved is not None:
             os.environ[name] = saved
+
+
+@contextmanager
+def _local_cluster(others: int, config: ParserConfig) -> Iterator[Client]:
+    """A client on a local cluster of ``others`` workers that have loaded the models.
+
+    With ``FORK``, this process loads them first and the workers are forked from
+    it, models included (nothing to check: they run this very code); else they
+    are spawned and load while this process does (``_cluster_while_loading``).
+    """
+    if not FORK:
+        with _cluster_while_loading(others, config) as client:
+            yield client
+        return
+    import gc
+
+    warm_up(config)
+    gc.freeze()  # the workers' collections leave the shared pages alone
+    with dask_client(others) as client:
+        yield client
 
 
 @contextmanager
@@ -515,7 +553,7 @@ def ingest_on_dask(paths: Iterable[str], store: Store, config: ParserConfig, *,
     on_workers = replace(config, threads=1) if workers else config
 
     def start() -> Iterator[ClusterRunner]:
-        opening = (_cluster_while_loading(workers - 1, on_workers) if workers
+        opening = (_local_cluster(workers - 1, on_workers) if workers
                    else dask_client(scheduler=scheduler))
         with opening as client:
             here = parse_here(on_workers) if workers else None

@@ -34,6 +34,9 @@ from quotetrack.distributed import (  # noqa: E402
     Extracted,
     OnDemand,
     _Feed,
+    _local_cluster,
+    _queued,
+    _Sent,
     dask_client,
     environ,
     partition_size,
@@ -324,6 +327,62 @@ def test_distributed_this_process_parses_too_in_order(cluster, tmp_path):
     assert summary.stored == 30 and stored == [f"a{n:04d}" for n in range(30)]
     assert 0 < len(here.parsed) < 30  # the rest went to the workers
     assert rows == serial_snapshot(tmp_path, [path], fake_process_many)
+
+
+def _slower(articles: list[Article], config: ParserConfig) -> list[ArticleResult]:
+    time.sleep(3)
+    return _in_order(articles, config)
+
+
+def test_distributed_idle_here_takes_over_partitions_still_queued(cluster, tmp_path):
+    path = str(write_jsonl(tmp_path / "few.jsonl", 4))
+    here = Here()
+    # window 4 on 2 worker threads: all four partitions are sent at once, two wait
+    runner = ClusterRunner(cluster, CONFIG, process=_slower, partition_articles=1,
+                           window=4, here=here)
+    stored: list[str] = []
+    with open_store(str(tmp_path / "steal.db")) as store:
+        summary = ingest([path], store, runner,
+                         on_progress=lambda status, name: stored.append(name))
+        rows = snapshot(store)
+    assert here.parsed == ["a0003", "a0002"]  # the newest queued one first
+    assert summary.stored == 4 and stored == [f"a{n:04d}" for n in range(4)]
+    assert rows == serial_snapshot(tmp_path, [path], fake_process_many)
+
+
+class _Future:
+    def __init__(self, finished: bool) -> None:
+        self.finished = finished
+
+    def done(self) -> bool:
+        return self.finished
+
+
+def test_queued_is_the_newest_unfinished_beyond_the_running_ones():
+    def sent(finished: bool) -> _Sent:
+        return _Sent(_Future(finished), [])  # type: ignore[arg-type]
+
+    pending = [sent(True), sent(False), sent(False), sent(True), sent(False)]
+    assert _queued(pending, running=2) == 4
+    assert _queued(pending, running=3) is None
+    assert _queued(pending[:3], running=1) == 2
+    assert _queued([], running=1) is None
+
+
+def _pipelines_loaded() -> tuple[int, int]:
+    from quotetrack.parse import load_pipeline
+
+    return os.getppid(), load_pipeline.cache_info().currsize
+
+
+def test_local_workers_are_forks_that_have_the_models():
+    from quotetrack.distributed import FORK
+
+    if not FORK:
+        pytest.skip("workers are spawned where fork is unsafe")
+    with _local_cluster(1, CONFIG) as client:
+        found = list(client.run(_pipelines_loaded).values())
+    assert found == [(os.getpid(), found[0][1])] and found[0][1] >= 1
 
 
 def test_distributed_stores_in_input_order_whatever_finishes_first(cluster, tmp_path):

@@ -60,3 +60,21 @@ def test_speedups_stay_on_their_own_pipeline() -> None:
     assert type(old.processors["pos"].trainer.model.taggerlstm.lstm[1].lstm) is nn.LSTM
     assert old.processors["tokenize"].trainer.args["batch_size"] != inference.TOKENIZER_BATCH
     assert new.processors["tokenize"].trainer.args["batch_size"] == inference.TOKENIZER_BATCH
+
+
+def test_without_optimizers_builds_none_and_restores_the_factories() -> None:
+    from stanza.models.common import utils
+
+    from quotetrack.models.inference import without_optimizers
+
+    model = nn.Linear(2, 2)
+    with without_optimizers():
+        assert utils.get_optimizer("adam", model, lr=0.1) is None
+        assert utils.get_split_optimizer("adam", model, 0.1) == {}
+    assert utils.get_optimizer("adam", model, lr=0.1) is not None
+
+
+def test_shipped_pipeline_is_built_without_optimizers() -> None:
+    pipeline = load_pipeline(ParserConfig(models="compact"))
+    assert pipeline.processors["tokenize"].trainer.optimizer is None
+    assert pipeline.processors["pos"].trainer.optimizers == {}

@@ -19,8 +19,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import cache
 
-from sqlalchemy import Select, case, delete, func, insert, select, union_all, update
+from sqlalchemy import (
+    CompoundSelect,
+    Integer,
+    bindparam,
+    case,
+    delete,
+    func,
+    insert,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from quotetrack.store.schema import (
@@ -37,13 +49,38 @@ Matched = list[tuple[int, Match]]
 _UNION = 100
 
 
-def _postings(key: str, exclude_article: str | None, cap: int) -> Select[int]:
-    """The newest ``cap`` quotes holding ``key`` (a range read of the key index)."""
-    stmt = select(QuoteKeyRow.quote_id).where(QuoteKeyRow.key == key)
-    if exclude_article is not None:
-        stmt = stmt.join(QuoteRow, QuoteRow.id == QuoteKeyRow.quote_id).where(
-            QuoteRow.article_id != exclude_article)
-    return stmt.order_by(QuoteKeyRow.quote_id.desc()).limit(cap)
+_SIZES = (4, 16, 32, _UNION)  # keys per lookup statement (the rest padded with NO_KEY)
+NO_KEY = ""  # never a blocking key: fills a statement's unused places
+
+
+@cache
+def _postings_union(size: int, exclude_article: bool) -> CompoundSelect[tuple[int]]:
+    """For ``size`` keys (bound as ``k0`` .. ``k<size-1>``): the newest ``cap``
+    quotes holding each (a range read of the key index), leaving out the quotes of
+    the bound ``article`` if ``exclude_article``.
+
+    Built once per shape, so SQLAlchemy compiles each shape once per engine.
+    """
+    cap = bindparam("cap", type_=Integer)
+    parts = []
+    for n in range(size):
+        stmt = select(QuoteKeyRow.quote_id).where(QuoteKeyRow.key == bindparam(f"k{n}"))
+        if exclude_article:
+            stmt = stmt.join(QuoteRow, QuoteRow.id == QuoteKeyRow.quote_id).where(
+                QuoteRow.article_id != bindparam("article"))
+        parts.append(stmt.order_by(QuoteKeyRow.quote_id.desc()).limit(cap).subquery())
+    return union_all(*(select(p.c.quote_id) for p in parts))
+
+
+def _postings(session: Session, keys: Sequence[str], exclude_article: str | None,
+              cap: int) -> list[int]:
+    """Quote ids holding each of ``keys`` (at most ``_UNION``), ``cap`` per key."""
+    size = next(n for n in _SIZES if n >= len(keys))
+    values: dict[str, object] = {f"k{n}": key for n, key in enumerate(keys)}
+    values |= {f"k{n}": NO_KEY for n in range(len(keys), size)}
+    values |= {"cap": cap, "article": exclude_article}
+    stmt = _postings_union(size, exclude_article is not None)
+    return list(session.scalars(stmt, values))
 
 
 def candidates(session: Session, keys: Iterable[str], exclude_article: str | None,
@@ -59,9 +96,8 @@ def candidates(session: Session, keys: Iterable[str], exclude_article: str | Non
     wanted = sorted(keys)
     shared: Counter[int] = Counter()
     for i in range(0, len(wanted), _UNION):  # SQLite allows 500 terms per compound SELECT
-        parts = [_postings(k, exclude_article, config.max_postings).subquery()
-                 for k in wanted[i:i + _UNION]]
-        shared.update(session.scalars(union_all(*(select(p.c.quote_id) for p in parts))))
+        shared.update(_postings(session, wanted[i:i + _UNION], exclude_article,
+                                config.max_postings))
     ranked = sorted(shared, key=lambda qid: (-shared[qid], qid))
     return ranked[:config.max_candidates]
 
