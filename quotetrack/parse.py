@@ -159,6 +159,8 @@ def _speed_up(pipeline: Any, config: ParserConfig) -> Any:
         inference.fast_decode(pipeline)
         inference.tune_batches(pipeline)
         inference.cache_feature_names(pipeline)
+        inference.unique_words(pipeline)
+        inference.remember_ids(pipeline)
     if config.quantize:
         inference.quantize(pipeline)
     return pipeline
@@ -256,7 +258,8 @@ def _parse_batch(texts: list[str], config: ParserConfig) -> list[ParsedDoc]:
 
 @contextmanager
 def _inference(fast: bool) -> Iterator[None]:
-    """With ``fast``: torch inference mode, and the garbage collector paused for the
+    """With ``fast``: torch inference mode, Stanza's padded tensors built in one step
+    (``inference.fast_tensors``), and the garbage collector paused for the
     batch (Stanza builds many small objects, and each collection walks the models'
     vocabularies again); its previous state comes back after the batch."""
     if not fast:
@@ -266,10 +269,12 @@ def _inference(fast: bool) -> Iterator[None]:
 
     import torch
 
+    from quotetrack.models.inference import fast_tensors
+
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        with torch.inference_mode():
+        with torch.inference_mode(), fast_tensors():
             yield
     finally:
         if was_enabled:

@@ -3,7 +3,10 @@ and only on the pipeline they were applied to."""
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
+import torch
 from stanza.models.common.chuliu_edmonds import chuliu_edmonds_one_root
 from torch import nn
 
@@ -60,6 +63,11 @@ def test_speedups_stay_on_their_own_pipeline() -> None:
     assert type(old.processors["pos"].trainer.model.taggerlstm.lstm[1].lstm) is nn.LSTM
     assert old.processors["tokenize"].trainer.args["batch_size"] != inference.TOKENIZER_BATCH
     assert new.processors["tokenize"].trainer.args["batch_size"] == inference.TOKENIZER_BATCH
+    for name in inference.CHARACTER_MODELS:
+        assert "forward" in vars(new.processors[name].trainer.model.charmodel)
+        assert "forward" not in vars(old.processors[name].trainer.model.charmodel)
+    assert "unit2id" in vars(new.processors["tokenize"].trainer.vocab)
+    assert "unit2id" not in vars(old.processors["tokenize"].trainer.vocab)
 
 
 def test_without_optimizers_builds_none_and_restores_the_factories() -> None:
@@ -78,3 +86,53 @@ def test_shipped_pipeline_is_built_without_optimizers() -> None:
     pipeline = load_pipeline(ParserConfig(models="compact"))
     assert pipeline.processors["tokenize"].trainer.optimizer is None
     assert pipeline.processors["pos"].trainer.optimizers == {}
+
+
+def _chars(words: list[list[int]]) -> tuple[torch.Tensor, list[int], list[int]]:
+    """A character batch as Stanza builds one: rows by decreasing length, padded."""
+    order = sorted(range(len(words)), key=lambda i: -len(words[i]))
+    lengths = [len(words[i]) for i in order]
+    chars = torch.zeros(len(words), lengths[0], dtype=torch.long)
+    for row, i in enumerate(order):
+        chars[row, :len(words[i])] = torch.tensor(words[i])
+    return chars, order, lengths
+
+
+def test_character_models_read_each_spelling_once_with_the_same_result() -> None:
+    from stanza.models.common.char_model import CharacterModel
+
+    pipeline = load_pipeline(ParserConfig(models="compact"))
+    rng = random.Random(3)
+    words = [[rng.randint(2, 40) for _ in range(rng.randint(1, 9))] for _ in range(60)]
+    words += words[:40]  # repeated spellings, as in running text
+    chars, order, lengths = _chars(words)
+    for name in inference.CHARACTER_MODELS:
+        model = pipeline.processors[name].trainer.model.charmodel.eval()
+        with torch.inference_mode():
+            stock = CharacterModel.forward(model, chars, None, order, [50, 50], lengths)
+            once = model.forward(chars, None, order, [50, 50], lengths)
+        assert torch.allclose(stock.data, once.data, atol=1e-6), name
+
+
+def test_padded_ids_are_stanzas_tensors() -> None:
+    from stanza.models.common.data import get_long_tensor
+
+    rng = random.Random(5)
+    for _ in range(100):
+        ids = [[rng.randint(0, 99) for _ in range(rng.randint(0, 12))] for _ in range(20)]
+        ids[0].append(7)  # Stanza needs one non-empty list
+        for pad in (0, 3):
+            made = inference.padded_ids(ids, 22, pad, stock=get_long_tensor)
+            assert made.dtype == torch.long
+            assert torch.equal(made, get_long_tensor(ids, 22, pad))
+    nested = [[[1, 2], [3, 4]], [[5, 6]]]  # deeper lists go to Stanza's own
+    assert torch.equal(inference.padded_ids(nested, 2, stock=get_long_tensor),
+                       get_long_tensor(nested, 2))
+
+
+def test_remembered_ids_are_the_vocabularys_ids() -> None:
+    pipeline = load_pipeline(ParserConfig(models="compact"))
+    vocab = pipeline.processors["pos"].trainer.vocab["word"]
+    stock = type(vocab).unit2id
+    for unit in ("the", "The", "Lavrov", "zzqx", "the"):
+        assert vocab.unit2id(unit) == stock(vocab, unit)

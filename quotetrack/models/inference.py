@@ -15,6 +15,16 @@ Stanza's code paths (``benchmarks/parse_speed.py`` times both in one run).
 * ``without_optimizers()``: while a pipeline is built, Stanza's trainers get no
   optimizer (they build one even to parse, and the first import of
   ``torch._dynamo`` that this takes is a third of the load time).
+* ``unique_words(pipeline)``: the character models of the tagger, the parser and
+  the entity tagger read each distinct spelling of a batch once (a word's
+  character representation depends on its characters alone; about half the words
+  of a news batch repeat one before them), then copy it to every occurrence.
+* ``remember_ids(pipeline)``: each vocabulary of the pipeline's models looks a unit
+  (a character, a word, a tag) up once and then remembers its id; Stanza
+  normalises and looks it up again for every occurrence.
+* ``fast_tensors()``: while it lasts, the data loaders of the tagger, the parser and
+  the entity tagger build their padded id tensors in one step (numpy) instead of
+  one torch copy per word; the same tensors.
 * ``quantize(pipeline)``: dynamic int8 quantisation (``torch.ao``) of chosen
   ``nn.LSTM`` and ``nn.Linear`` layers (``QUANTIZED``).  Weights become int8 with
   one scale per layer; activations are quantised on the fly.  This changes scores
@@ -28,6 +38,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from types import MethodType
 from typing import Any, cast
 
@@ -56,7 +67,7 @@ QUANTIZED: dict[str, tuple[str, ...]] = {
 TOKENIZER_BATCH = 16
 
 
-_PATCHING = threading.Lock()
+_PATCHING = threading.RLock()  # stanza functions swapped while it is held
 
 
 @contextmanager
@@ -128,6 +139,139 @@ def cache_feature_names(pipeline: Any) -> None:
         return out
 
     feats.unmap = unmap
+
+
+CHARACTER_MODELS = ("pos", "depparse", "ner")
+
+
+def unique_words(pipeline: Any) -> int:
+    """Give the character models of ``CHARACTER_MODELS`` the read-once forward (see
+    module doc); returns how many were changed (models without one are left)."""
+    from stanza.models.common.char_model import CharacterModel
+
+    changed = 0
+    for name in CHARACTER_MODELS:
+        model = getattr(getattr(pipeline.processors.get(name), "trainer", None), "model", None)
+        charmodel: Any = getattr(model, "charmodel", None)
+        if type(charmodel) is CharacterModel:
+            charmodel.forward = MethodType(_forward_once_per_spelling, charmodel)
+            changed += 1
+    return changed
+
+
+def _forward_once_per_spelling(model: Any, chars: torch.Tensor, chars_mask: torch.Tensor,
+                               word_orig_idx: list[int], sentlens: list[int],
+                               wordlens: list[int]) -> Any:
+    """Stanza's ``CharacterModel.forward`` with each distinct row of ``chars`` (one
+    word's character ids, padded) run through the LSTM once."""
+    from stanza.models.common.utils import tensor_unsort
+    from torch.nn.utils.rnn import pack_sequence, pad_packed_sequence
+
+    rows, inverse = torch.unique(chars, dim=0, return_inverse=True)
+    lengths = torch.zeros(rows.size(0), dtype=torch.long)
+    lengths[inverse] = torch.as_tensor(wordlens, dtype=torch.long)
+    order = torch.argsort(lengths, descending=True, stable=True)
+    reps = _character_reps(model, rows[order], lengths[order].tolist())
+    place = torch.empty_like(order)
+    place[order] = torch.arange(order.numel())
+    res = tensor_unsort(reps[place[inverse]], word_orig_idx)
+    packed = pack_sequence(res.split(sentlens))
+    return pad_packed_sequence(packed, batch_first=True)[0] if model.pad else packed
+
+
+def _character_reps(model: Any, chars: torch.Tensor, wordlens: list[int]) -> torch.Tensor:
+    """One representation per row of ``chars`` (rows by decreasing ``wordlens``): the
+    per-word part of Stanza's ``CharacterModel.forward``, unchanged."""
+    from torch.nn.utils.rnn import PackedSequence, pack_padded_sequence, pad_packed_sequence
+
+    embs = model.dropout(model.char_emb(chars))
+    count, layers = embs.size(0), model.num_dir * model.args["char_num_layers"]
+    hidden = model.args["char_hidden_dim"]
+    output = model.charlstm(
+        pack_padded_sequence(embs, wordlens, batch_first=True), wordlens,
+        hx=(model.charlstm_h_init.expand(layers, count, hidden).contiguous(),
+            model.charlstm_c_init.expand(layers, count, hidden).contiguous()))
+    if not model.attn:
+        h = output[1][0]
+        return cast(torch.Tensor, h[-2:].transpose(0, 1).contiguous().view(count, -1))
+    reps = output[0]
+    weights = torch.sigmoid(model.char_attn(model.dropout(reps.data)))
+    padded, _ = pad_packed_sequence(PackedSequence(reps.data * weights, reps.batch_sizes),
+                                    batch_first=True)
+    summed: torch.Tensor = padded.sum(1)
+    return summed
+
+
+TENSOR_USERS = ("stanza.models.pos.data", "stanza.models.depparse.data",
+                "stanza.models.ner.data", "stanza.models.ner.model")
+
+
+@contextmanager
+def fast_tensors() -> Iterator[None]:
+    """Within, ``padded_ids`` stands in for Stanza's ``get_long_tensor`` in the
+    modules of ``TENSOR_USERS`` (process-wide while it lasts; a lock keeps two
+    batches from interleaving)."""
+    import importlib
+
+    modules: list[Any] = [importlib.import_module(name) for name in TENSOR_USERS]
+    with _PATCHING:
+        saved = [m.get_long_tensor for m in modules]
+        for m in modules:
+            m.get_long_tensor = partial(padded_ids, stock=saved[0])
+        try:
+            yield
+        finally:
+            for m, stock in zip(modules, saved, strict=True):
+                m.get_long_tensor = stock
+
+
+def padded_ids(tokens_list: list[Any], batch_size: int, pad_id: int = 0,
+               stock: Callable[..., torch.Tensor] | None = None) -> torch.Tensor:
+    """Stanza's ``get_long_tensor`` for a list of id lists (a ``batch_size`` x longest
+    tensor, ``pad_id`` after each list); deeper nesting goes to ``stock``."""
+    if not tokens_list or any(not isinstance(ids, list) or (ids and isinstance(ids[0], list))
+                              for ids in tokens_list):
+        assert stock is not None
+        return stock(tokens_list, batch_size, pad_id)
+    lengths = np.fromiter(map(len, tokens_list), dtype=np.int64, count=len(tokens_list))
+    out = np.full((batch_size, int(lengths.max())), pad_id, dtype=np.int64)
+    out[: len(tokens_list)][np.arange(out.shape[1]) < lengths[:, None]] = np.fromiter(
+        (i for ids in tokens_list for i in ids), dtype=np.int64, count=int(lengths.sum()))
+    return torch.from_numpy(out)
+
+
+REMEMBERED = 200_000  # units remembered per vocabulary; later ones are looked up as before
+
+
+def remember_ids(pipeline: Any) -> int:
+    """Give every plain vocabulary of the pipeline's models a memory of the ids it
+    has looked up (see module doc); returns how many vocabularies were changed.
+    Composite vocabularies (features), whose ids are lists, are left as they are."""
+    from stanza.models.common.vocab import BaseVocab, CompositeVocab
+
+    changed = 0
+    for processor in pipeline.processors.values():
+        vocab = getattr(getattr(processor, "trainer", None), "vocab", None)
+        parts = getattr(vocab, "_vocabs", None) or {"": vocab}
+        for one in parts.values():
+            if isinstance(one, BaseVocab) and not isinstance(one, CompositeVocab):
+                one.unit2id = _remembering(one.unit2id)
+                changed += 1
+    return changed
+
+
+def _remembering(lookup: Callable[[Any], int]) -> Callable[[Any], int]:
+    known: dict[Any, int] = {}
+
+    def unit2id(unit: Any) -> int:
+        found = known.get(unit)
+        if found is None:
+            found = lookup(unit)
+            if len(known) < REMEMBERED and isinstance(unit, str):
+                known[unit] = found
+        return found
+
+    return unit2id
 
 
 def quantize(pipeline: Any, layers: dict[str, tuple[str, ...]] | None = None) -> bool:
