@@ -49,6 +49,9 @@ def speakers(text: str) -> list[Quote]:
      "victim and said that the church had lied.", "Mark Rathbun"),
     # "it" never takes a person
     ("John Smith works for Microsoft. It said on Monday that sales had risen.", "Microsoft"),
+    # a main clause's subject outweighs the subject of a clause subordinate to it
+    ("Mike Pence spoke in Fort Wayne hours after Donald Trump posted the tweets. The "
+     "governor said that the media were to blame.", "Mike Pence"),
 ])
 def test_coref_links_speaker(text: str, speaker: str) -> None:
     quotes = speakers(text)

@@ -306,8 +306,8 @@ class Coref:
                prefer: str) -> float:
         word = self.tree.tokens[_mention_head(self.tree, m)]
         score = -1.5 * (head.sent - m.sent)
-        if word.rel == "nsubj":
-            score += 2.0
+        if word.rel == "nsubj":  # a main clause's subject is the more salient
+            score += 2.0 if _main_clause(self.tree, word) else 1.0
         if any(a <= m.start < b for a, b in self.quoted):
             score -= 3.0
         if gender and e.gender == gender:
@@ -320,6 +320,15 @@ class Coref:
         if e.kind == "place":
             score -= 2.0  # "it" is an organisation before it is a country
         return score
+
+
+def _main_clause(tree: Tree, word: Token) -> bool:
+    """``word`` is the subject of its sentence's main verb or of one coordinated with
+    it, not of a subordinate clause (``..., hours after Trump unleashed ...``)."""
+    verb = tree.tokens[word.head] if word.head >= 0 else word
+    while verb.rel == "conj" and verb.head >= 0:
+        verb = tree.tokens[verb.head]
+    return verb.head < 0
 
 
 def _governors(tree: Tree, head: Token, depth: int = 3) -> list[Token]:
