@@ -49,6 +49,11 @@ def speakers(text: str) -> list[Quote]:
      "victim and said that the church had lied.", "Mark Rathbun"),
     # "it" never takes a person
     ("John Smith works for Microsoft. It said on Monday that sales had risen.", "Microsoft"),
+    # "the ministry" is no organisation whose name lacks the kind (nor its initials)
+    ("The White House said on Monday that talks would go on. The ministry said that the "
+     "schools must pay the tax.", "ministry"),
+    ("Protesters gathered outside the Supreme Court on Monday. The court said that the "
+     "case would be heard.", "Supreme Court"),
     # a main clause's subject outweighs the subject of a clause subordinate to it
     ("Mike Pence spoke in Fort Wayne hours after Donald Trump posted the tweets. The "
      "governor said that the media were to blame.", "Mike Pence"),

@@ -143,8 +143,8 @@ class Coref:
         if lemma in _LED_NOUNS:
             return self._led(head, lemma, recent)
         if lemma in words("organizations"):
-            return self._best(head, recent, lambda e: e.kind == "organization",
-                              prefer=lemma)
+            return self._best(head, recent, lambda e: e.kind == "organization" and (
+                lemma not in _NAMED_KINDS or _bears(e.name, lemma)), prefer=lemma)
         of_age = any("year-old" in k.text.lower() or k.text.lower() == "old"
                      for k in self.tree.subtree(head.i))
         if lemma in words("person_nouns") or lemma in words("titles") or of_age:
@@ -320,6 +320,21 @@ class Coref:
         if e.kind == "place":
             score -= 2.0  # "it" is an organisation before it is a country
         return score
+
+
+# Kinds of government body whose names carry the kind ("the Foreign Ministry", "the
+# Senate Intelligence Committee"): "the ministry" is one of those, or one known by its
+# initials.  (Banks, universities, parties and agencies are often named without it.)
+_NAMED_KINDS = frozenset({"ministry", "department", "embassy", "consulate", "court",
+                          "commission", "committee", "council", "senate", "tribunal",
+                          "bureau", "police", "army", "navy"})
+
+
+def _bears(name: str, kind: str) -> bool:
+    """``name`` holds the word ``kind`` (``Health Ministry``), or is a run of initials
+    (``EPA``), which may stand for any kind."""
+    words_ = name.lower().replace(".", "").split()
+    return kind in words_ or (len(words_) == 1 and name.replace(".", "").isupper())
 
 
 def _main_clause(tree: Tree, word: Token) -> bool:
