@@ -217,6 +217,20 @@ def test_cli_ingest_workers_short_input_parses_here(tmp_path, monkeypatch):
         assert store.counts()["articles"] == 1 and store.counts()["quotes"] > 5
 
 
+def test_cli_ingest_workers_auto_and_bad_counts(tmp_path, monkeypatch):
+    from quotetrack.cli.store_commands import usable_cores
+
+    monkeypatch.delenv(PARALLEL_FROM_ENV, raising=False)
+    db = str(tmp_path / "news.db")
+    out = cli(db, "--workers", "auto", INPUTS[1])  # one article: parsed here all the same
+    assert out.exit_code == 0, out.output
+    assert "parsed in this process" in out.stderr
+    assert usable_cores() >= 1
+    for bad in ("0", "many"):
+        refused = cli(db, "--workers", bad, INPUTS[1])
+        assert refused.exit_code == 2 and "--workers" in refused.stderr, refused.output
+
+
 def _in_order(articles: list[Article], config: ParserConfig) -> list[ArticleResult]:
     return [result(a) for a in articles]
 

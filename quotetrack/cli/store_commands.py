@@ -124,6 +124,36 @@ def _progress(silent: bool) -> Progress:
                     disable=silent or not render.err.is_terminal, transient=True)
 
 
+class _Workers(click.ParamType[int, object]):
+    """``--workers``: a count of at least 1, or ``auto`` (the cores this process may use)."""
+
+    name = "N|auto"
+
+    def convert(self, value: object, param: click.Parameter | None,
+                ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        if str(value).strip().lower() == "auto":
+            return usable_cores()
+        try:
+            count = int(str(value))
+        except ValueError:
+            self.fail(f"{value!r} is neither a number nor auto", param, ctx)
+        if count < 1:
+            self.fail(f"{count} is below 1", param, ctx)
+        return count
+
+
+def usable_cores() -> int:
+    """How many cores this process may run on (its CPU affinity where the OS says)."""
+    import os
+
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:  # no affinity on this OS
+        return max(os.cpu_count() or 1, 1)
+
+
 @main.command("ingest")
 @click.argument("paths", nargs=-1)
 @click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES,
@@ -131,10 +161,11 @@ def _progress(silent: bool) -> Progress:
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
               help="Articles parsed together.")
 @click.option("--silent", is_flag=True, help="No progress bar.")
-@click.option("--workers", type=click.IntRange(min=1),
-              help="Parse in N processes: this one and N-1 local Dask workers"
-                   f" (quotetrack[dask]); fewer than {PARALLEL_FROM_ENV} ({PARALLEL_FROM})"
-                   " new articles are parsed here alone.")
+@click.option("--workers", type=_Workers(),
+              help="Parse in N processes (auto: one per core this process may use):"
+                   " this one and N-1 local Dask workers (quotetrack[dask]); fewer"
+                   f" than {PARALLEL_FROM_ENV} ({PARALLEL_FROM}) new articles are"
+                   " parsed here alone.")
 @click.option("--scheduler", metavar="tcp://HOST:PORT",
               help="Parse on a running Dask cluster; needs a PostgreSQL --db.")
 @fmt_option()
@@ -160,6 +191,7 @@ def ingest_cmd(ctx: click.Context, paths: tuple[str, ...], max_bytes: int,
     Example:
       quotetrack ingest articles.jsonl pages/ --db news.db
       quotetrack --db postgresql://localhost/news ingest --workers 2 articles.jsonl
+      quotetrack ingest --workers auto archive/
     """
     if not paths and sys.stdin.isatty():
         raise click.UsageError("give files or folders to ingest, or - to read stdin")
