@@ -261,7 +261,8 @@ def _inference(fast: bool) -> Iterator[None]:
     """With ``fast``: torch inference mode, denormal floats flushed to zero (values
     below 1e-38, which the CPU computes slowly; the parse of every word of EWT test
     and of 40 PolNeAR articles is unchanged), Stanza's padded tensors built in one
-    step (``inference.fast_tensors``), and the garbage collector paused for the
+    step (``inference.fast_tensors``), the entity tagger's Viterbi decoding batched
+    (``inference.batched_viterbi``), and the garbage collector paused for the
     batch (Stanza builds many small objects, and each collection walks the models'
     vocabularies again); its previous state comes back after the batch."""
     if not fast:
@@ -271,13 +272,13 @@ def _inference(fast: bool) -> Iterator[None]:
 
     import torch
 
-    from quotetrack.models.inference import fast_tensors
+    from quotetrack.models.inference import batched_viterbi, fast_tensors
 
     was_enabled = gc.isenabled()
     gc.disable()
     flushing = torch.set_flush_denormal(True)  # False where the CPU cannot
     try:
-        with torch.inference_mode(), fast_tensors():
+        with torch.inference_mode(), fast_tensors(), batched_viterbi():
             yield
     finally:
         if flushing:

@@ -136,3 +136,24 @@ def test_remembered_ids_are_the_vocabularys_ids() -> None:
     stock = type(vocab).unit2id
     for unit in ("the", "The", "Lavrov", "zzqx", "the"):
         assert vocab.unit2id(unit) == stock(vocab, unit)
+
+
+def test_batched_viterbi_gives_stanzas_tags_and_scores() -> None:
+    from stanza.models.common.crf import viterbi_decode
+
+    rng = np.random.default_rng(7)
+    for trial in range(30):
+        size, longest, tags = (int(n) for n in rng.integers((1, 1, 2), (12, 25, 15)))
+        logits = rng.normal(size=(size, longest, tags)).astype(np.float32)
+        transitions = rng.normal(size=(tags, tags)).astype(np.float32)
+        if trial % 3 == 0:  # ties between paths
+            logits, transitions = np.round(logits, 1), np.round(transitions, 1)
+        decode = inference.BatchViterbi(viterbi_decode)
+        for row, length in enumerate(rng.integers(1, longest + 1, size=size)):
+            path, score = viterbi_decode(logits[row, :length], transitions)
+            got_path, got_score = decode(logits[row, :length], transitions)
+            assert [int(t) for t in got_path] == [int(t) for t in path]
+            assert got_score == score
+    lone = rng.normal(size=(4, 3)).astype(np.float32)  # not a row of a batch: Stanza's own
+    assert inference.BatchViterbi(viterbi_decode)(lone, np.eye(3, dtype=np.float32))[1] == (
+        viterbi_decode(lone, np.eye(3, dtype=np.float32))[1])

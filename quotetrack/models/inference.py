@@ -25,6 +25,9 @@ Stanza's code paths (``benchmarks/parse_speed.py`` times both in one run).
 * ``fast_tensors()``: while it lasts, the data loaders of the tagger, the parser and
   the entity tagger build their padded id tensors in one step (numpy) instead of
   one torch copy per word; the same tensors.
+* ``batched_viterbi()``: while it lasts, the entity tagger's Viterbi decoding runs
+  its forward pass once over the whole batch of sentences instead of once per
+  sentence (the same additions and maxima, so the same tags).
 * ``quantize(pipeline)``: dynamic int8 quantisation (``torch.ao``) of chosen
   ``nn.LSTM`` and ``nn.Linear`` layers (``QUANTIZED``).  Weights become int8 with
   one scale per layer; activations are quantised on the fly.  This changes scores
@@ -238,6 +241,75 @@ def padded_ids(tokens_list: list[Any], batch_size: int, pad_id: int = 0,
     out[: len(tokens_list)][np.arange(out.shape[1]) < lengths[:, None]] = np.fromiter(
         (i for ids in tokens_list for i in ids), dtype=np.int64, count=int(lengths.sum()))
     return torch.from_numpy(out)
+
+
+@contextmanager
+def batched_viterbi() -> Iterator[None]:
+    """Within, ``BatchViterbi`` stands in for Stanza's ``viterbi_decode`` in the entity
+    tagger's trainer (process-wide while it lasts, under the patching lock)."""
+    from stanza.models.ner import trainer
+
+    with _PATCHING:
+        stock = trainer.viterbi_decode
+        trainer.viterbi_decode = BatchViterbi(stock)
+        try:
+            yield
+        finally:
+            trainer.viterbi_decode = stock
+
+
+class BatchViterbi:
+    """Stanza's ``viterbi_decode(scores, transitions)`` for ``scores`` that are one row
+    of a batch of emission scores (``logits[i, :length]``, a view of ``logits``): the
+    trellis and back-pointers of every row are computed in one pass over the batch on
+    the first call, and each call only traces its row back from its own length.  A
+    prefix of the trellis does not depend on the positions after it, so the tags and
+    the score are those of the per-sentence decoder; any other ``scores`` go to it."""
+
+    def __init__(self, stock: Callable[..., Any]) -> None:
+        self.stock = stock
+        self.batch: np.ndarray | None = None
+        self.transitions: np.ndarray | None = None
+        self.trellis = np.zeros(0)
+        self.pointers = np.zeros(0, dtype=np.int32)
+
+    def __call__(self, scores: np.ndarray, transitions: np.ndarray) -> tuple[list[Any], Any]:
+        batch = scores.base
+        row = self._row(scores, batch)
+        if row is None or len(scores) == 0:
+            return cast(tuple[list[Any], Any], self.stock(scores, transitions))
+        if batch is not self.batch or transitions is not self.transitions:
+            self._forward(cast(np.ndarray, batch), transitions)
+        trellis, pointers = self.trellis[row], self.pointers[row]
+        last = len(scores) - 1
+        path = [np.argmax(trellis[last])]
+        for back in reversed(pointers[1:last + 1]):
+            path.append(back[path[-1]])
+        path.reverse()
+        return path, np.max(trellis[last])
+
+    @staticmethod
+    def _row(scores: np.ndarray, batch: Any) -> int | None:
+        """Which row of ``batch`` the view ``scores`` starts, or None."""
+        if not isinstance(batch, np.ndarray) or batch.ndim != 3 or scores.ndim != 2 or (
+                batch.dtype != scores.dtype or scores.shape[1] != batch.shape[2]):
+            return None
+        offset = scores.__array_interface__["data"][0] - batch.__array_interface__["data"][0]
+        row, rest = divmod(offset, batch.strides[0])
+        if rest or not 0 <= row < batch.shape[0] or scores.strides != batch.strides[1:]:
+            return None
+        return int(row)
+
+    def _forward(self, batch: np.ndarray, transitions: np.ndarray) -> None:
+        trellis = np.zeros_like(batch)
+        pointers = np.zeros_like(batch, dtype=np.int32)
+        trellis[:, 0] = batch[:, 0]
+        for t in range(1, batch.shape[1]):
+            v = np.expand_dims(trellis[:, t - 1], 2) + transitions
+            trellis[:, t] = batch[:, t] + np.max(v, 1)
+            pointers[:, t] = np.argmax(v, 1)
+        self.batch, self.transitions = batch, transitions
+        self.trellis, self.pointers = trellis, pointers
 
 
 REMEMBERED = 200_000  # units remembered per vocabulary; later ones are looked up as before
