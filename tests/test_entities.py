@@ -90,9 +90,3 @@ def test_entities_organisation_words_of_an_emptied_run() -> None:
 
     assert not _organisation_words([])  # a run trimmed to nothing ("the")
 
-
-def test_entities_a_verb_in_lower_case_ends_a_tagged_name() -> None:
-    ents = find_entities(parsed("The U.S. Justice Department sued Google on Monday."))
-    names = {e.name for e in ents}
-    assert not any("sued" in name for name in names), names
-    assert any(name.endswith("Justice Department") for name in names), names

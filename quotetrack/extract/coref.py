@@ -306,8 +306,8 @@ class Coref:
                prefer: str) -> float:
         word = self.tree.tokens[_mention_head(self.tree, m)]
         score = -1.5 * (head.sent - m.sent)
-        if word.rel == "nsubj":  # a main clause's subject is the more salient
-            score += 2.0 if _main_clause(self.tree, word) else 1.0
+        if word.rel == "nsubj":
+            score += 2.0
         if any(a <= m.start < b for a, b in self.quoted):
             score -= 3.0
         if gender and e.gender == gender:
@@ -335,15 +335,6 @@ def _bears(name: str, kind: str) -> bool:
     (``EPA``), which may stand for any kind."""
     words_ = name.lower().replace(".", "").split()
     return kind in words_ or (len(words_) == 1 and name.replace(".", "").isupper())
-
-
-def _main_clause(tree: Tree, word: Token) -> bool:
-    """``word`` is the subject of its sentence's main verb or of one coordinated with
-    it, not of a subordinate clause (``..., hours after Trump unleashed ...``)."""
-    verb = tree.tokens[word.head] if word.head >= 0 else word
-    while verb.rel == "conj" and verb.head >= 0:
-        verb = tree.tokens[verb.head]
-    return verb.head < 0
 
 
 def _governors(tree: Tree, head: Token, depth: int = 3) -> list[Token]:

@@ -182,10 +182,9 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
             tag = "I-" + kind
         inside = tag.startswith("I-") and run and tag[2:] == kind and run[-1].sent == t.sent
         if inside and (t.text in (",", ";", "(", ")", ":") or (
-                kind == "PER" and t.upos == "CCONJ") or (
-                t.upos in ("VERB", "AUX") and t.text[:1].islower())):
-            inside = False  # "Toledo, Clinton", "Trump and Putin": two names; a verb
-            tag = "O"  # in lower case ends a name ("Justice Department sued Google")
+                kind == "PER" and t.upos == "CCONJ")):
+            inside = False  # "Toledo, Clinton", "Trump and Putin": two names
+            tag = "O"
         if inside:
             run.append(t)
             continue
