@@ -296,7 +296,7 @@ class ClusterRunner:
                     articles = self._take(feed)
                     pending.append(_Here(list(self.here(articles))))
                 elif self.here and (queued := _queued(pending, self.workers)) is not None:
-                    self._steal(pending, queued)
+                    pending[queued] = self._steal(pending[queued], self.here)
                 else:
                     _wait(pending)
         finally:
@@ -304,13 +304,12 @@ class ClusterRunner:
             if sent:
                 self.client.cancel(sent)
 
-    def _steal(self, pending: deque[_Sent | _Here], at: int) -> None:
-        """Parse the partition sent as ``pending[at]`` here instead, and cancel it on
-        the cluster (should a worker have started it after all, its result is dropped)."""
-        sent = pending[at]
+    def _steal(self, sent: _Sent | _Here, here: ProcessMany) -> _Here:
+        """``sent`` parsed by ``here`` instead, and cancelled on the cluster (should a
+        worker have started it after all, its result is dropped)."""
         assert isinstance(sent, _Sent)
         self.client.cancel([sent.future])
-        pending[at] = _Here(list(self.here(sent.articles))) if self.here else sent
+        return _Here(list(here(sent.articles)))
 
     def _take(self, feed: _Feed) -> list[Article]:
         """The next partition's articles (see ``partition_size``)."""

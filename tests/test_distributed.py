@@ -329,15 +329,22 @@ def _slow(articles: list[Article], config: ParserConfig) -> list[ArticleResult]:
     return _in_order(articles, config)
 
 
+def _ingest_noting_order(runner: ClusterRunner, path: str, db: Path) -> tuple[Any, list[str],
+                                                                           dict[str, Any]]:
+    """Ingest ``path`` into a new store at ``db`` through ``runner``: the summary, the
+    article ids in the order they were stored, and the store's rows."""
+    stored: list[str] = []
+    with open_store(str(db)) as store:
+        summary = ingest([path], store, runner,
+                         on_progress=lambda status, name: stored.append(name))
+        return summary, stored, snapshot(store)
+
+
 def test_distributed_this_process_parses_too_in_order(cluster, tmp_path):
     path = str(write_jsonl(tmp_path / "many.jsonl", 30))
     here = Here()
     runner = ClusterRunner(cluster, CONFIG, process=_slow, partition_articles=2, here=here)
-    stored: list[str] = []
-    with open_store(str(tmp_path / "here.db")) as store:
-        summary = ingest([path], store, runner,
-                         on_progress=lambda status, name: stored.append(name))
-        rows = snapshot(store)
+    summary, stored, rows = _ingest_noting_order(runner, path, tmp_path / "here.db")
     assert summary.stored == 30 and stored == [f"a{n:04d}" for n in range(30)]
     assert 0 < len(here.parsed) < 30  # the rest went to the workers
     assert rows == serial_snapshot(tmp_path, [path], fake_process_many)
@@ -354,11 +361,7 @@ def test_distributed_idle_here_takes_over_partitions_still_queued(cluster, tmp_p
     # window 4 on 2 worker threads: all four partitions are sent at once, two wait
     runner = ClusterRunner(cluster, CONFIG, process=_slower, partition_articles=1,
                            window=4, here=here)
-    stored: list[str] = []
-    with open_store(str(tmp_path / "steal.db")) as store:
-        summary = ingest([path], store, runner,
-                         on_progress=lambda status, name: stored.append(name))
-        rows = snapshot(store)
+    summary, stored, rows = _ingest_noting_order(runner, path, tmp_path / "steal.db")
     assert here.parsed == ["a0003", "a0002"]  # the newest queued one first
     assert summary.stored == 4 and stored == [f"a{n:04d}" for n in range(4)]
     assert rows == serial_snapshot(tmp_path, [path], fake_process_many)

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from functools import partial
 from types import MethodType
 from typing import Any, cast
@@ -74,22 +74,27 @@ _PATCHING = threading.RLock()  # stanza functions swapped while it is held
 
 
 @contextmanager
-def without_optimizers() -> Iterator[None]:
-    """Within, Stanza's optimizer factories build nothing (None, or no split ones).
-
-    For building a pipeline that only parses: an inference trainer never steps.
-    Process-wide while it lasts (a lock keeps two builds from interleaving).
-    """
-    from stanza.models.common import utils
-
+def _swapped(*swaps: tuple[Any, str, Any]) -> Iterator[None]:
+    """Within, each ``(module, name, value)`` has ``module.name = value``; the old
+    values come back after.  Process-wide while it lasts, under ``_PATCHING``."""
     with _PATCHING:
-        saved = utils.get_optimizer, utils.get_split_optimizer
-        utils.get_optimizer = lambda *args, **kwargs: None
-        utils.get_split_optimizer = lambda *args, **kwargs: {}
+        saved = [(module, name, getattr(module, name)) for module, name, _ in swaps]
+        for module, name, value in swaps:
+            setattr(module, name, value)
         try:
             yield
         finally:
-            utils.get_optimizer, utils.get_split_optimizer = saved
+            for module, name, value in saved:
+                setattr(module, name, value)
+
+
+def without_optimizers() -> AbstractContextManager[None]:
+    """Within, Stanza's optimizer factories build nothing (None, or no split ones):
+    for building a pipeline that only parses (an inference trainer never steps)."""
+    from stanza.models.common import utils
+
+    return _swapped((utils, "get_optimizer", lambda *args, **kwargs: None),
+                    (utils, "get_split_optimizer", lambda *args, **kwargs: {}))
 
 
 def fast_decode(pipeline: Any) -> None:
@@ -196,7 +201,8 @@ def _character_reps(model: Any, chars: torch.Tensor, wordlens: list[int]) -> tor
             model.charlstm_c_init.expand(layers, count, hidden).contiguous()))
     if not model.attn:
         h = output[1][0]
-        return cast(torch.Tensor, h[-2:].transpose(0, 1).contiguous().view(count, -1))
+        finals: torch.Tensor = h[-2:].transpose(0, 1).contiguous().view(count, -1)
+        return finals
     reps = output[0]
     weights = torch.sigmoid(model.char_attn(model.dropout(reps.data)))
     padded, _ = pad_packed_sequence(PackedSequence(reps.data * weights, reps.batch_sizes),
@@ -209,23 +215,16 @@ TENSOR_USERS = ("stanza.models.pos.data", "stanza.models.depparse.data",
                 "stanza.models.ner.data", "stanza.models.ner.model")
 
 
-@contextmanager
-def fast_tensors() -> Iterator[None]:
+def fast_tensors() -> AbstractContextManager[None]:
     """Within, ``padded_ids`` stands in for Stanza's ``get_long_tensor`` in the
-    modules of ``TENSOR_USERS`` (process-wide while it lasts; a lock keeps two
-    batches from interleaving)."""
+    modules of ``TENSOR_USERS`` (see ``_swapped``)."""
     import importlib
 
-    modules: list[Any] = [importlib.import_module(name) for name in TENSOR_USERS]
-    with _PATCHING:
-        saved = [m.get_long_tensor for m in modules]
-        for m in modules:
-            m.get_long_tensor = partial(padded_ids, stock=saved[0])
-        try:
-            yield
-        finally:
-            for m, stock in zip(modules, saved, strict=True):
-                m.get_long_tensor = stock
+    from stanza.models.common.data import get_long_tensor
+
+    fast = partial(padded_ids, stock=get_long_tensor)
+    return _swapped(*((importlib.import_module(name), "get_long_tensor", fast)
+                      for name in TENSOR_USERS))
 
 
 def padded_ids(tokens_list: list[Any], batch_size: int, pad_id: int = 0,
@@ -243,19 +242,12 @@ def padded_ids(tokens_list: list[Any], batch_size: int, pad_id: int = 0,
     return torch.from_numpy(out)
 
 
-@contextmanager
-def batched_viterbi() -> Iterator[None]:
+def batched_viterbi() -> AbstractContextManager[None]:
     """Within, ``BatchViterbi`` stands in for Stanza's ``viterbi_decode`` in the entity
-    tagger's trainer (process-wide while it lasts, under the patching lock)."""
+    tagger's trainer (see ``_swapped``)."""
     from stanza.models.ner import trainer
 
-    with _PATCHING:
-        stock = trainer.viterbi_decode
-        trainer.viterbi_decode = BatchViterbi(stock)
-        try:
-            yield
-        finally:
-            trainer.viterbi_decode = stock
+    return _swapped((trainer, "viterbi_decode", BatchViterbi(trainer.viterbi_decode)))
 
 
 class BatchViterbi:
