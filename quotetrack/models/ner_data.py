@@ -62,20 +62,36 @@ def _rows(block: list[str]) -> list[list[str]]:
     return [ln.split("\t") for ln in block if ln and not ln.startswith("#")]
 
 
-def _named_span(words: list[list[str]], lo: int, hi: int) -> tuple[int, int] | None:
-    """The name inside mention words ``lo..hi`` (inclusive): the run of capitalised
-    proper-noun words around the mention's first proper noun, joined by ``of``/``&``;
-    None when the mention is not named (its words hold no proper noun)."""
-    propn = [k for k in range(lo, hi + 1) if words[k][3] == "PROPN"]
-    if not propn:
-        return None
-    start = end = propn[0]
+def _head(words: list[list[str]], lo: int, hi: int) -> int:
+    """The syntactic head of mention words ``lo..hi``: its first word whose head lies
+    outside the mention or, when that is no proper noun, the proper noun in apposition
+    to it (``English captain Harry Kane``)."""
+    head = next((k for k in range(lo, hi + 1) if not lo <= int(words[k][6]) - 1 <= hi), lo)
+    if words[head][3] == "PROPN":
+        return head
+    return next((k for k in range(head + 1, hi + 1) if int(words[k][6]) - 1 == head
+                 and words[k][7] == "appos" and words[k][3] == "PROPN"), head)
+
+
+def _named_span(words: list[list[str]], lo: int, hi: int, label: str) -> tuple[int, int] | None:
+    """The name of mention words ``lo..hi`` (inclusive): the run of capitalised words
+    around the mention's head, joined by ``of``/``&`` (for a person without the titles
+    and adjectives before the name: ``General``, ``Russian``); None when the head is
+    not a proper noun (``the Bush administration`` names an organisation by a person)."""
+    head = _head(words, lo, hi)
+    if words[head][3] != "PROPN" or (label == "PER" and lo == hi and words[head][4] == "NNPS"):
+        return None  # also a people, not a person: ``Americans``
 
     def capital(k: int) -> bool:
         w = words[k]
-        return w[1][:1].isupper() and w[3] in ("PROPN", "ADJ", "NOUN", "NUM", "X")
+        return w[1][:1].isupper() and (w[3] in ("PROPN", "ADJ", "NOUN", "NUM", "X")
+                                       or w[4].startswith("NNP"))
 
-    while start > lo and capital(start - 1):
+    def title(k: int) -> bool:
+        return label == "PER" and (words[k][3] == "ADJ" or words[k][7] == "nmod:desc")
+
+    start = end = head
+    while start > lo and capital(start - 1) and not title(start - 1):
         start -= 1
     while end < hi:
         nxt = end + 1
@@ -123,7 +139,7 @@ def gum_tags(block: list[str]) -> Sentence:
     spans = sorted(_mentions(words), key=lambda m: (m[0], -(m[1] - m[0])))
     for first, last, etype in spans:
         label = GUM_TYPES.get(etype)
-        named = _named_span(words, first, last) if label else None
+        named = _named_span(words, first, last, label) if label else None
         if label is None or named is None or any(t != "O" for t in tags[named[0]:named[1] + 1]):
             continue  # outermost named mention wins; nested names stay inside it
         a, b = named
