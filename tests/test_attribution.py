@@ -282,6 +282,14 @@ def test_attribution_statements_and_quoted_as(text: str, speaker: str) -> None:
     assert q.speaker == speaker
 
 
+def test_attribution_free_participial_adjunct_takes_the_main_subject() -> None:
+    """``..., saying`` hung on a participle of the object phrase (the parser's reading)
+    is still said by the subject of the sentence's main verb."""
+    q = only("Donald Trump is defending his early-morning tweets attempting to shame a "
+             "former Miss Universe, saying it shows he would be awake for a 3 a.m. call.")
+    assert (q.speaker, q.method) == ("Donald Trump", "governing-subject")
+
+
 def test_attribution_quote_over_paragraphs_is_in_pieces_one_per_paragraph() -> None:
     text = ('The coach said, "We learned a lot today.\n\n'
             '"It was an emotional day for the whole team."')

@@ -92,3 +92,15 @@ def test_the_shared_gum_train_split_names_the_united_states() -> None:
     names = [" ".join(w for w, t in s[k:k + 2]) for s in read_gum(gum)
              for k, (_, t) in enumerate(s) if t == "B-LOC"]
     assert names.count("United States") > 40
+
+
+def test_two_people_are_two_names_and_a_title_alone_is_none() -> None:
+    rows = [("Mario", "PROPN", "NNP", "(1-person-new", 0, "root", ""),
+            ("Lucero", "PROPN", "NNP", "", 1, "flat", ""),
+            ("and", "CCONJ", "CC", "", 4, "cc", ""),
+            ("Isabel", "PROPN", "NNP", "(2-person-new", 1, "conj", ""),
+            ("Ruiz", "PROPN", "NNP", "2)1)", 4, "flat", ""),
+            ("met", "VERB", "VBD", "", 0, "root", ""),
+            ("the", "DET", "DT", "(3-person-new", 8, "det", ""),
+            ("President", "PROPN", "NNP", "3)", 6, "obj", "")]
+    assert _names(rows) == [("Mario Lucero", "PER"), ("Isabel Ruiz", "PER")]

@@ -96,7 +96,7 @@ def test_train_averages_the_last_snapshots_in_step_order(tmp_path: Path) -> None
     assert torch.load(model, weights_only=False)["model"]["w"].item() == 1100.0
 
 
-@pytest.mark.parametrize("flag", ["--pos-dropout", "--dep-dropout"])
+@pytest.mark.parametrize("flag", ["--pos-dropout", "--dep-dropout", "--ner-dropout"])
 @pytest.mark.parametrize("bad", ["0.3", "a,b", "0.3,0.1,0.2"])
 def test_train_rejects_malformed_dropout(flag: str, bad: str) -> None:
     from quotetrack.models import train
@@ -113,3 +113,12 @@ def test_train_parser_dropout_reaches_stanza() -> None:
     args = train._train_depparse(plan)
     assert args[args.index("--dropout") + 1] == "0.15"
     assert args[args.index("--word_dropout") + 1] == "0.05"
+
+
+def test_train_ner_dropout_reaches_stanza() -> None:
+    from quotetrack.models import train
+
+    plan = train._parse_args(["--ner-dropout", "0.3,0.1", "--stages", "ner"])
+    args = train._train_ner(plan)
+    assert args[args.index("--dropout") + 1] == "0.3"
+    assert args[args.index("--word_dropout") + 1] == "0.1"

@@ -120,6 +120,9 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
         subj = _subject(tree, node, avoid) or _quoted_subject(tree, node, avoid)
         if subj is not None:
             return Source(subj, "governing-subject")
+    subj = _free_adjunct_subject(tree, cue, avoid)
+    if subj is not None:
+        return Source(subj, "governing-subject")
     verb = speech_verb(cue.lemma, cue.text)
     addressed = verb is not None and "request" in verb.frames  # "told reporters"
     nominal = [c for c in tree.children(cue.i, "nsubj", *(() if addressed else ("obj", "iobj")))
@@ -129,6 +132,18 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
 
 
 _NOMINAL_HEADS = ("PROPN", "NOUN", "PRON", "NUM", "X")
+
+
+def _free_adjunct_subject(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:
+    """A free participial adjunct (``Trump is defending his tweets attempting to shame
+    her, saying ...``) is said by the subject of its sentence's main verb."""
+    if cue.xpos != "VBG" or cue.rel != "advcl" or cue.i == 0 or (
+            tree.tokens[cue.i - 1].text != ","):
+        return None
+    root = cue
+    while root.head >= 0 and tree.tokens[root.head].sent == cue.sent:
+        root = tree.tokens[root.head]
+    return _subject(tree, root, avoid) if root.upos == "VERB" and root is not cue else None
 
 
 def _after_to(tree: Tree, cue: Token) -> Token | None:

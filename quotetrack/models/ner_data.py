@@ -22,6 +22,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from quotetrack.lexicon import words as words_of
+
 # Genres whose licence allows training a shipped model (shared/ner/README.md).
 OPEN_GENRES = frozenset({"news", "interview", "bio", "voyage", "textbook", "vlog", "speech",
                          "conversation"})
@@ -76,8 +78,9 @@ def _head(words: list[list[str]], lo: int, hi: int) -> int:
 def _named_span(words: list[list[str]], lo: int, hi: int, label: str) -> tuple[int, int] | None:
     """The name of mention words ``lo..hi`` (inclusive): the run of capitalised words
     around the mention's head, joined by ``of``/``&`` (for a person without the titles
-    and adjectives before the name: ``General``, ``Russian``); None when the head is
-    not a proper noun (``the Bush administration`` names an organisation by a person)."""
+    and adjectives before the name, ``General``, ``Russian``, and never across ``and``);
+    None when the head is not a proper noun (``the Bush administration`` names an
+    organisation by a person) or a person's name is all title (``the President``)."""
     head = _head(words, lo, hi)
     if words[head][3] != "PROPN" or (label == "PER" and lo == hi and words[head][4] == "NNPS"):
         return None  # also a people, not a person: ``Americans``
@@ -98,10 +101,14 @@ def _named_span(words: list[list[str]], lo: int, hi: int, label: str) -> tuple[i
         if capital(nxt) or words[nxt][3] == "PROPN":
             end = nxt
         elif (words[nxt][1].lower() in _JOINERS and nxt < hi and words[nxt + 1][3] == "PROPN"
-              and words[nxt][1].lower() != "the"):
+              and words[nxt][1].lower() != "the"
+              and not (label == "PER" and words[nxt][1].lower() in ("and", "&"))):
             end = nxt + 1
         else:
             break
+    if label == "PER" and all(words[k][1].lower().rstrip(".") in words_of("titles")
+                              for k in range(start, end + 1)):
+        return None  # "the President": a title, no name
     return start, end
 
 

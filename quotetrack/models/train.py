@@ -44,6 +44,8 @@ POS_DROPOUT = ("0.1", "0.05")
 # Parser dropout and word dropout, below Stanza's 0.5 / 0.33 for the same reason (chosen
 # by dev LAS over 0.2 / 0.1: model card).
 DEP_DROPOUT = ("0.1", "0.05")
+# NER dropout and word dropout (Stanza's defaults; see the model card for the runs).
+NER_DROPOUT = ("0.5", "0.01")
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class Plan:
     dropout: tuple[str, str] = POS_DROPOUT
     half: bool = False
     dep_dropout: tuple[str, str] = DEP_DROPOUT
+    ner_dropout: tuple[str, str] = NER_DROPOUT
 
     @property
     def udbase(self) -> Path:
@@ -254,6 +257,7 @@ def _train_ner(plan: Plan) -> list[str]:
             "--shorthand", "en_compact", "--mode", "train", "--no_pretrain",
             "--word_emb_dim", "100", "--char_hidden_dim", "100", "--hidden_dim", "200",
             "--optim", "adam", *_lr(plan, "ner", "0.002"),
+            "--dropout", plan.ner_dropout[0], "--word_dropout", plan.ner_dropout[1],
             "--max_steps", str(plan.steps["ner"]),
             "--eval_interval", str(max(min(200, plan.steps["ner"] // 4), 1)),
             "--max_steps_no_improve", "2500", "--save_dir", _save_dir(plan, "ner"),
@@ -383,6 +387,8 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
                     help="tagger dropout and word dropout")
     ap.add_argument("--dep-dropout", default=",".join(DEP_DROPOUT), metavar="D,W",
                     help="parser dropout and word dropout")
+    ap.add_argument("--ner-dropout", default=",".join(NER_DROPOUT), metavar="D,W",
+                    help="NER tagger dropout and word dropout")
     ap.add_argument("--half", action="store_true",
                     help="store the tagger, parser and NER weights as float16")
     ap.add_argument("--no-score", action="store_true")
@@ -401,7 +407,8 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
                 a.limit_sentences, steps, a.minutes, a.threads,
                 a.init_from.resolve() if a.init_from else None, a.force, a.seed, lr,
                 a.retag, a.average, _pair(ap, a.pos_dropout, "--pos-dropout"), a.half,
-                _pair(ap, a.dep_dropout, "--dep-dropout"))
+                _pair(ap, a.dep_dropout, "--dep-dropout"),
+                _pair(ap, a.ner_dropout, "--ner-dropout"))
 
 
 def _pair(ap: argparse.ArgumentParser, text: str, flag: str) -> tuple[str, str]:
