@@ -36,6 +36,9 @@ def test_entities_gender_from_first_name_and_honorific() -> None:
 
 def test_entities_names_and_acronyms() -> None:
     assert name_words("President Donald Trump") == ["Donald", "Trump"]
+    assert name_words("Gov. Earl Ray Tomblin") == ["Earl", "Ray", "Tomblin"]
+    assert name_words("Rev. Al Sharpton") == ["Al", "Sharpton"]
+    assert name_words("Earl Spencer") == ["Spencer"]
     assert acronym("Pacific Business Organization") == "PBO"
     assert acronym("Canada") == ""
 
@@ -90,3 +93,13 @@ def test_entities_organisation_words_of_an_emptied_run() -> None:
 
     assert not _organisation_words([])  # a run trimmed to nothing ("the")
 
+
+
+def test_entities_no_name_runs_through_a_verb_or_is_a_pronoun_or_credential() -> None:
+    text = ("Homeland Security Secretary Jeh Johnson spoke on Friday. Johnson tells MSNBC's "
+            "\"Morning Joe\" that the attempt failed. He\u2019s claiming that fraud is rare. "
+            "In the words of the Crown prosecutor, Mark Tedeschi, QC, the case was strong.")
+    names = set(_entities(text))
+    assert not [n for n in names if "tells" in n.split()]
+    assert not names & {"He", "He\u2019s", "QC"}
+    assert {"Jeh Johnson", "Mark Tedeschi"} <= names

@@ -182,9 +182,10 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
             tag = "I-" + kind
         inside = tag.startswith("I-") and run and tag[2:] == kind and run[-1].sent == t.sent
         if inside and (t.text in (",", ";", "(", ")", ":") or (
-                kind == "PER" and t.upos == "CCONJ")):
-            inside = False  # "Toledo, Clinton", "Trump and Putin": two names
-            tag = "O"
+                kind == "PER" and (t.upos == "CCONJ" or t.text == "of")) or (
+                t.upos in ("VERB", "AUX") and t.text.islower())):
+            inside = False  # "Toledo, Clinton", "Trump and Putin", "Tomblin of West
+            tag = "O"  # Virginia": two names; nor does a name run through "tells"
         if inside:
             run.append(t)
             continue
@@ -300,10 +301,12 @@ def _prefer_longer_names(found: list[Mention], typed: list[Mention]) -> list[Men
 
 def _is_name(doc: ParsedDoc, m: Mention) -> bool:
     """Not a name: a mention of only calendar or title words (``Monday``,
-    ``President``), or one plural proper noun typed a person (``Democrats``)."""
+    ``President``) or pronouns (``He's``), or one plural proper noun typed a person
+    (``Democrats``)."""
     toks = doc.tokens[m.first:m.last + 1]
     lows = [t.text.lower().rstrip(".") for t in toks]
-    if all(w in words("calendar") or w in words("titles") for w in lows):
+    if all(w in words("calendar") or w in words("titles") for w in lows) or all(
+            t.upos == "PRON" or t.text in _POSSESSIVE for t in toks):
         return False
     return not (m.type == "PER" and len(toks) == 1 and toks[0].xpos == "NNPS")
 
@@ -462,8 +465,10 @@ def _propn_mentions(doc: ParsedDoc, covered: set[int]) -> list[Mention]:
 def name_words(name: str) -> list[str]:
     """A person's name without what comes before it in a titled phrase: words up to
     the last title, honorific, lower-case word or possessive go (``New Zealand's Prime
-    Minister John Key`` -> ``John Key``), and a known given name after the first word
-    starts the name (``Education Stefania Giannini`` -> ``Stefania Giannini``)."""
+    Minister John Key`` -> ``John Key``; a given name that is a title too stays right
+    after a title or before two more words: ``Gov. Earl Ray Tomblin``), and a known
+    given name after the first word starts the name (``Education Stefania Giannini``
+    -> ``Stefania Giannini``)."""
     titles = words("titles") | words("person_nouns")
     toks = name.replace("\u2019", "'").split()
     cut = 0
@@ -473,7 +478,10 @@ def name_words(name: str) -> list[str]:
         inside = low in _PARTICLES and (first_name_gender(before) is not None or (
             before.lower() in _PARTICLES))  # "Eileen de Villa", "Ursula von der Leyen"
         lower = not w[:1].isupper() and not inside
-        if low in titles or low in _HONORIFICS or lower or w.endswith("'s"):
+        given = (cut == k > 0 or k == 0 < len(toks) - 2) and w[:1].isupper() and (
+            first_name_gender(w) is not None)  # "Earl Ray Tomblin", not "Earl Spencer"
+        title = low in titles or w.lower() in titles  # "Gov.": listed with its stop
+        if (title and not given) or low in _HONORIFICS or lower or w.endswith("'s"):
             cut = k + 1
     toks = toks[cut:]
     for k, w in enumerate(toks[1:-1], start=1):
