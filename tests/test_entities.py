@@ -103,3 +103,11 @@ def test_entities_no_name_runs_through_a_verb_or_is_a_pronoun_or_credential() ->
     assert not [n for n in names if "tells" in n.split()]
     assert not names & {"He", "He\u2019s", "QC"}
     assert {"Jeh Johnson", "Mark Tedeschi"} <= names
+
+
+def test_entities_a_tagged_run_across_a_verb_and_of_is_two_names() -> None:
+    text = ("In January, Gov. Earl Ray Tomblin of West Virginia lauded Mr. Clarke in his "
+            "address.")
+    names = set(_entities(text))
+    assert not [n for n in names if "lauded" in n.split()]
+    assert {"Earl Ray Tomblin", "Clarke"} <= names
