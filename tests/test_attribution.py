@@ -271,6 +271,7 @@ def test_attribution_united_states_is_an_organisation() -> None:
      "White House"),
     ("A statement from the ministry said the talks had failed.", "ministry"),
     ("Smith was quoted as saying that the deal was dead.", "Smith"),
+    ("The ministry issued a statement that said the talks had failed.", "ministry"),
     # the that-clause the parser hung on the medium is the cue's complement
     ("The premier's press secretary Ivana Yelich said in an email that the file was "
      "closed.", "Ivana Yelich"),

@@ -245,8 +245,8 @@ def _common(tree: Tree, head: Token) -> list[Named]:
         return [Named(n.name, n.kind, role, n.gender, n.head) for n in map(
             lambda a: _proper(tree, a), named)]
     lemma = head.lemma.lower()
-    issuer = (_issuer(tree, head) or _earlier_issuer(tree, head) or _named_text(tree, head)
-              if lemma in words("document_nouns") else None)
+    issuer = (_issuer(tree, head) or _earlier_issuer(tree, head) or _issued_by(tree, head)
+              or _named_text(tree, head) if lemma in words("document_nouns") else None)
     if issuer is not None:
         return read_mention(tree, issuer)
     phrase = contiguous(tree.subtree(head.i, skip=[c.i for c in tree.children(
@@ -288,6 +288,17 @@ def _issuer(tree: Tree, head: Token) -> Token | None:
 
 _ISSUING = {"release", "publish", "issue", "post", "tweet", "air", "run", "conduct",
             "file", "send", "write", "launch", "commission", "unveil", "share"}
+
+
+def _issued_by(tree: Tree, head: Token) -> Token | None:
+    """``The ministry issued a statement that said ...``: a text that is the object of
+    an issuing verb speaks for that verb's subject."""
+    verb = tree.tokens[head.head] if head.rel == "obj" and head.head >= 0 else None
+    if verb is None or verb.lemma.lower() not in _ISSUING:
+        return None
+    subj = [c for c in tree.children(verb.i, "nsubj") if c.deprel != "nsubj:pass"
+            and c.upos in ("PROPN", "NOUN", "PRON")]
+    return subj[0] if subj else None
 
 
 def _earlier_issuer(tree: Tree, head: Token) -> Token | None:
