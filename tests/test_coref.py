@@ -141,3 +141,13 @@ def test_coref_delayed_identification_skips_a_person_with_another_role() -> None
 ])
 def test_coref_the_campaign(text: str, speaker: str) -> None:
     assert speakers(text)[-1].speaker == speaker
+
+
+def test_coref_a_live_report_item_after_a_rule_line_is_its_own_story() -> None:
+    text = ("Donald Trump spoke in Ohio on Friday. \u201cWe will win,\u201d Trump said.\n\n"
+            "___.\n\n"
+            "5:45 p.m.\n\n"
+            "The doctor of Libertarian candidate Gary Johnson praised the candidate.\n\n"
+            "He said that his health was extraordinarily good.")
+    last = speakers(text)[-1]
+    assert last.speaker == "Gary Johnson"

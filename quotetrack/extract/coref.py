@@ -24,6 +24,7 @@ resolved so far (``recent``) because salience depends on them.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -63,6 +64,7 @@ class Coref:
     quoted: tuple[tuple[int, int], ...] = ()
     by_word: dict[int, Entity] = field(default_factory=dict)
     roles: dict[int, str] = field(default_factory=dict)
+    sections: tuple[int, ...] = ()  # per paragraph: rule lines ("___") before it
 
     @classmethod
     def build(cls, tree: Tree, quoted: Sequence[tuple[int, int]] = ()) -> Coref:
@@ -71,7 +73,7 @@ class Coref:
         ents = find_entities(tree.doc)
         by_word = {k: e for e in ents for m in e.mentions for k in range(m.first, m.last + 1)}
         roles = {e.id: _roles(tree, e) for e in ents}
-        return cls(tree, ents, tuple(quoted), by_word, roles)
+        return cls(tree, ents, tuple(quoted), by_word, roles, _sections(tree))
 
     def entity_of(self, word: int) -> Entity | None:
         """The entity whose named mention contains word ``word``."""
@@ -319,7 +321,26 @@ class Coref:
             score += 4.0
         if e.kind == "place":
             score -= 2.0  # "it" is an organisation before it is a country
+        if self._section(word.para) != self._section(head.para):
+            score -= 4.0  # an item of a live report ("___") starts its own story
         return score
+
+    def _section(self, para: int) -> int:
+        return self.sections[para] if 0 <= para < len(self.sections) else 0
+
+
+_RULE = re.compile(r"[_=*~#-]{3,}\.?")
+
+
+def _sections(tree: Tree) -> tuple[int, ...]:
+    """For each paragraph, how many rule lines (``___``, ``***``) come before it: the
+    items of a live report or digest, each its own story."""
+    out, seen = [], 0
+    for start, end in tree.doc.paragraphs:
+        if _RULE.fullmatch(tree.doc.text[start:end].strip()):
+            seen += 1
+        out.append(seen)
+    return tuple(out)
 
 
 # Kinds of government body whose names carry the kind ("the Foreign Ministry", "the
