@@ -311,13 +311,7 @@ def _earlier_issuer(tree: Tree, head: Token) -> Token | None:
     for t in reversed(tree.tokens[max(0, head.i - 800):head.i]):
         if t.upos != "NOUN" or t.lemma.lower() != lemma:
             continue
-        found = _issuer(tree, t)
-        verb = tree.tokens[t.head] if t.head >= 0 else None
-        if found is None and verb is not None and t.rel == "obj" and (
-                verb.lemma.lower() in _ISSUING):
-            subj = [c for c in tree.children(verb.i, "nsubj") if c.upos in ("PROPN", "NOUN")]
-            found = subj[0] if subj else None
-        return found
+        return _issuer(tree, t) or _issued_by(tree, t)
     return None
 
 
