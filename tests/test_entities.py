@@ -41,6 +41,21 @@ def test_entities_names_and_acronyms() -> None:
     assert name_words("Earl Spencer") == ["Spencer"]
     assert acronym("Pacific Business Organization") == "PBO"
     assert acronym("Canada") == ""
+    assert acronym("Alliance to Reclaim Our Schools") == "AROS"  # capitalised words only
+
+
+def test_entities_acronym_defined_in_parentheses_names_the_words_before_it() -> None:
+    text = ("More than 100,000 people took part, according to the organizer Alliance to "
+            "Reclaim Our Schools (AROS). Keron Blair, executive director of AROS, spoke. "
+            "Later the federal Securities and Exchange Commission (SEC) said the S.E.C. "
+            "would act. The Board of Health (BOT) did not reply.")
+    ents = {e.name: e for e in find_entities(parsed(text))}
+    aros = ents["Alliance to Reclaim Our Schools"]
+    assert aros.kind == "organization"
+    assert [m.text for m in aros.mentions].count("AROS") == 2
+    assert "S.E.C." in ents["Securities and Exchange Commission"].aliases
+    # initials that do not spell the words before them define nothing
+    assert all(e.name == "BOT" for e in ents.values() if "BOT" in e.aliases)
 
 
 def test_entities_organisation_remit_and_head_word() -> None:

@@ -197,6 +197,7 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     typed = _propn_mentions(doc, set())  # the lexicon's reading of every proper-noun run
     out = [m for m in _retyped_surnames(doc, _prefer_longer_names(out, typed)) if _is_name(doc, m)]
     out = _led_organisations(doc, _without_place_words(doc, out, typed))
+    out = _defined_acronyms(doc, out)
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     out += _propn_mentions(doc, covered)
     covered = {k for m in out for k in range(m.first, m.last + 1)}
@@ -325,6 +326,7 @@ def _short_mentions(doc: ParsedDoc, found: Sequence[Mention], covered: set[int]
             known.setdefault(parts[0], "ORG")
         elif m.type == "ORG" and acronym(m.text):
             known.setdefault(acronym(m.text), "ORG")  # "KCNA", "WHO"
+            known.setdefault(".".join(acronym(m.text)) + ".", "ORG")  # "S.E.C."
     out = []
     for t in doc.tokens:
         word = _known_word(t, known)
@@ -491,9 +493,65 @@ def name_words(name: str) -> list[str]:
 
 
 def acronym(name: str) -> str:
-    """Initials of a multi-word name (``Pacific Business Organization`` -> ``PBO``)."""
-    parts = [w for w in name.split() if w.lower() not in _ACRONYM_SKIP]
+    """Initials of the capitalised words of a multi-word name, joiners aside
+    (``Pacific Business Organization`` -> ``PBO``, ``Alliance to Reclaim Our Schools``
+    -> ``AROS``)."""
+    parts = [w for w in name.replace(",", " ").split()
+             if w.lower() not in _ACRONYM_SKIP and w[:1].isupper()]
     return "".join(w[0] for w in parts).upper() if len(parts) > 1 else ""
+
+
+def bare(word: str) -> str:
+    """An acronym without its stops (``S.E.C.`` -> ``SEC``)."""
+    return word.replace(".", "")
+
+
+_ACRONYM = re.compile(r"[A-Z](?:[A-Z]|\.[A-Z])+\.?|[A-Z][A-Z&]*[A-Z]")
+_LONG_FORM_JOINERS = _ACRONYM_SKIP | {"to", "in", "at", ",", "and"}
+
+
+def _defined_acronyms(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A capitals-only word in parentheses names the capitalised words right before it
+    whose initials it spells (``Alliance to Reclaim Our Schools (AROS)``): they become
+    one organisation mention, and every mention spelling the acronym is that kind."""
+    toks = doc.tokens
+    out, defined = list(found), {}
+    for k in range(2, len(toks) - 1):
+        if not (toks[k - 1].text == "(" and toks[k + 1].text == ")"
+                and _ACRONYM.fullmatch(toks[k].text)):
+            continue
+        first = _long_form(doc, k - 2, bare(toks[k].text))
+        if first is None:
+            continue
+        run = list(toks[first:k - 1])
+        inside = [m for m in out if m.first <= run[-1].i and run[0].i <= m.last]
+        kind = "LOC" if inside and all(m.type == "LOC" for m in inside) else "ORG"
+        out = [m for m in out if m not in inside]
+        out.append(Mention(run[0].i, run[-1].i, run[0].start, run[-1].end,
+                           _surface(doc, run), kind, run[0].sent))
+        defined[bare(toks[k].text)] = kind
+    out = [replace(m, type=defined[bare(m.text)]) if bare(m.text) in defined else m
+           for m in out]
+    return sorted(out, key=lambda m: m.first)
+
+
+def _long_form(doc: ParsedDoc, last: int, acr: str) -> int | None:
+    """Index of the first word of the shortest run ending at ``last`` whose capitalised
+    words' initials are ``acr`` (joiners such as ``of``, ``and``, ``to`` between)."""
+    initials = ""
+    for j in range(last, max(-1, last - 3 * len(acr)), -1):
+        t = doc.tokens[j]
+        if t.sent != doc.tokens[last].sent:
+            return None
+        if t.text[:1].isupper() and t.text.lower() not in _ACRONYM_SKIP:
+            initials = t.text[0] + initials
+            if initials == acr:
+                return j
+            if not acr.endswith(initials):
+                return None
+        elif t.text.lower() not in _LONG_FORM_JOINERS or j == last:
+            return None
+    return None
 
 
 def _key(m: Mention) -> str:
@@ -552,7 +610,7 @@ def _org_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
         for long in names:
             if long == short or len(long.split()) <= len(short.split()) or long in merged:
                 continue
-            if short == acronym(long) or (len(short.split()) == 1
+            if bare(short) == acronym(long) or (len(short.split()) == 1
                                           and long.split()[0] == short):
                 merged[short] = long
                 break
