@@ -126,3 +126,31 @@ def test_entities_a_tagged_run_across_a_verb_and_of_is_two_names() -> None:
     names = set(_entities(text))
     assert not [n for n in names if "lauded" in n.split()]
     assert {"Earl Ray Tomblin", "Clarke"} <= names
+
+
+def test_entities_words_before_a_known_surname_that_cannot_be_given_names_are_no_name() -> None:
+    from quotetrack.extract.entities import Mention, _surface, _surname_tails
+
+    doc = parsed("Donald Trump spoke. Meanwhile Trump waited. Ivanka Trump smiled. "
+                 "The House Newt Gingrich met Gingrich aides.")
+    toks = doc.tokens
+
+    def mention(words: list[str], kind: str) -> Mention:
+        k = next(t.i for t in toks if [x.text for x in toks[t.i:t.i + len(words)]] == words)
+        run = list(toks[k:k + len(words)])
+        return Mention(k, run[-1].i, run[0].start, run[-1].end, _surface(doc, run), kind,
+                       run[0].sent)
+
+    found = [mention(["Donald", "Trump"], "PER"), mention(["Meanwhile", "Trump"], "PER"),
+             mention(["Ivanka", "Trump"], "PER"), mention(["House", "Newt", "Gingrich"], "ORG"),
+             mention(["Gingrich"], "PER")]
+    assert [(m.text, m.type) for m in _surname_tails(doc, found)] == [
+        ("Donald Trump", "PER"), ("Trump", "PER"), ("Ivanka Trump", "PER"),
+        ("Newt Gingrich", "PER"), ("Gingrich", "PER")]
+
+
+def test_entities_person_name_never_runs_through_a_verb_even_capitalised() -> None:
+    ents = _entities("Hillary Clinton Goes After Donald Trump\n\nClinton said on Monday "
+                     "that Trump was wrong.")
+    people = {n for n, k in ents.items() if k == "person"}
+    assert "Hillary Clinton" in people and "Donald Trump" in people

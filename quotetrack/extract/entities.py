@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from quotetrack.lexicon import first_name_gender, words
+from quotetrack.lexicon import first_name_gender, is_given_name, words
 from quotetrack.records import ParsedDoc, Token
 
 KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
@@ -183,9 +183,9 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         inside = tag.startswith("I-") and run and tag[2:] == kind and run[-1].sent == t.sent
         if inside and (t.text in (",", ";", "(", ")", ":") or (
                 kind == "PER" and (t.upos == "CCONJ" or t.text == "of")) or (
-                t.upos in ("VERB", "AUX") and t.text.islower())):
+                t.upos in ("VERB", "AUX") and not is_given_name(t.text))):
             inside = False  # "Toledo, Clinton", "Trump and Putin", "Tomblin of West
-            tag = "O"  # Virginia": two names; nor does a name run through "tells"
+            tag = "O"  # Virginia": two names; nor does a name run through "tells", "Goes"
         if inside:
             run.append(t)
             continue
@@ -197,13 +197,48 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     typed = _propn_mentions(doc, set())  # the lexicon's reading of every proper-noun run
     out = [m for m in _retyped_surnames(doc, _prefer_longer_names(out, typed)) if _is_name(doc, m)]
     out = _led_organisations(doc, _without_place_words(doc, out, typed))
-    out = _defined_acronyms(doc, out)
+    out = _surname_tails(doc, _defined_acronyms(doc, out))
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     out += _propn_mentions(doc, covered)
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     found = out + _short_mentions(doc, out, covered)  # a name has a letter or digit
     return tuple(sorted((m for m in found if any(c.isalnum() for c in m.text)),
                         key=lambda m: m.first))
+
+
+def _surname_tails(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A person's name at the end of a longer mention: a name ending in the surname of
+    a person the article names in full is that surname when no other word of it can
+    be a given name or initial (``Meanwhile Trump``, ``the Washington Post Trump``); an
+    organisation or place mention ending in given names and a surname the article
+    names as a person is that person (``the House Newt Gingrich's``)."""
+    full = {tuple(name_words(m.text)) for m in found if m.type == "PER"}
+    people = {k for k in full if len(k) > 1 and any(_given(w) for w in k[:-1])}
+    surnames = {k[-1] for k in full}
+    out = []
+    for m in found:
+        words_ = m.text.split()
+        if m.type != "PER" and len(words_) > 2 and words_[-1] in surnames and (
+                len(words_) == m.last - m.first + 1):  # one token a word
+            given = 0
+            while given < len(words_) - 2 and _given(words_[-2 - given]):
+                given += 1
+            if given:
+                toks = list(doc.tokens[m.last - given:m.last + 1])
+                m = Mention(toks[0].i, m.last, toks[0].start, m.end, _surface(doc, toks),
+                            "PER", m.sent)
+        elif m.type == "PER" and len(key := tuple(name_words(m.text))) > 1 and any(
+                k != key and k[-1] == key[-1] for k in people) and not any(
+                _given(w) for w in key[:-1]):
+            t = doc.tokens[m.last]
+            m = Mention(t.i, t.i, t.start, m.end, _surface(doc, [t]), "PER", m.sent)
+        out.append(m)
+    return out
+
+
+def _given(word: str) -> bool:
+    """A word that can open a person's name: a given name or an initial (``J.``)."""
+    return is_given_name(word.rstrip(".")) or bool(re.fullmatch(r"[A-Z]\.?", word))
 
 
 def _led_organisations(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:

@@ -75,6 +75,13 @@ def first_name_gender(name: str) -> str | None:
     return _genders("first_names").get(name.lower())
 
 
+def is_given_name(name: str) -> bool:
+    """A word that can be a given name: one with a usual gender, or one borne by both
+    genders or also a common word (``given_names_shared.txt``: ``Chris``, ``Will``)."""
+    low = name.lower()
+    return low in _genders("first_names") or low in words("given_names_shared")
+
+
 def noun_gender(noun: str) -> str | None:
     """``m`` or ``f`` for a noun that fixes its referent's gender (``spokeswoman``)."""
     return _genders("gendered_nouns").get(noun.lower())
