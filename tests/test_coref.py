@@ -151,3 +151,10 @@ def test_coref_a_live_report_item_after_a_rule_line_is_its_own_story() -> None:
             "He said that his health was extraordinarily good.")
     last = speakers(text)[-1]
     assert last.speaker == "Gary Johnson"
+
+
+def test_coref_byline_names_no_antecedent() -> None:
+    """``By Priya Venkataraman`` names the writer: no pronoun of the story is hers."""
+    quotes = speakers("By Priya Venkataraman\n\nThe nurses met on Monday in Regina. "
+                      "\"We are exhausted,\" she said.")
+    assert quotes and all(q.speaker != "Priya Venkataraman" for q in quotes)

@@ -14,8 +14,8 @@ agrees with it:
 - salience: nearer sentences first (the whole article before the word is searched),
   subjects over other roles, the subject of the verb that reports the word's clause,
   the speaker of the latest quote over a mere mention, the article's main actors,
-  mentions inside other quotes last; a quotation's own speaker is never ``he`` or
-  ``she`` inside it.
+  mentions inside other quotes last, mentions in the furniture above the story
+  (outlet, headline, byline) never; a quotation's own speaker is never ``he`` or ``she`` inside it.
 
 ``Coref`` is built once per article and never changes; callers pass the speakers
 resolved so far (``recent``) because salience depends on them.
@@ -29,6 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from quotetrack.extract.entities import Entity, Mention, find_entities
+from quotetrack.extract.furniture import furniture
 from quotetrack.extract.speakers import aged
 from quotetrack.extract.syntax import Tree
 from quotetrack.lexicon import noun_gender, speech_verb, words
@@ -65,6 +66,7 @@ class Coref:
     by_word: dict[int, Entity] = field(default_factory=dict)
     roles: dict[int, str] = field(default_factory=dict)
     sections: tuple[int, ...] = ()  # per paragraph: rule lines ("___") before it
+    page: frozenset[int] = frozenset()  # the furniture above the story (byline, headline)
 
     @classmethod
     def build(cls, tree: Tree, quoted: Sequence[tuple[int, int]] = ()) -> Coref:
@@ -73,7 +75,8 @@ class Coref:
         ents = find_entities(tree.doc)
         by_word = {k: e for e in ents for m in e.mentions for k in range(m.first, m.last + 1)}
         roles = {e.id: _roles(tree, e) for e in ents}
-        return cls(tree, ents, tuple(quoted), by_word, roles, _sections(tree))
+        return cls(tree, ents, tuple(quoted), by_word, roles, _sections(tree),
+                   _top_matter(tree))
 
     def entity_of(self, word: int) -> Entity | None:
         """The entity whose named mention contains word ``word``."""
@@ -292,6 +295,8 @@ class Coref:
             word = _mention_head(self.tree, m)
             if not fits(e) or word in speakers or e.id in named_with:
                 continue  # "X said, 'I think his work ...'": a speaker says I, not he
+            if self.tree.tokens[word].para in self.page:
+                continue  # "By Priya Venkataraman": the lines above the story name none
             score = self._score(head, m, e, gender, prefer)
             if word in binders:
                 score += 3.0  # "Perkins admitted she was willing": the reporting subject
@@ -327,6 +332,15 @@ class Coref:
 
     def _section(self, para: int) -> int:
         return self.sections[para] if 0 <= para < len(self.sections) else 0
+
+
+def _top_matter(tree: Tree) -> frozenset[int]:
+    """The paragraphs of page furniture above the story's first line of prose (outlet,
+    headline, byline): the writer and the headline's names are no antecedents."""
+    page = furniture(tree)
+    paras = sorted({t.para for t in tree.tokens})
+    first = next((p for p in paras if p not in page), None)
+    return frozenset(p for p in page if first is None or p < first)
 
 
 _RULE = re.compile(r"[_=*~#-]{3,}\.?")

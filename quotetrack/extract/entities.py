@@ -117,8 +117,10 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
                 != "-" and nxt.ner[2:] in ("", "ORG") and nxt.sent == toks[0].sent)
 
     lo, hi = toks[0].i, toks[-1].i
-    while lo > 0 and fits(doc.tokens[lo - 1]):
-        lo -= 1
+    while lo > 0 and fits(doc.tokens[lo - 1]) or (
+            lo > 1 and doc.tokens[lo - 1].text == "-" and _joins(doc, lo - 1)
+            and doc.tokens[lo - 2].text[:1].isupper()):
+        lo -= 1 if fits(doc.tokens[lo - 1]) else 2  # "Flett-Mayham" from "Mayham"
     while hi + 1 < len(doc.tokens):
         if fits(doc.tokens[hi + 1]):
             hi += 1
@@ -174,13 +176,21 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
             out.append(Mention(toks[0].i, toks[-1].i, toks[0].start, toks[-1].end,
                                _surface(doc, toks), typed, toks[0].sent))
 
+    absorbed = ""  # the tag of a name part a hyphen glued on ("Jean-Sébastien Nault")
     for t in doc.tokens:
         tag = t.ner
         if run and tag == "O" and t.text == "-" and _glued(run[-1], t):
             tag = "I-" + kind  # "El-Hassan": a hyphen inside a name
-        elif run and tag == "B-" + kind and run[-1].text == "-" and _glued(run[-1], t):
+        elif run and tag != "O" and run[-1].text == "-" and _glued(run[-1], t):
+            absorbed, tag = tag[2:], "I-" + kind
+        elif run and absorbed and tag == "I-" + absorbed:
             tag = "I-" + kind
-        inside = tag.startswith("I-") and run and tag[2:] == kind and run[-1].sent == t.sent
+        else:
+            absorbed = ""
+        if run and kind == "PER" and tag == "B-PER" and _next_name_word(doc, run[-1], t):
+            tag = "I-PER"  # "Kiran" "Bhattacharya": one name the model tagged twice
+        inside = tag.startswith("I-") and run and tag[2:] == kind and (
+            run[-1].sent == t.sent or _next_name_word(doc, run[-1], t))
         if inside and (t.text in (",", ";", "(", ")", ":") or (
                 kind == "PER" and (t.upos == "CCONJ" or t.text == "of")) or (
                 t.upos in ("VERB", "AUX") and not is_given_name(t.text))):
@@ -197,7 +207,7 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     typed = _propn_mentions(doc, set())  # the lexicon's reading of every proper-noun run
     out = [m for m in _retyped_surnames(doc, _prefer_longer_names(out, typed)) if _is_name(doc, m)]
     out = _led_organisations(doc, _without_place_words(doc, out, typed))
-    out = _surname_tails(doc, _defined_acronyms(doc, out))
+    out = _definite_names(doc, _surname_tails(doc, _defined_acronyms(doc, out)))
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     out += _propn_mentions(doc, covered)
     covered = {k for m in out for k in range(m.first, m.last + 1)}
@@ -221,7 +231,7 @@ def _surname_tails(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
         if m.type != "PER" and len(words_) > 2 and words_[-1] in surnames and (
                 len(words_) == m.last - m.first + 1):  # one token a word
             given = 0
-            while given < len(words_) - 2 and _given(words_[-2 - given]):
+            while given < len(words_) - 2 and is_given_name(words_[-2 - given]):
                 given += 1
             if given:
                 toks = list(doc.tokens[m.last - given:m.last + 1])
@@ -239,6 +249,30 @@ def _surname_tails(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
 def _given(word: str) -> bool:
     """A word that can open a person's name: a given name or an initial (``J.``)."""
     return is_given_name(word.rstrip(".")) or bool(re.fullmatch(r"[A-Z]\.?", word))
+
+
+def _definite_names(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A person's name takes no article: a name typed a person right after ``the`` is
+    an organisation (``the Hamilton Forge sent their captain``), and so is the last
+    word of such a name (``the Saskatoon Blizzard``) alone where the article never uses
+    it as a person's surname."""
+    def definite(m: Mention, kinds: tuple[str, ...] = ("PER",)) -> bool:
+        return m.type in kinds and m.first > 0 and len(m.text.split()) > 1 and (
+            doc.tokens[m.first - 1].text.lower() == "the")
+    named = {m.text.split()[-1] for m in found if definite(m, ("PER", "ORG"))}
+    surnames = {m.text.split()[-1] for m in found if m.type == "PER" and not definite(m)
+                and len(m.text.split()) > 1}
+    return [replace(m, type="ORG") if definite(m) or (
+        m.type == "PER" and m.text in named - surnames) else m for m in found]
+
+
+def _next_name_word(doc: ParsedDoc, prev: Token, t: Token) -> bool:
+    """``t`` goes on the name ending at ``prev``: a capitalised proper noun one space
+    after it, in its sentence or opening the next one when the tokenizer split the
+    sentence inside the name (``Dr. Marisa`` | ``Twoyoungmen, a medical officer``)."""
+    across = t.sent == prev.sent + 1 and prev.upos != "PUNCT"
+    return (t.sent == prev.sent or across) and doc.text[prev.end:t.start] == " " and (
+        prev.upos == "PROPN" and t.upos == "PROPN" and t.text[:1].isupper())
 
 
 def _led_organisations(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
@@ -303,10 +337,10 @@ def _retyped_surnames(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
                 if m.type == "PER" and len(m.text.split()) > 1}
     out = []
     for m in found:
-        if m.first == m.last and m.type != "PER" and m.text.lower() in surnames and (
+        if len(m.text.split()) == 1 and m.type != "PER" and m.text.lower() in surnames and (
                 (m.text.isupper() and len(m.text) > 2) or (
                     m.type == "LOC" and not _place_case(doc, m.first)) or (
-                    m.type == "ORG" and doc.tokens[m.first].deprel == "nsubj")):
+                    m.type == "ORG" and _is_subject(doc, m))):  # "Beauchesne-Ito said"
             m = replace(m, type="PER")
         out.append(m)
     return out
@@ -364,10 +398,28 @@ def _short_mentions(doc: ParsedDoc, found: Sequence[Mention], covered: set[int]
             known.setdefault(".".join(acronym(m.text)) + ".", "ORG")  # "S.E.C."
     out = []
     for t in doc.tokens:
+        last = _hyphen_chain(doc, t.i)
+        text = doc.text[t.start:doc.tokens[last].end]
+        if last > t.i and text in known and not covered & set(range(t.i, last + 1)) and (
+                t.i == 0 or not _glued(doc.tokens[t.i - 1], t)):  # "Beauchesne-Ito"
+            out.append(Mention(t.i, last, t.start, doc.tokens[last].end, text, known[text],
+                               t.sent))
+            covered = covered | set(range(t.i, last + 1))
+            continue
         word = _known_word(t, known)
         if word is not None and t.i not in covered:
             out.append(Mention(t.i, t.i, t.start, t.end, word, known[word], t.sent))
     return out
+
+
+def _hyphen_chain(doc: ParsedDoc, i: int) -> int:
+    """The last word of the hyphenated word starting at word ``i`` (``Beauchesne`` ``-``
+    ``Ito``, glued on both sides of each hyphen); ``i`` itself when none."""
+    toks, k = doc.tokens, i
+    while k + 2 < len(toks) and toks[k + 1].text == "-" and _glued(toks[k], toks[k + 1]) and (
+            _glued(toks[k + 1], toks[k + 2])):
+        k += 2
+    return k
 
 
 def _known_word(t: Token, known: dict[str, str]) -> str | None:
@@ -548,26 +600,49 @@ _LONG_FORM_JOINERS = _ACRONYM_SKIP | {"to", "in", "at", ",", "and"}
 def _defined_acronyms(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """A capitals-only word in parentheses names the capitalised words right before it
     whose initials it spells (``Alliance to Reclaim Our Schools (AROS)``): they become
-    one organisation mention, and every mention spelling the acronym is that kind."""
+    one organisation mention, and every one-word mention spelling the acronym of an
+    organisation named in the article is an organisation."""
     toks = doc.tokens
     out, defined = list(found), {}
+    initials = {bare(t.text) for t in toks if _ACRONYM.fullmatch(t.text)}
     for k in range(2, len(toks) - 1):
-        if not (toks[k - 1].text == "(" and toks[k + 1].text == ")"
-                and _ACRONYM.fullmatch(toks[k].text)):
+        found_at = _spelled_out(doc, k, initials)
+        if found_at is None:
             continue
-        first = _long_form(doc, k - 2, bare(toks[k].text))
-        if first is None:
-            continue
-        run = list(toks[first:k - 1])
+        run, acr = found_at
         inside = [m for m in out if m.first <= run[-1].i and run[0].i <= m.last]
         kind = "LOC" if inside and all(m.type == "LOC" for m in inside) else "ORG"
         out = [m for m in out if m not in inside]
         out.append(Mention(run[0].i, run[-1].i, run[0].start, run[-1].end,
                            _surface(doc, run), kind, run[0].sent))
-        defined[bare(toks[k].text)] = kind
-    out = [replace(m, type=defined[bare(m.text)]) if bare(m.text) in defined else m
-           for m in out]
+        defined[acr] = kind
+    for m in out:  # "PBO" for the "Parliamentary Budget Officer" named anywhere
+        if m.type == "ORG" and acronym(m.text):
+            defined.setdefault(acronym(m.text), "ORG")
+    out = [replace(m, type=defined[bare(m.text)]) if len(m.text.split()) == 1 and (
+        bare(m.text) in defined) else m for m in out]
     return sorted(out, key=lambda m: m.first)
+
+
+def _spelled_out(doc: ParsedDoc, k: int, initials: set[str]) -> tuple[list[Token], str] | None:
+    """The long form defined at word ``k`` and its acronym: ``k`` is an acronym in
+    parentheses after its long form (``Alliance to Reclaim Our Schools (AROS)``), or the
+    last capitalised word of a run whose initials the article writes elsewhere
+    (``Parliamentary Budget Officer`` ... ``the PBO``)."""
+    toks = doc.tokens
+    acr = bare(toks[k].text)
+    if toks[k - 1].text == "(" and toks[k + 1].text == ")" and acr in initials:
+        first, last = _long_form(doc, k - 2, acr), k - 2
+    elif toks[k].text[:1].isupper() and not toks[k + 1].text[:1].isupper():
+        last = k
+        first = next((f for f in (_long_form(doc, k, a) for a in sorted(initials)
+                                  if len(a) > 2 and a[-1] == toks[k].text[0]) if f), None)
+        acr = acronym(_surface(doc, list(toks[first:k + 1]))) if first is not None else ""
+    else:
+        return None
+    if first is None or first >= last:
+        return None
+    return list(toks[first:last + 1]), acr
 
 
 def _long_form(doc: ParsedDoc, last: int, acr: str) -> int | None:
