@@ -148,6 +148,9 @@ def load_pipeline(config: ParserConfig) -> Any:
         raise ModelUnavailable("Stanza's official English models are not available"
                                f" ({type(exc).__name__}; offline?); use the shipped compact"
                                " models: --models compact") from exc
+    from quotetrack.models.name_splits import join_inside_names
+
+    join_inside_names(pipeline)
     return _speed_up(pipeline, config)
 
 
@@ -287,6 +290,9 @@ def _inference(fast: bool) -> Iterator[None]:
             gc.enable()
 
 
+_REPAIRS = "names-joined\n"  # what the tokenizer's output gets (name_splits): in the key
+
+
 class ParseCache:
     """Parses pickled under a folder, keyed by the text and the model files' sizes and
     times, so that re-scoring extraction rules skips parsing (a development aid:
@@ -309,7 +315,7 @@ class ParseCache:
         import hashlib
 
         # quantized models parse a little differently: their parses are kept apart
-        variant = f"{self.ner}\n" + ("int8\n" if self.quantize else "")
+        variant = f"{self.ner}\n" + ("int8\n" if self.quantize else "") + _REPAIRS
         key = hashlib.sha256(f"{self.model}\n{variant}{text}".encode()).hexdigest()
         return self.folder / f"{key}.pickle"
 

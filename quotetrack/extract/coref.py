@@ -29,7 +29,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from quotetrack.extract.entities import Entity, Mention, find_entities
-from quotetrack.extract.furniture import furniture
+from quotetrack.extract.furniture import furniture, heading
 from quotetrack.extract.speakers import aged
 from quotetrack.extract.syntax import Tree
 from quotetrack.lexicon import noun_gender, speech_verb, words
@@ -335,9 +335,12 @@ class Coref:
 
 
 def _top_matter(tree: Tree) -> frozenset[int]:
-    """The paragraphs of page furniture above the story's first line of prose (outlet,
-    headline, byline): the writer and the headline's names are no antecedents."""
-    page = furniture(tree)
+    """The short unpunctuated lines of page furniture above the story's first line of
+    prose (outlet, headline, byline): the writer and the headline's names are no
+    antecedents (a first line of prose read as a headline still is one)."""
+    doc = tree.doc
+    page = {p for p in furniture(tree) if p < len(doc.paragraphs) and heading(
+        doc.text[doc.paragraphs[p][0]:doc.paragraphs[p][1]].strip())}  # no prose line
     paras = sorted({t.para for t in tree.tokens})
     first = next((p for p in paras if p not in page), None)
     return frozenset(p for p in page if first is None or p < first)

@@ -42,7 +42,9 @@ def introduced(coref: Coref, span: QuoteSpan) -> tuple[Entity, Span] | None:
     subj = _subject(coref, prev[-1].index)
     if subj is None:
         return None
-    ent = coref.entity_of(subj.i)
+    ent = coref.entity_of(subj.i) or next((  # "Mayor Linda Park": a title heads the name
+        coref.entity_of(c.i) for c in coref.tree.children(subj.i, "flat", "appos")
+        if coref.entity_of(c.i) is not None), None)
     if ent is None and subj.upos == "PRON":
         found = coref.resolve(subj)
         ent = found[0] if len(found) == 1 else None
