@@ -156,6 +156,19 @@ def test_attribution_definite_text_speaks_for_the_issuer_of_the_earlier_one() ->
     assert only(text).speaker == "Bloomberg"
 
 
+def test_attribution_definite_text_looks_past_its_other_definite_mentions() -> None:
+    text = ("Costs will rise, according to a new report from the Ontario Energy Board.\n\n"
+            "The report was released on Thursday.\n\n"
+            "The report said that prices would climb.")
+    assert run(text).quotes[-1].speaker == "Ontario Energy Board"
+
+
+def test_attribution_text_signed_or_conducted_by_speaks_for_its_agent() -> None:
+    text = ("The memo, signed by chief operating officer Viktor Halvorsen, said that "
+            "workers would be told next week.")
+    assert only(text).speaker == "Viktor Halvorsen"
+
+
 def test_attribution_findings_speak_for_the_named_study() -> None:
     text = ("The results of the Australian National Iodine Nutrition Study suggest that "
             "children in mainland Australia are borderline iodine deficient.")

@@ -16,6 +16,14 @@ def speakers(text: str) -> list[Quote]:
 
 
 @pytest.mark.parametrize("text, speaker", [
+    # an organisation whose name holds the description's noun comes first
+    ("The Prairie Nurses' Union voted on Monday. Nurses were tired. Shifts were long. "
+     "The University of Regina published figures on Tuesday. The union said that it "
+     "would strike.", "Prairie Nurses' Union"),
+    # a government description never takes an organisation named as a business
+    ("The Ontario Energy Board issued a warning on Friday. Halden Pharmaceuticals "
+     "recalled the syrup on Saturday. The agency said that two children were hurt.",
+     "Ontario Energy Board"),
     # a person pronoun never takes a place
     ("Angela Merkel flew to Washington on Monday. She said the talks would continue.",
      "Angela Merkel"),

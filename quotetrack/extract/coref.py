@@ -148,8 +148,7 @@ class Coref:
         if lemma in _LED_NOUNS:
             return self._led(head, lemma, recent)
         if lemma in words("organizations"):
-            return self._best(head, recent, lambda e: e.kind == "organization" and (
-                lemma not in _NAMED_KINDS or _bears(e.name, lemma)), prefer=lemma)
+            return self._organisation(head, lemma, recent)
         of_age = any("year-old" in k.text.lower() or k.text.lower() == "old"
                      for k in self.tree.subtree(head.i))
         if lemma in words("person_nouns") or lemma in words("titles") or of_age:
@@ -161,6 +160,22 @@ class Coref:
             return self._best(head, recent, lambda e: e.kind == "person" and (
                 gender is None or e.gender in (None, gender)), gender, prefer=lemma)
         return ()
+
+    def _organisation(self, head: Token, lemma: str, recent: Sequence[Recent]
+                      ) -> tuple[Entity, ...]:
+        """``the union``: an organisation whose name holds the noun (``Prairie Nurses'
+        Union``) before any other; failing one, ``the ministry`` only one named by its
+        initials, an agency or a regulator no body named as a business, and a company
+        or a firm none named as a government body (``the agency`` is not Halden
+        Pharmaceuticals)."""
+        named = self._best(head, recent, lambda e: e.kind == "organization" and (
+            _holds(e.name, lemma)), prefer=lemma)
+        if named or lemma in _NAMED_KINDS:
+            return named or self._best(head, recent, lambda e: e.kind == "organization"
+                                       and _bears(e.name, lemma), prefer=lemma)
+        sort = _sort_of(lemma)
+        return self._best(head, recent, lambda e: e.kind == "organization" and (
+            sort is None or _sort_of_name(e.name) in (None, sort)), prefer=lemma)
 
     def _by_role(self, head: Token, lemma: str) -> tuple[Entity, ...]:
         """A description that names its own domain (``Connecticut's tax commissioner``)
@@ -366,6 +381,46 @@ def _sections(tree: Tree) -> tuple[int, ...]:
 _NAMED_KINDS = frozenset({"ministry", "department", "embassy", "consulate", "court",
                           "commission", "committee", "council", "senate", "tribunal",
                           "bureau", "police", "army", "navy"})
+
+
+# Descriptions of a government body and of a business, and the name words that mark
+# each (an organisation named by neither may be either).
+_GOVERNMENT_NOUNS = frozenset({"agency", "regulator", "watchdog"})
+_BUSINESS_NOUNS = frozenset({"company", "firm", "corporation", "manufacturer", "retailer",
+                             "developer", "insurer", "automaker", "maker", "business",
+                             "employer", "operator", "producer", "supplier", "chain"})
+_GOVERNMENT_WORDS = frozenset({"ministry", "department", "agency", "commission", "council",
+                               "government", "office", "authority", "police", "court",
+                               "parliament", "senate", "tribunal", "bureau", "service",
+                               "services", "board", "administration", "city", "province"})
+_BUSINESS_WORDS = frozenset({"inc", "corp", "corporation", "ltd", "limited", "co", "llc",
+                             "plc", "company", "group", "holdings", "pharmaceuticals",
+                             "industries", "technologies", "airlines", "motors", "bank"})
+
+
+def _name_words(name: str) -> list[str]:
+    return [w.strip("'\u2019") for w in name.lower().replace(".", "").split()]
+
+
+def _holds(name: str, noun: str) -> bool:
+    """A name of several words holds ``noun`` (``Bank of Canada``; not ``Bank`` alone)."""
+    found = _name_words(name)
+    return len(found) > 1 and noun in found
+
+
+def _sort_of(noun: str) -> str | None:
+    """``government`` or ``business`` for a description noun, else None."""
+    return "government" if noun in _GOVERNMENT_NOUNS else (
+        "business" if noun in _BUSINESS_NOUNS else None)
+
+
+def _sort_of_name(name: str) -> str | None:
+    """``government`` or ``business`` when the name's words mark one (``Ministry of
+    Health``, ``Northgate Energy Corp.``), else None."""
+    found = set(_name_words(name))
+    if found & _BUSINESS_WORDS:
+        return "business"
+    return "government" if found & _GOVERNMENT_WORDS else None
 
 
 def _bears(name: str, kind: str) -> bool:

@@ -275,7 +275,8 @@ def _common(tree: Tree, head: Token) -> list[Named]:
 def _issuer(tree: Tree, head: Token) -> Token | None:
     """Who issued a text: ``a statement from the ministry``, ``the ministry's
     statement``, ``a post by Smith``, ``a Bloomberg poll``, ``the results of the
-    National Iodine Study`` (possessive pronouns are left to coreference)."""
+    National Iodine Study``, ``a survey conducted by the board`` (possessive pronouns
+    are left to coreference)."""
     for c in tree.children(head.i, "nmod", "compound"):
         cases = {w.text.lower() for w in tree.children(c.i, "case")}
         by = bool(cases & {"from", "by"}) or ("of" in cases and c.upos == "PROPN")
@@ -283,6 +284,11 @@ def _issuer(tree: Tree, head: Token) -> Token | None:
         named = c.deprel == "compound" and c.upos == "PROPN"  # "a Bloomberg poll"
         if (by or poss or named) and c.upos in ("PROPN", "NOUN"):
             return c
+    for verb in tree.children(head.i, "acl"):  # "the memo, signed by ... Viktor Halvorsen"
+        for c in tree.children(verb.i, "obl"):
+            if c.upos in ("PROPN", "NOUN") and any(
+                    w.text.lower() == "by" for w in tree.children(c.i, "case")):
+                return c
     return None
 
 
@@ -303,15 +309,18 @@ def _issued_by(tree: Tree, head: Token) -> Token | None:
 
 def _earlier_issuer(tree: Tree, head: Token) -> Token | None:
     """``the poll`` after ``a Bloomberg poll``, ``the clip`` after ``the RNC released a
-    clip``: a definite text noun is the nearest earlier text of that noun, and speaks
-    for its issuer (the nearest one decides; none if it names no issuer)."""
+    clip``: a definite text noun is the nearest earlier text of that noun that names
+    its issuer, past other definite mentions of it (the same text), and speaks for that
+    issuer; an indefinite one naming none (another text) ends the search."""
     if not _definite(tree, head):
         return None
     lemma = head.lemma.lower()
     for t in reversed(tree.tokens[max(0, head.i - 800):head.i]):
         if t.upos != "NOUN" or t.lemma.lower() != lemma:
             continue
-        return _issuer(tree, t) or _issued_by(tree, t)
+        issuer = _issuer(tree, t) or _issued_by(tree, t)
+        if issuer is not None or not _definite(tree, t):
+            return issuer
     return None
 
 
