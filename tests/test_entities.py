@@ -138,7 +138,7 @@ def test_entities_words_before_a_known_surname_that_cannot_be_given_names_are_no
     from quotetrack.extract.entities import Mention, _surface, _surname_tails
 
     doc = parsed("Donald Trump spoke. Meanwhile Trump waited. Ivanka Trump smiled. "
-                 "The House Newt Gingrich met Gingrich aides.")
+                 "The House Newt Gingrich met Gingrich aides. Then Kaelin Trump left.")
     toks = doc.tokens
 
     def mention(words: list[str], kind: str) -> Mention:
@@ -149,10 +149,11 @@ def test_entities_words_before_a_known_surname_that_cannot_be_given_names_are_no
 
     found = [mention(["Donald", "Trump"], "PER"), mention(["Meanwhile", "Trump"], "PER"),
              mention(["Ivanka", "Trump"], "PER"), mention(["House", "Newt", "Gingrich"], "ORG"),
-             mention(["Gingrich"], "PER")]
+             mention(["Gingrich"], "PER"), mention(["Kaelin", "Trump"], "PER")]
     assert [(m.text, m.type) for m in _surname_tails(doc, found)] == [
         ("Donald Trump", "PER"), ("Trump", "PER"), ("Ivanka Trump", "PER"),
-        ("Newt Gingrich", "PER"), ("Gingrich", "PER")]
+        ("Newt Gingrich", "PER"), ("Gingrich", "PER"),
+        ("Kaelin Trump", "PER")]  # two words inside a sentence: a given name unknown
 
 
 def test_entities_person_name_never_runs_through_a_verb_even_capitalised() -> None:

@@ -219,7 +219,9 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
 def _surname_tails(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """A person's name at the end of a longer mention: a name ending in the surname of
     a person the article names in full is that surname when no other word of it can
-    be a given name or initial (``Meanwhile Trump``, ``the Washington Post Trump``); an
+    be a given name or initial and the name is no ordinary two-word one (it opens its
+    sentence, or has three words or more: ``Meanwhile Trump``, ``the Washington Post
+    Trump``; not ``Hana Matsumoto-Reyes``, a given name the lexicon lacks); an
     organisation or place mention ending in given names and a surname the article
     names as a person is that person (``the House Newt Gingrich's``)."""
     full = {tuple(name_words(m.text)) for m in found if m.type == "PER"}
@@ -239,9 +241,11 @@ def _surname_tails(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
                             "PER", m.sent)
         elif m.type == "PER" and len(key := tuple(name_words(m.text))) > 1 and any(
                 k != key and k[-1] == key[-1] for k in people) and not any(
-                _given(w) for w in key[:-1]):
-            t = doc.tokens[m.last]
-            m = Mention(t.i, t.i, t.start, m.end, _surface(doc, [t]), "PER", m.sent)
+                _given(w) for w in key[:-1]) and (
+                len(key) > 2 or m.first == doc.sentences[m.sent].first):
+            t = doc.tokens[_hyphen_start(doc, m.last)]  # "Matsumoto-Reyes" whole
+            m = Mention(t.i, m.last, t.start, m.end, _surface(doc, list(
+                doc.tokens[t.i:m.last + 1])), "PER", m.sent)
         out.append(m)
     return out
 
@@ -410,6 +414,15 @@ def _short_mentions(doc: ParsedDoc, found: Sequence[Mention], covered: set[int]
         if word is not None and t.i not in covered:
             out.append(Mention(t.i, t.i, t.start, t.end, word, known[word], t.sent))
     return out
+
+
+def _hyphen_start(doc: ParsedDoc, i: int) -> int:
+    """The first word of the hyphenated word ending at word ``i`` (``i`` when none)."""
+    toks, k = doc.tokens, i
+    while k >= 2 and toks[k - 1].text == "-" and _glued(toks[k - 2], toks[k - 1]) and (
+            _glued(toks[k - 1], toks[k])):
+        k -= 2
+    return k
 
 
 def _hyphen_chain(doc: ParsedDoc, i: int) -> int:
