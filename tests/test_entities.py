@@ -209,3 +209,27 @@ def test_entities_a_name_after_the_is_no_person() -> None:
                              "Mathieu": "B-PER", "Lindqvist": "I-PER"})
     assert ("Hamilton Forge", "ORG") in found and ("Forge", "ORG") in found
     assert ("Blizzard", "ORG") in found and ("Mathieu Lindqvist", "PER") in found
+
+
+def test_entities_organisation_head_word_carries_a_name_through_of() -> None:
+    text = ("The Ontario Ministry of Education said on Monday that boards were free to act, "
+            "and Graeme Tomblin of Toronto agreed.")
+    found = _retagged(text, {"Ontario": "B-PER", "Ministry": "I-PER", "of#0": "I-PER",
+                             "Education": "I-PER", "Graeme": "B-PER", "Tomblin": "I-PER",
+                             "of#1": "I-PER", "Toronto": "I-PER"})
+    assert ("Ontario Ministry of Education", "ORG") in found
+    assert ("Graeme Tomblin", "PER") in found  # a person's name still stops at "of"
+
+
+def test_entities_person_named_at_the_end_of_a_long_organisation_run() -> None:
+    from quotetrack.extract.entities import Mention, _surface, _surname_tails
+
+    doc = parsed("A student at the University of Texas Arlington Amneh Jafari spoke. "
+                 "Jafari said more.")
+    toks = doc.tokens
+    k = next(t.i for t in toks if t.text == "University")
+    run = list(toks[k:k + 6])
+    found = [Mention(k, run[-1].i, run[0].start, run[-1].end, _surface(doc, run), "ORG", 0),
+             Mention(run[-1].i + 3, run[-1].i + 3, toks[run[-1].i + 3].start,
+                     toks[run[-1].i + 3].end, "Jafari", "PER", 1)]
+    assert [(m.text, m.type) for m in _surname_tails(doc, found)][0] == ("Amneh Jafari", "PER")

@@ -162,8 +162,8 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         toks = _trim(doc, run)
         typed = "ORG" if kind in ("PER", "LOC") and toks and toks[-1].text.lower() in words(
             "organizations") else kind  # "the Kremlin", "Roper Center": not people or places
-        if typed == "LOC" and _organisation_words(toks):
-            typed = "ORG"  # "Bank of Canada", "Amnesty International"
+        if typed in ("LOC", "PER") and _organisation_words(toks):
+            typed = "ORG"  # "Bank of Canada", "Amnesty International", "Ministry of Health"
         toks = _extend(doc, toks, typed)
         domain = _domain(doc, toks)
         if domain is not None:  # "Gawker.com": a website, whatever the model typed
@@ -192,10 +192,12 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         inside = tag.startswith("I-") and run and tag[2:] == kind and (
             run[-1].sent == t.sent or _next_name_word(doc, run[-1], t))
         if inside and (t.text in (",", ";", "(", ")", ":") or (
-                kind == "PER" and (t.upos == "CCONJ" or t.text == "of")) or (
+                kind == "PER" and (t.upos == "CCONJ" or t.text == "of")
+                and run[-1].text.lower() not in words("organizations")) or (
                 t.upos in ("VERB", "AUX") and not is_given_name(t.text))):
             inside = False  # "Toledo, Clinton", "Trump and Putin", "Tomblin of West
-            tag = "O"  # Virginia": two names; nor does a name run through "tells", "Goes"
+            tag = "O"  # Virginia" (not "Ministry of"): two names; nor does a name run
+            # through "tells", "Goes"
         if inside:
             run.append(t)
             continue
@@ -223,7 +225,9 @@ def _surname_tails(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     sentence, or has three words or more: ``Meanwhile Trump``, ``the Washington Post
     Trump``; not ``Hana Matsumoto-Reyes``, a given name the lexicon lacks); an
     organisation or place mention ending in given names and a surname the article
-    names as a person is that person (``the House Newt Gingrich's``)."""
+    names as a person is that person (``the House Newt Gingrich's``; an unknown given
+    name too when four words or more run together: ``University of Texas Arlington
+    Amneh Jafari``)."""
     full = {tuple(name_words(m.text)) for m in found if m.type == "PER"}
     people = {k for k in full if len(k) > 1 and any(_given(w) for w in k[:-1])}
     surnames = {k[-1] for k in full}
@@ -235,6 +239,8 @@ def _surname_tails(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
             given = 0
             while given < len(words_) - 2 and is_given_name(words_[-2 - given]):
                 given += 1
+            if not given and _plain_name_word(words_[-2]) and len(words_) > 3:
+                given = 1  # "University of Texas Arlington Amneh Jafari"
             if given:
                 toks = list(doc.tokens[m.last - given:m.last + 1])
                 m = Mention(toks[0].i, m.last, toks[0].start, m.end, _surface(doc, toks),
@@ -248,6 +254,14 @@ def _surname_tails(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
                 doc.tokens[t.i:m.last + 1])), "PER", m.sent)
         out.append(m)
     return out
+
+
+def _plain_name_word(word: str) -> bool:
+    """A title-case word that is no organisation head word or title (a given name
+    the lexicon may lack)."""
+    low = word.lower()
+    return word.isalpha() and word[:1].isupper() and not word.isupper() and (
+        low not in words("organizations") and low not in words("titles"))
 
 
 def _given(word: str) -> bool:
