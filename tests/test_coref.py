@@ -166,3 +166,10 @@ def test_coref_byline_names_no_antecedent() -> None:
     quotes = speakers("By Priya Venkataraman\n\nThe nurses met on Monday in Regina. "
                       "\"We are exhausted,\" she said.")
     assert quotes and all(q.speaker != "Priya Venkataraman" for q in quotes)
+
+
+def test_coref_both_with_a_role_noun_is_the_two_people_with_that_role() -> None:
+    quotes = speakers("Laurentides head coach Jean-Sébastien Nault was angry. Fraser Valley "
+                      "head coach Ingrid Saether was happy. Midfielder Tomi Ogundipe scored "
+                      "late. Both coaches said the crowd had made a difference.")
+    assert quotes and set(quotes[-1].speakers) == {"Jean-Sébastien Nault", "Ingrid Saether"}

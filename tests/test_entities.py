@@ -233,3 +233,14 @@ def test_entities_person_named_at_the_end_of_a_long_organisation_run() -> None:
              Mention(run[-1].i + 3, run[-1].i + 3, toks[run[-1].i + 3].start,
                      toks[run[-1].i + 3].end, "Jafari", "PER", 1)]
     assert [(m.text, m.type) for m in _surname_tails(doc, found)][0] == ("Amneh Jafari", "PER")
+
+
+def test_entities_two_surnames_joined_by_and_are_two_people() -> None:
+    text = ("Callum Redfern and Anneliese Vogt spoke on Monday. Redfern and Vogt both said "
+            "the search would go on. Procter and Gamble said nothing.")
+    found = _retagged(text, {"Callum": "B-PER", "Redfern#0": "I-PER", "Anneliese": "B-PER",
+                             "Vogt#0": "I-PER", "Redfern#1": "B-ORG", "and#1": "I-ORG",
+                             "Vogt#1": "I-ORG", "Procter": "B-ORG", "and#2": "I-ORG",
+                             "Gamble": "I-ORG"})
+    assert ("Redfern", "PER") in found and ("Vogt", "PER") in found
+    assert ("Procter and Gamble", "ORG") in found  # no people of the article: one name

@@ -123,9 +123,10 @@ class Coref:
         scope = self.tree.subtree(head.i) if aged(self.tree, head) else kids  # "the 26-year-old"
         definite = any(k.text.lower() in _DEFINITE for k in scope)
         plural = "Number=Plur" in head.feats
-        if definite and (plural and any(k.text.lower() in _GROUP_WORDS for k in kids) or (
-                lemma in _GROUP_WORDS)):
-            return self._pair(head)
+        both = any(k.text.lower() == "both" for k in kids)  # "Both coaches said"
+        if (definite or both) and (plural and any(
+                k.text.lower() in _GROUP_WORDS for k in kids) or lemma in _GROUP_WORDS):
+            return self._pair(head, lemma)
         if plural:
             return ()
         person = lemma in words("person_nouns") or lemma in words("titles")
@@ -242,16 +243,19 @@ class Coref:
             return (e,)
         return ()
 
-    def _pair(self, head: Token) -> tuple[Entity, ...]:
-        """``the two leaders``: the last two people named before it."""
+    def _pair(self, head: Token, lemma: str = "") -> tuple[Entity, ...]:
+        """``the two leaders``: the last two people named before it, the last two with
+        that role where two have it (``both coaches``: the two named coaches)."""
         seen: list[Entity] = []
+        cast: list[Entity] = []
         for m in sorted(self._before(head), key=lambda m: -m.first):
             e = self.by_word[m.first]
             if e.kind == "person" and e not in seen:
                 seen.append(e)
-            if len(seen) == 2:
-                break
-        return tuple(reversed(seen)) if len(seen) == 2 else ()  # in text order
+                if lemma and _singulars(lemma) & set(self.roles.get(e.id, "").split()):
+                    cast.append(e)
+        pick = cast[:2] if len(cast) >= 2 else seen[:2]
+        return tuple(reversed(pick)) if len(pick) == 2 else ()  # in text order
 
     def _binders(self, head: Token) -> set[int]:
         """Subjects of the verbs whose complement holds ``head`` (``Perkins admitted
@@ -450,15 +454,27 @@ def _mention_head(tree: Tree, m: Mention) -> int:
     return m.last
 
 
+def _singulars(noun: str) -> set[str]:
+    """``coaches`` -> ``coach``: the forms a plural noun's singular may take (the
+    dictionary lemmatizer leaves unseen plurals as they are)."""
+    out = {noun}
+    if noun.endswith("s"):
+        out.add(noun[:-1])
+    if noun.endswith("es"):
+        out.add(noun[:-2])
+    return out
+
+
 def _roles(tree: Tree, e: Entity) -> str:
-    """Lower-cased words describing a person: titles before a mention and common-noun
-    appositives (``Yury Ushakov, a Kremlin adviser``, ``Foreign Minister Sergei Lavrov``)."""
+    """Lower-cased words describing a person: titles and role nouns before a mention
+    and common-noun appositives (``Yury Ushakov, a Kremlin adviser``, ``Foreign
+    Minister Sergei Lavrov``, ``head coach Jean-Sébastien Nault``)."""
     out: list[str] = []
     toks = tree.tokens
     for m in e.mentions:
         k = m.first - 1
         while k >= 0 and toks[k].sent == m.sent and toks[k].upos in ("PROPN", "NOUN", "ADJ") \
-                and toks[k].text[:1].isupper():
+                and (toks[k].text[:1].isupper() or toks[k].text in words("person_nouns")):
             out.append(toks[k].text.lower())
             k -= 1
         head = _mention_head(tree, m)

@@ -209,7 +209,8 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     typed = _propn_mentions(doc, set())  # the lexicon's reading of every proper-noun run
     out = [m for m in _retyped_surnames(doc, _prefer_longer_names(out, typed)) if _is_name(doc, m)]
     out = _led_organisations(doc, _without_place_words(doc, out, typed))
-    out = _definite_names(doc, _surname_tails(doc, _defined_acronyms(doc, out)))
+    out = _definite_names(doc, _conjoined_people(doc, _surname_tails(
+        doc, _defined_acronyms(doc, out))))
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     out += _propn_mentions(doc, covered)
     covered = {k for m in out for k in range(m.first, m.last + 1)}
@@ -253,6 +254,24 @@ def _surname_tails(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
             m = Mention(t.i, m.last, t.start, m.end, _surface(doc, list(
                 doc.tokens[t.i:m.last + 1])), "PER", m.sent)
         out.append(m)
+    return out
+
+
+def _conjoined_people(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A mention ``X and Y`` typed otherwise whose two sides are the surnames of people
+    the article names in full is those two people (``Redfern and Vogt both said``)."""
+    surnames = {m.text.split()[-1] for m in found if m.type == "PER" and len(
+        m.text.split()) > 1}
+    out = []
+    for m in found:
+        toks = list(doc.tokens[m.first:m.last + 1])
+        cut = next((k for k, t in enumerate(toks) if t.text.lower() in ("and", "&")), -1)
+        sides = [toks[:cut], toks[cut + 1:]] if m.type != "PER" and cut > 0 else []
+        if sides and all(side and _surface(doc, side) in surnames for side in sides):
+            out += [Mention(side[0].i, side[-1].i, side[0].start, side[-1].end,
+                            _surface(doc, side), "PER", m.sent) for side in sides]
+        else:
+            out.append(m)
     return out
 
 
