@@ -169,6 +169,12 @@ def test_attribution_text_signed_or_conducted_by_speaks_for_its_agent() -> None:
     assert only(text).speaker == "Viktor Halvorsen"
 
 
+def test_attribution_a_text_is_not_its_readers() -> None:
+    text = ("About 350 jobs will go in Calgary, according to an internal memo viewed by the "
+            "Financial Post.")
+    assert only(text).speaker != "Financial Post"
+
+
 def test_attribution_findings_speak_for_the_named_study() -> None:
     text = ("The results of the Australian National Iodine Nutrition Study suggest that "
             "children in mainland Australia are borderline iodine deficient.")

@@ -24,6 +24,9 @@ def speakers(text: str) -> list[Quote]:
     ("The Ontario Energy Board issued a warning on Friday. Halden Pharmaceuticals "
      "recalled the syrup on Saturday. The agency said that two children were hurt.",
      "Ontario Energy Board"),
+    # "their union" in a lead is the union the next paragraph names
+    ("Nurses in Saskatchewan have voted to strike, their union said on Sunday.\n\n"
+     "The Prairie Nurses' Union represents about 10,800 nurses.", "Prairie Nurses' Union"),
     # a person pronoun never takes a place
     ("Angela Merkel flew to Washington on Monday. She said the talks would continue.",
      "Angela Merkel"),

@@ -140,6 +140,9 @@ class Coref:
         held = [k for k in kids if k.deprel == "nmod:poss" and k.upos == "PRON"]
         if person and held and not definite:  # "his doctor": Gary Johnson's doctor
             return self._held(head, held[0], recent)
+        if held and not owner and lemma in words("organizations"):  # "their union"
+            return self._best(head, recent, lambda e: e.kind == "organization" and _holds(
+                e.name, lemma), prefer=lemma) or self._named_after(head, lemma)
         if not definite or owner:
             return ()  # "a spokesman said": nobody; "the Clinton campaign" names itself
         if lemma in _PLACE_NOUNS:  # "the city of Phoenix"; "the city said": the place
@@ -218,6 +221,16 @@ class Coref:
                     w.text.lower() == "of" for w in self.tree.children(c.i, "case")):
                 return (e,)
         return ()
+
+    def _named_after(self, head: Token, lemma: str) -> tuple[Entity, ...]:
+        """A news lead's ``their union announced``: the first organisation whose name
+        holds the noun, named later in its paragraph or the next."""
+        toks = self.tree.tokens
+        after = sorted((m for e in self.entities for m in e.mentions if m.start >= head.end
+                        and toks[m.first].para <= head.para + 1), key=lambda m: m.first)
+        return next(((self.by_word[m.first],) for m in after if self.by_word[
+            m.first].kind == "organization" and _holds(self.by_word[m.first].name, lemma)),
+            ())
 
     def _identified_after(self, head: Token, lemma: str) -> tuple[Entity, ...]:
         """Delayed identification (news leads): a role first met as a description is

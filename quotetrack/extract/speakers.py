@@ -285,6 +285,8 @@ def _issuer(tree: Tree, head: Token) -> Token | None:
         if (by or poss or named) and c.upos in ("PROPN", "NOUN"):
             return c
     for verb in tree.children(head.i, "acl"):  # "the memo, signed by ... Viktor Halvorsen"
+        if verb.lemma.lower() not in _ISSUING | _AUTHORING:
+            continue  # "a memo viewed by the Financial Post": a reader, no issuer
         for c in tree.children(verb.i, "obl"):
             if c.upos in ("PROPN", "NOUN") and any(
                     w.text.lower() == "by" for w in tree.children(c.i, "case")):
@@ -294,6 +296,7 @@ def _issuer(tree: Tree, head: Token) -> Token | None:
 
 _ISSUING = {"release", "publish", "issue", "post", "tweet", "air", "run", "conduct",
             "file", "send", "write", "launch", "commission", "unveil", "share"}
+_AUTHORING = {"sign", "author", "prepare", "compile", "produce", "draft", "pen", "carry"}
 
 
 def _issued_by(tree: Tree, head: Token) -> Token | None:
