@@ -169,6 +169,11 @@ def test_attribution_text_signed_or_conducted_by_speaks_for_its_agent() -> None:
     assert only(text).speaker == "Viktor Halvorsen"
 
 
+def test_attribution_unnamed_source_label_keeps_its_inner_determiners() -> None:
+    q = only("A source familiar with the search said that the data had been decisive.")
+    assert q.speaker == "source familiar with the search"
+
+
 def test_attribution_a_text_is_not_its_readers() -> None:
     text = ("About 350 jobs will go in Calgary, according to an internal memo viewed by the "
             "Financial Post.")
