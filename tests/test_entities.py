@@ -244,3 +244,14 @@ def test_entities_two_surnames_joined_by_and_are_two_people() -> None:
                              "Gamble": "I-ORG"})
     assert ("Redfern", "PER") in found and ("Vogt", "PER") in found
     assert ("Procter and Gamble", "ORG") in found  # no people of the article: one name
+
+
+def test_entities_organisation_complement_runs_through_and_not_its_owner() -> None:
+    text = ("Ontario's Ministry of Colleges and Universities said it had helped. The "
+            "Ministry of Health and Premier Doug Ford said nothing.")
+    found = _retagged(text, {"Ontario": "B-ORG", "'s": "I-ORG", "Ministry#0": "I-ORG",
+                             "of#0": "I-ORG", "Colleges": "I-ORG", "Ministry#1": "B-ORG",
+                             "of#1": "I-ORG", "Health": "I-ORG", "Doug": "B-PER",
+                             "Ford": "I-PER"})
+    assert ("Ministry of Colleges and Universities", "ORG") in found
+    assert ("Ministry of Health", "ORG") in found and ("Doug Ford", "PER") in found

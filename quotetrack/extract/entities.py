@@ -132,9 +132,36 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
             while hi + 1 < len(doc.tokens) and doc.tokens[hi + 1].upos == "PROPN" and (
                     doc.tokens[hi + 1].ner[2:] in ("", "ORG")):
                 hi += 1
+        elif kind == "ORG" and _coordinated_remit(doc, lo, hi):
+            hi += 2  # "Ministry of Colleges and Universities"
         else:
             break
     return list(doc.tokens[lo:hi + 1])
+
+
+def _past_owner(toks: list[Token]) -> list[Token]:
+    """An organisation named after its owner's possessive is named without it
+    (``Ontario's Ministry of Colleges`` -> ``Ministry of Colleges``): the words after
+    an inner ``'s`` when they open with an organisation head word and run on."""
+    for k, t in enumerate(toks[:-2]):
+        if t.text in _POSSESSIVE and toks[k + 1].text.lower() in words("organizations"):
+            return toks[k + 1:]
+    return toks
+
+
+def _coordinated_remit(doc: ParsedDoc, lo: int, hi: int) -> bool:
+    """An organisation's ``of``/``for`` complement goes on through ``and`` to one more
+    capitalised word that is no title, given name or start of another name
+    (``Ministry of Colleges and Universities``; not ``Ministry of Health and Premier``)."""
+    toks = doc.tokens
+    if hi + 2 >= len(toks) or toks[hi + 1].text != "and" or not any(
+            t.text in ("of", "for") for t in toks[lo:hi + 1]):
+        return False
+    nxt = toks[hi + 2]
+    after = toks[hi + 3] if hi + 3 < len(toks) else None
+    return (nxt.sent == toks[hi].sent and nxt.text[:1].isupper() and nxt.upos in (
+        "PROPN", "NOUN") and nxt.text.lower() not in words("titles")
+            and not is_given_name(nxt.text) and (after is None or not after.text[:1].isupper()))
 
 
 def _name_tokens(doc: ParsedDoc, toks: list[Token]) -> list[Token]:
@@ -164,7 +191,7 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
             "organizations") else kind  # "the Kremlin", "Roper Center": not people or places
         if typed in ("LOC", "PER") and _organisation_words(toks):
             typed = "ORG"  # "Bank of Canada", "Amnesty International", "Ministry of Health"
-        toks = _extend(doc, toks, typed)
+        toks = _past_owner(_extend(doc, toks, typed))
         domain = _domain(doc, toks)
         if domain is not None:  # "Gawker.com": a website, whatever the model typed
             toks, typed = [*toks, domain], "ORG"
