@@ -176,3 +176,15 @@ def test_coref_both_with_a_role_noun_is_the_two_people_with_that_role() -> None:
                       "head coach Ingrid Saether was happy. Midfielder Tomi Ogundipe scored "
                       "late. Both coaches said the crowd had made a difference.")
     assert quotes and set(quotes[-1].speakers) == {"Jean-Sébastien Nault", "Ingrid Saether"}
+
+
+def test_coref_gender_from_a_pronoun_in_the_persons_own_reported_clause() -> None:
+    """``Jordan`` is no gendered given name; ``her`` in what Jordan Mireault said is."""
+    quotes = speakers(
+        "Opposition critic Mary Tkachuk said the vote showed how badly the government had "
+        "misjudged the mood of staff.\n\n\"That is a cry for help,\" Tkachuk said.\n\n"
+        "At Regina General Hospital, where some nurses gathered on their break Sunday "
+        "afternoon, emergency nurse Jordan Mireault said many of her colleagues had "
+        "already left for jobs in Alberta.\n\n\"We had three experienced nurses leave "
+        "our unit this fall alone,\" she said.")
+    assert quotes[-1].speaker == "Jordan Mireault"

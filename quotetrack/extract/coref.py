@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quotetrack.extract.entities import Entity, Mention, find_entities
 from quotetrack.extract.furniture import furniture, heading
@@ -72,7 +72,7 @@ class Coref:
     def build(cls, tree: Tree, quoted: Sequence[tuple[int, int]] = ()) -> Coref:
         """Entities of ``tree.doc``; ``quoted`` are quote spans (mentions inside
         them are weak antecedents)."""
-        ents = find_entities(tree.doc)
+        ents = _pronoun_genders(tree, find_entities(tree.doc))
         by_word = {k: e for e in ents for m in e.mentions for k in range(m.first, m.last + 1)}
         roles = {e.id: _roles(tree, e) for e in ents}
         return cls(tree, ents, tuple(quoted), by_word, roles, _sections(tree),
@@ -445,6 +445,30 @@ def _bears(name: str, kind: str) -> bool:
     (``EPA``), which may stand for any kind."""
     words_ = name.lower().replace(".", "").split()
     return kind in words_ or (len(words_) == 1 and name.replace(".", "").isupper())
+
+
+def _pronoun_genders(tree: Tree, ents: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """A person of unknown gender takes the gender of ``he``/``she`` (``his``/``her``)
+    in the clause their own speech verb reports, when no other person is named before
+    it in the sentence (``nurse Jordan Mireault said many of her colleagues had left``)."""
+    by_word = {k: e for e in ents for m in e.mentions for k in range(m.first, m.last + 1)}
+    found: dict[int, set[str]] = {}
+    for t in tree.tokens:
+        gender = PERSONAL.get(t.text.lower())
+        sent = tree.doc.sentences[t.sent]
+        people = {by_word[w.i].id for w in sent.tokens
+                  if w.i < t.i and w.i in by_word and by_word[w.i].kind == "person"}
+        if gender is None or len(people) != 1:
+            continue
+        verb = next((v for v in _governors(tree, t)[1:]  # inside the reported clause
+                     if speech_verb(v.lemma) is not None), None)
+        subjects = [] if verb is None else tree.children(verb.i, "nsubj")
+        named = {by_word[w.i].id for c in subjects for w in [c, *tree.children(
+            c.i, "flat", "appos", "compound", "nmod")] if w.i in by_word}
+        if named == people:
+            found.setdefault(next(iter(people)), set()).add(gender)
+    return tuple(replace(e, gender=next(iter(found[e.id]))) if e.kind == "person" and (
+        e.gender is None and len(found.get(e.id, ())) == 1) else e for e in ents)
 
 
 def _governors(tree: Tree, head: Token, depth: int = 3) -> list[Token]:
