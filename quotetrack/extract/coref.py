@@ -4,8 +4,9 @@ Pure and rule-based, over the parse and the article's entities (``entities``).  
 speaker mention that is not a name is linked to the most salient earlier entity that
 agrees with it:
 
-- agreement: ``he``/``she`` take a person whose gender (honorific, first name, or a
-  gendered noun) does not contradict them, never a place or an organisation; ``it``
+- agreement: ``he``/``she`` take a person whose gender (honorific, first name, a
+  gendered noun, or a pronoun in the clause their own speech verb reports) does not
+  contradict them, never a place or an organisation; ``it``
   takes an organisation (or a place acting as one), never a person; ``they`` an
   organisation; a definite description takes an organisation for organisation nouns
   (``the company``, ``the agency``) and a person for person nouns (``the minister``,
