@@ -20,6 +20,13 @@ def test_furniture_related_link_lines_are_no_quotes() -> None:
     assert _texts(text) == ["the bridge would reopen in May after the repairs"]
 
 
+def test_furniture_link_titles_that_ask_or_run_on_are_no_quotes() -> None:
+    text = (f"{SAID}\n\nREAD MORE: What's in wildfire smoke, and how worried should you be?"
+            "\n\nREAD MORE: Killer whales are moving north. Here's what that means for "
+            "narwhals")
+    assert _texts(text) == ["the bridge would reopen in May after the repairs"]
+
+
 def test_furniture_headline_with_a_cue_is_no_quote() -> None:
     text = ("Local woman claims the council ignored her complaints for years\n\n"
             "Jane Doe has claimed that the council ignored her complaints for ten years.")

@@ -100,11 +100,20 @@ def label_line(line: str, words: list[Token]) -> bool:
     if not m:
         return False
     rest = line[m.end(1):].lstrip(": ")
-    if rest and heading(rest):
+    if rest and (heading(rest) or (m.group(1).isupper() and _link_title(rest))):
         return True
     label = [w for w in words if w.start - words[0].start < m.end(1)]
     return bool(label) and not m.group(1).isupper() and label[0].upos != "PROPN" and (
         label[-1].upos in ("VERB", "ADJ", "ADV", "AUX"))
+
+
+def _link_title(rest: str) -> bool:
+    """What a label in capitals introduces on a link line (``READ MORE: What's in
+    wildfire smoke, and how worried should you be?``): a short title that ends without
+    a stop (a question mark at most), not a turn of speech cut off by a dash."""
+    body = rest.rstrip()
+    return len(body.split()) <= HEADING_WORDS and not _QUOTED.search(body) and (
+        body.endswith("?") or not sentence_end(body)) and body[-1:] not in "-\u2014\u2013"
 
 
 def caption(tree: Tree, words: list[Token]) -> bool:
