@@ -1,8 +1,12 @@
 """Named entities of one article: NER mentions grouped into entities with one name.
 
 Pure functions over a ``ParsedDoc`` whose tokens carry IOB2 ``ner`` tags.  A mention
-is a maximal tagged run (leading ``the`` and a trailing possessive ``'s`` left out);
-mentions of one article are grouped into entities:
+is a maximal tagged run (leading ``the`` and a trailing possessive ``'s`` left out),
+repaired where the compact model misfires: parts of one name tagged apart are joined
+(a glued hyphen, two person tags side by side, a sentence split inside the name); a
+person's name stops at ``and``, ``of`` and any verb; a name after ``the`` is no person;
+an acronym's long form is one organisation; non-name words before a known surname go.
+Mentions of one article are grouped into entities:
 
 - a person's mentions group by surname (``Lavrov``, ``Mr. Lavrov`` and
   ``Sergei Lavrov`` are one person); the canonical name is the fullest proper name
