@@ -46,13 +46,14 @@ def furniture(tree: Tree, headings: bool = True) -> frozenset[int]:
     texts = [doc.text[a:b].strip() for a, b in doc.paragraphs]
     head = texts[0] if texts else ""
     first = next((n for n, line in enumerate(texts) if line and by_para.get(n)), -1)
+    dialogue = _dialogue(texts)
     out = set()
     for n, line in enumerate(texts):
         words = by_para.get(n, [])
         if not line or not words:
             continue
         one = len({w.sent for w in words}) == 1
-        if (headings and heading(line)) or label_line(line, words) or (
+        if (headings and heading(line)) or label_line(line, words, not dialogue) or (
                 one and caption(tree, words)) or (
                 headings and n > 0 and line == head and heading(head)) or (
                 headings and n == first and n + 1 < len(texts) and headline(line, words)):
@@ -92,15 +93,24 @@ def sentence_end(line: str) -> bool:
     return bare[-1] in _FINAL or (bare != body and bare[-1] in ",-\u2014")
 
 
-def label_line(line: str, words: list[Token]) -> bool:
+def _dialogue(texts: list[str]) -> bool:
+    """The lines carry a transcript: two or more speakers' one-word labels in capitals
+    (``WALLACE:``, ``PENCE:``), where a link line has one label (``READ MORE:``)."""
+    labels = {m.group(1) for line in texts if (m := _LABEL.match(line))
+              and m.group(1).isupper() and " " not in m.group(1)}
+    return len(labels) >= 2
+
+
+def label_line(line: str, words: list[Token], links: bool = True) -> bool:
     """``READ MORE: <headline>``, ``Related: ...``: a label before a colon introducing a
-    heading, or a label that names no speaker (an imperative or participle in title
+    heading (or, with ``links``, a label in capitals before a link title), or a label
+    that names no speaker (an imperative or participle in title
     case: ``Watch:``, ``Related:``; capitals are tagged unreliably)."""
     m = _LABEL.match(line)
     if not m:
         return False
     rest = line[m.end(1):].lstrip(": ")
-    if rest and (heading(rest) or (m.group(1).isupper() and _link_title(rest))):
+    if rest and (heading(rest) or (links and m.group(1).isupper() and _link_title(rest))):
         return True
     label = [w for w in words if w.start - words[0].start < m.end(1)]
     return bool(label) and not m.group(1).isupper() and label[0].upos != "PROPN" and (
