@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-from quotetrack.extract.entities import acronym, find_entities, name_words
-from quotetrack.records import Token
+from quotetrack.extract.entities import Mention, acronym, find_entities, name_words
+from quotetrack.records import ParsedDoc, Token
 from tests.nlp import parsed
+
+
+def _mention(doc: ParsedDoc, words: str, kind: str, nth: int = 0) -> Mention:
+    """A mention of type ``kind`` over the ``nth`` run of ``words`` in ``doc``."""
+    from quotetrack.extract.entities import _surface
+
+    toks, want = doc.tokens, words.split()
+    starts = [t.i for t in toks if [x.text for x in toks[t.i:t.i + len(want)]] == want]
+    run = list(toks[starts[nth]:starts[nth] + len(want)])
+    return Mention(run[0].i, run[-1].i, run[0].start, run[-1].end, _surface(doc, run), kind,
+                   run[0].sent)
 
 
 def _entities(text: str) -> dict[str, str]:
@@ -135,21 +146,13 @@ def test_entities_a_tagged_run_across_a_verb_and_of_is_two_names() -> None:
 
 
 def test_entities_words_before_a_known_surname_that_cannot_be_given_names_are_no_name() -> None:
-    from quotetrack.extract.entities import Mention, _surface, _surname_tails
+    from quotetrack.extract.entities import _surname_tails
 
     doc = parsed("Donald Trump spoke. Meanwhile Trump waited. Ivanka Trump smiled. "
                  "The House Newt Gingrich met Gingrich aides. Then Kaelin Trump left.")
-    toks = doc.tokens
-
-    def mention(words: list[str], kind: str) -> Mention:
-        k = next(t.i for t in toks if [x.text for x in toks[t.i:t.i + len(words)]] == words)
-        run = list(toks[k:k + len(words)])
-        return Mention(k, run[-1].i, run[0].start, run[-1].end, _surface(doc, run), kind,
-                       run[0].sent)
-
-    found = [mention(["Donald", "Trump"], "PER"), mention(["Meanwhile", "Trump"], "PER"),
-             mention(["Ivanka", "Trump"], "PER"), mention(["House", "Newt", "Gingrich"], "ORG"),
-             mention(["Gingrich"], "PER"), mention(["Kaelin", "Trump"], "PER")]
+    found = [_mention(doc, "Donald Trump", "PER"), _mention(doc, "Meanwhile Trump", "PER"),
+             _mention(doc, "Ivanka Trump", "PER"), _mention(doc, "House Newt Gingrich", "ORG"),
+             _mention(doc, "Gingrich", "PER"), _mention(doc, "Kaelin Trump", "PER")]
     assert [(m.text, m.type) for m in _surname_tails(doc, found)] == [
         ("Donald Trump", "PER"), ("Trump", "PER"), ("Ivanka Trump", "PER"),
         ("Newt Gingrich", "PER"), ("Gingrich", "PER"),
@@ -222,16 +225,12 @@ def test_entities_organisation_head_word_carries_a_name_through_of() -> None:
 
 
 def test_entities_person_named_at_the_end_of_a_long_organisation_run() -> None:
-    from quotetrack.extract.entities import Mention, _surface, _surname_tails
+    from quotetrack.extract.entities import _surname_tails
 
     doc = parsed("A student at the University of Texas Arlington Amneh Jafari spoke. "
                  "Jafari said more.")
-    toks = doc.tokens
-    k = next(t.i for t in toks if t.text == "University")
-    run = list(toks[k:k + 6])
-    found = [Mention(k, run[-1].i, run[0].start, run[-1].end, _surface(doc, run), "ORG", 0),
-             Mention(run[-1].i + 3, run[-1].i + 3, toks[run[-1].i + 3].start,
-                     toks[run[-1].i + 3].end, "Jafari", "PER", 1)]
+    found = [_mention(doc, "University of Texas Arlington Amneh Jafari", "ORG"),
+             _mention(doc, "Jafari", "PER", nth=1)]
     assert [(m.text, m.type) for m in _surname_tails(doc, found)][0] == ("Amneh Jafari", "PER")
 
 

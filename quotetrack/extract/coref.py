@@ -74,7 +74,7 @@ class Coref:
         """Entities of ``tree.doc``; ``quoted`` are quote spans (mentions inside
         them are weak antecedents)."""
         ents = _pronoun_genders(tree, find_entities(tree.doc))
-        by_word = {k: e for e in ents for m in e.mentions for k in range(m.first, m.last + 1)}
+        by_word = _by_word(ents)
         roles = {e.id: _roles(tree, e) for e in ents}
         return cls(tree, ents, tuple(quoted), by_word, roles, _sections(tree),
                    _top_matter(tree))
@@ -223,13 +223,16 @@ class Coref:
                 return (e,)
         return ()
 
+    def _after(self, head: Token) -> list[Mention]:
+        """Mentions after ``head`` in its paragraph or the next, in text order."""
+        toks = self.tree.tokens
+        return sorted((m for e in self.entities for m in e.mentions if m.start >= head.end
+                       and toks[m.first].para <= head.para + 1), key=lambda m: m.first)
+
     def _named_after(self, head: Token, lemma: str) -> tuple[Entity, ...]:
         """A news lead's ``their union announced``: the first organisation whose name
         holds the noun, named later in its paragraph or the next."""
-        toks = self.tree.tokens
-        after = sorted((m for e in self.entities for m in e.mentions if m.start >= head.end
-                        and toks[m.first].para <= head.para + 1), key=lambda m: m.first)
-        return next(((self.by_word[m.first],) for m in after if self.by_word[
+        return next(((self.by_word[m.first],) for m in self._after(head) if self.by_word[
             m.first].kind == "organization" and _holds(self.by_word[m.first].name, lemma)),
             ())
 
@@ -238,9 +241,7 @@ class Coref:
         the person named next with that role in its paragraph or the next, or, for
         a lead's subject, the role-less person heading the next paragraph."""
         toks = self.tree.tokens
-        after = sorted((m for e in self.entities for m in e.mentions
-                        if m.start >= head.end and toks[m.first].para <= head.para + 1),
-                       key=lambda m: m.first)
+        after = self._after(head)
         people = [self.by_word[m.first] for m in after
                   if self.by_word[m.first].kind == "person"]
         for e in people:
@@ -444,22 +445,28 @@ def _sort_of_name(name: str) -> str | None:
 def _bears(name: str, kind: str) -> bool:
     """``name`` holds the word ``kind`` (``Health Ministry``), or is a run of initials
     (``EPA``), which may stand for any kind."""
-    words_ = name.lower().replace(".", "").split()
+    words_ = _name_words(name)
     return kind in words_ or (len(words_) == 1 and name.replace(".", "").isupper())
+
+
+def _by_word(ents: Sequence[Entity]) -> dict[int, Entity]:
+    """Word index -> the entity whose named mention holds that word."""
+    return {k: e for e in ents for m in e.mentions for k in range(m.first, m.last + 1)}
 
 
 def _pronoun_genders(tree: Tree, ents: tuple[Entity, ...]) -> tuple[Entity, ...]:
     """A person of unknown gender takes the gender of ``he``/``she`` (``his``/``her``)
     in the clause their own speech verb reports, when no other person is named before
     it in the sentence (``nurse Jordan Mireault said many of her colleagues had left``)."""
-    by_word = {k: e for e in ents for m in e.mentions for k in range(m.first, m.last + 1)}
+    by_word = _by_word(ents)
     found: dict[int, set[str]] = {}
     for t in tree.tokens:
         gender = PERSONAL.get(t.text.lower())
-        sent = tree.doc.sentences[t.sent]
-        people = {by_word[w.i].id for w in sent.tokens
+        if gender is None:
+            continue
+        people = {by_word[w.i].id for w in tree.doc.sentences[t.sent].tokens
                   if w.i < t.i and w.i in by_word and by_word[w.i].kind == "person"}
-        if gender is None or len(people) != 1:
+        if len(people) != 1:
             continue
         verb = next((v for v in _governors(tree, t)[1:]  # inside the reported clause
                      if speech_verb(v.lemma) is not None), None)

@@ -251,41 +251,51 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
 
 
 def _surname_tails(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
-    """A person's name at the end of a longer mention: a name ending in the surname of
-    a person the article names in full is that surname when no other word of it can
-    be a given name or initial and the name is no ordinary two-word one (it opens its
-    sentence, or has three words or more: ``Meanwhile Trump``, ``the Washington Post
-    Trump``; not ``Hana Matsumoto-Reyes``, a given name the lexicon lacks); an
-    organisation or place mention ending in given names and a surname the article
-    names as a person is that person (``the House Newt Gingrich's``; an unknown given
-    name too when four words or more run together: ``University of Texas Arlington
-    Amneh Jafari``)."""
+    """Persons named at the end of longer mentions, by the people the article names in
+    full: ``_person_at_end`` for organisation or place mentions, ``_surname_only`` for
+    person mentions."""
     full = {tuple(name_words(m.text)) for m in found if m.type == "PER"}
     people = {k for k in full if len(k) > 1 and any(_given(w) for w in k[:-1])}
     surnames = {k[-1] for k in full}
-    out = []
-    for m in found:
-        words_ = m.text.split()
-        if m.type != "PER" and len(words_) > 2 and words_[-1] in surnames and (
-                len(words_) == m.last - m.first + 1):  # one token a word
-            given = 0
-            while given < len(words_) - 2 and is_given_name(words_[-2 - given]):
-                given += 1
-            if not given and _plain_name_word(words_[-2]) and len(words_) > 3:
-                given = 1  # "University of Texas Arlington Amneh Jafari"
-            if given:
-                toks = list(doc.tokens[m.last - given:m.last + 1])
-                m = Mention(toks[0].i, m.last, toks[0].start, m.end, _surface(doc, toks),
-                            "PER", m.sent)
-        elif m.type == "PER" and len(key := tuple(name_words(m.text))) > 1 and any(
-                k != key and k[-1] == key[-1] for k in people) and not any(
-                _given(w) for w in key[:-1]) and (
-                len(key) > 2 or m.first == doc.sentences[m.sent].first):
-            t = doc.tokens[_hyphen_start(doc, m.last)]  # "Matsumoto-Reyes" whole
-            m = Mention(t.i, m.last, t.start, m.end, _surface(doc, list(
-                doc.tokens[t.i:m.last + 1])), "PER", m.sent)
-        out.append(m)
-    return out
+    return [_surname_only(doc, m, people) if m.type == "PER" else
+            _person_at_end(doc, m, surnames) for m in found]
+
+
+def _person_at_end(doc: ParsedDoc, m: Mention, surnames: set[str]) -> Mention:
+    """An organisation or place mention ending in given names and a surname the article
+    names as a person is that person (``the House Newt Gingrich's``; an unknown given
+    name too when four words or more run together: ``University of Texas Arlington
+    Amneh Jafari``)."""
+    words_ = m.text.split()
+    if len(words_) <= 2 or words_[-1] not in surnames or (
+            len(words_) != m.last - m.first + 1):  # one token a word
+        return m
+    given = 0
+    while given < len(words_) - 2 and is_given_name(words_[-2 - given]):
+        given += 1
+    if not given and _plain_name_word(words_[-2]) and len(words_) > 3:
+        given = 1
+    if not given:
+        return m
+    toks = list(doc.tokens[m.last - given:m.last + 1])
+    return Mention(toks[0].i, m.last, toks[0].start, m.end, _surface(doc, toks), "PER",
+                   m.sent)
+
+
+def _surname_only(doc: ParsedDoc, m: Mention, people: set[tuple[str, ...]]) -> Mention:
+    """A person mention ending in the surname of someone the article names in full is
+    that surname when no other word of it can be a given name or initial and it is no
+    ordinary two-word name (it opens its sentence, or has three words or more:
+    ``Meanwhile Trump``, ``the Washington Post Trump``; not ``Hana Matsumoto-Reyes``,
+    a given name the lexicon lacks)."""
+    key = tuple(name_words(m.text))
+    if len(key) < 2 or not any(k != key and k[-1] == key[-1] for k in people) or any(
+            _given(w) for w in key[:-1]) or (
+            len(key) == 2 and m.first != doc.sentences[m.sent].first):
+        return m
+    t = doc.tokens[_hyphenated(doc, m.last)[0]]  # "Matsumoto-Reyes" whole
+    return Mention(t.i, m.last, t.start, m.end, _surface(doc, list(doc.tokens[t.i:m.last + 1])),
+                   "PER", m.sent)
 
 
 def _conjoined_people(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
@@ -466,7 +476,7 @@ def _short_mentions(doc: ParsedDoc, found: Sequence[Mention], covered: set[int]
             known.setdefault(".".join(acronym(m.text)) + ".", "ORG")  # "S.E.C."
     out = []
     for t in doc.tokens:
-        last = _hyphen_chain(doc, t.i)
+        last = _hyphenated(doc, t.i)[1]
         text = doc.text[t.start:doc.tokens[last].end]
         if last > t.i and text in known and not covered & set(range(t.i, last + 1)) and (
                 t.i == 0 or not _glued(doc.tokens[t.i - 1], t)):  # "Beauchesne-Ito"
@@ -480,23 +490,21 @@ def _short_mentions(doc: ParsedDoc, found: Sequence[Mention], covered: set[int]
     return out
 
 
-def _hyphen_start(doc: ParsedDoc, i: int) -> int:
-    """The first word of the hyphenated word ending at word ``i`` (``i`` when none)."""
-    toks, k = doc.tokens, i
-    while k >= 2 and toks[k - 1].text == "-" and _glued(toks[k - 2], toks[k - 1]) and (
-            _glued(toks[k - 1], toks[k])):
-        k -= 2
-    return k
+def _hyphenated(doc: ParsedDoc, i: int) -> tuple[int, int]:
+    """First and last word of the hyphenated word holding word ``i`` (``Beauchesne``
+    ``-`` ``Ito``, glued on both sides of each hyphen); ``(i, i)`` when none."""
+    toks = doc.tokens
 
+    def joined(k: int) -> bool:  # word k is a hyphen glued to both neighbours
+        return 0 < k < len(toks) - 1 and toks[k].text == "-" and _glued(
+            toks[k - 1], toks[k]) and _glued(toks[k], toks[k + 1])
 
-def _hyphen_chain(doc: ParsedDoc, i: int) -> int:
-    """The last word of the hyphenated word starting at word ``i`` (``Beauchesne`` ``-``
-    ``Ito``, glued on both sides of each hyphen); ``i`` itself when none."""
-    toks, k = doc.tokens, i
-    while k + 2 < len(toks) and toks[k + 1].text == "-" and _glued(toks[k], toks[k + 1]) and (
-            _glued(toks[k + 1], toks[k + 2])):
-        k += 2
-    return k
+    first, last = i, i
+    while joined(first - 1):
+        first -= 2
+    while joined(last + 1):
+        last += 2
+    return first, last
 
 
 def _known_word(t: Token, known: dict[str, str]) -> str | None:
