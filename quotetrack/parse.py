@@ -148,9 +148,9 @@ def load_pipeline(config: ParserConfig) -> Any:
         raise ModelUnavailable("Stanza's official English models are not available"
                                f" ({type(exc).__name__}; offline?); use the shipped compact"
                                " models: --models compact") from exc
-    from quotetrack.models.name_splits import join_inside_names
+    from quotetrack.models.tokenizer_repairs import repair_tokenizer
 
-    join_inside_names(pipeline)
+    repair_tokenizer(pipeline)
     return _speed_up(pipeline, config)
 
 
@@ -290,7 +290,7 @@ def _inference(fast: bool) -> Iterator[None]:
             gc.enable()
 
 
-_REPAIRS = "names-joined\n"  # what the tokenizer's output gets (name_splits): in the key
+_REPAIRS = "names-joined spelled-words\n"  # the tokenizer's repairs (tokenizer_repairs): in the key
 
 
 class ParseCache:

@@ -15,7 +15,8 @@ QuoteKind = Literal["direct", "mixed", "indirect"]
 
 # Attribution methods that infer the speaker rather than read it off the quote's own
 # cue: shared by attribution (which sets them) and the store (which weighs evidence).
-INFERRED_METHODS = frozenset({"pronoun", "continuation", "cue-object", "adjacent-mention",
+INFERRED_METHODS = frozenset({"pronoun", "continuation", "cue-object", "set-off-name",
+                              "adjacent-mention",
                               "coreference", "introduction",
                               "none"})
 SpeakerKind = Literal["person", "organization", "group", "unknown"]

@@ -315,6 +315,14 @@ def test_attribution_free_participial_adjunct_takes_the_main_subject() -> None:
     assert (q.speaker, q.method) == ("Donald Trump", "governing-subject")
 
 
+def test_attribution_subjectless_verb_after_a_name_set_off_by_commas() -> None:
+    """The parser misreads ``chief executive`` and leaves ``said`` without a subject:
+    the name set off by commas right before the verb is the speaker."""
+    q = only("Acme Corp. cut jobs on Monday. The company's chief executive, Maria Lopez, "
+             "said the plan would work.")
+    assert (q.speaker, q.method) == ("Maria Lopez", "set-off-name")
+
+
 def test_attribution_quote_over_paragraphs_is_in_pieces_one_per_paragraph() -> None:
     text = ('The coach said, "We learned a lot today.\n\n'
             '"It was an emotional day for the whole team."')

@@ -128,7 +128,28 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
     nominal = [c for c in tree.children(cue.i, "nsubj", *(() if addressed else ("obj", "iobj")))
                if c.start > cue.start and c.upos in ("PROPN", "NOUN")
                and not _within(c, avoid) and c.lemma.lower() not in words("calendar")]
-    return Source(nominal[0], "cue-object") if nominal else None
+    if nominal:
+        return Source(nominal[0], "cue-object")
+    name = _set_off_before(tree, cue, avoid)
+    return Source(name, "set-off-name") if name is not None else None
+
+
+def _set_off_before(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:
+    """A speech verb left without a subject right after a name set off by commas
+    (``The company's chief executive, Maria Lopez, said``, ``executive`` misparsed) is
+    said by that name: the head word of the proper-noun run before the comma."""
+    toks = tree.tokens
+    k = cue.i - 2
+    if k < 0 or toks[cue.i - 1].text != "," or toks[k].upos != "PROPN" or (
+            toks[k].sent != cue.sent) or _within(toks[k], avoid):
+        return None
+    first = k
+    while first > 0 and toks[first - 1].upos == "PROPN" and toks[first - 1].sent == cue.sent:
+        first -= 1
+    if first == 0 or toks[first - 1].text != ",":
+        return None  # not set off: "Acme Corp, said" opening a sentence
+    run = range(first, k + 1)
+    return next((toks[j] for j in run if toks[j].head not in run), toks[k])
 
 
 _NOMINAL_HEADS = ("PROPN", "NOUN", "PRON", "NUM", "X")

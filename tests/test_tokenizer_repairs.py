@@ -1,10 +1,11 @@
-"""Sentence splits inside a name: the pure rule, and the shipped pipeline with it."""
+"""Tokenizer repairs (sentence splits inside names, words kept whole): the pure rules,
+and the shipped pipeline with them."""
 
 from __future__ import annotations
 
 import pytest
 
-from quotetrack.models.name_splits import join_name_splits
+from quotetrack.models.tokenizer_repairs import join_name_splits, keep_spelled_words
 from tests.nlp import parsed
 
 
@@ -48,3 +49,21 @@ def test_shipped_pipeline_keeps_a_name_in_one_sentence() -> None:
     assert len(doc.sentences) == 2
     subjects = {t.text for t in doc.tokens if t.deprel.startswith("nsubj")}
     assert "Police" in subjects or "Regional" in subjects or "Peel" in subjects
+
+
+def test_keep_spelled_words_undoes_splits_of_real_words_only() -> None:
+    sentences: list[list[str | tuple[str, bool]]] = [
+        [("Its", True), "chief", "said", "no", "."],
+        ["They", ("dont", True), ("can't", True), ("cannot", True), ("were", True)]]
+    assert keep_spelled_words(sentences) == [
+        ["Its", "chief", "said", "no", "."],
+        ["They", ("dont", True), ("can't", True), ("cannot", True), "were"]]
+
+
+def test_shipped_pipeline_reads_its_as_a_possessive() -> None:
+    doc = parsed("Its project manager, Oksana Petrenko, said the crew had worked through "
+                 "two winters. The firm and its chief said no. It's raining.")
+    its = [t for t in doc.tokens if t.text.lower() == "its"]
+    assert len(its) == 2 and all(t.deprel == "nmod:poss" for t in its)
+    assert [t.text for t in doc.tokens if t.text.lower().startswith("it")] == [
+        "Its", "its", "It"]

@@ -1,0 +1,115 @@
+"""Repairs to the tokenizer's output, made before tagging and parsing.
+
+Two rules, both for edited text such as news:
+
+* **Sentence splits inside a name are undone.**  The compact tokenizer, trained on
+  web text where many sentences end without a stop, sometimes ends a sentence between
+  two capitalised words of one name (``Economist Laura`` | ``Whitehorse of the Bytown
+  Policy Institute said ...``, ``Peel Regional`` | ``Police said ...``); the parser
+  then loses the subject of the speech verb.  A sentence boundary is undone when
+  nothing marks it in the text: the first sentence ends with a word in title case (not
+  a stop, a mark or a word in capitals), one plain space follows, and the next
+  sentence opens with a word in title case.
+* **A word that is an English word without its apostrophe stays one word** (``its``,
+  ``were``, ``well``): the tokenizer learned from web text, where ``its`` is often a
+  typo for ``it's``, to split ``its`` into ``it`` + ``s``; edited text spells the
+  contraction with its apostrophe, and the split turns a possessive (``Its project
+  manager, Oksana Petrenko, said``) into a clause with no speaker.  A typo that is no
+  word (``dont``) may still be split.
+
+``join_name_splits`` and ``keep_spelled_words`` are the pure rules, in the word-list
+format of Stanza's tokenizer post-processors (a word is a string, or ``(word, True)``
+for a multi-word token); ``repair_tokenizer(pipeline)`` installs both on a loaded
+pipeline's tokenizer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+Word = str | tuple[str, Any]
+
+
+def _text(word: Word) -> str:
+    return word if isinstance(word, str) else word[0]
+
+
+def _title_case(word: str) -> bool:
+    """``Laura``, ``Flett-Mayham``, ``O'Neil``: a capital, then not all capitals."""
+    letters = [c for c in word if c.isalpha()]
+    return bool(letters) and word[:1].isupper() and not all(c.isupper() for c in letters) \
+        and all(c.isalpha() or c in "-'\u2019" for c in word)
+
+
+def join_name_splits(sentences: list[list[Word]], text: str) -> list[list[Word]]:
+    """``sentences`` with every boundary inside a name undone (see module docstring);
+    unchanged when a word cannot be found in ``text`` in order."""
+    ends: list[tuple[int, int]] = []  # per sentence: start of its first word, end of its last
+    pos = 0
+    for sentence in sentences:
+        first = -1
+        for word in sentence:
+            found = text.find(_text(word), pos)
+            if found < 0:
+                return sentences
+            first = found if first < 0 else first
+            pos = found + len(_text(word))
+        ends.append((first, pos))
+    out: list[list[Word]] = []
+    for k, sentence in enumerate(sentences):
+        if out and sentence and out[-1] and _inside_name(
+                out[-1][-1], sentence[0], text[ends[k - 1][1]:ends[k][0]]):
+            out[-1] = out[-1] + sentence
+        else:
+            out.append(list(sentence))
+    return out
+
+
+def _inside_name(last: Word, first: Word, gap: str) -> bool:
+    return gap == " " and _title_case(_text(last)) and _title_case(_text(first))
+
+
+# Words that, written without the apostrophe, are other English words (it's/its).
+# (Rare words that are mostly typos in web text, ``wont``, ``cant``, ``lets``, are not.)
+SPELLED = frozenset({"its", "your", "were", "well", "hell", "shell", "ill"})
+
+
+def _spelled(word: Word) -> Word:
+    """A multi-word token that is one of the ``SPELLED`` words, as a plain word."""
+    if isinstance(word, str) or word[1] is not True or word[0].lower() not in SPELLED:
+        return word
+    return word[0]
+
+
+def keep_spelled_words(sentences: list[list[Word]]) -> list[list[Word]]:
+    """``sentences`` with every multi-word token that is a ``SPELLED`` word (``its``
+    read as ``it`` + ``s``) made one plain word."""
+    return [[_spelled(w) for w in sentence] for sentence in sentences]
+
+
+def _repairs(sentences: list[list[Word]], text: str) -> list[list[Word]]:
+    return join_name_splits(keep_spelled_words(sentences), text)
+
+
+def repair_tokenizer(pipeline: Any) -> None:
+    """Make ``pipeline``'s tokenizer apply both repairs (Stanza's post-processor hook,
+    given each call's text)."""
+    processor = pipeline.processors.get("tokenize")
+    if processor is None or getattr(processor, "_repaired", False):
+        return
+    original: Callable[[Any], Any] = processor.process
+
+    def process(document: Any) -> Any:
+        text = document if isinstance(document, str) else getattr(document, "text", None)
+        if not isinstance(text, str):
+            return original(document)
+        processor._postprocessor = partial(_repairs, text=text)
+        try:
+            return original(document)
+        finally:
+            processor._postprocessor = None
+
+    processor.process = process
+    processor._repaired = True
