@@ -299,6 +299,9 @@ def test_attribution_united_states_is_an_organisation() -> None:
     # the that-clause the parser hung on the medium is the cue's complement
     ("The premier's press secretary Ivana Yelich said in an email that the file was "
      "closed.", "Ivana Yelich"),
+    # a summary or figures released by a body speak for it
+    ("The offer includes raises of 9.5 per cent, according to a summary released by the "
+     "Ministry of Health.", "Ministry of Health"),
 ])
 def test_attribution_statements_and_quoted_as(text: str, speaker: str) -> None:
     """A statement's issuer speaks (``in a statement``, ``a statement from X``); the
@@ -461,3 +464,11 @@ def test_attribution_name_and_title_words(text: str, speaker: str) -> None:
 def test_attribution_person_named_at_the_end_of_a_role_phrase(text: str,
                                                               speaker: str) -> None:
     assert only(text).speaker == speaker
+
+
+def test_attribution_the_statement_speaks_for_who_spoke_in_it() -> None:
+    """``X said in a statement ...`` then ``the statement said``: the same text, X's."""
+    quotes = run("The Ontario Ministry of Education said in a statement that boards were "
+                 'free to go further. "Our government has been clear," the statement said.'
+                 ).quotes
+    assert [q.speaker for q in quotes] == ["Ontario Ministry of Education"] * 2

@@ -188,3 +188,13 @@ def test_coref_gender_from_a_pronoun_in_the_persons_own_reported_clause() -> Non
         "already left for jobs in Alberta.\n\n\"We had three experienced nurses leave "
         "our unit this fall alone,\" she said.")
     assert quotes[-1].speaker == "Jordan Mireault"
+
+
+def test_coref_the_department_is_a_body_named_by_place_and_portfolio() -> None:
+    """``Health Canada`` names no ministry or department, yet is one: ``the agency``
+    and ``the department`` refer to it, not to the company or product named later."""
+    text = ("Health Canada is recalling a children's syrup made by Halden Pharmaceuticals. "
+            "The recall covers three lots of Corvale Kids Oral Suspension. "
+            "The department said it had received two reports of overdoses.")
+    quotes = run(text).quotes
+    assert [q.speaker for q in quotes] == ["Health Canada"]

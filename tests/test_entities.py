@@ -254,3 +254,27 @@ def test_entities_organisation_complement_runs_through_and_not_its_owner() -> No
                              "Ford": "I-PER"})
     assert ("Ministry of Colleges and Universities", "ORG") in found
     assert ("Ministry of Health", "ORG") in found and ("Doug Ford", "PER") in found
+
+
+def test_entities_lone_word_under_a_place_preposition_is_a_place() -> None:
+    """A one-word 'person' never named in full, titled or a subject, governed by a
+    place preposition, is a place; a subject elsewhere keeps its person reading."""
+    from quotetrack.extract.entities import _placed_singletons
+
+    doc = parsed("Hana Reyes wrote in a post on Facebook that her brother hiked near "
+                 "Canmore. Obama spoke on Monday. Critics focused on Obama.")
+    found = [_mention(doc, w, "PER") for w in ("Hana Reyes", "Facebook", "Canmore")]
+    found += [_mention(doc, "Obama", "PER"), _mention(doc, "Obama", "PER", 1)]
+    kinds = [(m.text, m.type) for m in _placed_singletons(doc, found)]
+    assert kinds == [("Hana Reyes", "PER"), ("Facebook", "LOC"), ("Canmore", "LOC"),
+                     ("Obama", "PER"), ("Obama", "PER")]
+
+
+def test_entities_person_named_by_initials_is_an_organisation() -> None:
+    from quotetrack.extract.entities import _acronym_people
+
+    doc = parsed("Cpl. Anne Vogt, a spokesperson for Alberta RCMP, spoke. Mike Pence was "
+                 "there. PENCE: Thank you.")
+    found = [_mention(doc, w, "PER") for w in ("Anne Vogt", "Alberta RCMP", "Mike Pence",
+                                               "PENCE")]
+    assert [m.type for m in _acronym_people(found)] == ["PER", "ORG", "PER", "PER"]

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 
 from quotetrack.extract.entities import Entity, Mention, find_entities
 from quotetrack.extract.furniture import furniture, heading
+from quotetrack.extract.places import place_body
 from quotetrack.extract.speakers import aged
 from quotetrack.extract.syntax import Tree
 from quotetrack.lexicon import noun_gender, speech_verb, words
@@ -170,9 +171,9 @@ class Coref:
                       ) -> tuple[Entity, ...]:
         """``the union``: an organisation whose name holds the noun (``Prairie Nurses'
         Union``) before any other; failing one, ``the ministry`` only one named by its
-        initials, an agency or a regulator no body named as a business, and a company
-        or a firm none named as a government body (``the agency`` is not Halden
-        Pharmaceuticals)."""
+        initials or by place and portfolio, an agency or a regulator no body named as a
+        business, and a company or a firm none named as a government body (``the
+        agency`` is not Halden Pharmaceuticals)."""
         named = self._best(head, recent, lambda e: e.kind == "organization" and (
             _holds(e.name, lemma)), prefer=lemma)
         if named or lemma in _NAMED_KINDS:
@@ -439,14 +440,20 @@ def _sort_of_name(name: str) -> str | None:
     found = set(_name_words(name))
     if found & _BUSINESS_WORDS:
         return "business"
-    return "government" if found & _GOVERNMENT_WORDS else None
+    return "government" if found & _GOVERNMENT_WORDS or place_body(name) else None
+
+
+# Kinds of body that a place-and-portfolio name (``Health Canada``) may be.
+_PORTFOLIO_KINDS = frozenset({"ministry", "department", "agency"})
 
 
 def _bears(name: str, kind: str) -> bool:
-    """``name`` holds the word ``kind`` (``Health Ministry``), or is a run of initials
-    (``EPA``), which may stand for any kind."""
+    """``name`` holds the word ``kind`` (``Health Ministry``), is a run of initials
+    (``EPA``), which may stand for any kind, or names a place and a portfolio
+    (``Health Canada``: a ministry, a department or an agency)."""
     words_ = _name_words(name)
-    return kind in words_ or (len(words_) == 1 and name.replace(".", "").isupper())
+    return kind in words_ or (len(words_) == 1 and name.replace(".", "").isupper()) or (
+        kind in _PORTFOLIO_KINDS and _sort_of_name(name) == "government" and place_body(name))
 
 
 def _by_word(ents: Sequence[Entity]) -> dict[int, Entity]:
@@ -455,14 +462,16 @@ def _by_word(ents: Sequence[Entity]) -> dict[int, Entity]:
 
 
 def _pronoun_genders(tree: Tree, ents: tuple[Entity, ...]) -> tuple[Entity, ...]:
-    """A person of unknown gender takes the gender of ``he``/``she`` (``his``/``her``)
-    in the clause their own speech verb reports, when no other person is named before
-    it in the sentence (``nurse Jordan Mireault said many of her colleagues had left``)."""
+    """A person of unknown gender takes the gender of a subject ``he``/``she`` or a
+    possessive ``his``/``her`` in the clause their own speech verb reports, when no
+    other person is named before it in the sentence (``nurse Jordan Mireault said many
+    of her colleagues had left``); an object (``found no sign of him``) is most often
+    someone else, the one the story is about."""
     by_word = _by_word(ents)
     found: dict[int, set[str]] = {}
     for t in tree.tokens:
         gender = PERSONAL.get(t.text.lower())
-        if gender is None:
+        if gender is None or t.deprel not in ("nsubj", "nsubj:pass", "nmod:poss"):
             continue
         people = {by_word[w.i].id for w in tree.doc.sentences[t.sent].tokens
                   if w.i < t.i and w.i in by_word and by_word[w.i].kind == "person"}

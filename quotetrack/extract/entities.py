@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from quotetrack.extract.places import place_body
 from quotetrack.lexicon import first_name_gender, is_given_name, words
 from quotetrack.records import ParsedDoc, Token
 
@@ -238,7 +239,8 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     if run:
         close()
     typed = _propn_mentions(doc, set())  # the lexicon's reading of every proper-noun run
-    out = [m for m in _retyped_surnames(doc, _prefer_longer_names(out, typed)) if _is_name(doc, m)]
+    out = [m for m in _placed_singletons(doc, _place_bodies(_acronym_people(_retyped_surnames(
+        doc, _prefer_longer_names(out, typed))))) if _is_name(doc, m)]
     out = _led_organisations(doc, _without_place_words(doc, out, typed))
     out = _definite_names(doc, _conjoined_people(doc, _surname_tails(
         doc, _defined_acronyms(doc, out))))
@@ -424,9 +426,52 @@ def _retyped_surnames(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     return out
 
 
-def _place_case(doc: ParsedDoc, i: int) -> bool:
+def _capitals(word: str) -> bool:
+    """``RCMP``, ``U.N.``: two or more letters, all capitals."""
+    letters = word.replace(".", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def _acronym_people(found: list[Mention]) -> list[Mention]:
+    """A person mention holding a word in capitals that is no surname of a person the
+    article names in ordinary case (``Alberta RCMP``; not the transcript label
+    ``PENCE`` of ``Mike Pence``) is an organisation: people are not named by initials."""
+    surnames = {m.text.split()[-1].lower() for m in found if m.type == "PER"
+                and len(m.text.split()) > 1 and not any(_capitals(w) for w in m.text.split())}
+    return [replace(m, type="ORG") if m.type == "PER" and any(
+        _capitals(w) and w.lower() not in surnames for w in m.text.split()) else m
+        for m in found]
+
+
+def _place_bodies(found: list[Mention]) -> list[Mention]:
+    """A place or person mention named by a place and a portfolio (``Health Canada``,
+    ``Manitoba Health``: ``place_body``) is an organisation; a person's only when the
+    article never uses its last word alone (``Barris`` for ``Kenya Barris``)."""
+    alone = {m.text.lower() for m in found if len(m.text.split()) == 1}
+    return [replace(m, type="ORG") if m.type in ("LOC", "PER") and place_body(m.text) and (
+        m.type == "LOC" or m.text.split()[-1].lower() not in alone) else m for m in found]
+
+
+def _placed_singletons(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A one-word person name that the article never gives in full, never titles and
+    never makes a subject, and that a place preposition governs somewhere (``near
+    Canmore``, ``a post on Facebook``), is a place: news names a person in full first."""
+    full = {w.lower() for m in found if m.type == "PER" and len(m.text.split()) > 1
+            for w in m.text.split()}
+    lone = [m for m in found if m.type == "PER" and m.first == m.last
+            and m.text.lower() not in full and not is_given_name(m.text)]
+    placed = {m.text for m in lone if _place_case(doc, m.first, extra={"on"})}
+    kept = {m.text for m in lone if doc.tokens[m.first].rel == "nsubj" or (
+        m.first > 0 and doc.tokens[m.first - 1].text.lower().rstrip(".") in (
+            _HONORIFICS | words("titles")))}
+    return [replace(m, type="LOC") if m in lone and m.text in placed - kept else m
+            for m in found]
+
+
+def _place_case(doc: ParsedDoc, i: int, extra: frozenset[str] | set[str] = frozenset()
+                ) -> bool:
     """Word ``i`` is governed by a place preposition (``in``, ``from``, ``to``)."""
-    return any(t.head == i and t.rel == "case" and t.text.lower() in _PLACE_CASES
+    return any(t.head == i and t.rel == "case" and t.text.lower() in _PLACE_CASES | extra
                for t in doc.tokens[max(0, i - 3):i])
 
 

@@ -312,18 +312,30 @@ def _issued_by(tree: Tree, head: Token) -> Token | None:
     return subj[0] if subj else None
 
 
+def _stated_in(tree: Tree, head: Token) -> Token | None:
+    """``The ministry said in a statement that ...``: a text a speech is made in
+    (``in`` + the text, on the verb) speaks for that verb's subject."""
+    verb = tree.tokens[head.head] if head.rel == "obl" and head.head >= 0 else None
+    if verb is None or not any(w.text.lower() == "in" for w in tree.children(head.i, "case")):
+        return None
+    subj = [c for c in tree.children(verb.i, "nsubj") if c.deprel != "nsubj:pass"
+            and c.upos in ("PROPN", "NOUN", "PRON", "NUM")]
+    return subj[0] if subj else None
+
+
 def _earlier_issuer(tree: Tree, head: Token) -> Token | None:
     """``the poll`` after ``a Bloomberg poll``, ``the clip`` after ``the RNC released a
-    clip``: a definite text noun is the nearest earlier text of that noun that names
-    its issuer, past other definite mentions of it (the same text), and speaks for that
-    issuer; an indefinite one naming none (another text) ends the search."""
+    clip``, ``the statement`` after ``the ministry said in a statement``: a definite
+    text noun is the nearest earlier text of that noun that names its issuer, past other
+    definite mentions of it (the same text), and speaks for that issuer; an indefinite
+    one naming none (another text) ends the search."""
     if not _definite(tree, head):
         return None
     lemma = head.lemma.lower()
     for t in reversed(tree.tokens[max(0, head.i - 800):head.i]):
         if t.upos != "NOUN" or t.lemma.lower() != lemma:
             continue
-        issuer = _issuer(tree, t) or _issued_by(tree, t)
+        issuer = _issuer(tree, t) or _issued_by(tree, t) or _stated_in(tree, t)
         if issuer is not None or not _definite(tree, t):
             return issuer
     return None

@@ -1,0 +1,42 @@
+"""Place names from the lexicon, and the government bodies named after them.
+
+A Canadian department or a provincial ministry is often named by its place and its
+portfolio, in either order and with no head word such as ``Ministry``: ``Health
+Canada``, ``Indigenous Services Canada``, ``Manitoba Health``, ``Alberta Parks``.  The
+NER model types such names as places or even people; ``place_body`` recognises them
+from their words alone (pure; names are surface strings).
+"""
+
+from __future__ import annotations
+
+from quotetrack.lexicon import is_given_name, words
+
+# Words that keep a place a place: "Northern Ontario", "Quebec City", "Kansas City".
+_PLACE_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern",
+                          "eastern", "western", "central", "upper", "lower", "greater",
+                          "new", "city", "county", "province", "state", "island",
+                          "islands", "territory", "territories", "region", "republic"})
+_JOINERS = frozenset({"and", "of", "for", "&", "the"})
+
+
+def is_place(word: str) -> bool:
+    """A country, a Canadian province or territory, a US state or a continent (case,
+    stops and a possessive aside)."""
+    low = word.lower().strip(".,")
+    for end in ("'s", "\u2019s", "'", "\u2019"):
+        low = low.removesuffix(end)
+    return low in words("places")
+
+
+def place_body(name: str) -> bool:
+    """``name`` joins a place to other capitalised words that neither keep it a place
+    nor make it a person: a public body unless a business word says otherwise (``Health
+    Canada``, ``Manitoba Health``, ``Fisheries and Oceans Canada``; not ``Northern
+    Ontario``, ``Quebec City``, ``Kenya Barris``)."""
+    found = [w.strip(".,'\u2019") for w in name.split()]
+    if len(found) < 2 or is_given_name(found[0]) or not any(is_place(w) for w in found):
+        return False
+    rest = [w for w in found if not is_place(w) and w.lower() not in _JOINERS]
+    return bool(rest) and all(
+        w[:1].isupper() and w.lower() not in _PLACE_WORDS and not is_given_name(w)
+        for w in rest)

@@ -1,0 +1,27 @@
+"""Place names and the public bodies named after them (pure, no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotetrack.extract.places import is_place, place_body
+
+
+@pytest.mark.parametrize("name, body", [
+    ("Health Canada", True),
+    ("Indigenous Services Canada", True),
+    ("Manitoba Health", True),
+    ("Fisheries and Oceans Canada", True),
+    ("Northern Ontario", False),  # a direction keeps a place a place
+    ("Quebec City", False),
+    ("Canada", False),  # a place alone
+    ("Jordan Alberta", False),  # a given name first: a person
+    ("Northbridge College", False),  # no place in it
+])
+def test_place_body(name: str, body: bool) -> None:
+    assert place_body(name) is body
+
+
+def test_is_place_reads_case_and_stops() -> None:
+    assert is_place("Alberta") and is_place("QUEBEC") and is_place("Canada's")
+    assert not is_place("Toronto") and not is_place("Health")
