@@ -278,3 +278,20 @@ def test_entities_person_named_by_initials_is_an_organisation() -> None:
     found = [_mention(doc, w, "PER") for w in ("Anne Vogt", "Alberta RCMP", "Mike Pence",
                                                "PENCE")]
     assert [m.type for m in _acronym_people(found)] == ["PER", "ORG", "PER", "PER"]
+
+
+def test_entities_leading_word_of_an_organisation_is_that_organisation() -> None:
+    from quotetrack.extract.entities import _retyped_leaders
+
+    doc = parsed("Halden Pharmaceuticals made the syrup in Toronto. Halden said it would "
+                 "help. The Toronto Stock Exchange closed.")
+    found = [_mention(doc, "Halden Pharmaceuticals", "ORG"), _mention(doc, "Toronto", "LOC"),
+             _mention(doc, "Halden", "PER", 1), _mention(doc, "Toronto Stock Exchange", "ORG")]
+    assert [m.type for m in _retyped_leaders(doc, found)] == ["ORG", "LOC", "ORG", "ORG"]
+
+
+def test_entities_common_noun_opening_a_sentence_is_no_part_of_a_name() -> None:
+    from quotetrack.extract.entities import _trim
+
+    doc = parsed("Shares of Northgate rose 4.1 per cent on Thursday.")
+    assert [t.text for t in _trim(doc, list(doc.tokens[:3]))] == ["Northgate"]

@@ -462,16 +462,16 @@ def _by_word(ents: Sequence[Entity]) -> dict[int, Entity]:
 
 
 def _pronoun_genders(tree: Tree, ents: tuple[Entity, ...]) -> tuple[Entity, ...]:
-    """A person of unknown gender takes the gender of a subject ``he``/``she`` or a
-    possessive ``his``/``her`` in the clause their own speech verb reports, when no
-    other person is named before it in the sentence (``nurse Jordan Mireault said many
-    of her colleagues had left``); an object (``found no sign of him``) is most often
-    someone else, the one the story is about."""
+    """A person of unknown gender takes the gender of ``he``/``she`` (``his``/``her``)
+    in the clause their own speech verb reports, when no other person is named before
+    it in the sentence (``nurse Jordan Mireault said many of her colleagues had left``);
+    not of a pronoun under a preposition (``found no sign of him``), most often the
+    one the story is about."""
     by_word = _by_word(ents)
     found: dict[int, set[str]] = {}
     for t in tree.tokens:
         gender = PERSONAL.get(t.text.lower())
-        if gender is None or t.deprel not in ("nsubj", "nsubj:pass", "nmod:poss"):
+        if gender is None or t.rel in ("obl", "nmod") and t.deprel != "nmod:poss":
             continue
         people = {by_word[w.i].id for w in tree.doc.sentences[t.sent].tokens
                   if w.i < t.i and w.i in by_word and by_word[w.i].kind == "person"}

@@ -62,10 +62,16 @@ class Entity:
 
 def _trim(doc: ParsedDoc, run: list[Token]) -> list[Token]:
     """A tagged run without a leading article or calendar word (``Yesterday Mohamed``),
-    trailing possessive, joiner (``University of``) or punctuation."""
+    a sentence's first word capitalised only there, a common noun before ``of``
+    (``Shares of Northgate``), or a trailing possessive, joiner (``University of``) or
+    punctuation."""
     while run and (run[0].text.lower() in _SKIP_WORDS or run[0].upos == "PUNCT"
                    or run[0].text.lower() in words("calendar")):
         run = run[1:]
+    if len(run) > 2 and run[0].upos == "NOUN" and run[1].text == "of" and (
+            run[0].i == doc.sentences[run[0].sent].first) and (
+            run[0].text.lower() not in words("organizations")):
+        run = run[2:]
     while run and (run[-1].text in _POSSESSIVE or run[-1].upos == "PUNCT"
                    or run[-1].text.lower() in _JOINERS | {"on"}):
         run = run[:-1]
@@ -239,8 +245,8 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     if run:
         close()
     typed = _propn_mentions(doc, set())  # the lexicon's reading of every proper-noun run
-    out = [m for m in _placed_singletons(doc, _place_bodies(_acronym_people(_retyped_surnames(
-        doc, _prefer_longer_names(out, typed))))) if _is_name(doc, m)]
+    out = _place_bodies(_acronym_people(_retyped_surnames(doc, _prefer_longer_names(out, typed))))
+    out = [m for m in _placed_singletons(doc, _retyped_leaders(doc, out)) if _is_name(doc, m)]
     out = _led_organisations(doc, _without_place_words(doc, out, typed))
     out = _definite_names(doc, _conjoined_people(doc, _surname_tails(
         doc, _defined_acronyms(doc, out))))
@@ -450,6 +456,17 @@ def _place_bodies(found: list[Mention]) -> list[Mention]:
     alone = {m.text.lower() for m in found if len(m.text.split()) == 1}
     return [replace(m, type="ORG") if m.type in ("LOC", "PER") and place_body(m.text) and (
         m.type == "LOC" or m.text.split()[-1].lower() not in alone) else m for m in found]
+
+
+def _retyped_leaders(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A one-word person or place mention that is the leading word of an organisation
+    the article names in full (``Halden`` for ``Halden Pharmaceuticals``) is that
+    organisation, unless a person's surname or governed by a place preposition (``in
+    Toronto``, not the ``Toronto Stock Exchange``)."""
+    leaders = {m.text.split()[0] for m in found if m.type == "ORG" and len(m.text.split()) > 1}
+    surnames = {m.text.split()[-1] for m in found if m.type == "PER" and len(m.text.split()) > 1}
+    return [replace(m, type="ORG") if m.type in ("PER", "LOC") and m.first == m.last and (
+        m.text in leaders - surnames) and not _place_case(doc, m.first) else m for m in found]
 
 
 def _placed_singletons(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
