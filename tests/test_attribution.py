@@ -326,6 +326,17 @@ def test_attribution_subjectless_verb_after_a_name_set_off_by_commas() -> None:
     assert (q.speaker, q.method) == ("Maria Lopez", "set-off-name")
 
 
+def test_attribution_subjectless_verb_after_a_long_appositive_takes_the_person() -> None:
+    """``According to X, Professor John Burrows, the chairman of ..., said``: the
+    parser hangs the name on the ``according to`` phrase; the person named before the
+    verb, with no verb between, is the speaker of the reported clause."""
+    quotes = run("According to the New Zealand Herald, Emeritus Professor John Burrows, the "
+                 "chairman of the project's panel of twelve, said New Zealand's flag has "
+                 "never before been open to public choice.").quotes
+    clause = [q for q in quotes if q.text.startswith("New Zealand's flag")]
+    assert [q.speaker for q in clause] == ["John Burrows"]
+
+
 def test_attribution_quote_over_paragraphs_is_in_pieces_one_per_paragraph() -> None:
     text = ('The coach said, "We learned a lot today.\n\n'
             '"It was an emotional day for the whole team."')

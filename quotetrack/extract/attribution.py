@@ -135,21 +135,24 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
 
 
 def _set_off_before(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:
-    """A speech verb left without a subject right after a name set off by commas
-    (``The company's chief executive, Maria Lopez, said``, ``executive`` misparsed) is
-    said by that name: the head word of the proper-noun run before the comma."""
+    """A speech verb left without a subject right after a comma is said by the nearest
+    person named before it with no verb between (``The company's chief executive,
+    Maria Lopez, said``; ``Professor John Burrows, the chairman of the panel, said``,
+    misparsed): the head word of that name."""
     toks = tree.tokens
-    k = cue.i - 2
-    if k < 0 or toks[cue.i - 1].text != "," or toks[k].upos != "PROPN" or (
-            toks[k].sent != cue.sent) or _within(toks[k], avoid):
+    if cue.i == 0 or toks[cue.i - 1].text != ",":
         return None
-    first = k
-    while first > 0 and toks[first - 1].upos == "PROPN" and toks[first - 1].sent == cue.sent:
-        first -= 1
-    if first == 0 or toks[first - 1].text != ",":
-        return None  # not set off: "Acme Corp, said" opening a sentence
-    run = range(first, k + 1)
-    return next((toks[j] for j in run if toks[j].head not in run), toks[k])
+    k = cue.i - 2
+    while k >= 0 and toks[k].sent == cue.sent and toks[k].upos not in ("VERB", "AUX") and (
+            not _within(toks[k], avoid)):
+        if toks[k].upos == "PROPN" and toks[k].ner.endswith("PER"):
+            first = k
+            while first > 0 and toks[first - 1].upos == "PROPN" and toks[first - 1].ner != "O":
+                first -= 1
+            run = range(first, k + 1)
+            return next((toks[j] for j in run if toks[j].head not in run), toks[k])
+        k -= 1
+    return None
 
 
 _NOMINAL_HEADS = ("PROPN", "NOUN", "PRON", "NUM", "X")
