@@ -295,3 +295,12 @@ def test_entities_common_noun_opening_a_sentence_is_no_part_of_a_name() -> None:
 
     doc = parsed("Shares of Northgate rose 4.1 per cent on Thursday.")
     assert [t.text for t in _trim(doc, list(doc.tokens[:3]))] == ["Northgate"]
+
+
+def test_entities_titled_surname_spelt_differently_is_the_person_named_in_full() -> None:
+    ents = find_entities(parsed(
+        "Lydia Buchtmann, a spokeswoman for the agency, spoke on Monday. Ms Bauchtman said "
+        "the rules would change. Mr Smyth, who was also there, agreed."))
+    people = {e.name: [m.text for m in e.mentions] for e in ents if e.kind == "person"}
+    assert people["Lydia Buchtmann"] == ["Lydia Buchtmann", "Bauchtman"]
+    assert "Smyth" in people  # no full name near it: its own person

@@ -829,12 +829,35 @@ def _person_groups(doc: ParsedDoc, mentions: Sequence[Mention]) -> list[list[Men
     for m in single:
         word = _key(m).lower()
         owners = [k for k in full if k.split()[-1].lower() == word] or [
-            k for k in full if k.split()[0].lower() == word]
+            k for k in full if k.split()[0].lower() == word] or _misspelt(doc, m, list(full))
         if owners:
             groups[_nearest(doc, full, owners, m)].append(m)
         else:
             groups.setdefault(_key(m), []).append(m)
     return list(groups.values())
+
+
+def _misspelt(doc: ParsedDoc, m: Mention, names: list[str]) -> list[str]:
+    """A titled surname that the article spells once differently (``Ms Bauchtman``
+    for ``Lydia Buchtmann``): the one full name whose surname, of five letters or
+    more and with the same initial, is at most two edits away."""
+    before = doc.tokens[m.first - 1].text.lower().rstrip(".") if m.first > 0 else ""
+    word = m.text.lower()
+    if before not in _HONORIFICS or len(word) < 5:
+        return []
+    near = [k for k in names if (last := k.split()[-1].lower())[:1] == word[:1]
+            and len(last) >= 5 and _edits(last, word) <= 2]
+    return near if len(near) == 1 else []
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance between two words."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
 
 
 def _nearest(doc: ParsedDoc, full: dict[str, list[Mention]], owners: list[str],
