@@ -304,3 +304,16 @@ def test_entities_titled_surname_spelt_differently_is_the_person_named_in_full()
     people = {e.name: [m.text for m in e.mentions] for e in ents if e.kind == "person"}
     assert people["Lydia Buchtmann"] == ["Lydia Buchtmann", "Bauchtman"]
     assert "Smyth" in people  # no full name near it: its own person
+
+
+def test_entities_coordinated_words_share_the_organisation_head_after_them() -> None:
+    from quotetrack.extract.entities import _shared_heads
+
+    doc = parsed("Officials at United States Citizenship and Immigration Services said so. "
+                 "The RCMP and Canada Border Services Agency agreed.")
+    found = [_mention(doc, "United States Citizenship", "ORG"),
+             _mention(doc, "Immigration Services", "ORG"), _mention(doc, "RCMP", "ORG"),
+             _mention(doc, "Canada Border Services Agency", "ORG")]
+    assert [m.text for m in _shared_heads(doc, found)] == [
+        "United States Citizenship and Immigration Services", "RCMP",
+        "Canada Border Services Agency"]

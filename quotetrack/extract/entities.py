@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from quotetrack.extract.places import place_body
+from quotetrack.extract.places import is_place, place_body
 from quotetrack.lexicon import first_name_gender, is_given_name, words
 from quotetrack.records import ParsedDoc, Token
 
@@ -249,7 +249,7 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     out = [m for m in _placed_singletons(doc, _retyped_leaders(doc, out)) if _is_name(doc, m)]
     out = _led_organisations(doc, _without_place_words(doc, out, typed))
     out = _definite_names(doc, _conjoined_people(doc, _surname_tails(
-        doc, _defined_acronyms(doc, out))))
+        doc, _defined_acronyms(doc, _shared_heads(doc, out)))))
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     out += _propn_mentions(doc, covered)
     covered = {k for m in out for k in range(m.first, m.last + 1)}
@@ -467,6 +467,46 @@ def _retyped_leaders(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     surnames = {m.text.split()[-1] for m in found if m.type == "PER" and len(m.text.split()) > 1}
     return [replace(m, type="ORG") if m.type in ("PER", "LOC") and m.first == m.last and (
         m.text in leaders - surnames) and not _place_case(doc, m.first) else m for m in found]
+
+
+def _shared_heads(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """An organisation name whose head word ends it takes the title-case words joined
+    to it by ``and`` that have no head of their own (``United States Citizenship and
+    Immigration Services``, ``Fisheries and Oceans Canada``), not a whole name
+    (``the RCMP and Canada Border Services Agency``)."""
+    toks = doc.tokens
+    orgs = words("organizations")
+    by_word = {k: m for m in found for k in range(m.first, m.last + 1)}
+    out: list[Mention] = []
+    for m in found:
+        last = toks[m.last].text.lower()
+        last = last if last in orgs else last.removesuffix("s")  # "Services"
+        k = m.first - 2
+        if m.type != "ORG" or k < 0 or toks[m.first - 1].text != "and" or not (
+                last in orgs or place_body(m.text)):
+            out.append(m)
+            continue
+        lo = k
+        while lo >= 0 and toks[lo].sent == toks[m.first].sent and _title_word(toks[lo]):
+            lo -= 1
+        left = by_word.get(k)
+        whole = left is not None and (toks[left.last].text.lower() in orgs or _capitals(
+            toks[left.last].text) or left.type != "ORG" or is_place(toks[k].text))
+        if lo == k or whole:
+            out.append(m)
+            continue
+        run = list(toks[lo + 1:m.last + 1])
+        out = [x for x in out if x.last < lo + 1]
+        out.append(Mention(run[0].i, run[-1].i, run[0].start, run[-1].end,
+                           _surface(doc, run), "ORG", run[0].sent))
+    return out
+
+
+def _title_word(t: Token) -> bool:
+    """A capitalised word that may be part of a name (not a sentence-opening common
+    noun or article)."""
+    return t.upos in ("PROPN", "NOUN", "ADJ") and t.text[:1].isupper() and (
+        t.text.lower() not in _SKIP_WORDS)
 
 
 def _placed_singletons(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
