@@ -483,3 +483,17 @@ def test_attribution_the_statement_speaks_for_who_spoke_in_it() -> None:
                  'free to go further. "Our government has been clear," the statement said.'
                  ).quotes
     assert [q.speaker for q in quotes] == ["Ontario Ministry of Education"] * 2
+
+
+def test_attribution_pronoun_after_an_unnamed_speaker_is_that_speaker() -> None:
+    """``A neighbour ... said`` then ``"...," she said``: the unnamed neighbour, not the
+    woman named earlier; a noun of the other gender does not take the pronoun."""
+    quotes = run("Tamara Oyelaran said her brother had called for help.\n\n"
+                 "A neighbour who did not want to be identified because she feared "
+                 "retaliation said she watched part of the arrest from her window.\n\n"
+                 '"There were a lot of officers, and a lot of yelling," she said.').quotes
+    assert [q.speaker for q in quotes] == ["Tamara Oyelaran", "neighbour", "neighbour"]
+    quotes = run("Tamara Oyelaran said her brother had called for help.\n\n"
+                 "A businessman who lives nearby said the arrest was quick.\n\n"
+                 '"There were a lot of officers," she said.').quotes
+    assert quotes[-1].speaker == "Tamara Oyelaran"

@@ -44,7 +44,7 @@ from quotetrack.extract.speakers import (
     read_mention,
 )
 from quotetrack.extract.syntax import Tree
-from quotetrack.lexicon import speech_verb, words
+from quotetrack.lexicon import noun_gender, speech_verb, words
 from quotetrack.records import ParsedDoc, Quote, QuoteSpan, Span, Speaker, SpeakerKind, Token
 
 CONFIDENCE = {"speaker-turn": 0.85, "cue-subject": 0.9, "appositive": 0.9, "according-to": 0.85,
@@ -489,6 +489,12 @@ def _resolve(found: list[_Found], ents: Entities, coref: Coref) -> list[Resolved
                 kinds.append("group")
                 method = "pronoun"
                 continue
+            described = _described_before(n, f, found, out, coref)
+            if described is not None:
+                names.append(described)  # "A neighbour said ... 'Quote,' she said"
+                kinds.append("person")
+                method = "pronoun"
+                continue
             linked = _linked(n, f, coref, recent)
             if linked:
                 for e in linked:
@@ -540,6 +546,25 @@ def _group_before(f: _Found, found: list[_Found], out: list[Resolved]) -> str | 
         return None
     before = found[len(out) - 1].span
     return out[-1][0][0] if f.span.paragraph - before.paragraph <= 1 else None
+
+
+def _described_before(n: Named, f: _Found, found: list[_Found], out: list[Resolved],
+                      coref: Coref) -> str | None:
+    """An unnamed person (``A neighbour who did not want to be identified said``) who
+    spoke in the quote just before, in the same or the previous paragraph, is whom a
+    following ``she``/``he`` of a gender the noun allows refers to."""
+    if not out or len(out[-1][0]) != 1 or out[-1][2] not in ("cue-subject", "appositive") or (
+            n.gender not in ("m", "f") or n.name.lower() not in PRONOUNS):
+        return None
+    before = found[len(out) - 1]
+    if f.span.paragraph - before.span.paragraph > 1 or len(before.named) != 1:
+        return None
+    head = before.named[0].head
+    word = coref.tree.tokens[head] if head >= 0 else None
+    if word is None or word.upos != "NOUN" or coref.entity_of(head) is not None or (
+            word.lemma.lower() not in words("person_nouns")):
+        return None
+    return out[-1][0][0] if noun_gender(word.lemma.lower()) in (None, n.gender) else None
 
 
 Proposer = Callable[[Coref, QuoteSpan], "tuple[Entity, Span] | None"]
