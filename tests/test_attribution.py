@@ -497,3 +497,19 @@ def test_attribution_pronoun_after_an_unnamed_speaker_is_that_speaker() -> None:
                  "A businessman who lives nearby said the arrest was quick.\n\n"
                  '"There were a lot of officers," she said.').quotes
     assert quotes[-1].speaker == "Tamara Oyelaran"
+
+
+def test_attribution_a_persons_office_and_staff_speak_under_the_full_name() -> None:
+    """``Mr. Trump's office``, ``his office``, ``Trump's lawyer``: owned by the person
+    the article names in full, and not the person."""
+    quotes = run("Donald Trump spoke on Monday. Trump's lawyer said the case was closed. "
+                 "Mr. Trump's office said it had no comment. His office said the tax was "
+                 "fair.").quotes
+    assert [q.speaker for q in quotes] == ["Donald Trump's lawyer", "Donald Trump's office",
+                                           "Donald Trump's office"]
+
+
+def test_attribution_the_union_is_never_a_body_not_named_a_union() -> None:
+    quotes = run("Immigration, Refugees and Citizenship Canada said the cap was needed. "
+                 "The union said the province's funding formula was the real problem.").quotes
+    assert quotes[-1].speaker == "union"

@@ -24,6 +24,19 @@ _LOCATIVE = {"in", "at", "across", "near", "into", "throughout"}  # not "to Obam
 _PERSONAL = ("m", "f")
 
 
+_TITLES = words("titles") | {"mr", "mrs", "ms", "dr"}
+
+
+def _owned(name: str) -> tuple[str, str] | None:
+    """``Mr. Trump's office`` -> (``Mr. Trump``, ``'s office``): a capitalised owner
+    before a possessive, and what it owns."""
+    for mark in ("'s ", "\u2019s "):
+        owner, found, rest = name.partition(mark)
+        if found and owner[:1].isupper() and rest:
+            return owner, mark + rest
+    return None
+
+
 @dataclass(slots=True)
 class _Mention:
     pos: int
@@ -85,7 +98,10 @@ class Entities:
         if name.lower().startswith("the "):
             name = name[4:]
         words = name.split()
-        if kind in ("organization", "group") or not words:
+        owned = _owned(name)
+        if owned is not None:
+            canon = f"{self._full_name(owned[0])}{owned[1]}"
+        elif kind in ("organization", "group") or not words:
             canon = name
         else:
             last, first = words[-1].lower(), words[0].lower()
@@ -99,16 +115,29 @@ class Entities:
             self.genders.setdefault(canon, self.genders[name])
         return canon
 
+    def _full_name(self, name: str) -> str:
+        """A surname alone (titles aside) as the fullest person name ending with it."""
+        words_ = [w for w in name.split() if w.lower().rstrip(".") not in _TITLES]
+        if len(words_) != 1:
+            return " ".join(words_) or name  # "Gary Johnson": full already
+        last = words_[-1].lower()
+        matches = [f for f in self.full if f.split()[-1].lower() == last]
+        return max(matches, key=lambda f: (self.full[f], len(f))) if matches else " ".join(
+            words_)
+
     def adopt(self, entity: Entity, mention: str, kind: SpeakerKind) -> str:
-        """Record ``mention`` as naming ``entity``; returns the entity's canonical name."""
+        """Record ``mention`` as naming ``entity``; returns the entity's canonical name
+        (an owned name with its owner's full name: ``Donald Trump's office``)."""
         mention = " ".join(mention.split())
-        self.aliases.setdefault(entity.name, set()).add(mention)
-        self.kinds[entity.name] = kind
+        owned = _owned(entity.name)
+        name = f"{self._full_name(owned[0])}{owned[1]}" if owned else entity.name
+        self.aliases.setdefault(name, set()).add(mention)
+        self.kinds[name] = kind
         if mention in self.roles:
-            self.roles.setdefault(entity.name, self.roles[mention])
+            self.roles.setdefault(name, self.roles[mention])
         if entity.gender:
-            self.genders.setdefault(entity.name, entity.gender)
-        return entity.name
+            self.genders.setdefault(name, entity.gender)
+        return name
 
     def kind(self, canon: str) -> SpeakerKind:
         """Kind of a canonical name; a lone place name that speaks is an organisation."""

@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from quotetrack.extract.entities import Entity, Mention, find_entities
+from quotetrack.extract.entities import PERSONAL_UNITS, Entity, Mention, find_entities
 from quotetrack.extract.furniture import furniture, heading
 from quotetrack.extract.places import place_body
 from quotetrack.extract.speakers import aged
@@ -140,7 +140,7 @@ class Coref:
             named = [self.entity_of(k.i) for k in kids if k.rel == "compound"]
             return next(((e,) for e in named if e is not None and e.kind == "organization"), ())
         held = [k for k in kids if k.deprel == "nmod:poss" and k.upos == "PRON"]
-        if person and held and not definite:  # "his doctor": Gary Johnson's doctor
+        if (person or lemma in PERSONAL_UNITS) and held and not definite:  # "his doctor"
             return self._held(head, held[0], recent)
         if held and not owner and lemma in words("organizations"):  # "their union"
             return self._best(head, recent, lambda e: e.kind == "organization" and _holds(
@@ -395,12 +395,13 @@ def _sections(tree: Tree) -> tuple[int, ...]:
     return tuple(out)
 
 
-# Kinds of government body whose names carry the kind ("the Foreign Ministry", "the
-# Senate Intelligence Committee"): "the ministry" is one of those, or one known by its
-# initials.  (Banks, universities, parties and agencies are often named without it.)
+# Kinds of body whose names carry the kind ("the Foreign Ministry", "the Senate
+# Intelligence Committee", "the Prairie Nurses' Union"): "the ministry" is one of those,
+# or one known by its initials.  (Banks, universities, parties and agencies are often
+# named without it.)
 _NAMED_KINDS = frozenset({"ministry", "department", "embassy", "consulate", "court",
                           "commission", "committee", "council", "senate", "tribunal",
-                          "bureau", "police", "army", "navy"})
+                          "bureau", "police", "army", "navy", "union"})
 
 
 # Descriptions of a government body and of a business, and the name words that mark

@@ -361,15 +361,23 @@ def _next_name_word(doc: ParsedDoc, prev: Token, t: Token) -> bool:
         prev.upos == "PROPN" and t.upos == "PROPN" and t.text[:1].isupper())
 
 
+# Organisation nouns that name a person's own staff: "the mayor's office" keeps its
+# possessive and speaks as "<the person>'s office", not as the person.
+PERSONAL_UNITS = frozenset({"office"})
+
+
 def _led_organisations(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """A person's name compounded with an organisation noun, or owning one, names that
     organisation (``the Clinton campaign``, ``Donald Trump's presidential campaign`` ->
-    ``Donald Trump campaign``), so that ``the campaign`` can refer to it later."""
+    ``Donald Trump campaign``; ``Mr. Trump's office`` -> ``Trump's office``), so that
+    ``the campaign`` can refer to it later."""
     out = []
     for m in found:
         noun = _led_noun(doc, m) if m.type == "PER" else None
         if noun is not None:
-            text = f"{_surface(doc, list(doc.tokens[m.first:m.last + 1]))} {noun.text}"
+            owner = _surface(doc, list(doc.tokens[m.first:m.last + 1]))
+            text = f"{owner}'s {noun.text}" if noun.text in PERSONAL_UNITS else (
+                f"{owner} {noun.text}")
             m = Mention(m.first, noun.i, m.start, noun.end, text, "ORG", m.sent)
         out.append(m)
     return out

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quotetrack.extract.entities import surname_particle
+from quotetrack.extract.entities import PERSONAL_UNITS, surname_particle
 from quotetrack.extract.syntax import Tree, contiguous, trimmed
 from quotetrack.lexicon import words
 from quotetrack.records import Span, SpeakerKind, Token
@@ -112,14 +112,16 @@ def clean_phrase(tree: Tree, toks: list[Token]) -> str:
     (``several cast members`` -> ``cast members``; ``a source familiar with the search``
     -> ``source familiar with the search``), a possessive kept on its word
     (``the report's authors`` -> ``report's authors``) except before the organisation
-    a name possesses (``Trump's administration`` -> ``Trump administration``)."""
+    a name possesses (``Trump's administration`` -> ``Trump administration``; a
+    person's ``office`` keeps it)."""
     kept = trimmed(toks)
     while len(kept) > 1 and (kept[0].upos == "DET" or kept[0].rel == "det" or (
             kept[0].text.lower() in _QUANTIFIERS)):
         kept = kept[1:]  # leading ones only: "familiar with the search" keeps its "the"
     while kept and kept[-1].text in _POSSESSIVES:
         kept = kept[:-1]  # "the GOP's": the name's own possessive
-    owned = bool(kept) and kept[-1].text.lower() in words("organizations")
+    owned = bool(kept) and kept[-1].text.lower() in words("organizations") and (
+        kept[-1].text.lower() not in PERSONAL_UNITS)
     out = ""
     for t in kept:
         if t.text in _POSSESSIVES:
