@@ -317,3 +317,19 @@ def test_entities_coordinated_words_share_the_organisation_head_after_them() -> 
     assert [m.text for m in _shared_heads(doc, found)] == [
         "United States Citizenship and Immigration Services", "RCMP",
         "Canada Border Services Agency"]
+
+
+def test_entities_dateline_in_capitals_is_a_place() -> None:
+    ents = _entities("By Yusra Abdelrahman\n\nSUDBURY, Ont. — Northbridge College will suspend "
+                     "40 programs, its president said.\n\nCALGARY — The NAACP said so.")
+    assert ents.get("SUDBURY") == "place" and ents.get("CALGARY") == "place"
+    assert ents.get("NAACP") == "organization"
+
+
+def test_entities_person_mention_with_a_plural_person_noun_is_an_organisation() -> None:
+    from quotetrack.extract.entities import _plural_people
+
+    doc = parsed("Athabasca Energy Workers Local 41 said so, and Gord Sinclair agreed.")
+    found = [_mention(doc, "Athabasca Energy Workers", "PER"),
+             _mention(doc, "Gord Sinclair", "PER")]
+    assert [m.type for m in _plural_people(found)] == ["ORG", "PER"]

@@ -245,8 +245,10 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     if run:
         close()
     typed = _propn_mentions(doc, set())  # the lexicon's reading of every proper-noun run
-    out = _place_bodies(_acronym_people(_retyped_surnames(doc, _prefer_longer_names(out, typed))))
-    out = [m for m in _placed_singletons(doc, _retyped_leaders(doc, out)) if _is_name(doc, m)]
+    out = _place_bodies(_plural_people(_acronym_people(_retyped_surnames(
+        doc, _prefer_longer_names(out, typed)))))
+    out = [m for m in _placed_singletons(doc, _retyped_leaders(doc, _datelines(doc, out)))
+           if _is_name(doc, m)]
     out = _led_organisations(doc, _without_place_words(doc, out, typed))
     out = _definite_names(doc, _conjoined_people(doc, _surname_tails(
         doc, _defined_acronyms(doc, _shared_heads(doc, out)))))
@@ -515,6 +517,34 @@ def _title_word(t: Token) -> bool:
     noun or article)."""
     return t.upos in ("PROPN", "NOUN", "ADJ") and t.text[:1].isupper() and (
         t.text.lower() not in _SKIP_WORDS)
+
+
+_DATELINE_MARKS = {",", "(", "-", "--", "\u2014", "\u2013"}
+
+
+def _datelines(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A name in capitals that opens its paragraph before a comma, a dash or a
+    bracket (``SUDBURY, Ont. --``, ``CALGARY --``) is a dateline: a place."""
+    starts = {p[0] for p in doc.paragraphs}
+    out = []
+    for m in found:
+        nxt = doc.tokens[m.last + 1] if m.last + 1 < len(doc.tokens) else None
+        if m.start in starts and nxt is not None and nxt.text in _DATELINE_MARKS and all(
+                _capitals(w) for w in m.text.split()):
+            m = replace(m, type="LOC")
+        out.append(m)
+    return out
+
+
+def _plural_people(found: list[Mention]) -> list[Mention]:
+    """A person mention holding a plural person noun (``Athabasca Energy Workers``,
+    ``Prairie Nurses``) names a body of people: an organisation."""
+    def plural(w: str) -> bool:
+        low = w.lower()
+        return low.endswith("s") and (low[:-1] in words("person_nouns") or (
+            low.endswith("es") and low[:-2] in words("person_nouns")))
+    return [replace(m, type="ORG") if m.type == "PER" and any(
+        plural(w) for w in m.text.split()[1:]) else m for m in found]
 
 
 def _placed_singletons(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
