@@ -513,3 +513,13 @@ def test_attribution_the_union_is_never_a_body_not_named_a_union() -> None:
     quotes = run("Immigration, Refugees and Citizenship Canada said the cap was needed. "
                  "The union said the province's funding formula was the real problem.").quotes
     assert quotes[-1].speaker == "union"
+
+
+def test_attribution_name_right_after_an_inverted_cue_is_the_speaker() -> None:
+    """``"...", added KCNA.``: the parser hangs ``added`` inside the quote and ``KCNA``
+    as its complement; the proper noun right after the cue still speaks."""
+    q = only("\"Commanders of the Korean People's Army were hastily dispatched to the "
+             "front-line troops to command military operations to destroy psychological "
+             "warfare tools if the enemy does not stop the propaganda broadcast within 48 "
+             "hours and prepare against the enemy's possible counteractions\", added KCNA.")
+    assert q.speaker == "KCNA"

@@ -128,6 +128,8 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
     nominal = [c for c in tree.children(cue.i, "nsubj", *(() if addressed else ("obj", "iobj")))
                if c.start > cue.start and c.upos in ("PROPN", "NOUN")
                and not _within(c, avoid) and c.lemma.lower() not in words("calendar")]
+    nominal += [c for c in tree.children(cue.i, "xcomp", "dep")  # '", added KCNA.' misparsed
+                if c.i == cue.i + 1 and c.upos == "PROPN" and not _within(c, avoid)]
     if nominal:
         return Source(nominal[0], "cue-object")
     name = _set_off_before(tree, cue, avoid)
