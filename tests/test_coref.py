@@ -198,3 +198,14 @@ def test_coref_the_department_is_a_body_named_by_place_and_portfolio() -> None:
             "The department said it had received two reports of overdoses.")
     quotes = run(text).quotes
     assert [q.speaker for q in quotes] == ["Health Canada"]
+
+
+def test_coref_the_judge_is_the_person_titled_justice() -> None:
+    """A role noun finds the person whose title names the same role, before a lead's
+    delayed identification looks at the next paragraph."""
+    text = ('"They were retirees," Ontario Superior Court Justice Miriam Adeyemi-Ross said '
+            "in sentencing Devon Castellano on Tuesday.\n\n"
+            'The judge said the fraud was "planned and repeated."\n\n'
+            "Court heard that Castellano signed contracts with 47 households.")
+    quotes = run(text).quotes
+    assert [q.speaker for q in quotes[:2]] == ["Miriam Adeyemi-Ross"] * 2

@@ -333,3 +333,14 @@ def test_entities_person_mention_with_a_plural_person_noun_is_an_organisation() 
     found = [_mention(doc, "Athabasca Energy Workers", "PER"),
              _mention(doc, "Gord Sinclair", "PER")]
     assert [m.type for m in _plural_people(found)] == ["ORG", "PER"]
+
+
+def test_entities_full_name_typed_a_place_is_the_person_its_surname_names() -> None:
+    from quotetrack.extract.entities import _retyped_full_names
+
+    doc = parsed("Devon Castellano pleaded guilty. Castellano cried. Castellano left. "
+                 "New Glasgow voted. Glasgow won.")
+    found = [_mention(doc, "Devon Castellano", "LOC"), _mention(doc, "Castellano", "PER"),
+             _mention(doc, "Castellano", "PER", 1), _mention(doc, "New Glasgow", "LOC"),
+             _mention(doc, "Glasgow", "LOC")]
+    assert [m.type for m in _retyped_full_names(found)] == ["PER", "PER", "PER", "LOC", "LOC"]

@@ -185,10 +185,12 @@ class Coref:
 
     def _by_role(self, head: Token, lemma: str) -> tuple[Entity, ...]:
         """A description that names its own domain (``Connecticut's tax commissioner``)
-        is the person named earlier with that role, and nobody else."""
+        is the person named earlier with that role (or a title for it: ``the judge``,
+        ``Justice ...``), and nobody else."""
+        same = {lemma, *_SAME_ROLE.get(lemma, ())}
         fits = [self.by_word[m.first] for m in sorted(self._before(head), key=lambda m: m.first)
                 if self.by_word[m.first].kind == "person"
-                and lemma in self.roles.get(self.by_word[m.first].id, "").split()]
+                and same & set(self.roles.get(self.by_word[m.first].id, "").split())]
         return (fits[-1],) if fits else ()
 
     def _held(self, head: Token, pron: Token, recent: Sequence[Recent]
@@ -357,7 +359,8 @@ class Coref:
         elif gender and e.kind == "person":
             score -= 1.0  # a person of unknown gender is a weaker match than a known one
         score += 0.5 * math.sqrt(min(len(e.mentions), 6))  # the article's main actors
-        if prefer and (prefer in e.name.lower() or prefer in self.roles.get(e.id, "")):
+        if prefer and any(w in e.name.lower() or w in self.roles.get(e.id, "")
+                          for w in (prefer, *_SAME_ROLE.get(prefer, ()))):
             score += 4.0
         if e.kind == "place":
             score -= 2.0  # "it" is an organisation before it is a country
@@ -417,6 +420,14 @@ _GOVERNMENT_WORDS = frozenset({"ministry", "department", "agency", "commission",
 _BUSINESS_WORDS = frozenset({"inc", "corp", "corporation", "ltd", "limited", "co", "llc",
                              "plc", "company", "group", "holdings", "pharmaceuticals",
                              "industries", "technologies", "airlines", "motors", "bank"})
+
+
+# Role nouns and the titles that name the same role ("Justice Miriam Adeyemi-Ross" ...
+# "the judge said").
+_SAME_ROLE = {"judge": ("justice",), "lawyer": ("attorney", "counsel"),
+              "attorney": ("lawyer", "counsel"), "spokesperson": ("spokesman", "spokeswoman"),
+              "spokesman": ("spokesperson",), "spokeswoman": ("spokesperson",),
+              "officer": ("constable", "const.", "sgt.", "sergeant", "cpl.", "corporal")}
 
 
 def _name_words(name: str) -> list[str]:

@@ -245,8 +245,8 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     if run:
         close()
     typed = _propn_mentions(doc, set())  # the lexicon's reading of every proper-noun run
-    out = _place_bodies(_plural_people(_acronym_people(_retyped_surnames(
-        doc, _prefer_longer_names(out, typed)))))
+    out = _place_bodies(_plural_people(_acronym_people(_retyped_full_names(_retyped_surnames(
+        doc, _prefer_longer_names(out, typed))))))
     out = [m for m in _placed_singletons(doc, _retyped_leaders(doc, _datelines(doc, out)))
            if _is_name(doc, m)]
     out = _led_organisations(doc, _without_place_words(doc, out, typed))
@@ -561,6 +561,25 @@ def _placed_singletons(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
             _HONORIFICS | words("titles")))}
     return [replace(m, type="LOC") if m in lone and m.text in placed - kept else m
             for m in found]
+
+
+def _retyped_full_names(found: list[Mention]) -> list[Mention]:
+    """A place or organisation mention of two or three title-case words whose last word
+    the article uses alone as a person, more often than the mention itself, with no
+    organisation word or place of the lexicon in it, is that person's full name
+    (``Devon Castellano`` typed a place, then ``Castellano`` four times)."""
+    alone = Counter(m.text for m in found if m.type == "PER" and m.first == m.last)
+    seen = Counter(m.text for m in found)
+    orgs = words("organizations")
+    out = []
+    for m in found:
+        parts = m.text.split()
+        if m.type in ("LOC", "ORG") and 2 <= len(parts) <= 3 and alone[parts[-1]] > seen[
+                m.text] and all(w[:1].isupper() and w.lower() not in orgs and not is_place(w)
+                                for w in parts):
+            m = replace(m, type="PER")
+        out.append(m)
+    return out
 
 
 def _place_case(doc: ParsedDoc, i: int, extra: frozenset[str] | set[str] = frozenset()
