@@ -523,3 +523,24 @@ def test_attribution_name_right_after_an_inverted_cue_is_the_speaker() -> None:
              "warfare tools if the enemy does not stop the propaganda broadcast within 48 "
              "hours and prepare against the enemy's possible counteractions\", added KCNA.")
     assert q.speaker == "KCNA"
+
+
+def test_attribution_subject_given_to_a_parenthetical_participle_speaks() -> None:
+    """``Okafor, asked whether ..., said``: the parser makes Okafor the subject of
+    ``asked``; the main speech verb's speaker is still Okafor."""
+    quotes = run("Danielle Okafor spoke on Monday.\n\nOkafor, asked whether the government "
+                 "would cap the credit, said no decision had been made.").quotes
+    said = [q for q in quotes if q.text == "no decision had been made"]
+    assert [q.speaker for q in said] == ["Danielle Okafor"]
+
+
+def test_attribution_participle_set_off_after_a_clause_is_said_by_the_main_subject() -> None:
+    """``X said the city would review how it runs hearings, noting that ...``: the
+    participle's speaker is the sentence's subject, not the nearer clause's ``it``."""
+    quotes = run("Coun. Beatrice Lam called the vote \u201ca turning point\u201d for the Broadway "
+                 "corridor.\n\n\u201cFor years, we\u2019ve said no to it one building at a "
+                 "time,\u201d she said.\n\nKowalczyk said the city would review how it runs "
+                 "public hearings, noting that the final speaker addressed council shortly "
+                 "after 1 a.m.").quotes
+    noted = [q for q in quotes if q.text.startswith("the final speaker")]
+    assert [q.speaker for q in noted] == ["Kowalczyk"]

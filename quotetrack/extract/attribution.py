@@ -112,6 +112,9 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
                 return Source(tree.tokens[cue.head], "relative-clause", subj)
             return None
         return Source(subj, "cue-subject")
+    subj = _free_adjunct_subject(tree, cue, avoid) or _parenthetical_subject(tree, cue, avoid)
+    if subj is not None:
+        return Source(subj, "governing-subject")
     node = cue
     for _ in range(3):
         if node.rel not in ("conj", "xcomp", "advcl") or node.head < 0:
@@ -120,9 +123,6 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
         subj = _subject(tree, node, avoid) or _quoted_subject(tree, node, avoid)
         if subj is not None:
             return Source(subj, "governing-subject")
-    subj = _free_adjunct_subject(tree, cue, avoid)
-    if subj is not None:
-        return Source(subj, "governing-subject")
     verb = speech_verb(cue.lemma, cue.text)
     addressed = verb is not None and "request" in verb.frames  # "told reporters"
     nominal = [c for c in tree.children(cue.i, "nsubj", *(() if addressed else ("obj", "iobj")))
@@ -170,6 +170,18 @@ def _free_adjunct_subject(tree: Tree, cue: Token, avoid: Ranges) -> Token | None
     while root.head >= 0 and tree.tokens[root.head].sent == cue.sent:
         root = tree.tokens[root.head]
     return _subject(tree, root, avoid) if root.upos == "VERB" and root is not cue else None
+
+
+def _parenthetical_subject(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:
+    """``Okafor, asked whether ..., said``: the parser gave the subject to the
+    parenthetical participle before the verb; it is the verb's subject."""
+    for c in tree.children(cue.i, "advcl"):
+        if c.i < cue.i and c.xpos.startswith("VB") and c.i > 0 and (
+                tree.tokens[c.i - 1].text == ","):
+            subj = [s for s in tree.children(c.i, "nsubj") if s.i < c.i and not _within(s, avoid)]
+            if subj:
+                return subj[0]
+    return None
 
 
 def _after_to(tree: Tree, cue: Token) -> Token | None:
