@@ -544,3 +544,9 @@ def test_attribution_participle_set_off_after_a_clause_is_said_by_the_main_subje
                  "after 1 a.m.").quotes
     noted = [q for q in quotes if q.text.startswith("the final speaker")]
     assert [q.speaker for q in noted] == ["Kowalczyk"]
+
+
+def test_attribution_they_is_the_plural_people_subject_before_it() -> None:
+    q = only("On September 29, Scientology officials went to the sheriff's station where "
+             "they claimed Montalvo allegedly left the organization with computer hard drives.")
+    assert q.speaker == "Scientology officials"

@@ -498,6 +498,8 @@ def _resolve(found: list[_Found], ents: Entities, coref: Coref) -> list[Resolved
         method = f.method
         group = _group_before(f, found, out)
         for n in f.named:
+            if n.gender == "p" and n.name.lower() in PRONOUNS and group is None:
+                group = _group_subject_before(coref.tree, n)
             if n.gender == "p" and n.name.lower() in PRONOUNS and group is not None:
                 names.append(group)  # "Critics say ... They argue": the group just quoted
                 kinds.append("group")
@@ -560,6 +562,21 @@ def _group_before(f: _Found, found: list[_Found], out: list[Resolved]) -> str | 
         return None
     before = found[len(out) - 1].span
     return out[-1][0][0] if f.span.paragraph - before.paragraph <= 1 else None
+
+
+def _group_subject_before(tree: Tree, n: Named) -> str | None:
+    """``Scientology officials went to the station, where they claimed ...``: a plural
+    ``they`` is the plural people-noun subject before it in its sentence (the
+    nearest), named as that phrase."""
+    if n.head < 0:
+        return None
+    pron = tree.tokens[n.head]
+    nouns = words("person_nouns") | words("group_nouns")
+    subjects = [t for t in tree.doc.sentences[pron.sent].tokens if t.i < pron.i
+                and t.rel == "nsubj" and t.upos == "NOUN" and "Number=Plur" in t.feats
+                and (t.lemma.lower() in nouns or t.text.lower() in nouns)]
+    named = read_mention(tree, subjects[-1]) if subjects else []
+    return named[0].name if len(named) == 1 and named[0].kind == "group" else None
 
 
 def _described_before(n: Named, f: _Found, found: list[_Found], out: list[Resolved],
