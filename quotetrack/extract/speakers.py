@@ -267,6 +267,9 @@ def _common(tree: Tree, head: Token) -> list[Named]:
             rest = clean_phrase(tree, [t for t in phrase if t.i > named[-1].i])
             return [Named(name, "organization", rest or None, None, named[-1].i)]
         return [Named(label, "organization", None, None, head.i)]
+    staff = _staff_of(tree, head)
+    if staff is not None:
+        return [staff]
     including = [c for c in tree.children(head.i, "nmod", "acl") if any(
         w.text.lower() == "including" for w in tree.children(c.i, "case", "mark"))]
     people = [_proper(tree, c) for c in including if c.upos == "PROPN"]
@@ -274,6 +277,27 @@ def _common(tree: Tree, head: Token) -> list[Named]:
         return [Named(p.name, p.kind, label, p.gender, p.head) for p in people]
     plural = "Number=Plur" in head.feats or head.text.lower() in words("group_nouns")
     return [Named(label, "group" if plural else "unknown", None, None, head.i)]
+
+
+def _staff_of(tree: Tree, head: Token) -> Named | None:
+    """``Officials at Homeland Security Investigations``: people described by the body
+    they work at (``at``/``from`` a proper name) are named after it
+    (``Homeland Security Investigations officials``)."""
+    low = head.lemma.lower()
+    if not {low, low.removesuffix("s")} & words("person_nouns"):
+        return None
+    for c in tree.children(head.i, "nmod"):
+        if c.i < head.i or not c.text[:1].isupper() or c.upos not in ("PROPN", "NOUN") or (
+                c.ner[2:] == "PER") or not any(w.text.lower() in ("at", "from")
+                                               for w in tree.children(c.i, "case")):
+            continue
+        cut = [k.i for k in tree.children(c.i) if k.rel in ("appos", "acl", "punct", "case",
+                                                             "det", "nmod:poss")]
+        name = contiguous(tree.subtree(c.i, skip=cut), c.i)
+        plural = "Number=Plur" in head.feats
+        return Named(f"{_text(tree, name)} {head.text.lower()}",
+                     "group" if plural else "unknown", None, None, head.i)
+    return None
 
 
 def _issuer(tree: Tree, head: Token) -> Token | None:
