@@ -559,3 +559,18 @@ def test_attribution_people_at_a_named_body_are_named_after_it() -> None:
                  "Workers from the plant said it was unsafe.").quotes
     assert [q.speaker for q in quotes] == ["Homeland Security Investigations officials",
                                            "Ministry of Health official", "Workers"]
+
+
+def test_attribution_they_after_two_people_as_subject_is_both() -> None:
+    quotes = run("Senators Charles Grassley and Patrick Leahy wrote to Senate leaders.\n\n"
+                 "But Mr. Grassley and Mr. Leahy say other changes are needed.\n\n"
+                 "The program, which was created in 1990, has expanded well beyond its "
+                 "original intent, they say.").quotes
+    assert quotes[-1].speakers == ("Charles Grassley", "Patrick Leahy")
+
+
+def test_attribution_they_is_a_plural_subject_even_with_an_including_phrase() -> None:
+    quotes = run("Proponents, including the United States Conference of Mayors, have urged "
+                 "Congress to leave the program intact, although they say they support some "
+                 "of the changes.").quotes
+    assert [q.speaker for q in quotes if q.text.startswith("they support")] == ["Proponents"]

@@ -39,6 +39,7 @@ from quotetrack.extract.speakers import (
     PRONOUNS,
     Named,
     aged,
+    clean_phrase,
     label_speaker,
     mention_span,
     read_mention,
@@ -574,9 +575,13 @@ def _group_subject_before(tree: Tree, n: Named) -> str | None:
     nouns = words("person_nouns") | words("group_nouns")
     subjects = [t for t in tree.doc.sentences[pron.sent].tokens if t.i < pron.i
                 and t.rel == "nsubj" and t.upos == "NOUN" and "Number=Plur" in t.feats
-                and (t.lemma.lower() in nouns or t.text.lower() in nouns)]
-    named = read_mention(tree, subjects[-1]) if subjects else []
-    return named[0].name if len(named) == 1 and named[0].kind == "group" else None
+                and {t.lemma.lower(), t.lemma.lower().removesuffix("s")} & nouns]
+    if not subjects:
+        return None
+    named = read_mention(tree, subjects[-1])
+    if len(named) == 1 and named[0].kind == "group":
+        return named[0].name
+    return clean_phrase(tree, [subjects[-1]])  # "Proponents, including the Conference"
 
 
 def _described_before(n: Named, f: _Found, found: list[_Found], out: list[Resolved],

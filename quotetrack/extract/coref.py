@@ -116,7 +116,8 @@ class Coref:
         if low in NEUTER:
             return self._best(head, recent, lambda e: e.kind in ("organization", "place"))
         if low in PLURAL:
-            return self._best(head, recent, lambda e: e.kind == "organization")
+            return self._pair_subject(head) or self._best(
+                head, recent, lambda e: e.kind == "organization")
         return ()
 
     def _description(self, head: Token, recent: Sequence[Recent]) -> tuple[Entity, ...]:
@@ -274,6 +275,22 @@ class Coref:
                     cast.append(e)
         pick = cast[:2] if len(cast) >= 2 else seen[:2]
         return tuple(reversed(pick)) if len(pick) == 2 else ()  # in text order
+
+    def _pair_subject(self, head: Token) -> tuple[Entity, ...]:
+        """``But Mr. Grassley and Mr. Leahy say ... . The program ..., they say.``: a
+        plural pronoun is the coordinated people that are the nearest subject before it,
+        in its sentence or the one before."""
+        toks = self.tree.tokens
+        first = self.tree.doc.sentences[max(0, head.sent - 1)].tokens[0].i
+        for t in reversed(toks[first:head.i]):
+            e = self.entity_of(t.i)
+            if t.rel != "nsubj" or e is None or e.kind != "person":
+                continue
+            others = [self.entity_of(c.i) for c in self.tree.children(t.i, "conj")]
+            people = [e, *(o for o in others if o is not None and o.kind == "person")]
+            if len(people) > 1:
+                return tuple(people)
+        return ()
 
     def _binders(self, head: Token) -> set[int]:
         """Subjects of the verbs whose complement holds ``head`` (``Perkins admitted

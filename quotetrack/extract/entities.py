@@ -566,8 +566,9 @@ def _placed_singletons(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
 def _retyped_full_names(found: list[Mention]) -> list[Mention]:
     """A place or organisation mention of two or three title-case words whose last word
     the article uses alone as a person, more often than the mention itself, with no
-    organisation word or place of the lexicon in it, is that person's full name
-    (``Devon Castellano`` typed a place, then ``Castellano`` four times)."""
+    organisation word or place of the lexicon in it and given names before it (not
+    initials), is that person's full name (``Devon Castellano`` typed a place, then
+    ``Castellano`` four times)."""
     alone = Counter(m.text for m in found if m.type == "PER" and m.first == m.last)
     seen = Counter(m.text for m in found)
     orgs = words("organizations")
@@ -576,7 +577,8 @@ def _retyped_full_names(found: list[Mention]) -> list[Mention]:
         parts = m.text.split()
         if m.type in ("LOC", "ORG") and 2 <= len(parts) <= 3 and alone[parts[-1]] > seen[
                 m.text] and all(w[:1].isupper() and w.lower() not in orgs and not is_place(w)
-                                for w in parts):
+                                for w in parts) and all(
+                len(w) > 1 and not w.isupper() for w in parts[:-1]):  # not "T C Phailin"
             m = replace(m, type="PER")
         out.append(m)
     return out
