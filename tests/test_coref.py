@@ -209,3 +209,15 @@ def test_coref_the_judge_is_the_person_titled_justice() -> None:
             "Court heard that Castellano signed contracts with 47 households.")
     quotes = run(text).quotes
     assert [q.speaker for q in quotes[:2]] == ["Miriam Adeyemi-Ross"] * 2
+
+
+def test_coref_topic_is_the_person_named_twice_as_often_as_any_other() -> None:
+    from quotetrack.extract.coref import _topic
+    from quotetrack.extract.entities import Entity
+
+    def person(n: int, mentions: int) -> Entity:
+        return Entity(n, f"P{n}", "person", None, (), tuple([None] * mentions))  # type: ignore[list-item]
+
+    assert _topic([person(0, 8), person(1, 3)]) == 0
+    assert _topic([person(0, 5), person(1, 3)]) == -1  # not twice as often
+    assert _topic([person(0, 3)]) == -1  # too few mentions to be a topic
