@@ -574,3 +574,12 @@ def test_attribution_they_is_a_plural_subject_even_with_an_including_phrase() ->
                  "Congress to leave the program intact, although they say they support some "
                  "of the changes.").quotes
     assert [q.speaker for q in quotes if q.text.startswith("they support")] == ["Proponents"]
+
+
+def test_attribution_phrasal_verb_of_another_meaning_reports_no_statement() -> None:
+    """``found out he had been traded`` (learned) reports nothing; ``found that``
+    (a finding) still does."""
+    assert run("Mathieu Lindqvist-Moreau found out he had been traded from his phone.").quotes \
+        == ()
+    assert [q.text for q in run("The study found that whales were leaving later.").quotes] \
+        == ["whales were leaving later"]

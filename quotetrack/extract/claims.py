@@ -19,6 +19,7 @@ from quotetrack.extract.cues import (
     frames_of,
     has_source,
     is_cue,
+    other_phrasal,
     reduced_passive,
     that_clause,
     thing_frames,
@@ -477,7 +478,7 @@ def find_claims(tree: Tree, scope: Scope = "claims") -> list[Claim]:
         if not frames and scope == "attributions" and that_clause(tree, t):
             frames = frozenset({"clause"})  # "were frustrated that ...", "came away convinced that"
         if not frames or reduced_passive(tree, t) or not has_source(tree, t) or (
-                discourse_marker(tree, t)):
+                discourse_marker(tree, t)) or (scope == "claims" and other_phrasal(tree, t)):
             continue
         found: list[Claim] = _after_colon(tree, t)
         if not frames - {"quote"}:

@@ -96,6 +96,20 @@ def is_cue(t: Token, indirect: bool) -> bool:
         verb.frames & SPEECH_FRAMES)
 
 
+# Phrasal verbs whose particle makes a speech verb another verb: "found out he had
+# been traded" (learned), "called off the strike" (cancelled), "wrote off the debt".
+OTHER_PHRASAL = frozenset({("find", "out"), ("call", "off"), ("write", "off"),
+                           ("write", "down"), ("back", "down"), ("back", "off")})
+
+
+def other_phrasal(tree: Tree, t: Token) -> bool:
+    """Word ``t`` with its particle is a phrasal verb that reports no statement
+    (``OTHER_PHRASAL``; what one found out is still an attribution)."""
+    lemma = t.lemma.lower()
+    return any((lemma, p.text.lower()) in OTHER_PHRASAL
+               for p in tree.children(t.i, "compound:prt"))
+
+
 def reduced_passive(tree: Tree, t: Token) -> bool:
     """``indictments said to be expected``: a participle modifier reports nobody."""
     if t.rel == "amod" or t.deprel == "compound":
