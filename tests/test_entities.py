@@ -344,3 +344,19 @@ def test_entities_full_name_typed_a_place_is_the_person_its_surname_names() -> N
              _mention(doc, "Castellano", "PER", 1), _mention(doc, "New Glasgow", "LOC"),
              _mention(doc, "Glasgow", "LOC")]
     assert [m.type for m in _retyped_full_names(found)] == ["PER", "PER", "PER", "LOC", "LOC"]
+
+
+def test_entities_a_name_never_runs_through_a_lower_case_word() -> None:
+    ents = _entities("University of Waterloo economist Hadiza Mwale-Thornton said the sector "
+                     "had absorbed layoffs. The Regroupement des PME de la Rive-Sud said no.")
+    assert ents.get("University of Waterloo") == "organization"
+    assert ents.get("Hadiza Mwale-Thornton") == "person"
+    assert "Regroupement des PME de la Rive-Sud" in ents
+
+
+def test_entities_lone_place_of_the_lexicon_typed_a_person_is_a_place() -> None:
+    from quotetrack.extract.entities import _placed_singletons
+
+    doc = parsed("Ontario's economy grew. Kendra Smith said so.")
+    found = [_mention(doc, "Ontario", "PER"), _mention(doc, "Kendra Smith", "PER")]
+    assert [m.type for m in _placed_singletons(doc, found)] == ["LOC", "PER"]

@@ -78,6 +78,30 @@ def _trim(doc: ParsedDoc, run: list[Token]) -> list[Token]:
     return run
 
 
+# Lower-case words inside names: English joiners and those of French and Spanish
+# names ("Regroupement des PME de la Rive-Sud"), besides the surname particles.
+_NAME_JOINERS = frozenset({"of", "for", "and", "the", "on", "&", "y", "e", "et", "des", "les",
+                           "du", "aux", "au", "d'", "d\u2019", "l'", "l\u2019"})
+
+
+def _cased(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
+    """A tagged run that runs through a lower-case word other than a joiner or a
+    particle is two things: a person's name is what follows the last such word
+    (``University of Waterloo economist Hadiza Mwale-Thornton``), any other name what
+    precedes the first (``Kirkwall Mine north of Timmins``); and a role noun that opens
+    its sentence, capitalised only there, is no part of the name (``Operator Vantor
+    Nickel Corp.``)."""
+    lower = [k for k, t in enumerate(toks) if t.text[:1].islower()
+             and t.text.lower() not in _NAME_JOINERS and t.text.lower() not in _PARTICLES]
+    if lower:
+        toks = toks[lower[-1] + 1:] if kind == "PER" else toks[:lower[0]]
+    if len(toks) > 1 and toks[0].i == doc.sentences[toks[0].sent].first and (
+            toks[0].text.lower() in words("person_nouns")) and (
+            toks[0].text.lower() not in words("titles")):
+        toks = toks[1:]
+    return toks
+
+
 def _surface(doc: ParsedDoc, run: list[Token]) -> str:
     """The mention's text with a trailing possessive cut (``Putin's`` -> ``Putin``)."""
     text = doc.text[run[0].start:run[-1].end]
@@ -197,7 +221,7 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     kind = ""
 
     def close() -> None:
-        toks = _trim(doc, run)
+        toks = _cased(doc, _trim(doc, run), kind)
         typed = "ORG" if kind in ("PER", "LOC") and toks and toks[-1].text.lower() in words(
             "organizations") else kind  # "the Kremlin", "Roper Center": not people or places
         if typed in ("LOC", "PER") and _organisation_words(toks):
@@ -550,12 +574,14 @@ def _plural_people(found: list[Mention]) -> list[Mention]:
 def _placed_singletons(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """A one-word person name that the article never gives in full, never titles and
     never makes a subject, and that a place preposition governs somewhere (``near
-    Canmore``, ``a post on Facebook``), is a place: news names a person in full first."""
+    Canmore``, ``a post on Facebook``) or that the lexicon knows as a place
+    (``Ontario's``), is a place: news names a person in full first."""
     full = {w.lower() for m in found if m.type == "PER" and len(m.text.split()) > 1
             for w in m.text.split()}
     lone = [m for m in found if m.type == "PER" and m.first == m.last
             and m.text.lower() not in full and not is_given_name(m.text)]
-    placed = {m.text for m in lone if _place_case(doc, m.first, extra={"on"})}
+    placed = {m.text for m in lone if _place_case(doc, m.first, extra={"on"})
+              or is_place(m.text)}  # "Ontario's", "Canada's": a place of the lexicon
     kept = {m.text for m in lone if doc.tokens[m.first].rel == "nsubj" or (
         m.first > 0 and doc.tokens[m.first - 1].text.lower().rstrip(".") in (
             _HONORIFICS | words("titles")))}
