@@ -221,3 +221,16 @@ def test_coref_topic_is_the_person_named_twice_as_often_as_any_other() -> None:
     assert _topic([person(0, 8), person(1, 3)]) == 0
     assert _topic([person(0, 5), person(1, 3)]) == -1  # not twice as often
     assert _topic([person(0, 3)]) == -1  # too few mentions to be a topic
+
+
+def test_coref_a_person_introduced_after_the_last_quote_takes_the_pronoun() -> None:
+    """The latest speaker's bonus stands down when the story turns to a person named
+    since (as a subject or in apposition to it): ``She said`` is the niece."""
+    text = ("Okemaw-Bastien\u2019s lawyer, Ruth Abergel-Sinclair, said her client wept when "
+            "she told him of the decision by phone.\n\n"
+            "Ms. Abergel-Sinclair said she would ask for her client\u2019s release on bail.\n\n"
+            "Mr. Pruden\u2019s niece, Danielle Fontaine-Ross, who attended the original trial "
+            "every day, stood a few metres away. She said the family had believed for 15 "
+            "years that they knew what happened to her uncle.")
+    quotes = run(text).quotes
+    assert quotes[-1].speaker == "Danielle Fontaine-Ross"

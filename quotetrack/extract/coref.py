@@ -357,19 +357,45 @@ class Coref:
                 score += 3.0  # "Perkins admitted she was willing": the reporting subject
             scores[e.id] = max(scores.get(e.id, -99.0), score)
         last = next((r for r in reversed(recent) if r.pos < head.start), None)
-        if last is not None and last.entity in scores:
+        if last is not None and last.entity in scores and not self._introduced_since(
+                last.pos, head, scores):
             scores[last.entity] += 3.0  # the speaker of the latest quote
         if not scores:
             return ()
         best = max(scores, key=lambda k: (scores[k], k))
         return (self.entities[best],)
 
+    def _introduced_since(self, pos: int, head: Token, scores: dict[int, float]) -> bool:
+        """A candidate other than the latest speaker is named for the first time after
+        that speaker's quote (at ``pos``) and before ``head``, in a sentence of its own,
+        as a subject (``Among those laid off was Kenji Okonkwo-Larsen ... The
+        41-year-old said``): the story has turned to the newcomer."""
+        quote_end = next((b for a, b in self.quoted if a <= pos < b), pos + 1)
+        inside = self.tree.within(pos, quote_end) or self.tree.within(pos, head.start)[:1]
+        if not inside:
+            return False
+        said = inside[-1].sent  # the sentence the latest quote ends in
+        return any(e.id in scores and e.mentions and said < e.mentions[0].sent < head.sent
+                   and self._subject_like(e.mentions[0]) for e in self.entities)
+
+    def _subject_like(self, m: Mention) -> bool:
+        """The mention is its clause's subject or in apposition to it (``Mr. Pruden's
+        niece, Danielle Fontaine-Ross, ... stood``), unless that subject is someone's
+        by a pronoun (``Her professor, Rem Koolhaas,``: the one ``her`` refers to stays
+        the topic)."""
+        word = self.tree.tokens[_mention_head(self.tree, m)]
+        if word.rel == "nsubj":
+            return True
+        gov = self.tree.tokens[word.head] if word.head >= 0 else None
+        return word.rel == "appos" and gov is not None and gov.rel == "nsubj" and not any(
+            c.upos == "PRON" for c in self.tree.children(gov.i, "nmod:poss"))
+
     def _score(self, head: Token, m: Mention, e: Entity, gender: str | None,
                prefer: str) -> float:
         word = self.tree.tokens[_mention_head(self.tree, m)]
         score = -1.5 * (head.sent - m.sent)
-        if word.rel == "nsubj":
-            score += 2.0
+        if self._subject_like(m):
+            score += 2.0  # a subject, or a name in apposition to it
         if any(a <= m.start < b for a, b in self.quoted):
             score -= 3.0
         if gender and e.gender == gender:
