@@ -234,3 +234,20 @@ def test_coref_a_person_introduced_after_the_last_quote_takes_the_pronoun() -> N
             "years that they knew what happened to her uncle.")
     quotes = run(text).quotes
     assert quotes[-1].speaker == "Danielle Fontaine-Ross"
+
+
+def test_coref_the_role_names_the_one_person_with_that_title() -> None:
+    """``The premier`` after a rival's quote is still the one person titled premier;
+    a capitalised modifier must fit too (``the Democratic nominee`` is no Republican)."""
+    text = ("Progressive Conservative Leader and Premier Danielle Theriault defended her "
+            "record on health care.\n\n"
+            "Liberal Leader Josee Cormier said those numbers ignored rural hospitals.\n\n"
+            '"Recruiting is not the same as keeping," she said.\n\n'
+            "The premier countered that the Liberals had tried to close six hospitals.")
+    assert run(text).quotes[-1].speaker == "Danielle Theriault"
+    doc = parsed("Republican presidential nominee Donald Trump spoke on Monday. The "
+                 "Democratic presidential nominee spoke later. The presidential nominee left.")
+    coref = Coref.build(Tree(doc))
+    nominees = [t for t in doc.tokens if t.text == "nominee"]
+    assert coref._role_holders(nominees[1], "nominee") == []
+    assert [e.name for e in coref._role_holders(nominees[2], "nominee")] == ["Donald Trump"]

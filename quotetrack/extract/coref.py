@@ -161,7 +161,10 @@ class Coref:
                      for k in self.tree.subtree(head.i))
         if lemma in words("person_nouns") or lemma in words("titles") or of_age:
             gender = noun_gender(lemma)
-            if not self._by_role(head, lemma):
+            holders = self._role_holders(head, lemma)
+            if len(holders) == 1 and holders[0].gender in (None, gender or holders[0].gender):
+                return (holders[0],)  # "the premier": the one person the article titled so
+            if not holders:
                 later = self._identified_after(head, lemma)
                 if later:
                     return later
@@ -184,6 +187,21 @@ class Coref:
         sort = _sort_of(lemma)
         return self._best(head, recent, lambda e: e.kind == "organization" and (
             sort is None or _sort_of_name(e.name) in (None, sort)), prefer=lemma)
+
+    def _role_holders(self, head: Token, lemma: str) -> list[Entity]:
+        """The people named before ``head`` with the role ``lemma`` (or a title for it)
+        and every capitalised modifier of ``head``, each once, in order of first
+        mention."""
+        same = {lemma, *_SAME_ROLE.get(lemma, ())}
+        marks = {c.text.lower() for c in self.tree.children(head.i, "amod", "compound")
+                 if c.text[:1].isupper()}  # "the Democratic nominee": Democratic too
+        out: list[Entity] = []
+        for m in sorted(self._before(head), key=lambda m: m.first):
+            e = self.by_word[m.first]
+            roles = set(self.roles.get(e.id, "").split())
+            if e.kind == "person" and e not in out and same & roles and marks <= roles:
+                out.append(e)
+        return out
 
     def _by_role(self, head: Token, lemma: str) -> tuple[Entity, ...]:
         """A description that names its own domain (``Connecticut's tax commissioner``)
