@@ -360,3 +360,15 @@ def test_entities_lone_place_of_the_lexicon_typed_a_person_is_a_place() -> None:
     doc = parsed("Ontario's economy grew. Kendra Smith said so.")
     found = [_mention(doc, "Ontario", "PER"), _mention(doc, "Kendra Smith", "PER")]
     assert [m.type for m in _placed_singletons(doc, found)] == ["LOC", "PER"]
+
+
+def test_entities_organisation_remit_runs_through_a_list_ending_in_and() -> None:
+    ents = _entities("Ontario's Ministry of Labour, Immigration, Training and Skills "
+                     "Development said two inspectors were sent. Ontario's Ministry of Public "
+                     "and Business Service Delivery said it had new checks.")
+    assert ents.get("Ministry of Labour, Immigration, Training and Skills Development") \
+        == "organization"
+    assert ents.get("Ministry of Public and Business Service Delivery") == "organization"
+    assert "Training and Skills Development" not in ents  # no name inside another
+    ents = _entities("The Ministry of Health, Ottawa and Quebec said no.")
+    assert not any("Quebec" in name and "Ministry" in name for name in ents)  # a place ends it

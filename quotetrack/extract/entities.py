@@ -167,8 +167,8 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
             while hi + 1 < len(doc.tokens) and doc.tokens[hi + 1].upos == "PROPN" and (
                     doc.tokens[hi + 1].ner[2:] in ("", "ORG")):
                 hi += 1
-        elif kind == "ORG" and _coordinated_remit(doc, lo, hi):
-            hi += 2  # "Ministry of Colleges and Universities"
+        elif kind == "ORG" and _coordinated_remit(doc, lo, hi) > hi:
+            hi = _coordinated_remit(doc, lo, hi)  # "Ministry of Colleges and Universities"
         else:
             break
     return list(doc.tokens[lo:hi + 1])
@@ -184,19 +184,35 @@ def _past_owner(toks: list[Token]) -> list[Token]:
     return toks
 
 
-def _coordinated_remit(doc: ParsedDoc, lo: int, hi: int) -> bool:
-    """An organisation's ``of``/``for`` complement goes on through ``and`` to one more
-    capitalised word that is no title, given name or start of another name
-    (``Ministry of Colleges and Universities``; not ``Ministry of Health and Premier``)."""
+def _coordinated_remit(doc: ParsedDoc, lo: int, hi: int) -> int:
+    """An organisation's ``of``/``for`` complement goes on through a list of
+    capitalised words that ends in ``and`` (``Ministry of Colleges and Universities``,
+    ``Ministry of Labour, Immigration, Training and Skills Development``, ``Ministry of
+    Public and Business Service Delivery``), none of them a title, a given name or the
+    start of another name; returns the index of the complement's last word (``hi``
+    when it does not go on)."""
     toks = doc.tokens
-    if hi + 2 >= len(toks) or toks[hi + 1].text != "and" or not any(
-            t.text in ("of", "for") for t in toks[lo:hi + 1]):
-        return False
-    nxt = toks[hi + 2]
-    after = toks[hi + 3] if hi + 3 < len(toks) else None
-    return (nxt.sent == toks[hi].sent and nxt.text[:1].isupper() and nxt.upos in (
-        "PROPN", "NOUN") and nxt.text.lower() not in words("titles")
-            and not is_given_name(nxt.text) and (after is None or not after.text[:1].isupper()))
+    if not any(t.text in ("of", "for") for t in toks[lo:hi + 1]):
+        return hi
+    k = hi
+    while k + 2 < len(toks) and toks[k + 1].text in (",", "and") and _remit_word(doc, k + 2):
+        joiner = toks[k + 1].text
+        k += 2
+        while k + 1 < len(toks) and _remit_word(doc, k + 1):
+            k += 1
+        if joiner == "and":
+            return k if k + 1 >= len(toks) or not toks[k + 1].text[:1].isupper() else hi
+    return hi
+
+
+def _remit_word(doc: ParsedDoc, k: int) -> bool:
+    """Word ``k`` may continue an organisation's remit: capitalised, no title, given
+    name or place, opening no other name, in the sentence of the word before it."""
+    t = doc.tokens[k]
+    return (t.sent == doc.tokens[k - 1].sent and t.text[:1].isupper() and t.upos in (
+        "PROPN", "NOUN", "ADJ") and t.text.lower() not in words("titles")
+            and not is_given_name(t.text) and not is_place(t.text)
+            and (t.ner[:2] != "B-" or t.ner == "B-ORG"))
 
 
 def _name_tokens(doc: ParsedDoc, toks: list[Token]) -> list[Token]:
@@ -234,6 +250,9 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
             toks = toks[1:]  # "Injecting Clinton": a name starts at a proper noun
         if typed == "PER" and toks:  # "Foreign Minister Sergei Lavrov": the name only
             toks = _name_tokens(doc, toks)
+        if out and toks and toks[0].i <= out[-1].last:
+            return  # inside the name before it, grown over this one ("..., Training and
+            # Skills Development" after "Ministry of Labour, Immigration")
         if toks and any(t.text[:1].isupper() or t.text[:1].isdigit() for t in toks):
             out.append(Mention(toks[0].i, toks[-1].i, toks[0].start, toks[-1].end,
                                _surface(doc, toks), typed, toks[0].sent))
@@ -800,7 +819,10 @@ def _runs(doc: ParsedDoc, covered: set[int]) -> list[list[Token]]:
                           or (org_word and t.i > doc.sentences[t.sent].first)  # "Commission"
                           or (after_joiner and t.upos == "ADJ"))  # "on Presidential Debates"
         near = not run or run[-1].sent == t.sent or doc.text[run[-1].end:t.start] == " "
-        if near and (proper or (run and t.i not in covered and _joins(doc, k))):
+        listed = bool(run) and t.text == "and" and k + 1 < len(doc.tokens) and any(
+            x.text in ("of", "for") for x in run) and doc.tokens[k + 1].i not in covered and (
+            _remit_word(doc, k + 1))  # "Ministry of Public and Business Service Delivery"
+        if near and (proper or (run and t.i not in covered and (_joins(doc, k) or listed))):
             run.append(t)
             continue
         if run:
