@@ -583,3 +583,9 @@ def test_attribution_phrasal_verb_of_another_meaning_reports_no_statement() -> N
         == ()
     assert [q.text for q in run("The study found that whales were leaving later.").quotes] \
         == ["whales were leaving later"]
+
+
+def test_attribution_a_possessor_the_parser_made_a_subject_is_not_the_speaker() -> None:
+    q = only("Okemaw-Bastien\u2019s lawyer, Ruth Abergel-Sinclair, said her client wept "
+             "when she told him of the decision by phone.")
+    assert q.speaker == "Ruth Abergel-Sinclair"

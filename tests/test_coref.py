@@ -251,3 +251,18 @@ def test_coref_the_role_names_the_one_person_with_that_title() -> None:
     nominees = [t for t in doc.tokens if t.text == "nominee"]
     assert coref._role_holders(nominees[1], "nominee") == []
     assert [e.name for e in coref._role_holders(nominees[2], "nominee")] == ["Donald Trump"]
+
+
+def test_coref_his_wife_named_in_apposition_is_the_she_that_follows() -> None:
+    text = ("Henry Tsang-Whitaker learned in August that his home had been mortgaged.\n\n"
+            '"I called the number on the letter," he said.\n\n'
+            "His wife, Wai-Ling Tsang, said the couple had spent $12,000 on lawyers.\n\n"
+            '"We did everything right. We paid it off," she said.')
+    assert run(text).quotes[-1].speaker == "Wai-Ling Tsang"
+
+
+def test_coref_name_presented_by_a_copula_is_a_newcomer_subject() -> None:
+    text = ('"Investors like cost cuts," said Tobias Wren, an analyst at Marlowe Securities.'
+            "\n\nAmong those laid off was Kenji Okonkwo, a support team lead. The "
+            "41-year-old said he learned he had lost his job when his laptop logged him out.")
+    assert run(text).quotes[-1].speaker == "Kenji Okonkwo"

@@ -372,3 +372,13 @@ def test_entities_organisation_remit_runs_through_a_list_ending_in_and() -> None
     assert "Training and Skills Development" not in ents  # no name inside another
     ents = _entities("The Ministry of Health, Ottawa and Quebec said no.")
     assert not any("Quebec" in name and "Ministry" in name for name in ents)  # a place ends it
+
+
+def test_entities_name_in_apposition_with_a_person_noun_is_a_person() -> None:
+    from quotetrack.extract.entities import _described_people
+
+    doc = parsed("His wife, Wai-Ling Tsang, said so. The head of CEI (Italian Episcopal "
+                 "Conference), Nunzio Galantino, spoke.")
+    found = [_mention(doc, "Wai-Ling Tsang", "ORG"),
+             _mention(doc, "Italian Episcopal Conference", "ORG")]
+    assert [m.type for m in _described_people(doc, found)] == ["PER", "ORG"]

@@ -77,6 +77,9 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
     # "The last time they met, both presidents said": a time noun is a parser slip
     subj = [s for s in tree.children(cue.i, "nsubj") if not _within(s, avoid)
             and s.lemma.lower() not in words("calendar")]
+    if len(subj) > 1:  # "Okemaw-Bastien's lawyer ... said" misparsed: a possessor is none
+        subj = [s for s in subj if tree.subtree(s.i)[-1].text not in (
+            "'s", "\u2019s", "'", "\u2019")] or subj
     if len(subj) > 1:  # a parser slip: prefer the name or pronoun nearest the cue
         subj.sort(key=lambda s: (s.upos not in ("PROPN", "PRON"), abs(s.i - cue.i)))
     if subj and subj[0].deprel == "nsubj:pass":

@@ -376,14 +376,15 @@ class Coref:
             scores[e.id] = max(scores.get(e.id, -99.0), score)
         last = next((r for r in reversed(recent) if r.pos < head.start), None)
         if last is not None and last.entity in scores and not self._introduced_since(
-                last.pos, head, scores):
+                last.pos, head, scores, gender):
             scores[last.entity] += 3.0  # the speaker of the latest quote
         if not scores:
             return ()
         best = max(scores, key=lambda k: (scores[k], k))
         return (self.entities[best],)
 
-    def _introduced_since(self, pos: int, head: Token, scores: dict[int, float]) -> bool:
+    def _introduced_since(self, pos: int, head: Token, scores: dict[int, float],
+                          gender: str | None = None) -> bool:
         """A candidate other than the latest speaker is named for the first time after
         that speaker's quote (at ``pos``) and before ``head``, in a sentence of its own,
         as a subject (``Among those laid off was Kenji Okonkwo-Larsen ... The
@@ -394,25 +395,28 @@ class Coref:
             return False
         said = inside[-1].sent  # the sentence the latest quote ends in
         return any(e.id in scores and e.mentions and said < e.mentions[0].sent < head.sent
-                   and self._subject_like(e.mentions[0]) for e in self.entities)
+                   and self._subject_like(e.mentions[0], gender) for e in self.entities)
 
-    def _subject_like(self, m: Mention) -> bool:
-        """The mention is its clause's subject or in apposition to it (``Mr. Pruden's
-        niece, Danielle Fontaine-Ross, ... stood``), unless that subject is someone's
-        by a pronoun (``Her professor, Rem Koolhaas,``: the one ``her`` refers to stays
-        the topic)."""
+    def _subject_like(self, m: Mention, gender: str | None = None) -> bool:
+        """The mention is its clause's subject, the name a copula presents (``Among
+        those laid off was Kenji Okonkwo-Larsen``) or in apposition to the subject
+        (``Mr. Pruden's niece, Danielle Fontaine-Ross, ... stood``), unless, for a
+        pronoun of ``gender``, that subject is someone's by a pronoun of the same
+        gender (``Her professor, Rem Koolhaas,`` for ``she``: the one ``her`` refers to
+        stays the topic; ``His wife, Wai-Ling Tsang,`` is a ``she``)."""
         word = self.tree.tokens[_mention_head(self.tree, m)]
-        if word.rel == "nsubj":
+        if word.rel == "nsubj" or (word.rel == "root" and self.tree.children(word.i, "cop")):
             return True
         gov = self.tree.tokens[word.head] if word.head >= 0 else None
         return word.rel == "appos" and gov is not None and gov.rel == "nsubj" and not any(
-            c.upos == "PRON" for c in self.tree.children(gov.i, "nmod:poss"))
+            c.upos == "PRON" and PERSONAL.get(c.text.lower(), "") == gender
+            for c in self.tree.children(gov.i, "nmod:poss"))
 
     def _score(self, head: Token, m: Mention, e: Entity, gender: str | None,
                prefer: str) -> float:
         word = self.tree.tokens[_mention_head(self.tree, m)]
         score = -1.5 * (head.sent - m.sent)
-        if self._subject_like(m):
+        if self._subject_like(m, gender):
             score += 2.0  # a subject, or a name in apposition to it
         if any(a <= m.start < b for a, b in self.quoted):
             score -= 3.0

@@ -290,8 +290,8 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     typed = _propn_mentions(doc, set())  # the lexicon's reading of every proper-noun run
     out = _place_bodies(_plural_people(_acronym_people(_retyped_full_names(_retyped_surnames(
         doc, _prefer_longer_names(out, typed))))))
-    out = [m for m in _placed_singletons(doc, _retyped_leaders(doc, _datelines(doc, out)))
-           if _is_name(doc, m)]
+    out = [m for m in _placed_singletons(doc, _retyped_leaders(doc, _datelines(
+        doc, _described_people(doc, out)))) if _is_name(doc, m)]
     out = _led_organisations(doc, _without_place_words(doc, out, typed))
     out = _definite_names(doc, _conjoined_people(doc, _surname_tails(
         doc, _defined_acronyms(doc, _shared_heads(doc, out)))))
@@ -560,6 +560,30 @@ def _title_word(t: Token) -> bool:
     noun or article)."""
     return t.upos in ("PROPN", "NOUN", "ADJ") and t.text[:1].isupper() and (
         t.text.lower() not in _SKIP_WORDS)
+
+
+def _described_people(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A name set off by commas in apposition with a person noun (``His wife, Wai-Ling
+    Tsang,``; ``Wai-Ling Tsang, a nurse,``) is a person's, whatever the model typed (not
+    a bracketed one: ``the secretary general of CEI (Italian Episcopal Conference)``)."""
+    nouns = words("person_nouns")
+    out = []
+    for m in found:
+        inside = range(m.first, m.last + 1)
+        head = next((doc.tokens[k] for k in inside if doc.tokens[k].head not in inside), None)
+        if m.type in ("ORG", "LOC") and head is not None and head.head >= 0:
+            gov = doc.tokens[head.head]
+            kids = [t for t in doc.sentences[head.sent].tokens if t.head == head.i
+                    and t.deprel == "appos"]
+            comma = m.first > 0 and doc.tokens[m.first - 1].text == ","
+            described = (comma and head.deprel == "appos" and gov.upos == "NOUN" and (
+                gov.lemma.lower() in nouns)) or any(
+                k.upos == "NOUN" and k.lemma.lower() in nouns and k.i > m.last
+                and doc.tokens[m.last + 1].text == "," for k in kids)
+            if described:
+                m = replace(m, type="PER")
+        out.append(m)
+    return out
 
 
 _DATELINE_MARKS = {",", "(", "-", "--", "\u2014", "\u2013"}
