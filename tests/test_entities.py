@@ -377,8 +377,8 @@ def test_entities_organisation_remit_runs_through_a_list_ending_in_and() -> None
 def test_entities_name_in_apposition_with_a_person_noun_is_a_person() -> None:
     from quotetrack.extract.entities import _described_people
 
-    doc = parsed("His wife, Wai-Ling Tsang, said so. The head of CEI (Italian Episcopal "
+    doc = parsed("His wife, Mei Tsang, said so. The head of CEI (Italian Episcopal "
                  "Conference), Nunzio Galantino, spoke.")
-    found = [_mention(doc, "Wai-Ling Tsang", "ORG"),
+    found = [_mention(doc, "Mei Tsang", "ORG"),
              _mention(doc, "Italian Episcopal Conference", "ORG")]
     assert [m.type for m in _described_people(doc, found)] == ["PER", "ORG"]
