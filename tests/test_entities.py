@@ -382,3 +382,9 @@ def test_entities_name_in_apposition_with_a_person_noun_is_a_person() -> None:
     found = [_mention(doc, "Mei Tsang", "ORG"),
              _mention(doc, "Italian Episcopal Conference", "ORG")]
     assert [m.type for m in _described_people(doc, found)] == ["PER", "ORG"]
+
+
+def test_entities_role_noun_opening_a_sentence_is_no_part_of_a_name() -> None:
+    ents = _entities("Operator Vantor Nickel Corp. said in a statement that the fall of "
+                     "ground happened at 4:40 a.m.")
+    assert "Vantor Nickel Corp." in ents and "Operator Vantor Nickel Corp." not in ents

@@ -63,8 +63,8 @@ class Entity:
 def _trim(doc: ParsedDoc, run: list[Token]) -> list[Token]:
     """A tagged run without a leading article or calendar word (``Yesterday Mohamed``),
     a sentence's first word capitalised only there, a common noun before ``of``
-    (``Shares of Northgate``), or a trailing possessive, joiner (``University of``) or
-    punctuation."""
+    (``Shares of Northgate``) or a role noun (``Operator Vantor Nickel Corp.``), or a
+    trailing possessive, joiner (``University of``) or punctuation."""
     while run and (run[0].text.lower() in _SKIP_WORDS or run[0].upos == "PUNCT"
                    or run[0].text.lower() in words("calendar")):
         run = run[1:]
@@ -72,6 +72,10 @@ def _trim(doc: ParsedDoc, run: list[Token]) -> list[Token]:
             run[0].i == doc.sentences[run[0].sent].first) and (
             run[0].text.lower() not in words("organizations")):
         run = run[2:]
+    if len(run) > 1 and run[0].i == doc.sentences[run[0].sent].first and (
+            run[0].text.lower() in words("person_nouns")) and (
+            run[0].text.lower() not in words("titles")):
+        run = run[1:]  # "Operator Vantor Nickel Corp.": a role noun capitalised by position
     while run and (run[-1].text in _POSSESSIVE or run[-1].upos == "PUNCT"
                    or run[-1].text.lower() in _JOINERS | {"on"}):
         run = run[:-1]
@@ -88,17 +92,11 @@ def _cased(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
     """A tagged run that runs through a lower-case word other than a joiner or a
     particle is two things: a person's name is what follows the last such word
     (``University of Waterloo economist Hadiza Mwale-Thornton``), any other name what
-    precedes the first (``Kirkwall Mine north of Timmins``); and a role noun that opens
-    its sentence, capitalised only there, is no part of the name (``Operator Vantor
-    Nickel Corp.``)."""
+    precedes the first (``Kirkwall Mine north of Timmins``)."""
     lower = [k for k, t in enumerate(toks) if t.text[:1].islower()
              and t.text.lower() not in _NAME_JOINERS and t.text.lower() not in _PARTICLES]
     if lower:
         toks = toks[lower[-1] + 1:] if kind == "PER" else toks[:lower[0]]
-    if len(toks) > 1 and toks[0].i == doc.sentences[toks[0].sent].first and (
-            toks[0].text.lower() in words("person_nouns")) and (
-            toks[0].text.lower() not in words("titles")):
-        toks = toks[1:]
     return toks
 
 
