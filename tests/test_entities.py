@@ -388,3 +388,10 @@ def test_entities_role_noun_opening_a_sentence_is_no_part_of_a_name() -> None:
     ents = _entities("Operator Vantor Nickel Corp. said in a statement that the fall of "
                      "ground happened at 4:40 a.m.")
     assert "Vantor Nickel Corp." in ents and "Operator Vantor Nickel Corp." not in ents
+
+
+def test_entities_capitalised_word_glued_by_a_hyphen_or_en_dash_is_in_the_name() -> None:
+    ents = _entities("Rancher Cody Laboucane-Price, 34, said he was betting on rain. The "
+                     "Lakeshore\u2013Credit Valley Liberal riding association said no.")
+    assert ents.get("Cody Laboucane-Price") == "person"
+    assert any(name.startswith("Lakeshore\u2013Credit Valley") for name in ents)

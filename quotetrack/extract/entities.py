@@ -31,6 +31,7 @@ from quotetrack.records import ParsedDoc, Token
 KINDS = {"PER": "person", "ORG": "organization", "LOC": "place"}
 _SKIP_WORDS = {"the", "a", "an"}
 _POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+_HYPHENS = ("-", "\u2013")  # glued to both sides inside a name ("Lakeshore\u2013Credit Valley")
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "madam"}
 _ACRONYM_SKIP = {"of", "the", "and", "for", "&", "on", "de"}
 
@@ -151,15 +152,15 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
 
     lo, hi = toks[0].i, toks[-1].i
     while lo > 0 and fits(doc.tokens[lo - 1]) or (
-            lo > 1 and doc.tokens[lo - 1].text == "-" and _joins(doc, lo - 1)
+            lo > 1 and doc.tokens[lo - 1].text in _HYPHENS and _joins(doc, lo - 1)
             and doc.tokens[lo - 2].text[:1].isupper()):
         lo -= 1 if fits(doc.tokens[lo - 1]) else 2  # "Flett-Mayham" from "Mayham"
     while hi + 1 < len(doc.tokens):
         if fits(doc.tokens[hi + 1]):
             hi += 1
-        elif _joins(doc, hi + 1) and doc.tokens[hi + 1].text == "-" and fits(
-                doc.tokens[hi + 2]):
-            hi += 2  # "El-Hassan", "Al-Maeena": a glued hyphen inside the name
+        elif _joins(doc, hi + 1) and doc.tokens[hi + 1].text in _HYPHENS and (
+                fits(doc.tokens[hi + 2]) or doc.tokens[hi + 2].text[:1].isupper()):
+            hi += 2  # "El-Hassan", "Laboucane-Price": a glued hyphen inside the name
         elif remit(hi + 1):
             hi += 2
             while hi + 1 < len(doc.tokens) and doc.tokens[hi + 1].upos == "PROPN" and (
@@ -258,10 +259,12 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     absorbed = ""  # the tag of a name part a hyphen glued on ("Jean-Sébastien Nault")
     for t in doc.tokens:
         tag = t.ner
-        if run and tag == "O" and t.text == "-" and _glued(run[-1], t):
+        if run and tag == "O" and t.text in _HYPHENS and _glued(run[-1], t):
             tag = "I-" + kind  # "El-Hassan": a hyphen inside a name
-        elif run and tag != "O" and run[-1].text == "-" and _glued(run[-1], t):
+        elif run and tag != "O" and run[-1].text in _HYPHENS and _glued(run[-1], t):
             absorbed, tag = tag[2:], "I-" + kind
+        elif run and run[-1].text in _HYPHENS and _glued(run[-1], t) and t.text[:1].isupper():
+            tag = "I-" + kind  # "Laboucane-Price": a capitalised word glued on, any tag
         elif run and absorbed and tag == "I-" + absorbed:
             tag = "I-" + kind
         else:
@@ -724,7 +727,7 @@ def _hyphenated(doc: ParsedDoc, i: int) -> tuple[int, int]:
     toks = doc.tokens
 
     def joined(k: int) -> bool:  # word k is a hyphen glued to both neighbours
-        return 0 < k < len(toks) - 1 and toks[k].text == "-" and _glued(
+        return 0 < k < len(toks) - 1 and toks[k].text in _HYPHENS and _glued(
             toks[k - 1], toks[k]) and _glued(toks[k], toks[k + 1])
 
     first, last = i, i
@@ -807,7 +810,7 @@ def surname_particle(toks: Sequence[Token], k: int) -> bool:
     return t.text in _PARTICLES and (nxt.text[:1].isupper() or surname_particle(toks, k + 1))
 
 
-_JOINERS = {"of", "for", "&", "de", "-"}
+_JOINERS = {"of", "for", "&", "de", "-", "\u2013"}
 
 
 def _joins(doc: ParsedDoc, k: int) -> bool:
@@ -826,7 +829,7 @@ def _joins(doc: ParsedDoc, k: int) -> bool:
     if nxt.upos not in ("PROPN", "ADJ") or not nxt.text[:1].isupper() or (
             nxt.text.lower() in words("calendar")):
         return False
-    return t.text != "-" or (_glued(toks[k - 1], t) and _glued(t, nxt))
+    return t.text not in _HYPHENS or (_glued(toks[k - 1], t) and _glued(t, nxt))
 
 
 def _runs(doc: ParsedDoc, covered: set[int]) -> list[list[Token]]:
