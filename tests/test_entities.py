@@ -395,3 +395,23 @@ def test_entities_capitalised_word_glued_by_a_hyphen_or_en_dash_is_in_the_name()
                      "Lakeshore\u2013Credit Valley Liberal riding association said no.")
     assert ents.get("Cody Laboucane-Price") == "person"
     assert any(name.startswith("Lakeshore\u2013Credit Valley") for name in ents)
+
+
+def test_entities_plural_possessive_inside_an_organisation_name() -> None:
+    ents = _entities("The Alberta Cattle Producers' Alliance said in a statement that many of "
+                     "its members had not recovered. Alberta's ranchers agreed.")
+    assert ents.get("Alberta Cattle Producers' Alliance") == "organization"
+    ents_ = find_entities(parsed("The Alberta Cattle Producers' Alliance said no. Alberta "
+                                 "said yes."))
+    joined = [e for e in ents_ if e.name == "Alberta Cattle Producers' Alliance"]
+    assert [m.text for m in joined[0].mentions] == ["Alberta Cattle Producers' Alliance"]
+
+
+def test_entities_full_name_sharing_a_known_persons_surname_is_a_person() -> None:
+    from quotetrack.extract.entities import _retyped_full_names
+
+    doc = parsed("Marnie Vandersloot watched the cows go. Her husband, Pieter Vandersloot, "
+                 "said so.")
+    found = [_mention(doc, "Marnie Vandersloot", "ORG"),
+             _mention(doc, "Pieter Vandersloot", "PER")]
+    assert [m.type for m in _retyped_full_names(found)] == ["PER", "PER"]

@@ -67,3 +67,10 @@ def test_shipped_pipeline_reads_its_as_a_possessive() -> None:
     assert len(its) == 2 and all(t.deprel == "nmod:poss" for t in its)
     assert [t.text for t in doc.tokens if t.text.lower().startswith("it")] == [
         "Its", "its", "It"]
+
+
+def test_join_name_splits_over_a_plural_possessive() -> None:
+    text = "The Alberta Cattle Producers' Alliance said no."
+    sentences: list[list[str | tuple[str, bool]]] = [
+        ["The", "Alberta", "Cattle", "Producers", "'"], ["Alliance", "said", "no", "."]]
+    assert len(join_name_splits(sentences, text)) == 1

@@ -158,6 +158,8 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
     while hi + 1 < len(doc.tokens):
         if fits(doc.tokens[hi + 1]):
             hi += 1
+        elif _plural_owner(doc, hi):
+            hi += 2  # "Alberta Cattle Producers' Alliance": a plural possessive inside
         elif _joins(doc, hi + 1) and doc.tokens[hi + 1].text in _HYPHENS and (
                 fits(doc.tokens[hi + 2]) or doc.tokens[hi + 2].text[:1].isupper()):
             hi += 2  # "El-Hassan", "Laboucane-Price": a glued hyphen inside the name
@@ -171,6 +173,15 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
         else:
             break
     return list(doc.tokens[lo:hi + 1])
+
+
+def _plural_owner(doc: ParsedDoc, hi: int) -> bool:
+    """Word ``hi`` is a plural owner inside an organisation's name: an apostrophe glued
+    to it, then an organisation head word (``Producers' Alliance``, ``Nurses' Union``)."""
+    toks = doc.tokens
+    return hi + 2 < len(toks) and toks[hi].text.endswith("s") and toks[hi + 1].text in (
+        "'", "\u2019") and toks[hi + 1].start <= toks[hi].end and (  # glued, or one token
+        toks[hi + 2].text.lower() in words("organizations")) and toks[hi + 2].text[:1].isupper()
 
 
 def _past_owner(toks: list[Token]) -> list[Token]:
@@ -635,20 +646,27 @@ def _placed_singletons(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
 
 def _retyped_full_names(found: list[Mention]) -> list[Mention]:
     """A place or organisation mention of two or three title-case words whose last word
-    the article uses alone as a person, more often than the mention itself, with no
+    the article uses alone as a person, more often than the mention itself, or as the
+    surname of a person it names in full with a known given name (``Marnie
+    Vandersloot``, wife of ``Pieter Vandersloot``), with no
     organisation word or place of the lexicon in it and given names before it (not
     initials), is that person's full name (``Devon Castellano`` typed a place, then
     ``Castellano`` four times)."""
     alone = Counter(m.text for m in found if m.type == "PER" and m.first == m.last)
     seen = Counter(m.text for m in found)
+    kin = {m.text.split()[-1] for m in found if m.type == "PER" and len(m.text.split()) > 1
+           and first_name_gender(m.text.split()[0]) is not None}  # "Pieter Vandersloot"
     orgs = words("organizations")
+    placed = Counter(w for m in found if m.type == "LOC" for w in set(m.text.split()))
     out = []
     for m in found:
         parts = m.text.split()
-        if m.type in ("LOC", "ORG") and 2 <= len(parts) <= 3 and alone[parts[-1]] > seen[
-                m.text] and all(w[:1].isupper() and w.lower() not in orgs and not is_place(w)
-                                for w in parts) and all(
-                len(w) > 1 and not w.isupper() for w in parts[:-1]):  # not "T C Phailin"
+        own = seen[m.text] if m.type == "LOC" else 0  # its own mentions aside
+        named = all(w[:1].isupper() and w.lower() not in orgs and not is_place(w)
+                    for w in parts) and all(len(w) > 1 and not w.isupper()
+                                            for w in parts[:-1])  # not "T C Phailin"
+        if m.type in ("LOC", "ORG") and 2 <= len(parts) <= 3 and named and (
+                placed[parts[0]] <= own) and (alone[parts[-1]] > seen[m.text] or parts[-1] in kin):
             m = replace(m, type="PER")
         out.append(m)
     return out
@@ -1062,8 +1080,8 @@ def _org_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
         for long in names:
             if long == short or len(long.split()) <= len(short.split()) or long in merged:
                 continue
-            if bare(short) == acronym(long) or (len(short.split()) == 1
-                                          and long.split()[0] == short):
+            if bare(short) == acronym(long) or (len(short.split()) == 1 and (
+                    long.split()[0] == short) and not is_place(short)):  # not "Alberta"
                 merged[short] = long
                 break
     out: dict[str, list[Mention]] = {}

@@ -8,8 +8,9 @@ Two rules, both for edited text such as news:
   Policy Institute said ...``, ``Peel Regional`` | ``Police said ...``); the parser
   then loses the subject of the speech verb.  A sentence boundary is undone when
   nothing marks it in the text: the first sentence ends with a word in title case (not
-  a stop, a mark or a word in capitals), one plain space follows, and the next
-  sentence opens with a word in title case.
+  a stop, a mark or a word in capitals; a plural possessive's apostrophe after it is
+  part of the name: ``the Alberta Cattle Producers' Alliance``), one plain space
+  follows, and the next sentence opens with a word in title case.
 * **A word that is an English word without its apostrophe stays one word** (``its``,
   ``were``, ``well``): the tokenizer learned from web text, where ``its`` is often a
   typo for ``it's``, to split ``its`` into ``it`` + ``s``; edited text spells the
@@ -60,11 +61,20 @@ def join_name_splits(sentences: list[list[Word]], text: str) -> list[list[Word]]
     out: list[list[Word]] = []
     for k, sentence in enumerate(sentences):
         if out and sentence and out[-1] and _inside_name(
-                out[-1][-1], sentence[0], text[ends[k - 1][1]:ends[k][0]]):
+                _name_end(out[-1]), sentence[0], text[ends[k - 1][1]:ends[k][0]]):
             out[-1] = out[-1] + sentence
         else:
             out.append(list(sentence))
     return out
+
+
+def _name_end(sentence: list[Word]) -> Word:
+    """The sentence's last word, or the word before a closing plural possessive
+    (``Producers'`` in ``the Alberta Cattle Producers' Alliance``)."""
+    if len(sentence) > 1 and _text(sentence[-1]) in ("'", "\u2019") and _text(
+            sentence[-2]).endswith("s"):
+        return sentence[-2]
+    return sentence[-1]
 
 
 def _inside_name(last: Word, first: Word, gap: str) -> bool:
