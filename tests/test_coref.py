@@ -266,3 +266,11 @@ def test_coref_name_presented_by_a_copula_is_a_newcomer_subject() -> None:
             "\n\nAmong those laid off was Kenji Okonkwo, a support team lead. The "
             "41-year-old said he learned he had lost his job when his laptop logged him out.")
     assert run(text).quotes[-1].speaker == "Kenji Okonkwo"
+
+
+def test_coref_the_airline_is_a_body_whose_head_word_it_is() -> None:
+    from quotetrack.extract.coref import _holds
+
+    assert _holds("Prairie Nurses' Union", "union") and _holds("Bank of Canada", "bank")
+    assert not _holds("Canadian Union of Airline Cabin Crew", "airline")
+    assert _holds("Borealis Airlines", "airline")

@@ -415,3 +415,24 @@ def test_entities_full_name_sharing_a_known_persons_surname_is_a_person() -> Non
     found = [_mention(doc, "Marnie Vandersloot", "ORG"),
              _mention(doc, "Pieter Vandersloot", "PER")]
     assert [m.type for m in _retyped_full_names(found)] == ["PER", "PER"]
+
+
+def test_entities_organisation_of_a_place_and_french_names() -> None:
+    ents = _entities("The Transportation Safety Board of Canada said it was deploying a team. "
+                     "The Service de police de la Ville de Montr\u00e9al said officers were there.")
+    assert any(n.endswith("Safety Board of Canada") for n in ents)  # "of" a place
+    from quotetrack.extract.entities import _cased
+
+    doc = parsed("The Service de police de la Ville de Montr\u00e9al said so.")
+    run = list(doc.tokens[1:9])
+    assert _cased(doc, run, "ORG") == run  # a common noun after a French "de" is inside
+    doc = parsed("The University of Waterloo economist Hadiza Mwale said so.")
+    assert [t.text for t in _cased(doc, list(doc.tokens[1:7]), "ORG")] == [
+        "University", "of", "Waterloo"]
+
+
+def test_entities_hyphenated_given_name_takes_the_gender_its_parts_share() -> None:
+    from quotetrack.lexicon import first_name_gender
+
+    assert first_name_gender("Mary-Kate") == "f"
+    assert first_name_gender("Baptiste-Harlow") is None  # a surname part: no gender

@@ -503,9 +503,12 @@ def _name_words(name: str) -> list[str]:
 
 
 def _holds(name: str, noun: str) -> bool:
-    """A name of several words holds ``noun`` (``Bank of Canada``; not ``Bank`` alone)."""
+    """A name of several words has ``noun`` for its head word, the last word before its
+    ``of`` or else its last (``Bank of Canada``, ``Prairie Nurses' Union``; not ``Bank``
+    alone, nor ``Canadian Union of Airline Cabin Crew`` for ``the airline``)."""
     found = _name_words(name)
-    return len(found) > 1 and noun in found
+    head = found[found.index("of") - 1] if "of" in found[1:] else found[-1]
+    return len(found) > 1 and noun in (head, head.removesuffix("s"))
 
 
 def _sort_of(noun: str) -> str | None:

@@ -89,13 +89,18 @@ _NAME_JOINERS = frozenset({"of", "for", "and", "the", "on", "&", "y", "e", "et",
                            "du", "aux", "au", "d'", "d\u2019", "l'", "l\u2019"})
 
 
+_FRENCH_OF = frozenset({"de", "des", "du", "d'", "d\u2019"})  # "Service de police de ..."
+
+
 def _cased(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
     """A tagged run that runs through a lower-case word other than a joiner or a
     particle is two things: a person's name is what follows the last such word
     (``University of Waterloo economist Hadiza Mwale-Thornton``), any other name what
-    precedes the first (``Kirkwall Mine north of Timmins``)."""
+    precedes the first (``Kirkwall Mine north of Timmins``); a common noun after a
+    French ``de`` is inside (``Service de police de la Ville de Montréal``)."""
     lower = [k for k, t in enumerate(toks) if t.text[:1].islower()
-             and t.text.lower() not in _NAME_JOINERS and t.text.lower() not in _PARTICLES]
+             and t.text.lower() not in _NAME_JOINERS and t.text.lower() not in _PARTICLES
+             and not (k > 0 and toks[k - 1].text.lower() in _FRENCH_OF)]
     if lower:
         toks = toks[lower[-1] + 1:] if kind == "PER" else toks[:lower[0]]
     return toks
@@ -147,8 +152,11 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
     def remit(k: int) -> bool:
         """``Roper Center for Public Opinion Research``: an organisation's complement."""
         nxt = doc.tokens[k + 1] if k + 1 < len(doc.tokens) else None
+        placed = nxt is not None and doc.tokens[k].text == "of" and (
+            doc.tokens[k - 1].text.lower() in words("organizations")) and (
+            nxt.ner[2:] == "LOC" or is_place(nxt.text))  # "Safety Board of Canada"
         return (kind == "ORG" and nxt is not None and _joins(doc, k) and doc.tokens[k].text
-                != "-" and nxt.ner[2:] in ("", "ORG") and nxt.sent == toks[0].sent)
+                != "-" and (nxt.ner[2:] in ("", "ORG") or placed) and nxt.sent == toks[0].sent)
 
     lo, hi = toks[0].i, toks[-1].i
     while lo > 0 and fits(doc.tokens[lo - 1]) or (

@@ -71,8 +71,14 @@ def _genders(name: str) -> dict[str, str]:
 
 def first_name_gender(name: str) -> str | None:
     """``m`` or ``f`` for a given name usually borne by one gender (``first_names.tsv``),
-    else None (unknown or shared names)."""
-    return _genders("first_names").get(name.lower())
+    else None (unknown or shared names); a hyphenated one when all its parts are given
+    names of one gender (``Mary-Kate``; not ``Baptiste-Harlow``)."""
+    low = name.lower()
+    known = _genders("first_names").get(low)
+    if known is not None or "-" not in low:
+        return known
+    parts = [_genders("first_names").get(p) for p in low.split("-")]
+    return parts[0] if len(set(parts)) == 1 else None  # every part known, one gender
 
 
 def is_given_name(name: str) -> bool:
