@@ -436,3 +436,12 @@ def test_entities_hyphenated_given_name_takes_the_gender_its_parts_share() -> No
 
     assert first_name_gender("Mary-Kate") == "f"
     assert first_name_gender("Baptiste-Harlow") is None  # a surname part: no gender
+
+
+def test_entities_acronym_of_a_name_before_its_of_complement() -> None:
+    from quotetrack.extract.entities import _org_groups
+
+    doc = parsed("The TSB sent a team. The Transportation Safety Board of Canada said so.")
+    found = [_mention(doc, "TSB", "ORG"),
+             _mention(doc, "Transportation Safety Board of Canada", "ORG")]
+    assert [len(g) for g in _org_groups(found)] == [2]

@@ -74,3 +74,10 @@ def test_join_name_splits_over_a_plural_possessive() -> None:
     sentences: list[list[str | tuple[str, bool]]] = [
         ["The", "Alberta", "Cattle", "Producers", "'"], ["Alliance", "said", "no", "."]]
     assert len(join_name_splits(sentences, text)) == 1
+
+
+def test_join_name_splits_before_a_hyphen_glued_on() -> None:
+    text = "Arash Mohammadi-Fox said so."
+    sentences: list[list[str | tuple[str, bool]]] = [["Arash", "Mohammadi"],
+                                                     ["-Fox", "said", "so", "."]]
+    assert len(join_name_splits(sentences, text)) == 1

@@ -284,6 +284,8 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
             absorbed, tag = tag[2:], "I-" + kind
         elif run and run[-1].text in _HYPHENS and _glued(run[-1], t) and t.text[:1].isupper():
             tag = "I-" + kind  # "Laboucane-Price": a capitalised word glued on, any tag
+        elif run and _glued(run[-1], t) and t.text[:1] in _HYPHENS and t.text[1:2].isupper():
+            tag = "I-" + kind  # "Mohammadi" + "-Fox": the hyphen the tokenizer kept on
         elif run and absorbed and tag == "I-" + absorbed:
             tag = "I-" + kind
         else:
@@ -956,6 +958,10 @@ def _defined_acronyms(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
             continue
         run, acr = found_at
         inside = [m for m in out if m.first <= run[-1].i and run[0].i <= m.last]
+        if len(inside) == 1 and inside[0].type == "ORG" and inside[0].first <= run[0].i and (
+                run[-1].i < inside[0].last):
+            defined[acr] = "ORG"  # "Transportation Safety Board of Canada" for "TSB"
+            continue
         kind = "LOC" if inside and all(m.type == "LOC" for m in inside) else "ORG"
         out = [m for m in out if m not in inside]
         out.append(Mention(run[0].i, run[-1].i, run[0].start, run[-1].end,
@@ -1088,7 +1094,8 @@ def _org_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
         for long in names:
             if long == short or len(long.split()) <= len(short.split()) or long in merged:
                 continue
-            if bare(short) == acronym(long) or (len(short.split()) == 1 and (
+            if bare(short) in (acronym(long), acronym(long.split(" of ")[0])) or (
+                    len(short.split()) == 1 and (
                     long.split()[0] == short) and not is_place(short)):  # not "Alberta"
                 merged[short] = long
                 break

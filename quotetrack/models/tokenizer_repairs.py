@@ -10,7 +10,8 @@ Two rules, both for edited text such as news:
   nothing marks it in the text: the first sentence ends with a word in title case (not
   a stop, a mark or a word in capitals; a plural possessive's apostrophe after it is
   part of the name: ``the Alberta Cattle Producers' Alliance``), one plain space
-  follows, and the next sentence opens with a word in title case.
+  follows, and the next sentence opens with a word in title case; or no space at all
+  separates it from a hyphenated title-case word (``Mohammadi`` | ``-Fox``).
 * **A word that is an English word without its apostrophe stays one word** (``its``,
   ``were``, ``well``): the tokenizer learned from web text, where ``its`` is often a
   typo for ``it's``, to split ``its`` into ``it`` + ``s``; edited text spells the
@@ -78,6 +79,9 @@ def _name_end(sentence: list[Word]) -> Word:
 
 
 def _inside_name(last: Word, first: Word, gap: str) -> bool:
+    if gap == "" and _title_case(_text(last)) and _text(first)[:1] in "-\u2013" and (
+            _title_case(_text(first)[1:])):
+        return True  # "Mohammadi" | "-Fox": no space at all, a hyphen glued on
     return gap == " " and _title_case(_text(last)) and _title_case(_text(first))
 
 
