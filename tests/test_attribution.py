@@ -589,3 +589,11 @@ def test_attribution_a_possessor_the_parser_made_a_subject_is_not_the_speaker() 
     q = only("Okemaw-Bastien\u2019s lawyer, Ruth Abergel-Sinclair, said her client wept "
              "when she told him of the decision by phone.")
     assert q.speaker == "Ruth Abergel-Sinclair"
+
+
+def test_attribution_role_noun_right_before_a_name_is_that_person() -> None:
+    """``Geography professor Aled Pryce-Montgomery, who ..., noted``: the tagger reads
+    ``Aled`` as a verb; the name still starts after the role word and speaks."""
+    q = only("Geography professor Aled Pryce-Montgomery, who brought coffee to the students, "
+             "noted that the university spent more than $3 million on outside consultants.")
+    assert q.speaker == "Aled Pryce-Montgomery"

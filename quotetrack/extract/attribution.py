@@ -472,7 +472,8 @@ def _closing_person(coref: Coref, mention: Span | None) -> Entity | None:
 def _person_within(coref: Coref, head: Token, mention: Span | None) -> Entity | None:
     """``Italy's Minister of Education, Stefania Giannini``: when a common-noun or
     title head was read as the speaker, a person named in its appositive or name
-    words is meant (not one in a modifier: ``an aide to Hillary Clinton``)."""
+    words, or right after it, is meant (not one in a modifier: ``an aide to Hillary
+    Clinton``)."""
     role = head.lemma.lower() in words("titles") or head.lemma.lower() in words("person_nouns")
     if head.upos == "PRON" or mention is None or not role:
         return None  # "the Clinton campaign" is the campaign, not Clinton
@@ -480,6 +481,10 @@ def _person_within(coref: Coref, head: Token, mention: Span | None) -> Entity | 
         e = coref.entity_of(c.i)
         if e is not None and e.kind == "person":
             return e
+    nxt = coref.entity_of(head.i + 1) if head.i + 1 < len(coref.tree.tokens) else None
+    if nxt is not None and nxt.kind == "person" and coref.tree.tokens[head.i + 1].sent == (
+            head.sent):
+        return nxt  # "Geography professor Aled Pryce-Montgomery", the name misparsed
     found = _final_person(coref, mention)
     if found is None:
         return None

@@ -248,6 +248,12 @@ def _glued(a: Token, b: Token) -> bool:
     return a.end == b.start
 
 
+def _ROLE_WORDS() -> frozenset[str]:  # noqa: N802 (a constant read lazily)
+    """Lower-case role words after which a capitalised word starts a name, whatever
+    its tag (``Geography professor Aled Pryce-Montgomery``, ``Aled`` tagged a verb)."""
+    return words("person_nouns") | words("titles")
+
+
 def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     """Every named mention of the document, in text order."""
     out: list[Mention] = []
@@ -264,7 +270,9 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         domain = _domain(doc, toks)
         if domain is not None:  # "Gawker.com": a website, whatever the model typed
             toks, typed = [*toks, domain], "ORG"
-        while typed == "PER" and toks and toks[0].upos not in ("PROPN", "X"):
+        while typed == "PER" and toks and toks[0].upos not in ("PROPN", "X") and not (
+                toks[0].text[:1].isupper() and toks[0].i > 0
+                and doc.tokens[toks[0].i - 1].text in _ROLE_WORDS()):
             toks = toks[1:]  # "Injecting Clinton": a name starts at a proper noun
         if typed == "PER" and toks:  # "Foreign Minister Sergei Lavrov": the name only
             toks = _name_tokens(doc, toks)
@@ -297,7 +305,8 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         if inside and (t.text in (",", ";", "(", ")", ":") or (
                 kind == "PER" and (t.upos == "CCONJ" or t.text == "of")
                 and run[-1].text.lower() not in words("organizations")) or (
-                t.upos in ("VERB", "AUX") and not is_given_name(t.text))):
+                t.upos in ("VERB", "AUX") and not is_given_name(t.text)
+                and run[-1].text.lower() not in _ROLE_WORDS())):
             inside = False  # "Toledo, Clinton", "Trump and Putin", "Tomblin of West
             tag = "O"  # Virginia" (not "Ministry of"): two names; nor does a name run
             # through "tells", "Goes"
