@@ -597,3 +597,9 @@ def test_attribution_role_noun_right_before_a_name_is_that_person() -> None:
     q = only("Geography professor Aled Pryce-Montgomery, who brought coffee to the students, "
              "noted that the university spent more than $3 million on outside consultants.")
     assert q.speaker == "Aled Pryce-Montgomery"
+
+
+def test_attribution_name_whose_particle_the_ner_left_out_is_its_entity() -> None:
+    quotes = run("Biologist Saoirse N\u00ed Bhriain has studied urban deer for a decade.\n\n"
+                 "N\u00ed Bhriain said several communities had reduced their herds.").quotes
+    assert quotes[-1].speaker == "Saoirse N\u00ed Bhriain"

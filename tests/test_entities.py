@@ -445,3 +445,12 @@ def test_entities_acronym_of_a_name_before_its_of_complement() -> None:
     found = [_mention(doc, "TSB", "ORG"),
              _mention(doc, "Transportation Safety Board of Canada", "ORG")]
     assert [len(g) for g in _org_groups(found)] == [2]
+
+
+def test_entities_two_word_name_ending_a_longer_one_is_that_person() -> None:
+    from quotetrack.extract.entities import _person_groups
+
+    doc = parsed("Saoirse Bhriain Lynch spoke. Bhriain Lynch said so. Mary Lynch left.")
+    found = [_mention(doc, "Saoirse Bhriain Lynch", "PER"),
+             _mention(doc, "Bhriain Lynch", "PER", 1), _mention(doc, "Mary Lynch", "PER")]
+    assert sorted(len(g) for g in _person_groups(doc, found)) == [1, 2]

@@ -403,7 +403,9 @@ def _linked(n: Named, f: _Found, coref: Coref, recent: list[Recent]) -> tuple[En
     the entities a pronoun or definite description refers to (see ``coref``)."""
     if n.head < 0:
         return ()
-    own = coref.entity_of(n.head)
+    own = coref.entity_of(n.head) or next(  # "Ní Bhriain": a particle the NER left out
+        (e for c in coref.tree.children(n.head, "flat")
+         if (e := coref.entity_of(c.i)) is not None and e.kind == "person"), None)
     opening = _opening_person(coref, f.mention) or _closing_person(coref, f.mention)
     if opening is not None and (own is None or own.kind != "person"):
         return (opening,)

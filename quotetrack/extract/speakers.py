@@ -315,6 +315,10 @@ def _issuer(tree: Tree, head: Token) -> Token | None:
     for verb in tree.children(head.i, "acl"):  # "the memo, signed by ... Viktor Halvorsen"
         if verb.lemma.lower() not in _ISSUING | _AUTHORING:
             continue  # "a memo viewed by the Financial Post": a reader, no issuer
+        if verb.deprel == "acl:relcl":  # "figures the team submitted to the league"
+            subj = [c for c in tree.children(verb.i, "nsubj") if c.upos in ("PROPN", "NOUN")]
+            if subj:
+                return subj[0]
         for c in tree.children(verb.i, "obl"):
             if c.upos in ("PROPN", "NOUN") and any(
                     w.text.lower() == "by" for w in tree.children(c.i, "case")):
@@ -323,7 +327,8 @@ def _issuer(tree: Tree, head: Token) -> Token | None:
 
 
 _ISSUING = {"release", "publish", "issue", "post", "tweet", "air", "run", "conduct",
-            "file", "send", "write", "launch", "commission", "unveil", "share"}
+            "file", "send", "write", "launch", "commission", "unveil", "share", "submit",
+            "present", "table", "provide"}
 _AUTHORING = {"sign", "author", "prepare", "compile", "produce", "draft", "pen", "carry"}
 
 
