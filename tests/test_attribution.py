@@ -603,3 +603,13 @@ def test_attribution_name_whose_particle_the_ner_left_out_is_its_entity() -> Non
     quotes = run("Biologist Saoirse N\u00ed Bhriain has studied urban deer for a decade.\n\n"
                  "N\u00ed Bhriain said several communities had reduced their herds.").quotes
     assert quotes[-1].speaker == "Saoirse N\u00ed Bhriain"
+
+
+def test_attribution_quote_interrupted_by_its_cue_is_one_direct_quote_in_pieces() -> None:
+    """``"A," Smith said, "and B."``: one direct quote in two pieces, not a mixed quote
+    over the interruption plus a second direct one."""
+    q = only('"We will rebuild," Smith said, "and we will not raise taxes."')
+    assert (q.kind, q.speaker) == ("direct", "Smith")
+    assert [s.text for s in q.segments] == ["We will rebuild,", "and we will not raise taxes."]
+    q = only('Smith claimed that voting fraud is "a big, big problem" in the state.')
+    assert q.kind == "mixed"

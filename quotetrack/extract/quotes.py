@@ -11,6 +11,7 @@ offsets into ``doc.text``; direct spans exclude their quote marks.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import takewhile
 
@@ -175,12 +176,26 @@ def _span_record(tree: Tree, start: int, end: int, kind: QuoteKind, cue: int | N
                      cue_of(tree, cue) if cue is not None else None, cue, flags)
 
 
+def _interrupted(tree: Tree, cue: int, start: int, end: int, marks: Sequence[Marked]) -> bool:
+    """Outside the quote marks, [start, end) holds only ``cue``'s own reporting clause
+    (``"If the cap is about housing," she said, "then ..."``): a direct quote in
+    pieces, not a mixed one."""
+    inside = [m for m in marks if start <= m.outer_end and m.outer_start < end]
+    if len(inside) < 2:
+        return False
+    own = {cue} | {w.i for s in tree.children(cue, "nsubj") for w in tree.subtree(s.i)}
+    outside = [t for t in tree.within(start, end)
+               if not any(m.outer_start <= t.start < m.outer_end for m in inside)]
+    return all(t.i in own or t.upos == "PUNCT" for t in outside)
+
+
 def _claim_span(tree: Tree, c: Claim, marked: list[Marked]) -> QuoteSpan | None:
     """A claim as a quote span, or None when a direct quote covers it."""
     inside = [m for m in marked if _inside(m, c.start, c.end, tree.doc.text)]
     if any(_overlaps(m, c.start, c.end) and m not in inside for m in marked):
         return None
-    if inside and _quoted_share(tree, c, inside) > 0.9:
+    if inside and (_quoted_share(tree, c, inside) > 0.9 or _interrupted(
+            tree, c.cue, c.start, c.end, inside)):
         return None
     kind: QuoteKind = "mixed" if inside else "indirect"
     cue = cue_of(tree, c.cue)
@@ -195,9 +210,11 @@ def _claim_span(tree: Tree, c: Claim, marked: list[Marked]) -> QuoteSpan | None:
 _CLAUSE_RELS = ("ccomp", "xcomp", "obj", "parataxis", "advcl", "dep", "iobj")
 
 
-def _quote_clause(tree: Tree, cue: int, m: Marked) -> tuple[int, int] | None:
-    """The clause under ``cue`` holding the quoted words, when it holds more than them:
-    ``claimed that voting fraud is "a big, big problem"`` -> a mixed quote."""
+def _quote_clause(tree: Tree, cue: int, m: Marked, marks: Sequence[Marked] = ()
+                  ) -> tuple[int, int] | None:
+    """The clause under ``cue`` holding the quoted words, when it holds more than them
+    and more than the cue's own interruption of its quotes: ``claimed that voting fraud
+    is "a big, big problem"`` -> a mixed quote; ``"A," she said, "then B."`` -> none."""
     for t in _tokens_in(tree, m):
         path = [t, *tree.ancestors(t.i)]
         top = next((p for p in path if p.head == cue), None)
@@ -208,6 +225,8 @@ def _quote_clause(tree: Tree, cue: int, m: Marked) -> tuple[int, int] | None:
             return None
         start, end = min(span[0], m.start), max(span[1], m.end)
         outside = tree.doc.text[start:m.outer_start] + " " + tree.doc.text[m.outer_end:end]
+        if _interrupted(tree, cue, start, end, marks):
+            return None
         return (start, end) if len(outside.split()) >= 2 else None
     return None
 
@@ -232,8 +251,8 @@ def _modifier(tree: Tree, m: Marked) -> bool:
             "NOUN", "PROPN") for t in tops)
 
 
-def _marked_span(tree: Tree, m: Marked, info: _MarkInfo,
-                 include_fragments: bool) -> QuoteSpan | None:
+def _marked_span(tree: Tree, m: Marked, info: _MarkInfo, include_fragments: bool,
+                 marks: Sequence[Marked] = ()) -> QuoteSpan | None:
     cue, fragment = info.cue, info.fragment
     if cue is not None and fragment and (_fragment_needs_link(tree, cue, m)
                                          or not has_source(tree, tree.tokens[cue])
@@ -244,7 +263,7 @@ def _marked_span(tree: Tree, m: Marked, info: _MarkInfo,
             return None
         flags = (*m.flags, "fragment") if fragment else m.flags
         return _span_record(tree, m.start, m.end, "direct", None, flags)
-    clause = _quote_clause(tree, cue, m)
+    clause = _quote_clause(tree, cue, m, marks)
     if clause is not None and not ("unbalanced" in m.flags and tree.tokens[cue].start >= m.end):
         return _span_record(tree, *clause, "mixed", cue, m.flags)  # (not one cut at its cue)
     return _span_record(tree, m.start, m.end, "direct", cue, m.flags)
@@ -366,7 +385,7 @@ def find_quotes(doc: ParsedDoc, include_fragments: bool = False,
     for n, m in enumerate(marked):
         if n not in absorbed and not any(t.start < m.outer_end and m.outer_start < t.end
                                          for t in out if "turn" in t.flags):
-            span = _marked_span(tree, m, infos[n], include_fragments=True)
+            span = _marked_span(tree, m, infos[n], include_fragments=True, marks=marked)
             if span is not None:
                 out.append(span)
     page = furniture(tree, headings=scope == "claims")
