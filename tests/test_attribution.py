@@ -613,3 +613,11 @@ def test_attribution_quote_interrupted_by_its_cue_is_one_direct_quote_in_pieces(
     assert [s.text for s in q.segments] == ["We will rebuild,", "and we will not raise taxes."]
     q = only('Smith claimed that voting fraud is "a big, big problem" in the state.')
     assert q.kind == "mixed"
+
+
+def test_attribution_a_question_put_to_the_speaker_is_no_statement() -> None:
+    quotes = run("Okafor, asked whether the government would cap the credit, said no "
+                 "decision had been made.").quotes
+    assert [q.text for q in quotes] == ["no decision had been made"]
+    assert [q.text for q in run("She asked whether the plan would work.").quotes] == [
+        "whether the plan would work"]  # her own question is hers

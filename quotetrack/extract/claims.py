@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from quotetrack.extract.cues import (
     Scope,
+    asked_of,
     discourse_marker,
     frames_of,
     has_source,
@@ -478,7 +479,8 @@ def find_claims(tree: Tree, scope: Scope = "claims") -> list[Claim]:
         if not frames and scope == "attributions" and that_clause(tree, t):
             frames = frozenset({"clause"})  # "were frustrated that ...", "came away convinced that"
         if not frames or reduced_passive(tree, t) or not has_source(tree, t) or (
-                discourse_marker(tree, t)) or (scope == "claims" and other_phrasal(tree, t)):
+                discourse_marker(tree, t)) or (scope == "claims" and (
+                    other_phrasal(tree, t) or asked_of(tree, t))):
             continue
         found: list[Claim] = _after_colon(tree, t)
         if not frames - {"quote"}:

@@ -110,6 +110,14 @@ def other_phrasal(tree: Tree, t: Token) -> bool:
                for p in tree.children(t.i, "compound:prt"))
 
 
+def asked_of(tree: Tree, t: Token) -> bool:
+    """``Asked what she would do first, Costa-Hollis said``, ``Okafor, asked whether
+    ..., said``: ``asked`` as an adjunct of another verb puts a question to the
+    speaker; its content is nobody's statement."""
+    return t.lemma.lower() == "ask" and t.rel in ("advcl", "acl") and t.head >= 0 and (
+        tree.tokens[t.head].upos == "VERB")
+
+
 def reduced_passive(tree: Tree, t: Token) -> bool:
     """``indictments said to be expected``: a participle modifier reports nobody."""
     if t.rel == "amod" or t.deprel == "compound":
