@@ -274,3 +274,14 @@ def test_coref_the_airline_is_a_body_whose_head_word_it_is() -> None:
     assert _holds("Prairie Nurses' Union", "union") and _holds("Bank of Canada", "bank")
     assert not _holds("Canadian Union of Airline Cabin Crew", "airline")
     assert _holds("Borealis Airlines", "airline")
+
+
+def test_coref_the_ministry_of_the_minister_named_before() -> None:
+    from quotetrack.extract.coref import _portfolio
+
+    quotes = run("Alberta's Minister of Agriculture and Irrigation, Hollis Brandvold, told "
+                 "reporters that the province had asked Ottawa for help.\n\nIn an email, the "
+                 "ministry said it had extended the deadline for crop insurance claims.").quotes
+    assert quotes[-1].speaker == "Ministry of Agriculture and Irrigation"
+    assert _portfolio("Labour, Immigration, Training and Skills Development, Monte") == (
+        "Labour, Immigration, Training and Skills Development")

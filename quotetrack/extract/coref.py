@@ -47,6 +47,20 @@ _GROUP_WORDS = {"both", "two", "pair", "duo", "couple"}
 # Organisations that a person leads and that articles name after them ("the Clinton
 # campaign"); "the campaign" alone is the campaign of the person in the news item.
 _LED_NOUNS = {"campaign"}
+# "Minister of Agriculture and Irrigation": the portfolio, capitalised words joined by
+# "and", "of", "for" or commas.
+_MINISTER_OF = re.compile(r"\bMinister (?:of|for) ((?:[A-Z][\w'-]*)(?:(?:,| and| of| for| the)"
+                          r" [A-Z][\w'-]*)*)")
+def _portfolio(words_: str) -> str:
+    """A portfolio without the name a comma may run it into: ``Agriculture and
+    Irrigation, Hollis`` -> ``Agriculture and Irrigation``; a list ending in ``and``
+    stays whole (``Labour, Immigration, Training and Skills Development``)."""
+    last_and = words_.rfind(" and ")
+    if last_and < 0:
+        return words_.split(",")[0]
+    return words_[:last_and] + words_[last_and:].split(",")[0]
+
+
 DERIVED_ID = -1  # entities named after another (his doctor): in no index, never salient
 
 
@@ -180,7 +194,7 @@ class Coref:
         business, and a company or a firm none named as a government body (``the
         agency`` is not Halden Pharmaceuticals)."""
         named = self._best(head, recent, lambda e: e.kind == "organization" and (
-            _holds(e.name, lemma)), prefer=lemma)
+            _holds(e.name, lemma)), prefer=lemma) or self._ministers_ministry(head, lemma)
         if named or lemma in _NAMED_KINDS:
             return named or self._best(head, recent, lambda e: e.kind == "organization"
                                        and _bears(e.name, lemma), prefer=lemma)
@@ -202,6 +216,17 @@ class Coref:
             if e.kind == "person" and e not in out and same & roles and marks <= roles:
                 out.append(e)
         return out
+
+    def _ministers_ministry(self, head: Token, lemma: str) -> tuple[Entity, ...]:
+        """``the ministry`` after ``Minister of Agriculture and Irrigation Hollis
+        Brandvold``: the ministry of the latest minister of a named portfolio."""
+        if lemma != "ministry":
+            return ()
+        found = list(_MINISTER_OF.finditer(self.tree.doc.text, 0, head.start))
+        if not found:
+            return ()
+        name = f"Ministry of {_portfolio(found[-1].group(1))}"
+        return (Entity(DERIVED_ID, name, "organization", None, (), ()),)
 
     def _by_role(self, head: Token, lemma: str) -> tuple[Entity, ...]:
         """A description that names its own domain (``Connecticut's tax commissioner``)
