@@ -290,7 +290,8 @@ def _inference(fast: bool) -> Iterator[None]:
             gc.enable()
 
 
-_REPAIRS = "names-joined spelled-words\n"  # the tokenizer's repairs (tokenizer_repairs): in the key
+# What tokenizer_repairs does to the tokenizer's output: part of the cache key.
+_REPAIRS = "names-joined spelled-words plural-owners glued-hyphens\n"
 
 
 class ParseCache:
