@@ -621,3 +621,9 @@ def test_attribution_a_question_put_to_the_speaker_is_no_statement() -> None:
     assert [q.text for q in quotes] == ["no decision had been made"]
     assert [q.text for q in run("She asked whether the plan would work.").quotes] == [
         "whether the plan would work"]  # her own question is hers
+
+
+def test_attribution_according_to_an_organisations_document_is_the_organisation() -> None:
+    quotes = run("According to Agriculture and Agri-Food Canada's drought monitor, most of "
+                 "southern Alberta is in severe drought.").quotes
+    assert [q.speaker for q in quotes] == ["Agriculture and Agri-Food Canada"]

@@ -108,6 +108,9 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
         head = tree.tokens[cue.head] if cue.head >= 0 else None
         if head is not None and head.upos not in _NOMINAL_HEADS:
             head = _after_to(tree, cue)  # "according to show insiders", "show" a verb
+        if head is not None and head.upos == "NOUN":  # "according to Agriculture Canada's
+            owner = [c for c in tree.children(head.i, "nmod:poss") if c.upos == "PROPN"]
+            head = owner[0] if owner else head  # drought monitor": its owner
         return Source(head, "according-to") if head else None
     subj = _subject(tree, cue, avoid)
     if subj is not None:
