@@ -627,3 +627,19 @@ def test_attribution_according_to_an_organisations_document_is_the_organisation(
     quotes = run("According to Agriculture and Agri-Food Canada's drought monitor, most of "
                  "southern Alberta is in severe drought.").quotes
     assert [q.speaker for q in quotes] == ["Agriculture and Agri-Food Canada"]
+
+
+def test_attribution_quoted_as_saying_after_a_name_set_off_by_commas() -> None:
+    q = only("In a news release, Ontario's economic development minister, Victor "
+             "Ansah-Pelletier, was quoted as saying the province was in close contact with "
+             "the company.")
+    assert q.speaker == "Victor Ansah-Pelletier"
+
+
+def test_attribution_role_tagged_an_adjective_is_still_a_role() -> None:
+    """``The chief executive of X says`` (``executive`` tagged an adjective) is the
+    person the next paragraph names (delayed identification)."""
+    quotes = run("The chief executive of Kitchener-based Lumenrise Software Inc. says the "
+                 "company will lay off about 310 employees.\n\nPriyanka Raghunathan-Steele, "
+                 "who co-founded the company in 2013, announced the cuts in a memo.").quotes
+    assert quotes[0].speaker == "Priyanka Raghunathan-Steele"

@@ -127,7 +127,8 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
         if node.rel not in ("conj", "xcomp", "advcl") or node.head < 0:
             break
         node = tree.tokens[node.head]
-        subj = _subject(tree, node, avoid) or _quoted_subject(tree, node, avoid)
+        subj = _subject(tree, node, avoid) or _quoted_subject(tree, node, avoid) or (
+            _set_off_before(tree, node, avoid) if node.lemma.lower() == "quote" else None)
         if subj is not None:
             return Source(subj, "governing-subject")
     verb = speech_verb(cue.lemma, cue.text)
@@ -149,9 +150,12 @@ def _set_off_before(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:
     Maria Lopez, said``; ``Professor John Burrows, the chairman of the panel, said``,
     misparsed): the head word of that name."""
     toks = tree.tokens
-    if cue.i == 0 or toks[cue.i - 1].text != ",":
+    k = cue.i - 1
+    while k > 0 and toks[k].upos in ("AUX", "PART") and toks[k].sent == cue.sent:
+        k -= 1  # "Victor Ansah-Pelletier, was quoted"
+    if k <= 0 or toks[k].text != ",":
         return None
-    k = cue.i - 2
+    k -= 1
     while k >= 0 and toks[k].sent == cue.sent and toks[k].upos not in ("VERB", "AUX") and (
             not _within(toks[k], avoid)):
         if toks[k].upos == "PROPN" and toks[k].ner.endswith("PER"):
@@ -418,8 +422,9 @@ def _linked(n: Named, f: _Found, coref: Coref, recent: list[Recent]) -> tuple[En
     inner = _person_within(coref, head, f.mention) or coref.named_part(head)
     if inner is not None:
         return (inner,)
+    role = head.upos == "ADJ" and head.lemma.lower() in words("person_nouns")  # "executive"
     if head.upos in ("PRON", "NOUN") and (n.gender or head.upos == "NOUN") or aged(
-            coref.tree, head):
+            coref.tree, head) or role:
         return coref.resolve(head, recent)
     return ()
 

@@ -118,7 +118,8 @@ class Coref:
         low = head.text.lower()
         if head.upos == "PRON" or low in PERSONAL or low in NEUTER or low in PLURAL:
             return self._pronoun(head, low, recent)
-        if head.upos == "NOUN" or aged(self.tree, head):  # "the 26-year-old"
+        if head.upos == "NOUN" or aged(self.tree, head) or (  # "the 26-year-old"
+                head.upos == "ADJ" and low in words("person_nouns")):  # "executive" as ADJ
             return self._description(head, recent)
         return ()
 

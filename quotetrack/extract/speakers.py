@@ -440,7 +440,9 @@ def read_mention(tree: Tree, head: Token) -> list[Named]:
                       if c.upos in ("PROPN", "NOUN")]
     out: list[Named] = []
     for h in heads:
-        if h.upos not in ("PROPN", "NOUN", "PRON", "NUM", "X", "SYM") and not aged(tree, h):
+        role = h.upos == "ADJ" and h.lemma.lower() in words("person_nouns")  # "executive"
+        if h.upos not in ("PROPN", "NOUN", "PRON", "NUM", "X", "SYM") and not aged(
+                tree, h) and not role:
             continue  # a mis-parsed subject (a verb, an adverb) names nobody
         acronym = h.text.isupper() and len(h.text) > 1  # "WHO said", not "who said"
         if h.upos == "PRON" and h.text.lower() not in PRONOUNS and not acronym:
