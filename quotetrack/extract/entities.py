@@ -1030,8 +1030,8 @@ def _key(m: Mention) -> str:
 
 def _person_groups(doc: ParsedDoc, mentions: Sequence[Mention]) -> list[list[Mention]]:
     """Group person mentions: full names by exact name, a name of two words or more
-    that ends exactly one longer name with it (``Ní Bhriain``, ``Saoirse Ní Bhriain``),
-    one-word names by surname
+    that ends exactly one name one word longer (``Ní Bhriain``, ``Saoirse Ní
+    Bhriain``), one-word names by surname
     (the full name with that surname latest a subject before it, else the nearest
     before it, else the first one after), or, failing that, by a full name starting
     with that word."""
@@ -1041,17 +1041,22 @@ def _person_groups(doc: ParsedDoc, mentions: Sequence[Mention]) -> list[list[Men
         key = _key(m)
         (full.setdefault(key, []) if len(key.split()) > 1 else single).append(m)
     groups = {key: list(ms) for key, ms in full.items()}
-    for key in sorted(full, key=lambda k: len(k.split())):  # "Ní Bhriain": a tail
-        longer = [k for k in groups if len(k.split()) > len(key.split())
-                  and k.endswith(" " + key) and k != key]
-        if len(longer) == 1 and key in groups:
+    moved: dict[str, str] = {}
+    for key in full:  # "Ní Bhriain": the surname of one name a given name longer
+        longer = [k for k in full if len(k.split()) == len(key.split()) + 1
+                  and k.endswith(" " + key)]
+        if len(longer) == 1 and longer[0] in groups and key in groups:
             groups[longer[0]].extend(groups.pop(key))
+            moved[key] = longer[0]
     for m in single:
         word = _key(m).lower()
         owners = [k for k in full if k.split()[-1].lower() == word] or [
             k for k in full if k.split()[0].lower() == word] or _misspelt(doc, m, list(full))
         if owners:
-            groups[_nearest(doc, full, owners, m)].append(m)
+            owner = _nearest(doc, full, owners, m)
+            while owner in moved:
+                owner = moved[owner]
+            groups[owner].append(m)
         else:
             groups.setdefault(_key(m), []).append(m)
     return list(groups.values())
