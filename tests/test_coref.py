@@ -213,7 +213,7 @@ def test_coref_the_judge_is_the_person_titled_justice() -> None:
 
 def test_coref_topic_is_the_person_named_twice_as_often_as_any_other() -> None:
     from quotetrack.extract.coref import _topic
-    from quotetrack.extract.entities import Entity
+    from quotetrack.extract.mentions import Entity
 
     def person(n: int, mentions: int) -> Entity:
         return Entity(n, f"P{n}", "person", None, (), tuple([None] * mentions))  # type: ignore[list-item]

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from quotetrack.extract.entities import Mention, acronym, find_entities, name_words
+from quotetrack.extract.acronyms import acronym
+from quotetrack.extract.entities import find_entities
+from quotetrack.extract.mentions import Mention
+from quotetrack.extract.name_runs import name_words
 from quotetrack.records import ParsedDoc, Token
 from tests.nlp import parsed
 
 
 def _mention(doc: ParsedDoc, words: str, kind: str, nth: int = 0) -> Mention:
     """A mention of type ``kind`` over the ``nth`` run of ``words`` in ``doc``."""
-    from quotetrack.extract.entities import _surface
+    from quotetrack.extract.name_runs import _surface
 
     toks, want = doc.tokens, words.split()
     starts = [t.i for t in toks if [x.text for x in toks[t.i:t.i + len(want)]] == want]
@@ -96,7 +99,8 @@ def test_entities_person_name_loses_place_words_before_it() -> None:
 
 
 def test_entities_surname_typed_a_place_is_the_person_unless_a_place_preposition() -> None:
-    from quotetrack.extract.entities import Mention, _retyped_surnames
+    from quotetrack.extract.mention_types import _retyped_surnames
+    from quotetrack.extract.mentions import Mention
 
     doc = parsed("Ted Cruz met voters. Cruz said he was honored. They flew to Cruz.")
     toks = doc.tokens
@@ -121,7 +125,7 @@ def test_entities_web_domain_is_part_of_the_name_and_an_organisation() -> None:
 
 
 def test_entities_organisation_words_of_an_emptied_run() -> None:
-    from quotetrack.extract.entities import _organisation_words
+    from quotetrack.extract.name_runs import _organisation_words
 
     assert not _organisation_words([])  # a run trimmed to nothing ("the")
 
@@ -146,7 +150,7 @@ def test_entities_a_tagged_run_across_a_verb_and_of_is_two_names() -> None:
 
 
 def test_entities_words_before_a_known_surname_that_cannot_be_given_names_are_no_name() -> None:
-    from quotetrack.extract.entities import _surname_tails
+    from quotetrack.extract.mention_types import _surname_tails
 
     doc = parsed("Donald Trump spoke. Meanwhile Trump waited. Ivanka Trump smiled. "
                  "The House Newt Gingrich met Gingrich aides. Then Kaelin Trump left.")
@@ -225,7 +229,7 @@ def test_entities_organisation_head_word_carries_a_name_through_of() -> None:
 
 
 def test_entities_person_named_at_the_end_of_a_long_organisation_run() -> None:
-    from quotetrack.extract.entities import _surname_tails
+    from quotetrack.extract.mention_types import _surname_tails
 
     doc = parsed("A student at the University of Texas Arlington Amneh Jafari spoke. "
                  "Jafari said more.")
@@ -259,7 +263,7 @@ def test_entities_organisation_complement_runs_through_and_not_its_owner() -> No
 def test_entities_lone_word_under_a_place_preposition_is_a_place() -> None:
     """A one-word 'person' never named in full, titled or a subject, governed by a
     place preposition, is a place; a subject elsewhere keeps its person reading."""
-    from quotetrack.extract.entities import _placed_singletons
+    from quotetrack.extract.mention_types import _placed_singletons
 
     doc = parsed("Hana Reyes wrote in a post on Facebook that her brother hiked near "
                  "Canmore. Obama spoke on Monday. Critics focused on Obama.")
@@ -271,7 +275,7 @@ def test_entities_lone_word_under_a_place_preposition_is_a_place() -> None:
 
 
 def test_entities_person_named_by_initials_is_an_organisation() -> None:
-    from quotetrack.extract.entities import _acronym_people
+    from quotetrack.extract.mention_types import _acronym_people
 
     doc = parsed("Cpl. Anne Vogt, a spokesperson for Alberta RCMP, spoke. Mike Pence was "
                  "there. PENCE: Thank you.")
@@ -281,7 +285,7 @@ def test_entities_person_named_by_initials_is_an_organisation() -> None:
 
 
 def test_entities_leading_word_of_an_organisation_is_that_organisation() -> None:
-    from quotetrack.extract.entities import _retyped_leaders
+    from quotetrack.extract.mention_types import _retyped_leaders
 
     doc = parsed("Halden Pharmaceuticals made the syrup in Toronto. Halden said it would "
                  "help. The Toronto Stock Exchange closed.")
@@ -291,7 +295,7 @@ def test_entities_leading_word_of_an_organisation_is_that_organisation() -> None
 
 
 def test_entities_common_noun_opening_a_sentence_is_no_part_of_a_name() -> None:
-    from quotetrack.extract.entities import _trim
+    from quotetrack.extract.name_runs import _trim
 
     doc = parsed("Shares of Northgate rose 4.1 per cent on Thursday.")
     assert [t.text for t in _trim(doc, list(doc.tokens[:3]))] == ["Northgate"]
@@ -307,7 +311,7 @@ def test_entities_titled_surname_spelt_differently_is_the_person_named_in_full()
 
 
 def test_entities_coordinated_words_share_the_organisation_head_after_them() -> None:
-    from quotetrack.extract.entities import _shared_heads
+    from quotetrack.extract.mention_types import _shared_heads
 
     doc = parsed("Officials at United States Citizenship and Immigration Services said so. "
                  "The RCMP and Canada Border Services Agency agreed.")
@@ -327,7 +331,7 @@ def test_entities_dateline_in_capitals_is_a_place() -> None:
 
 
 def test_entities_person_mention_with_a_plural_person_noun_is_an_organisation() -> None:
-    from quotetrack.extract.entities import _plural_people
+    from quotetrack.extract.mention_types import _plural_people
 
     doc = parsed("Athabasca Energy Workers Local 41 said so, and Gord Sinclair agreed.")
     found = [_mention(doc, "Athabasca Energy Workers", "PER"),
@@ -336,7 +340,7 @@ def test_entities_person_mention_with_a_plural_person_noun_is_an_organisation() 
 
 
 def test_entities_full_name_typed_a_place_is_the_person_its_surname_names() -> None:
-    from quotetrack.extract.entities import _retyped_full_names
+    from quotetrack.extract.mention_types import _retyped_full_names
 
     doc = parsed("Devon Castellano pleaded guilty. Castellano cried. Castellano left. "
                  "New Glasgow voted. Glasgow won.")
@@ -355,7 +359,7 @@ def test_entities_a_name_never_runs_through_a_lower_case_word() -> None:
 
 
 def test_entities_lone_place_of_the_lexicon_typed_a_person_is_a_place() -> None:
-    from quotetrack.extract.entities import _placed_singletons
+    from quotetrack.extract.mention_types import _placed_singletons
 
     doc = parsed("Ontario's economy grew. Kendra Smith said so.")
     found = [_mention(doc, "Ontario", "PER"), _mention(doc, "Kendra Smith", "PER")]
@@ -375,7 +379,7 @@ def test_entities_organisation_remit_runs_through_a_list_ending_in_and() -> None
 
 
 def test_entities_name_in_apposition_with_a_person_noun_is_a_person() -> None:
-    from quotetrack.extract.entities import _described_people
+    from quotetrack.extract.mention_types import _described_people
 
     doc = parsed("His wife, Mei Tsang, said so. The head of CEI (Italian Episcopal "
                  "Conference), Nunzio Galantino, spoke.")
@@ -408,7 +412,7 @@ def test_entities_plural_possessive_inside_an_organisation_name() -> None:
 
 
 def test_entities_full_name_sharing_a_known_persons_surname_is_a_person() -> None:
-    from quotetrack.extract.entities import _retyped_full_names
+    from quotetrack.extract.mention_types import _retyped_full_names
 
     doc = parsed("Marnie Vandersloot watched the cows go. Her husband, Pieter Vandersloot, "
                  "said so.")
@@ -421,7 +425,7 @@ def test_entities_organisation_of_a_place_and_french_names() -> None:
     ents = _entities("The Transportation Safety Board of Canada said it was deploying a team. "
                      "The Service de police de la Ville de Montr\u00e9al said officers were there.")
     assert any(n.endswith("Safety Board of Canada") for n in ents)  # "of" a place
-    from quotetrack.extract.entities import _cased
+    from quotetrack.extract.name_runs import _cased
 
     doc = parsed("The Service de police de la Ville de Montr\u00e9al said so.")
     run = list(doc.tokens[1:9])

@@ -33,8 +33,8 @@ from itertools import islice
 from quotetrack.extract.canonical import Entities
 from quotetrack.extract.coref import Coref, Recent
 from quotetrack.extract.cueless import introduced, name_line, words_of
-from quotetrack.extract.entities import Entity
 from quotetrack.extract.marks import is_mark_token
+from quotetrack.extract.mentions import Entity
 from quotetrack.extract.speakers import (
     PRONOUNS,
     Named,

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from quotetrack.extract.entities import Entity
+from quotetrack.extract.mentions import Entity
 from quotetrack.extract.speakers import Named, _proper
 from quotetrack.extract.syntax import Tree
 from quotetrack.lexicon import words

@@ -29,8 +29,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from quotetrack.extract.entities import PERSONAL_UNITS, Entity, Mention, find_entities
+from quotetrack.extract.entities import find_entities
 from quotetrack.extract.furniture import furniture, heading
+from quotetrack.extract.mention_types import PERSONAL_UNITS
+from quotetrack.extract.mentions import Entity, Mention
 from quotetrack.extract.places import place_body
 from quotetrack.extract.speakers import aged
 from quotetrack.extract.syntax import Tree

@@ -17,7 +17,7 @@ Both return ``(entity-or-name, mention span)`` proposals; attribution decides.
 from __future__ import annotations
 
 from quotetrack.extract.coref import Coref
-from quotetrack.extract.entities import Entity
+from quotetrack.extract.mentions import Entity
 from quotetrack.records import QuoteSpan, Span, Token
 
 _NAME_LINE_WORDS = 10

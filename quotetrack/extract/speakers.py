@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quotetrack.extract.entities import PERSONAL_UNITS, surname_particle
+from quotetrack.extract.mention_types import PERSONAL_UNITS
+from quotetrack.extract.name_runs import surname_particle
 from quotetrack.extract.syntax import Tree, contiguous, trimmed
 from quotetrack.lexicon import words
 from quotetrack.records import Span, SpeakerKind, Token

@@ -1,0 +1,399 @@
+"""Document-level repairs of what the NER model typed, over all of an article's mentions.
+
+``repair_types(doc, found, typed)`` applies, in order, rules that use the whole
+article as evidence: a surname used alone makes a person, initials or a place and a
+portfolio make an organisation, a lone word under a place preposition is a place, a
+copy of a name typed otherwise takes the type of its other mentions, and the
+lexicon's reading of a proper-noun run replaces shorter tagged mentions inside it.
+Each rule is a pure function ``list[Mention] -> list[Mention]`` with its reason in
+its docstring.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from quotetrack.extract.acronyms import _defined_acronyms
+from quotetrack.extract.mentions import Mention
+from quotetrack.extract.name_runs import (
+    _HONORIFICS,
+    _POSSESSIVE,
+    _capitals,
+    _given,
+    _hyphenated,
+    _place_case,
+    _plain_name_word,
+    _surface,
+    _title_word,
+    name_words,
+)
+from quotetrack.extract.places import is_place, place_body
+from quotetrack.lexicon import first_name_gender, is_given_name, words
+from quotetrack.records import ParsedDoc, Token
+
+
+def _surname_tails(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """Persons named at the end of longer mentions, by the people the article names in
+    full: ``_person_at_end`` for organisation or place mentions, ``_surname_only`` for
+    person mentions."""
+    full = {tuple(name_words(m.text)) for m in found if m.type == "PER"}
+    people = {k for k in full if len(k) > 1 and any(_given(w) for w in k[:-1])}
+    surnames = {k[-1] for k in full}
+    return [_surname_only(doc, m, people) if m.type == "PER" else
+            _person_at_end(doc, m, surnames) for m in found]
+
+
+def _person_at_end(doc: ParsedDoc, m: Mention, surnames: set[str]) -> Mention:
+    """An organisation or place mention ending in given names and a surname the article
+    names as a person is that person (``the House Newt Gingrich's``; an unknown given
+    name too when four words or more run together: ``University of Texas Arlington
+    Amneh Jafari``)."""
+    words_ = m.text.split()
+    if len(words_) <= 2 or words_[-1] not in surnames or (
+            len(words_) != m.last - m.first + 1):  # one token a word
+        return m
+    given = 0
+    while given < len(words_) - 2 and is_given_name(words_[-2 - given]):
+        given += 1
+    if not given and _plain_name_word(words_[-2]) and len(words_) > 3:
+        given = 1
+    if not given:
+        return m
+    toks = list(doc.tokens[m.last - given:m.last + 1])
+    return Mention(toks[0].i, m.last, toks[0].start, m.end, _surface(doc, toks), "PER",
+                   m.sent)
+
+
+def _surname_only(doc: ParsedDoc, m: Mention, people: set[tuple[str, ...]]) -> Mention:
+    """A person mention ending in the surname of someone the article names in full is
+    that surname when no other word of it can be a given name or initial and it is no
+    ordinary two-word name (it opens its sentence, or has three words or more:
+    ``Meanwhile Trump``, ``the Washington Post Trump``; not ``Hana Matsumoto-Reyes``,
+    a given name the lexicon lacks)."""
+    key = tuple(name_words(m.text))
+    if len(key) < 2 or not any(k != key and k[-1] == key[-1] for k in people) or any(
+            _given(w) for w in key[:-1]) or (
+            len(key) == 2 and m.first != doc.sentences[m.sent].first):
+        return m
+    t = doc.tokens[_hyphenated(doc, m.last)[0]]  # "Matsumoto-Reyes" whole
+    return Mention(t.i, m.last, t.start, m.end, _surface(doc, list(doc.tokens[t.i:m.last + 1])),
+                   "PER", m.sent)
+
+
+def _conjoined_people(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A mention ``X and Y`` typed otherwise whose two sides are the surnames of people
+    the article names in full is those two people (``Redfern and Vogt both said``)."""
+    surnames = {m.text.split()[-1] for m in found if m.type == "PER" and len(
+        m.text.split()) > 1}
+    out = []
+    for m in found:
+        toks = list(doc.tokens[m.first:m.last + 1])
+        cut = next((k for k, t in enumerate(toks) if t.text.lower() in ("and", "&")), -1)
+        sides = [toks[:cut], toks[cut + 1:]] if m.type != "PER" and cut > 0 else []
+        if sides and all(side and _surface(doc, side) in surnames for side in sides):
+            out += [Mention(side[0].i, side[-1].i, side[0].start, side[-1].end,
+                            _surface(doc, side), "PER", m.sent) for side in sides]
+        else:
+            out.append(m)
+    return out
+
+
+def _definite_names(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A person's name takes no article: a name typed a person right after ``the`` is
+    an organisation (``the Hamilton Forge sent their captain``), and so is the last
+    word of such a name (``the Saskatoon Blizzard``) alone where the article never uses
+    it as a person's surname."""
+    def definite(m: Mention, kinds: tuple[str, ...] = ("PER",)) -> bool:
+        return m.type in kinds and m.first > 0 and len(m.text.split()) > 1 and (
+            doc.tokens[m.first - 1].text.lower() == "the")
+    named = {m.text.split()[-1] for m in found if definite(m, ("PER", "ORG"))}
+    surnames = {m.text.split()[-1] for m in found if m.type == "PER" and not definite(m)
+                and len(m.text.split()) > 1}
+    return [replace(m, type="ORG") if definite(m) or (
+        m.type == "PER" and m.text in named - surnames) else m for m in found]
+
+
+# Organisation nouns that name a person's own staff: "the mayor's office" keeps its
+# possessive and speaks as "<the person>'s office", not as the person.
+PERSONAL_UNITS = frozenset({"office"})
+
+
+def _led_organisations(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A person's name compounded with an organisation noun, or owning one, names that
+    organisation (``the Clinton campaign``, ``Donald Trump's presidential campaign`` ->
+    ``Donald Trump campaign``; ``Mr. Trump's office`` -> ``Trump's office``), so that
+    ``the campaign`` can refer to it later."""
+    out = []
+    for m in found:
+        noun = _led_noun(doc, m) if m.type == "PER" else None
+        if noun is not None:
+            owner = _surface(doc, list(doc.tokens[m.first:m.last + 1]))
+            text = f"{owner}'s {noun.text}" if noun.text in PERSONAL_UNITS else (
+                f"{owner} {noun.text}")
+            m = Mention(m.first, noun.i, m.start, noun.end, text, "ORG", m.sent)
+        out.append(m)
+    return out
+
+
+def _led_noun(doc: ParsedDoc, m: Mention) -> Token | None:
+    """The lower-case organisation noun a person's name modifies (``Clinton campaign``,
+    ``Trump's presidential campaign``), adjectives between allowed."""
+    inside = range(m.first, m.last + 1)
+    gov = next((doc.tokens[k].head for k in inside if doc.tokens[k].head not in inside), -1)
+    if gov <= m.last:
+        return None
+    noun = doc.tokens[gov]
+    between = doc.tokens[m.last + 1:gov]
+    if noun.sent != m.sent or not (noun.text.islower() and noun.text in words("organizations")):
+        return None
+    if all(t.upos == "ADJ" or (t.upos == "PART" and t.text in _POSSESSIVE) for t in between):
+        return noun
+    return None
+
+
+def _without_place_words(doc: ParsedDoc, found: list[Mention], typed: list[Mention]
+                         ) -> list[Mention]:
+    """A person's name of three or more words loses the leading words the article uses
+    in its place and organisation names (``Ambassador to the United States Hamdullah
+    Mohib`` -> ``Hamdullah Mohib``), keeping two."""
+    places = {w for m in [*found, *typed] if m.type in ("LOC", "ORG")
+              for w in m.text.split()}
+    out = []
+    for m in found:
+        k = m.first
+        while m.type == "PER" and m.last - k >= 2 and doc.tokens[k].text in places:
+            k += 1
+        toks = list(doc.tokens[k:m.last + 1])
+        out.append(m if k == m.first else Mention(
+            k, m.last, toks[0].start, m.end, _surface(doc, toks), m.type, m.sent))
+    return out
+
+
+def _retyped_surnames(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A one-word mention the model typed otherwise that is the surname of a person
+    named in full is that person: a transcript label in capitals (``PENCE:`` for ``Mike
+    Pence``), a place reading (``Cruz said``) unless a place preposition governs it
+    (``in Washington``), or an organisation reading acting as a subject (``Figueroa
+    told USA Today``)."""
+    surnames = {m.text.split()[-1].lower() for m in found
+                if m.type == "PER" and len(m.text.split()) > 1}
+    out = []
+    for m in found:
+        if len(m.text.split()) == 1 and m.type != "PER" and m.text.lower() in surnames and (
+                (m.text.isupper() and len(m.text) > 2) or (
+                    m.type == "LOC" and not _place_case(doc, m.first)) or (
+                    m.type == "ORG" and _is_subject(doc, m))):  # "Beauchesne-Ito said"
+            m = replace(m, type="PER")
+        out.append(m)
+    return out
+
+
+def _acronym_people(found: list[Mention]) -> list[Mention]:
+    """A person mention holding a word in capitals that is no surname of a person the
+    article names in ordinary case (``Alberta RCMP``; not the transcript label
+    ``PENCE`` of ``Mike Pence``) is an organisation: people are not named by initials."""
+    surnames = {m.text.split()[-1].lower() for m in found if m.type == "PER"
+                and len(m.text.split()) > 1 and not any(_capitals(w) for w in m.text.split())}
+    return [replace(m, type="ORG") if m.type == "PER" and any(
+        _capitals(w) and w.lower() not in surnames for w in m.text.split()) else m
+        for m in found]
+
+
+def _place_bodies(found: list[Mention]) -> list[Mention]:
+    """A place or person mention named by a place and a portfolio (``Health Canada``,
+    ``Manitoba Health``: ``place_body``) is an organisation; a person's only when the
+    article never uses its last word alone (``Barris`` for ``Kenya Barris``)."""
+    alone = {m.text.lower() for m in found if len(m.text.split()) == 1}
+    return [replace(m, type="ORG") if m.type in ("LOC", "PER") and place_body(m.text) and (
+        m.type == "LOC" or m.text.split()[-1].lower() not in alone) else m for m in found]
+
+
+def _retyped_leaders(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A one-word person or place mention that is the leading word of an organisation
+    the article names in full (``Halden`` for ``Halden Pharmaceuticals``) is that
+    organisation, unless a person's surname or governed by a place preposition (``in
+    Toronto``, not the ``Toronto Stock Exchange``)."""
+    leaders = {m.text.split()[0] for m in found if m.type == "ORG" and len(m.text.split()) > 1}
+    surnames = {m.text.split()[-1] for m in found if m.type == "PER" and len(m.text.split()) > 1}
+    return [replace(m, type="ORG") if m.type in ("PER", "LOC") and m.first == m.last and (
+        m.text in leaders - surnames) and not _place_case(doc, m.first) else m for m in found]
+
+
+def _shared_heads(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """An organisation name whose head word ends it takes the title-case words joined
+    to it by ``and`` that have no head of their own (``United States Citizenship and
+    Immigration Services``, ``Fisheries and Oceans Canada``), not a whole name
+    (``the RCMP and Canada Border Services Agency``)."""
+    toks = doc.tokens
+    orgs = words("organizations")
+    by_word = {k: m for m in found for k in range(m.first, m.last + 1)}
+    out: list[Mention] = []
+    for m in found:
+        last = toks[m.last].text.lower()
+        last = last if last in orgs else last.removesuffix("s")  # "Services"
+        k = m.first - 2
+        if m.type != "ORG" or k < 0 or toks[m.first - 1].text != "and" or not (
+                last in orgs or place_body(m.text)):
+            out.append(m)
+            continue
+        lo = k
+        while lo >= 0 and toks[lo].sent == toks[m.first].sent and _title_word(toks[lo]):
+            lo -= 1
+        left = by_word.get(k)
+        whole = left is not None and (toks[left.last].text.lower() in orgs or _capitals(
+            toks[left.last].text) or left.type != "ORG" or is_place(toks[k].text))
+        if lo == k or whole:
+            out.append(m)
+            continue
+        run = list(toks[lo + 1:m.last + 1])
+        out = [x for x in out if x.last < lo + 1]
+        out.append(Mention(run[0].i, run[-1].i, run[0].start, run[-1].end,
+                           _surface(doc, run), "ORG", run[0].sent))
+    return out
+
+
+def _described_people(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A name set off by commas in apposition with a person noun (``His wife, Wai-Ling
+    Tsang,``; ``Wai-Ling Tsang, a nurse,``) is a person's, whatever the model typed (not
+    a bracketed one: ``the secretary general of CEI (Italian Episcopal Conference)``)."""
+    nouns = words("person_nouns")
+    out = []
+    for m in found:
+        inside = range(m.first, m.last + 1)
+        head = next((doc.tokens[k] for k in inside if doc.tokens[k].head not in inside), None)
+        if m.type in ("ORG", "LOC") and head is not None and head.head >= 0:
+            gov = doc.tokens[head.head]
+            kids = [t for t in doc.sentences[head.sent].tokens if t.head == head.i
+                    and t.deprel == "appos"]
+            comma = m.first > 0 and doc.tokens[m.first - 1].text == ","
+            described = (comma and head.deprel == "appos" and gov.upos == "NOUN" and (
+                gov.lemma.lower() in nouns)) or any(
+                k.upos == "NOUN" and k.lemma.lower() in nouns and k.i > m.last
+                and doc.tokens[m.last + 1].text == "," for k in kids)
+            if described:
+                m = replace(m, type="PER")
+        out.append(m)
+    return out
+
+
+_DATELINE_MARKS = {",", "(", "-", "--", "\u2014", "\u2013"}
+
+
+def _datelines(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A name in capitals that opens its paragraph before a comma, a dash or a
+    bracket (``SUDBURY, Ont. --``, ``CALGARY --``) is a dateline: a place."""
+    starts = {p[0] for p in doc.paragraphs}
+    out = []
+    for m in found:
+        nxt = doc.tokens[m.last + 1] if m.last + 1 < len(doc.tokens) else None
+        if m.start in starts and nxt is not None and nxt.text in _DATELINE_MARKS and all(
+                _capitals(w) for w in m.text.split()):
+            m = replace(m, type="LOC")
+        out.append(m)
+    return out
+
+
+def _plural_people(found: list[Mention]) -> list[Mention]:
+    """A person mention holding a plural person noun (``Athabasca Energy Workers``,
+    ``Prairie Nurses``) names a body of people: an organisation."""
+    def plural(w: str) -> bool:
+        low = w.lower()
+        return low.endswith("s") and (low[:-1] in words("person_nouns") or (
+            low.endswith("es") and low[:-2] in words("person_nouns")))
+    return [replace(m, type="ORG") if m.type == "PER" and any(
+        plural(w) for w in m.text.split()[1:]) else m for m in found]
+
+
+def _placed_singletons(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A one-word person name that the article never gives in full, never titles and
+    never makes a subject, and that a place preposition governs somewhere (``near
+    Canmore``, ``a post on Facebook``) or that the lexicon knows as a place
+    (``Ontario's``), is a place: news names a person in full first."""
+    full = {w.lower() for m in found if m.type == "PER" and len(m.text.split()) > 1
+            for w in m.text.split()}
+    lone = [m for m in found if m.type == "PER" and m.first == m.last
+            and m.text.lower() not in full and not is_given_name(m.text)]
+    placed = {m.text for m in lone if _place_case(doc, m.first, extra={"on"})
+              or is_place(m.text)}  # "Ontario's", "Canada's": a place of the lexicon
+    kept = {m.text for m in lone if doc.tokens[m.first].rel == "nsubj" or (
+        m.first > 0 and doc.tokens[m.first - 1].text.lower().rstrip(".") in (
+            _HONORIFICS | words("titles")))}
+    return [replace(m, type="LOC") if m in lone and m.text in placed - kept else m
+            for m in found]
+
+
+def _retyped_full_names(found: list[Mention]) -> list[Mention]:
+    """A place or organisation mention of two or three title-case words whose last word
+    the article uses alone as a person, more often than the mention itself, or as the
+    surname of a person it names in full with a known given name (``Marnie
+    Vandersloot``, wife of ``Pieter Vandersloot``), with no
+    organisation word or place of the lexicon in it and given names before it (not
+    initials), is that person's full name (``Devon Castellano`` typed a place, then
+    ``Castellano`` four times)."""
+    alone = Counter(m.text for m in found if m.type == "PER" and m.first == m.last)
+    seen = Counter(m.text for m in found)
+    kin = {m.text.split()[-1] for m in found if m.type == "PER" and len(m.text.split()) > 1
+           and first_name_gender(m.text.split()[0]) is not None}  # "Pieter Vandersloot"
+    orgs = words("organizations")
+    placed = Counter(w for m in found if m.type == "LOC" for w in set(m.text.split()))
+    out = []
+    for m in found:
+        parts = m.text.split()
+        own = seen[m.text] if m.type == "LOC" else 0  # its own mentions aside
+        named = all(w[:1].isupper() and w.lower() not in orgs and not is_place(w)
+                    for w in parts) and all(len(w) > 1 and not w.isupper()
+                                            for w in parts[:-1])  # not "T C Phailin"
+        if m.type in ("LOC", "ORG") and 2 <= len(parts) <= 3 and named and (
+                placed[parts[0]] <= own) and (alone[parts[-1]] > seen[m.text] or parts[-1] in kin):
+            m = replace(m, type="PER")
+        out.append(m)
+    return out
+
+
+def _prefer_longer_names(found: list[Mention], typed: list[Mention]) -> list[Mention]:
+    """A name the lexicon reads off a proper-noun run replaces the shorter NER mentions
+    inside it: a person's (``Jessica Ditto`` over ``Ditto``) or an organisation's
+    (``Commission on Presidential Debates`` over ``Debates``)."""
+    out = list(found)
+    for p in typed:
+        overlapping = [m for m in out if m.first <= p.last and p.first <= m.last]
+        reach = 3 if p.type == "PER" else 0  # "Mayor Linda": a title inside NER's span
+        if overlapping and all(p.first - reach <= m.first and m.last <= p.last and (
+                (m.first, m.last) != (p.first, p.last) or m.type != p.type)
+                for m in overlapping) and (p.type == "PER" or all(
+                    m.last - m.first < p.last - p.first and not (
+                        m.type == "PER" and m.last > m.first) for m in overlapping)):
+            out = [m for m in out if m not in overlapping] + [p]
+    return sorted(out, key=lambda m: m.first)
+
+
+def _is_name(doc: ParsedDoc, m: Mention) -> bool:
+    """Not a name: a mention of only calendar or title words (``Monday``,
+    ``President``) or pronouns (``He's``), or one plural proper noun typed a person
+    (``Democrats``)."""
+    toks = doc.tokens[m.first:m.last + 1]
+    lows = [t.text.lower().rstrip(".") for t in toks]
+    if all(w in words("calendar") or w in words("titles") for w in lows) or all(
+            t.upos == "PRON" or t.text in _POSSESSIVE for t in toks):
+        return False
+    return not (m.type == "PER" and len(toks) == 1 and toks[0].xpos == "NNPS")
+
+
+def _is_subject(doc: ParsedDoc, m: Mention) -> bool:
+    """The mention's head word is a clause subject."""
+    inside = range(m.first, m.last + 1)
+    heads = [doc.tokens[k] for k in inside if doc.tokens[k].head not in inside]
+    return any(t.deprel.startswith("nsubj") for t in heads)
+
+
+def repair_types(doc: ParsedDoc, found: list[Mention], typed: list[Mention]) -> list[Mention]:
+    """``found`` (the tagged mentions, in text order) with every document-level repair
+    applied; ``typed`` is the lexicon's reading of every proper-noun run."""
+    out = _place_bodies(_plural_people(_acronym_people(_retyped_full_names(_retyped_surnames(
+        doc, _prefer_longer_names(found, typed))))))
+    out = [m for m in _placed_singletons(doc, _retyped_leaders(doc, _datelines(
+        doc, _described_people(doc, out)))) if _is_name(doc, m)]
+    out = _led_organisations(doc, _without_place_words(doc, out, typed))
+    return _definite_names(doc, _conjoined_people(doc, _surname_tails(
+        doc, _defined_acronyms(doc, _shared_heads(doc, out)))))

@@ -1,0 +1,394 @@
+"""Reading names off the tokens: where a name begins and ends in the parse.
+
+Pure helpers over a ``ParsedDoc`` shared by the entity stage (``entities``,
+``mention_types``, ``acronyms``; the underscore names are internal to that stage):
+a tagged run trimmed of articles, possessives and what a lower-case word cuts off,
+grown over the capitalised words, joiners, hyphens and remits of the same name, and
+the name words of a titled phrase (``name_words``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from quotetrack.extract.places import is_place
+from quotetrack.lexicon import first_name_gender, is_given_name, words
+from quotetrack.records import ParsedDoc, Token
+
+_SKIP_WORDS = {"the", "a", "an"}
+
+
+_POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+
+
+_HYPHENS = ("-", "\u2013")  # glued to both sides inside a name ("Lakeshore\u2013Credit Valley")
+
+
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "madam"}
+
+
+def _trim(doc: ParsedDoc, run: list[Token]) -> list[Token]:
+    """A tagged run without a leading article or calendar word (``Yesterday Mohamed``),
+    a sentence's first word capitalised only there, a common noun before ``of``
+    (``Shares of Northgate``) or a role noun (``Operator Vantor Nickel Corp.``), or a
+    trailing possessive, joiner (``University of``) or punctuation."""
+    while run and (run[0].text.lower() in _SKIP_WORDS or run[0].upos == "PUNCT"
+                   or run[0].text.lower() in words("calendar")):
+        run = run[1:]
+    if len(run) > 2 and run[0].upos == "NOUN" and run[1].text == "of" and (
+            run[0].i == doc.sentences[run[0].sent].first) and (
+            run[0].text.lower() not in words("organizations")):
+        run = run[2:]
+    if len(run) > 1 and run[0].i == doc.sentences[run[0].sent].first and (
+            run[0].text.lower() in words("person_nouns")) and (
+            run[0].text.lower() not in words("titles")):
+        run = run[1:]  # "Operator Vantor Nickel Corp.": a role noun capitalised by position
+    while run and (run[-1].text in _POSSESSIVE or run[-1].upos == "PUNCT"
+                   or run[-1].text.lower() in _JOINERS | {"on"}):
+        run = run[:-1]
+    return run
+
+
+# Lower-case words inside names: English joiners and those of French and Spanish
+# names ("Regroupement des PME de la Rive-Sud"), besides the surname particles.
+_NAME_JOINERS = frozenset({"of", "for", "and", "the", "on", "&", "y", "e", "et", "des", "les",
+                           "du", "aux", "au", "d'", "d\u2019", "l'", "l\u2019"})
+
+
+_FRENCH_OF = frozenset({"de", "des", "du", "d'", "d\u2019"})  # "Service de police de ..."
+
+
+def _cased(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
+    """A tagged run that runs through a lower-case word other than a joiner or a
+    particle is two things: a person's name is what follows the last such word
+    (``University of Waterloo economist Hadiza Mwale-Thornton``), any other name what
+    precedes the first (``Kirkwall Mine north of Timmins``); a common noun after a
+    French ``de`` is inside (``Service de police de la Ville de Montréal``)."""
+    lower = [k for k, t in enumerate(toks) if t.text[:1].islower()
+             and t.text.lower() not in _NAME_JOINERS and t.text.lower() not in _PARTICLES
+             and not (k > 0 and toks[k - 1].text.lower() in _FRENCH_OF)]
+    if lower:
+        toks = toks[lower[-1] + 1:] if kind == "PER" else toks[:lower[0]]
+    return toks
+
+
+def _surface(doc: ParsedDoc, run: list[Token]) -> str:
+    """The mention's text with a trailing possessive cut (``Putin's`` -> ``Putin``)."""
+    text = doc.text[run[0].start:run[-1].end]
+    for p in _POSSESSIVE:
+        if text.endswith(p) and len(text) > len(p) + 1:
+            return text[: -len(p)]
+    return " ".join(text.split())
+
+
+def _organisation_words(toks: list[Token]) -> bool:
+    """A place reading of a name that an organisation word heads before its ``of``
+    (``Bank of Canada``, ``University of Toronto``) or that ends ``International``."""
+    lows = [t.text.lower() for t in toks]
+    head = lows[:lows.index("of")] if "of" in lows else []
+    return bool(lows) and (lows[-1] == "international" or any(
+        w in words("organizations") for w in head))
+
+
+_DOMAIN = re.compile(r"\.[a-z]{2,4}")
+
+
+def _domain(doc: ParsedDoc, toks: list[Token]) -> Token | None:
+    """A web domain suffix glued to the end of a name (``Gawker`` + ``.com``)."""
+    nxt = doc.tokens[toks[-1].i + 1] if toks and toks[-1].i + 1 < len(doc.tokens) else None
+    if nxt is not None and _glued(toks[-1], nxt) and _DOMAIN.fullmatch(nxt.text):
+        return nxt
+    return None
+
+
+def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
+    """An NER mention grown to the whole run of capitalised proper nouns it sits in
+    (``States`` -> ``United States``), titles never added to a person's name."""
+    if not toks:
+        return toks
+    titles = words("titles")
+
+    first = doc.sentences[toks[0].sent].first
+
+    def fits(t: Token) -> bool:
+        tag = t.upos == "PROPN" or (kind != "PER" and t.upos == "ADJ" and t.i > first)
+        return (tag and t.text[:1].isupper() and t.sent == toks[0].sent  # United States
+                and t.ner == "O" and not (kind == "PER" and t.text.lower() in titles))
+
+    def remit(k: int) -> bool:
+        """``Roper Center for Public Opinion Research``: an organisation's complement."""
+        nxt = doc.tokens[k + 1] if k + 1 < len(doc.tokens) else None
+        placed = nxt is not None and doc.tokens[k].text == "of" and (
+            doc.tokens[k - 1].text.lower() in words("organizations")) and (
+            nxt.ner[2:] == "LOC" or is_place(nxt.text))  # "Safety Board of Canada"
+        return (kind == "ORG" and nxt is not None and _joins(doc, k) and doc.tokens[k].text
+                != "-" and (nxt.ner[2:] in ("", "ORG") or placed) and nxt.sent == toks[0].sent)
+
+    lo, hi = toks[0].i, toks[-1].i
+    while lo > 0 and fits(doc.tokens[lo - 1]) or (
+            lo > 1 and doc.tokens[lo - 1].text in _HYPHENS and _joins(doc, lo - 1)
+            and doc.tokens[lo - 2].text[:1].isupper()):
+        lo -= 1 if fits(doc.tokens[lo - 1]) else 2  # "Flett-Mayham" from "Mayham"
+    while hi + 1 < len(doc.tokens):
+        if fits(doc.tokens[hi + 1]):
+            hi += 1
+        elif _plural_owner(doc, hi):
+            hi += 2  # "Alberta Cattle Producers' Alliance": a plural possessive inside
+        elif _joins(doc, hi + 1) and doc.tokens[hi + 1].text in _HYPHENS and (
+                fits(doc.tokens[hi + 2]) or doc.tokens[hi + 2].text[:1].isupper()):
+            hi += 2  # "El-Hassan", "Laboucane-Price": a glued hyphen inside the name
+        elif remit(hi + 1):
+            hi += 2
+            while hi + 1 < len(doc.tokens) and doc.tokens[hi + 1].upos == "PROPN" and (
+                    doc.tokens[hi + 1].ner[2:] in ("", "ORG")):
+                hi += 1
+        elif kind == "ORG" and _coordinated_remit(doc, lo, hi) > hi:
+            hi = _coordinated_remit(doc, lo, hi)  # "Ministry of Colleges and Universities"
+        else:
+            break
+    return list(doc.tokens[lo:hi + 1])
+
+
+def _plural_owner(doc: ParsedDoc, hi: int) -> bool:
+    """Word ``hi`` is a plural owner inside an organisation's name: an apostrophe glued
+    to it, then an organisation head word (``Producers' Alliance``, ``Nurses' Union``)."""
+    toks = doc.tokens
+    return hi + 2 < len(toks) and toks[hi].text.endswith("s") and toks[hi + 1].text in (
+        "'", "\u2019") and toks[hi + 1].start <= toks[hi].end and (  # glued, or one token
+        toks[hi + 2].text.lower() in words("organizations")) and toks[hi + 2].text[:1].isupper()
+
+
+def _past_owner(toks: list[Token]) -> list[Token]:
+    """An organisation named after its owner's possessive is named without it
+    (``Ontario's Ministry of Colleges`` -> ``Ministry of Colleges``): the words after
+    an inner ``'s`` when they open with an organisation head word and run on."""
+    for k, t in enumerate(toks[:-2]):
+        if t.text in _POSSESSIVE and toks[k + 1].text.lower() in words("organizations"):
+            return toks[k + 1:]
+    return toks
+
+
+def _coordinated_remit(doc: ParsedDoc, lo: int, hi: int) -> int:
+    """An organisation's ``of``/``for`` complement goes on through a list of
+    capitalised words that ends in ``and`` (``Ministry of Colleges and Universities``,
+    ``Ministry of Labour, Immigration, Training and Skills Development``, ``Ministry of
+    Public and Business Service Delivery``), none of them a title, a given name or the
+    start of another name; returns the index of the complement's last word (``hi``
+    when it does not go on)."""
+    toks = doc.tokens
+    if not any(t.text in ("of", "for") for t in toks[lo:hi + 1]):
+        return hi
+    k = hi
+    while k + 2 < len(toks) and toks[k + 1].text in (",", "and") and _remit_word(doc, k + 2):
+        joiner = toks[k + 1].text
+        k += 2
+        while k + 1 < len(toks) and _remit_word(doc, k + 1):
+            k += 1
+        if joiner == "and":
+            return k if k + 1 >= len(toks) or not toks[k + 1].text[:1].isupper() else hi
+    return hi
+
+
+def _remit_word(doc: ParsedDoc, k: int) -> bool:
+    """Word ``k`` may continue an organisation's remit: capitalised, no title, given
+    name or place, opening no other name, in the sentence of the word before it."""
+    t = doc.tokens[k]
+    return (t.sent == doc.tokens[k - 1].sent and t.text[:1].isupper() and t.upos in (
+        "PROPN", "NOUN", "ADJ") and t.text.lower() not in words("titles")
+            and not is_given_name(t.text) and not is_place(t.text)
+            and (t.ner[:2] != "B-" or t.ner == "B-ORG"))
+
+
+def _name_tokens(doc: ParsedDoc, toks: list[Token]) -> list[Token]:
+    """The words of ``toks`` that ``name_words`` keeps, read on the surface text (so a
+    glued hyphen stays inside its name: ``Mohamed El-Hassan Mohamed``)."""
+    kept = " ".join(name_words(_surface(doc, toks)))
+    for k in range(len(toks)):
+        if " ".join(doc.text[toks[k].start:toks[-1].end].split()) == kept:
+            return toks[k:]
+    return toks
+
+
+def _glued(a: Token, b: Token) -> bool:
+    """No space between two adjacent words."""
+    return a.end == b.start
+
+
+def _ROLE_WORDS() -> frozenset[str]:  # noqa: N802 (a constant read lazily)
+    """Lower-case role words after which a capitalised word starts a name, whatever
+    its tag (``Geography professor Aled Pryce-Montgomery``, ``Aled`` tagged a verb)."""
+    return words("person_nouns") | words("titles")
+
+
+def _plain_name_word(word: str) -> bool:
+    """A title-case word that is no organisation head word or title (a given name
+    the lexicon may lack)."""
+    low = word.lower()
+    return word.isalpha() and word[:1].isupper() and not word.isupper() and (
+        low not in words("organizations") and low not in words("titles"))
+
+
+def _given(word: str) -> bool:
+    """A word that can open a person's name: a given name or an initial (``J.``)."""
+    return is_given_name(word.rstrip(".")) or bool(re.fullmatch(r"[A-Z]\.?", word))
+
+
+def _next_name_word(doc: ParsedDoc, prev: Token, t: Token) -> bool:
+    """``t`` goes on the name ending at ``prev``: a capitalised proper noun one space
+    after it, in its sentence or opening the next one when the tokenizer split the
+    sentence inside the name (``Dr. Marisa`` | ``Twoyoungmen, a medical officer``)."""
+    across = t.sent == prev.sent + 1 and prev.upos != "PUNCT"
+    return (t.sent == prev.sent or across) and doc.text[prev.end:t.start] == " " and (
+        prev.upos == "PROPN" and t.upos == "PROPN" and t.text[:1].isupper())
+
+
+_PLACE_CASES = {"in", "at", "from", "to", "into", "across", "near", "throughout", "around",
+                "of", "outside", "inside"}
+
+
+def _capitals(word: str) -> bool:
+    """``RCMP``, ``U.N.``: two or more letters, all capitals."""
+    letters = word.replace(".", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+def _title_word(t: Token) -> bool:
+    """A capitalised word that may be part of a name (not a sentence-opening common
+    noun or article)."""
+    return t.upos in ("PROPN", "NOUN", "ADJ") and t.text[:1].isupper() and (
+        t.text.lower() not in _SKIP_WORDS)
+
+
+def _place_case(doc: ParsedDoc, i: int, extra: frozenset[str] | set[str] = frozenset()
+                ) -> bool:
+    """Word ``i`` is governed by a place preposition (``in``, ``from``, ``to``)."""
+    return any(t.head == i and t.rel == "case" and t.text.lower() in _PLACE_CASES | extra
+               for t in doc.tokens[max(0, i - 3):i])
+
+
+def _hyphenated(doc: ParsedDoc, i: int) -> tuple[int, int]:
+    """First and last word of the hyphenated word holding word ``i`` (``Beauchesne``
+    ``-`` ``Ito``, glued on both sides of each hyphen); ``(i, i)`` when none."""
+    toks = doc.tokens
+
+    def joined(k: int) -> bool:  # word k is a hyphen glued to both neighbours
+        return 0 < k < len(toks) - 1 and toks[k].text in _HYPHENS and _glued(
+            toks[k - 1], toks[k]) and _glued(toks[k], toks[k + 1])
+
+    first, last = i, i
+    while joined(first - 1):
+        first -= 2
+    while joined(last + 1):
+        last += 2
+    return first, last
+
+
+def _with_adjectives(doc: ParsedDoc, run: list[Token]) -> list[Token]:
+    """An organisation's run with the capitalised adjectives before it (``Saudi
+    Interior Ministry``), never the sentence's first word."""
+    k = run[0].i
+    while k > 0 and doc.tokens[k - 1].upos in ("ADJ", "PROPN") and (
+            doc.tokens[k - 1].text[:1].isupper()) and doc.tokens[k - 1].ner[2:] != "PER" \
+            and doc.tokens[k - 1].sent == run[0].sent and k - 1 > doc.sentences[
+                run[0].sent].first:
+        k -= 1  # "Korean Central News Agency"
+    return [*doc.tokens[k:run[0].i], *run]
+
+
+_PARTICLES = ("al", "el", "ad", "ash", "bin", "ibn", "abu", "van", "von", "der", "de", "del",
+              "della", "da", "di", "du", "dos", "das", "le", "la")
+
+
+_GLUED_PARTICLE = re.compile(rf"(?:{'|'.join(_PARTICLES)})-[A-Z][\w'-]*")
+
+
+def surname_particle(toks: Sequence[Token], k: int) -> bool:
+    """A surname particle inside a name (``al-Amr``, ``van der Berg``; a hyphen glued
+    between particle and surname): part of the name when a capitalised word follows."""
+    t = toks[k]
+    if _GLUED_PARTICLE.fullmatch(t.text):
+        return True
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is None or nxt.sent != t.sent:
+        return False
+    if t.text == "-":
+        return k > 0 and toks[k - 1].end == t.start and nxt.start == t.end and (
+            nxt.text[:1].isupper())
+    return t.text in _PARTICLES and (nxt.text[:1].isupper() or surname_particle(toks, k + 1))
+
+
+_JOINERS = {"of", "for", "&", "de", "-", "\u2013"}
+
+
+def _joins(doc: ParsedDoc, k: int) -> bool:
+    """Word ``k`` joins two parts of one name (``Church of Scientology``,
+    ``Al-Maeena``: a hyphen only when glued to both sides)."""
+    toks = doc.tokens
+    t = toks[k]
+    if k == 0 or k + 1 >= len(toks):
+        return False
+    if surname_particle(toks, k):
+        return True  # "Suleiman al-Amr"
+    remit = t.text.lower() == "on" and toks[k - 1].text.lower() in words("organizations")
+    if t.text.lower() not in _JOINERS and not remit:  # "Commission on Presidential Debates"
+        return False
+    nxt = toks[k + 1]
+    if nxt.upos not in ("PROPN", "ADJ") or not nxt.text[:1].isupper() or (
+            nxt.text.lower() in words("calendar")):
+        return False
+    return t.text not in _HYPHENS or (_glued(toks[k - 1], t) and _glued(t, nxt))
+
+
+def _runs(doc: ParsedDoc, covered: set[int]) -> list[list[Token]]:
+    """Runs of capitalised proper nouns outside ``covered``, with their joiners."""
+    runs: list[list[Token]] = []
+    run: list[Token] = []
+    for k, t in enumerate(doc.tokens):
+        cap = t.text[:1].isupper() and t.i not in covered
+        org_word = t.text.lower() in words("organizations")
+        after_joiner = bool(run) and run[-1].text.lower() in _JOINERS | {"on"}
+        proper = cap and (t.upos == "PROPN" or (bool(run) and org_word)  # "Energy Board"
+                          or (org_word and t.i > doc.sentences[t.sent].first)  # "Commission"
+                          or (after_joiner and t.upos == "ADJ"))  # "on Presidential Debates"
+        near = not run or run[-1].sent == t.sent or doc.text[run[-1].end:t.start] == " "
+        listed = bool(run) and t.text == "and" and k + 1 < len(doc.tokens) and any(
+            x.text in ("of", "for") for x in run) and doc.tokens[k + 1].i not in covered and (
+            _remit_word(doc, k + 1))  # "Ministry of Public and Business Service Delivery"
+        if near and (proper or (run and t.i not in covered and (_joins(doc, k) or listed))):
+            run.append(t)
+            continue
+        if run:
+            runs.append(run)
+        run = [t] if proper else []
+    if run:
+        runs.append(run)
+    return runs
+
+
+def name_words(name: str) -> list[str]:
+    """A person's name without what comes before it in a titled phrase: words up to
+    the last title, honorific, lower-case word or possessive go (``New Zealand's Prime
+    Minister John Key`` -> ``John Key``; a given name that is a title too stays right
+    after a title or before two more words: ``Gov. Earl Ray Tomblin``), and a known
+    given name after the first word starts the name (``Education Stefania Giannini``
+    -> ``Stefania Giannini``)."""
+    titles = words("titles") | words("person_nouns")
+    toks = name.replace("\u2019", "'").split()
+    cut = 0
+    for k, w in enumerate(toks[:-1]):
+        low = w.lower().rstrip(".,")
+        before = toks[k - 1] if k > 0 else ""
+        inside = low in _PARTICLES and (first_name_gender(before) is not None or (
+            before.lower() in _PARTICLES))  # "Eileen de Villa", "Ursula von der Leyen"
+        lower = not w[:1].isupper() and not inside
+        given = (cut == k > 0 or k == 0 < len(toks) - 2) and w[:1].isupper() and (
+            first_name_gender(w) is not None)  # "Earl Ray Tomblin", not "Earl Spencer"
+        title = low in titles or w.lower() in titles  # "Gov.": listed with its stop
+        if (title and not given) or low in _HONORIFICS or lower or w.endswith("'s"):
+            cut = k + 1
+    toks = toks[cut:]
+    for k, w in enumerate(toks[1:-1], start=1):
+        if first_name_gender(w) is not None and first_name_gender(toks[0]) is None:
+            return toks[k:]
+    return toks
