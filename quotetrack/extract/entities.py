@@ -29,7 +29,6 @@ from quotetrack.extract.mentions import KINDS, Entity, Mention
 from quotetrack.extract.name_runs import (
     _HONORIFICS,
     _HYPHENS,
-    _ROLE_WORDS,
     _cased,
     _domain,
     _extend,
@@ -39,6 +38,7 @@ from quotetrack.extract.name_runs import (
     _next_name_word,
     _organisation_words,
     _past_owner,
+    _role_words,
     _runs,
     _surface,
     _trim,
@@ -68,7 +68,7 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
             toks, typed = [*toks, domain], "ORG"
         while typed == "PER" and toks and toks[0].upos not in ("PROPN", "X") and not (
                 toks[0].text[:1].isupper() and toks[0].i > 0
-                and doc.tokens[toks[0].i - 1].text in _ROLE_WORDS()):
+                and doc.tokens[toks[0].i - 1].text in _role_words()):
             toks = toks[1:]  # "Injecting Clinton": a name starts at a proper noun
         if typed == "PER" and toks:  # "Foreign Minister Sergei Lavrov": the name only
             toks = _name_tokens(doc, toks)
@@ -102,7 +102,7 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
                 kind == "PER" and (t.upos == "CCONJ" or t.text == "of")
                 and run[-1].text.lower() not in words("organizations")) or (
                 t.upos in ("VERB", "AUX") and not is_given_name(t.text)
-                and run[-1].text.lower() not in _ROLE_WORDS())):
+                and run[-1].text.lower() not in _role_words())):
             inside = False  # "Toledo, Clinton", "Trump and Putin", "Tomblin of West
             tag = "O"  # Virginia" (not "Ministry of"): two names; nor does a name run
             # through "tells", "Goes"

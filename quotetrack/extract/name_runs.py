@@ -215,7 +215,7 @@ def _glued(a: Token, b: Token) -> bool:
     return a.end == b.start
 
 
-def _ROLE_WORDS() -> frozenset[str]:  # noqa: N802 (a constant read lazily)
+def _role_words() -> frozenset[str]:
     """Lower-case role words after which a capitalised word starts a name, whatever
     its tag (``Geography professor Aled Pryce-Montgomery``, ``Aled`` tagged a verb)."""
     return words("person_nouns") | words("titles")
