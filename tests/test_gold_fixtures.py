@@ -159,3 +159,30 @@ def test_news_heldout2_gold_rebuilds_from_sheet_and_texts() -> None:
             for span in (quote["speaker_mention"], quote["cue"], *quote.get("segments", [])):
                 if span is not None:
                     assert_span(record["text"], span)
+
+
+def test_news_dev2_gold_rebuilds_from_sheet_and_texts() -> None:
+    """The second development written-news JSONL is exactly what its own sheet and texts
+    produce, every span checked, its documents are new and its records keep the eval
+    schema."""
+    maker = load_module("make_news_gold")
+    sheet, texts, out = maker.SETS["dev2"]
+    rebuilt = maker.build(sheet, texts)
+    assert rebuilt == records(out)
+    assert maker.check(rebuilt) == []
+    assert {record["id"] for record in rebuilt} == {p.stem for p in texts.glob("*.txt")}
+    earlier = {record["id"] for name in ("news-dev.jsonl", "news-heldout.jsonl",
+                                         "news-heldout2.jsonl")
+               for record in records(GOLD_DIR / name)}
+    assert not earlier & {record["id"] for record in rebuilt}
+    for record in rebuilt:
+        assert record["source"] == "written" and record["meta"]["genre"] in {"news", "opinion"}
+        assert record["meta"]["license"] == maker.LICENSE
+        for quote in record["quotes"]:
+            assert QUOTE_KEYS <= quote.keys() and quote["kind"] in KINDS
+            assert_span(record["text"], quote)
+            assert quote["speaker"].strip() and quote["speakers"][0] == quote["speaker"]
+            assert quote["speaker_kind"] in SPEAKER_KINDS
+            for span in (quote["speaker_mention"], quote["cue"], *quote.get("segments", [])):
+                if span is not None:
+                    assert_span(record["text"], span)
