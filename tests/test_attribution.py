@@ -643,3 +643,13 @@ def test_attribution_role_tagged_an_adjective_is_still_a_role() -> None:
                  "company will lay off about 310 employees.\n\nPriyanka Raghunathan-Steele, "
                  "who co-founded the company in 2013, announced the cuts in a memo.").quotes
     assert quotes[0].speaker == "Priyanka Raghunathan-Steele"
+
+
+def test_attribution_unnamed_speaker_keeps_the_phrase_that_says_who_they_are() -> None:
+    quotes = run("A teacher at a Mississauga school said many colleagues were frustrated. "
+                 "Some residents of Spring Creek said they had seen wolves.\n\n"
+                 "A neighbour who did not want to be identified because she feared "
+                 "retaliation said she watched part of the arrest from her window.").quotes
+    assert [q.speaker for q in quotes] == [
+        "teacher at a Mississauga school", "residents of Spring Creek",
+        "neighbour"]  # a clause is no part of the label

@@ -277,7 +277,24 @@ def _common(tree: Tree, head: Token) -> list[Named]:
     if people:
         return [Named(p.name, p.kind, label, p.gender, p.head) for p in people]
     plural = "Number=Plur" in head.feats or head.text.lower() in words("group_nouns")
-    return [Named(label, "group" if plural else "unknown", None, None, head.i)]
+    return [Named(_described(tree, head, phrase), "group" if plural else "unknown", None,
+                  None, head.i)]
+
+
+def _described(tree: Tree, head: Token, phrase: list[Token]) -> str:
+    """An unnamed speaker's label with the phrases after it that say who they are
+    (``teacher at a Mississauga school``, ``residents of Spring Creek``, ``spokesperson
+    for Manitoba Justice``), not its clauses (``who did not want to be identified``)."""
+    if head.lemma.lower() not in words("person_nouns") and head.text.lower() not in words(
+            "group_nouns") and head.lemma.lower().removesuffix("s") not in words("person_nouns"):
+        return clean_phrase(tree, phrase)
+    kept = {t.i for t in phrase}
+    for c in tree.children(head.i, "nmod"):
+        sub = tree.subtree(c.i, skip=[k.i for k in tree.children(c.i) if k.rel in _CUT_RELS])
+        if c.i > head.i and c.deprel != "nmod:poss" and c.sent == head.sent and (
+                c.lemma.lower() not in words("calendar")) and c.upos != "NUM":  # "in April"
+            kept |= {t.i for t in sub if t.upos != "PUNCT"}
+    return clean_phrase(tree, contiguous([tree.tokens[k] for k in sorted(kept)], head.i))
 
 
 def _staff_of(tree: Tree, head: Token) -> Named | None:
