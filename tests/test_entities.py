@@ -458,3 +458,11 @@ def test_entities_two_word_name_ending_a_longer_one_is_that_person() -> None:
     found = [_mention(doc, "Saoirse Bhriain Lynch", "PER"),
              _mention(doc, "Bhriain Lynch", "PER", 1), _mention(doc, "Mary Lynch", "PER")]
     assert sorted(len(g) for g in _person_groups(doc, found)) == [1, 2]
+
+
+def test_entities_a_two_word_name_keeps_both_words_whatever_its_tokens() -> None:
+    ents = _entities("Labour relations professor Julien Ashworth-Baptiste of York University "
+                     "said the raises were in line. Prairie Edge Contracting said it had "
+                     "added graders.")
+    assert ents.get("Julien Ashworth-Baptiste") == "person"
+    assert ents.get("Prairie Edge Contracting") == "organization"

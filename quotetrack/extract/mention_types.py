@@ -156,13 +156,15 @@ def _without_place_words(doc: ParsedDoc, found: list[Mention], typed: list[Menti
                          ) -> list[Mention]:
     """A person's name of three or more words loses the leading words the article uses
     in its place and organisation names (``Ambassador to the United States Hamdullah
-    Mohib`` -> ``Hamdullah Mohib``), keeping two."""
+    Mohib`` -> ``Hamdullah Mohib``), keeping two words (``Julien Ashworth-Baptiste``
+    is two, whatever its tokens)."""
     places = {w for m in [*found, *typed] if m.type in ("LOC", "ORG")
               for w in m.text.split()}
     out = []
     for m in found:
         k = m.first
-        while m.type == "PER" and m.last - k >= 2 and doc.tokens[k].text in places:
+        while m.type == "PER" and len(m.text[doc.tokens[k].start - m.start:].split()) > 2 \
+                and doc.tokens[k].text in places:
             k += 1
         toks = list(doc.tokens[k:m.last + 1])
         out.append(m if k == m.first else Mention(
