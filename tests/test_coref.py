@@ -285,3 +285,11 @@ def test_coref_the_ministry_of_the_minister_named_before() -> None:
     assert quotes[-1].speaker == "Ministry of Agriculture and Irrigation"
     assert _portfolio("Labour, Immigration, Training and Skills Development, Monte") == (
         "Labour, Immigration, Training and Skills Development")
+
+
+def test_coref_the_union_may_be_a_local_or_a_federation() -> None:
+    from quotetrack.extract.coref import _bears
+
+    assert _bears("Capital Transit Workers Local 12", "union")
+    assert _bears("Credit Valley Elementary Teachers' Federation", "union")
+    assert not _bears("Credit Valley District School Board", "union")

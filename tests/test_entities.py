@@ -466,3 +466,11 @@ def test_entities_a_two_word_name_keeps_both_words_whatever_its_tokens() -> None
                      "added graders.")
     assert ents.get("Julien Ashworth-Baptiste") == "person"
     assert ents.get("Prairie Edge Contracting") == "organization"
+
+
+def test_entities_dateline_with_an_apostrophe_and_a_title_alone() -> None:
+    from quotetrack.extract.name_runs import _capitals
+
+    assert _capitals("JOHN'S") and _capitals("U.N.") and not _capitals("John's")
+    ents = _entities("Auditor General Marguerite Pardy-Asante said the province cannot tell.")
+    assert ents.get("Marguerite Pardy-Asante") == "person" and "Auditor General" not in ents

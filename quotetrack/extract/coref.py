@@ -554,6 +554,8 @@ def _sort_of_name(name: str) -> str | None:
     return "government" if found & _GOVERNMENT_WORDS or place_body(name) else None
 
 
+# Words that name a union without the word "union": a local, a federation, a guild.
+_UNION_WORDS = frozenset({"local", "federation", "guild", "brotherhood", "syndicate"})
 # Kinds of body that a place-and-portfolio name (``Health Canada``) may be.
 _PORTFOLIO_KINDS = frozenset({"ministry", "department", "agency"})
 
@@ -563,6 +565,8 @@ def _bears(name: str, kind: str) -> bool:
     (``EPA``), which may stand for any kind, or names a place and a portfolio
     (``Health Canada``: a ministry, a department or an agency)."""
     words_ = _name_words(name)
+    if kind == "union" and set(words_) & _UNION_WORDS:
+        return True  # "Capital Transit Workers Local 12", "... Teachers' Federation"
     return kind in words_ or (len(words_) == 1 and name.replace(".", "").isupper()) or (
         kind in _PORTFOLIO_KINDS and _sort_of_name(name) == "government" and place_body(name))
 

@@ -248,8 +248,8 @@ _PLACE_CASES = {"in", "at", "from", "to", "into", "across", "near", "throughout"
 
 
 def _capitals(word: str) -> bool:
-    """``RCMP``, ``U.N.``: two or more letters, all capitals."""
-    letters = word.replace(".", "")
+    """``RCMP``, ``U.N.``, ``JOHN'S``: two or more letters, all capitals."""
+    letters = "".join(c for c in word if c not in ".'\u2019")
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
