@@ -654,3 +654,8 @@ def test_attribution_unnamed_speaker_keeps_the_phrase_that_says_who_they_are() -
     assert [q.speaker for q in quotes] == [
         "teacher at a Mississauga school", "residents of Spring Creek",
         "neighbour"]  # a clause is no part of the label
+
+
+def test_attribution_a_count_is_no_part_of_a_group_label() -> None:
+    q = only("43 filmmakers said that the sponsor threatened two salmon rivers.")
+    assert q.speaker == "filmmakers"

@@ -474,3 +474,11 @@ def test_entities_dateline_with_an_apostrophe_and_a_title_alone() -> None:
     assert _capitals("JOHN'S") and _capitals("U.N.") and not _capitals("John's")
     ents = _entities("Auditor General Marguerite Pardy-Asante said the province cannot tell.")
     assert ents.get("Marguerite Pardy-Asante") == "person" and "Auditor General" not in ents
+
+
+def test_entities_company_named_short_by_its_first_words() -> None:
+    from quotetrack.extract.entities import _company_of
+
+    assert _company_of("Cabot Ridge", "Cabot Ridge Minerals Inc.")
+    assert not _company_of("New York", "New York Times")
+    assert not _company_of("Cabot", "Cabot Ridge Minerals Inc.")  # one word: other rules

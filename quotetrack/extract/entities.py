@@ -291,7 +291,8 @@ def _org_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
         for long in names:
             if long == short or len(long.split()) <= len(short.split()) or long in merged:
                 continue
-            if bare(short) in (acronym(long), acronym(long.split(" of ")[0])) or (
+            if bare(short) in (acronym(long), acronym(long.split(" of ")[0])) or _company_of(
+                    short, long) or (
                     len(short.split()) == 1 and (
                     long.split()[0] == short) and not is_place(short)):  # not "Alberta"
                 merged[short] = long
@@ -303,6 +304,22 @@ def _org_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
             root = merged[root]
         out.setdefault(root, []).extend(ms)
     return list(out.values())
+
+
+def _company_of(short: str, long: str) -> bool:
+    """``Cabot Ridge`` for ``Cabot Ridge Minerals Inc.``: a name of two words or more
+    that the longer one extends only by organisation words."""
+    rest = long[len(short):].split() if long.startswith(short + " ") else []
+    return len(short.split()) > 1 and bool(rest) and all(
+        w.lower().rstrip(".,") in _COMPANY_WORDS for w in rest)
+
+
+# What a company's full name adds to its short one: a legal form or its industry.
+_COMPANY_WORDS = frozenset({"inc", "corp", "corporation", "co", "ltd", "limited", "llc",
+                            "plc", "group", "holdings", "company", "minerals", "mining",
+                            "energy", "resources", "contracting", "construction",
+                            "consulting", "engineering", "logistics", "securities",
+                            "pharmaceuticals", "technologies", "industries"})
 
 
 def _canonical(ms: Sequence[Mention]) -> str:

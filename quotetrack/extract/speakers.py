@@ -109,15 +109,16 @@ _QUANTIFIERS = {"several", "many", "some", "few", "numerous", "various", "other"
 
 
 def clean_phrase(tree: Tree, toks: list[Token]) -> str:
-    """A noun phrase as a canonical label: no leading determiners or quantifiers
-    (``several cast members`` -> ``cast members``; ``a source familiar with the search``
-    -> ``source familiar with the search``), a possessive kept on its word
+    """A noun phrase as a canonical label: no leading determiners, quantifiers or counts
+    (``several cast members`` -> ``cast members``, ``43 filmmakers`` -> ``filmmakers``;
+    ``a source familiar with the search`` -> ``source familiar with the search``), a
+    possessive kept on its word
     (``the report's authors`` -> ``report's authors``) except before the organisation
     a name possesses (``Trump's administration`` -> ``Trump administration``; a
     person's ``office`` keeps it)."""
     kept = trimmed(toks)
     while len(kept) > 1 and (kept[0].upos == "DET" or kept[0].rel == "det" or (
-            kept[0].text.lower() in _QUANTIFIERS)):
+            kept[0].text.lower() in _QUANTIFIERS) or kept[0].rel == "nummod"):
         kept = kept[1:]  # leading ones only: "familiar with the search" keeps its "the"
     while kept and kept[-1].text in _POSSESSIVES:
         kept = kept[:-1]  # "the GOP's": the name's own possessive
