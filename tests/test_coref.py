@@ -293,3 +293,11 @@ def test_coref_the_union_may_be_a_local_or_a_federation() -> None:
     assert _bears("Capital Transit Workers Local 12", "union")
     assert _bears("Credit Valley Elementary Teachers' Federation", "union")
     assert not _bears("Credit Valley District School Board", "union")
+
+
+def test_coref_the_auditor_is_the_person_titled_auditor_general() -> None:
+    """``auditor`` names an office too; the one person titled with it comes first."""
+    text = ("Auditor General Marguerite Pardy-Asante found that the department did not "
+            "check the visits.\n\n"
+            '"In some of those cases, the agency still billed," the auditor said.')
+    assert run(text).quotes[-1].speaker == "Marguerite Pardy-Asante"

@@ -172,8 +172,9 @@ class Coref:
                     e.kind == "organization" and bool(_PLACE_NOUNS & set(e.name.lower().split()))))
         if lemma in _LED_NOUNS:
             return self._led(head, lemma, recent)
-        if lemma in words("organizations"):
-            return self._organisation(head, lemma, recent)
+        holders = self._role_holders(head, lemma) if lemma in words("titles") else []
+        if lemma in words("organizations") and len(holders) != 1:  # "the auditor": the
+            return self._organisation(head, lemma, recent)  # person titled Auditor General
         of_age = any("year-old" in k.text.lower() or k.text.lower() == "old"
                      for k in self.tree.subtree(head.i))
         if lemma in words("person_nouns") or lemma in words("titles") or of_age:
