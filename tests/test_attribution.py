@@ -659,3 +659,11 @@ def test_attribution_unnamed_speaker_keeps_the_phrase_that_says_who_they_are() -
 def test_attribution_a_count_is_no_part_of_a_group_label() -> None:
     q = only("43 filmmakers said that the sponsor threatened two salmon rivers.")
     assert q.speaker == "filmmakers"
+
+
+def test_attribution_name_set_off_after_a_description_and_its_modifiers() -> None:
+    quotes = run("The LRT was late again.\n\nThe union representing bus and train operators, "
+                 "Capital Transit Workers Local 12, said its members have been pulled into "
+                 "confrontations.").quotes
+    assert quotes[-1].speaker is not None
+    assert quotes[-1].speaker.startswith("Capital Transit Workers")

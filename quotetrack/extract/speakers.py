@@ -221,18 +221,34 @@ def _role_phrase(tree: Tree, head: Token, skip: list[int]) -> str:
 
 
 def _set_off_name(tree: Tree, head: Token) -> Token | None:
-    """``The Kremlin adviser, Yury Ushakov, ...``: a name set off by commas right after
-    a common-noun head, whatever relation the parser gave it."""
+    """``The Kremlin adviser, Yury Ushakov, ...``, ``The union representing bus
+    operators, Capital Transit Workers Local 12, said``: a name set off by commas after
+    a common-noun head (and its own modifiers, before its verb), whatever relation the
+    parser gave it (a number may end it)."""
     toks = tree.tokens
-    k = head.i + 1
-    if k + 1 >= len(toks) or toks[k].text != "," or toks[k].sent != head.sent:
-        return None
-    run = []
+    stop = head.head if head.head > head.i else head.i + 2
+    for k in range(head.i + 1, min(stop, len(toks) - 1)):
+        if toks[k].text != "," or toks[k].sent != head.sent:
+            continue
+        found = _name_between_commas(toks, k, head.sent)
+        if found is not None or k == head.i + 1:
+            return found
+    return None
+
+
+def _name_between_commas(toks: list[Token], k: int, sent: int) -> Token | None:
+    """The head word of a proper name right after the comma at ``k`` and closed by a
+    comma or a dash (``, Capital Transit Workers Local 12,`` -> ``Workers``)."""
+    run: list[Token] = []
     for t in toks[k + 1:]:
-        if t.upos != "PROPN" or t.sent != head.sent:
+        name_word = t.upos == "PROPN" or (bool(run) and (t.text[:1].isupper() or (
+            t.upos == "NUM")))  # "Workers Local 12"
+        if not name_word or t.sent != sent:
             break
         run.append(t)
     after = toks[run[-1].i + 1] if run and run[-1].i + 1 < len(toks) else None
+    while run and run[-1].upos != "PROPN":
+        run = run[:-1]
     if run and after is not None and after.text in (",", "\u2014", "--"):
         return run[-1]
     return None
