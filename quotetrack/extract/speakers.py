@@ -10,6 +10,7 @@ organisation and group head words set ``speaker_kind``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quotetrack.extract.mention_types import PERSONAL_UNITS
@@ -236,7 +237,7 @@ def _set_off_name(tree: Tree, head: Token) -> Token | None:
     return None
 
 
-def _name_between_commas(toks: list[Token], k: int, sent: int) -> Token | None:
+def _name_between_commas(toks: Sequence[Token], k: int, sent: int) -> Token | None:
     """The head word of a proper name right after the comma at ``k`` and closed by a
     comma or a dash (``, Capital Transit Workers Local 12,`` -> ``Workers``)."""
     run: list[Token] = []
