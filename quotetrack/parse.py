@@ -22,6 +22,7 @@ from typing import Any
 from quotetrack import packaged
 from quotetrack.errors import ModelUnavailable
 from quotetrack.models import COMPACT
+from quotetrack.models.tokenizer_repairs import REPAIRS, repair_tokenizer
 from quotetrack.paragraphs import paragraph_spans, plain_text
 from quotetrack.records import ParsedDoc, Sentence, Token
 
@@ -148,8 +149,6 @@ def load_pipeline(config: ParserConfig) -> Any:
         raise ModelUnavailable("Stanza's official English models are not available"
                                f" ({type(exc).__name__}; offline?); use the shipped compact"
                                " models: --models compact") from exc
-    from quotetrack.models.tokenizer_repairs import repair_tokenizer
-
     repair_tokenizer(pipeline)
     return _speed_up(pipeline, config)
 
@@ -290,8 +289,6 @@ def _inference(fast: bool) -> Iterator[None]:
             gc.enable()
 
 
-# What tokenizer_repairs does to the tokenizer's output: part of the cache key.
-_REPAIRS = "names-joined spelled-words plural-owners glued-hyphens\n"
 
 
 class ParseCache:
@@ -316,7 +313,7 @@ class ParseCache:
         import hashlib
 
         # quantized models parse a little differently: their parses are kept apart
-        variant = f"{self.ner}\n" + ("int8\n" if self.quantize else "") + _REPAIRS
+        variant = f"{self.ner}\n" + ("int8\n" if self.quantize else "") + REPAIRS + "\n"
         key = hashlib.sha256(f"{self.model}\n{variant}{text}".encode()).hexdigest()
         return self.folder / f"{key}.pickle"
 

@@ -35,6 +35,7 @@ from quotetrack.extract.coref import Coref, Recent
 from quotetrack.extract.cueless import introduced, name_line, words_of
 from quotetrack.extract.marks import is_mark_token
 from quotetrack.extract.mentions import Entity
+from quotetrack.extract.name_runs import POSSESSIVES
 from quotetrack.extract.speakers import (
     PRONOUNS,
     Named,
@@ -45,7 +46,7 @@ from quotetrack.extract.speakers import (
     read_mention,
 )
 from quotetrack.extract.syntax import Tree
-from quotetrack.lexicon import noun_gender, speech_verb, words
+from quotetrack.lexicon import is_person_noun, noun_gender, speech_verb, words
 from quotetrack.records import ParsedDoc, Quote, QuoteSpan, Span, Speaker, SpeakerKind, Token
 
 CONFIDENCE = {"speaker-turn": 0.85, "cue-subject": 0.9, "appositive": 0.9, "according-to": 0.85,
@@ -78,8 +79,7 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
     subj = [s for s in tree.children(cue.i, "nsubj") if not _within(s, avoid)
             and s.lemma.lower() not in words("calendar")]
     if len(subj) > 1:  # "Okemaw-Bastien's lawyer ... said" misparsed: a possessor is none
-        subj = [s for s in subj if tree.subtree(s.i)[-1].text not in (
-            "'s", "\u2019s", "'", "\u2019")] or subj
+        subj = [s for s in subj if tree.subtree(s.i)[-1].text not in POSSESSIVES] or subj
     if len(subj) > 1:  # a parser slip: prefer the name or pronoun nearest the cue
         subj.sort(key=lambda s: (s.upos not in ("PROPN", "PRON"), abs(s.i - cue.i)))
     if subj and subj[0].deprel == "nsubj:pass":
@@ -590,10 +590,9 @@ def _group_subject_before(tree: Tree, n: Named) -> str | None:
     if n.head < 0:
         return None
     pron = tree.tokens[n.head]
-    nouns = words("person_nouns") | words("group_nouns")
     subjects = [t for t in tree.doc.sentences[pron.sent].tokens if t.i < pron.i
                 and t.rel == "nsubj" and t.upos == "NOUN" and "Number=Plur" in t.feats
-                and {t.lemma.lower(), t.lemma.lower().removesuffix("s")} & nouns]
+                and (is_person_noun(t.lemma) or t.lemma.lower() in words("group_nouns"))]
     if not subjects:
         return None
     named = read_mention(tree, subjects[-1])

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quotetrack.extract.mentions import Entity
+from quotetrack.extract.name_runs import HONORIFICS
 from quotetrack.extract.speakers import Named, _proper
 from quotetrack.extract.syntax import Tree
 from quotetrack.lexicon import words
@@ -24,7 +25,7 @@ _LOCATIVE = {"in", "at", "across", "near", "into", "throughout"}  # not "to Obam
 _PERSONAL = ("m", "f")
 
 
-_TITLES = words("titles") | {"mr", "mrs", "ms", "dr"}
+_TITLES = words("titles") | HONORIFICS
 
 
 def _owned(name: str) -> tuple[str, str] | None:

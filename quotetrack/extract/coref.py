@@ -36,7 +36,7 @@ from quotetrack.extract.mentions import Entity, Mention
 from quotetrack.extract.places import place_body
 from quotetrack.extract.speakers import aged
 from quotetrack.extract.syntax import Tree
-from quotetrack.lexicon import noun_gender, speech_verb, words
+from quotetrack.lexicon import noun_gender, singulars, speech_verb, words
 from quotetrack.records import Token
 
 PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -172,14 +172,14 @@ class Coref:
                     e.kind == "organization" and bool(_PLACE_NOUNS & set(e.name.lower().split()))))
         if lemma in _LED_NOUNS:
             return self._led(head, lemma, recent)
-        holders = self._role_holders(head, lemma) if lemma in words("titles") else []
-        if lemma in words("organizations") and len(holders) != 1:  # "the auditor": the
-            return self._organisation(head, lemma, recent)  # person titled Auditor General
+        holders = self._role_holders(head, lemma) if person else []
+        if lemma in words("organizations") and (len(holders) != 1 or lemma not in words(
+                "titles")):  # "the auditor": the person titled Auditor General
+            return self._organisation(head, lemma, recent)
         of_age = any("year-old" in k.text.lower() or k.text.lower() == "old"
                      for k in self.tree.subtree(head.i))
-        if lemma in words("person_nouns") or lemma in words("titles") or of_age:
+        if person or of_age:
             gender = noun_gender(lemma)
-            holders = self._role_holders(head, lemma)
             if len(holders) == 1 and holders[0].gender in (None, gender or holders[0].gender):
                 return (holders[0],)  # "the premier": the one person the article titled so
             if not holders:
@@ -236,11 +236,8 @@ class Coref:
         """A description that names its own domain (``Connecticut's tax commissioner``)
         is the person named earlier with that role (or a title for it: ``the judge``,
         ``Justice ...``), and nobody else."""
-        same = {lemma, *_SAME_ROLE.get(lemma, ())}
-        fits = [self.by_word[m.first] for m in sorted(self._before(head), key=lambda m: m.first)
-                if self.by_word[m.first].kind == "person"
-                and same & set(self.roles.get(self.by_word[m.first].id, "").split())]
-        return (fits[-1],) if fits else ()
+        holders = self._role_holders(head, lemma)
+        return (holders[-1],) if holders else ()
 
     def _held(self, head: Token, pron: Token, recent: Sequence[Recent]
               ) -> tuple[Entity, ...]:
@@ -319,7 +316,7 @@ class Coref:
             e = self.by_word[m.first]
             if e.kind == "person" and e not in seen:
                 seen.append(e)
-                if lemma and _singulars(lemma) & set(self.roles.get(e.id, "").split()):
+                if lemma and singulars(lemma) & set(self.roles.get(e.id, "").split()):
                     cast.append(e)
         pick = cast[:2] if len(cast) >= 2 else seen[:2]
         return tuple(reversed(pick)) if len(pick) == 2 else ()  # in text order
@@ -632,17 +629,6 @@ def _mention_head(tree: Tree, m: Mention) -> int:
         if not m.first <= h <= m.last:
             return k
     return m.last
-
-
-def _singulars(noun: str) -> set[str]:
-    """``coaches`` -> ``coach``: the forms a plural noun's singular may take (the
-    dictionary lemmatizer leaves unseen plurals as they are)."""
-    out = {noun}
-    if noun.endswith("s"):
-        out.add(noun[:-1])
-    if noun.endswith("es"):
-        out.add(noun[:-2])
-    return out
 
 
 def _roles(tree: Tree, e: Entity) -> str:

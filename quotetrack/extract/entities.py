@@ -27,8 +27,8 @@ from quotetrack.extract.acronyms import acronym, bare
 from quotetrack.extract.mention_types import _is_subject, repair_types
 from quotetrack.extract.mentions import KINDS, Entity, Mention
 from quotetrack.extract.name_runs import (
-    _HONORIFICS,
     _HYPHENS,
+    HONORIFICS,
     _cased,
     _domain,
     _extend,
@@ -185,7 +185,7 @@ def _typed_run(doc: ParsedDoc, run: list[Token]) -> tuple[str, list[Token]] | No
     if all(t.text.lower() in words("titles") for t in people):
         return None  # "Minister" alone names nobody
     before = doc.tokens[people[0].i - 1].text.lower() if people[0].i > 0 else ""
-    titled = before.rstrip(".") in _HONORIFICS or before in words("titles")
+    titled = before.rstrip(".") in HONORIFICS or before in words("titles")
     if titled or (
             first_name_gender(people[0].text) is not None
             and (len(people) >= 2 or people[0].i == run[0].i)):  # "Kendra said"
@@ -251,7 +251,7 @@ def _misspelt(doc: ParsedDoc, m: Mention, names: list[str]) -> list[str]:
     more and with the same initial, is at most two edits away."""
     before = doc.tokens[m.first - 1].text.lower().rstrip(".") if m.first > 0 else ""
     word = m.text.lower()
-    if before not in _HONORIFICS or len(word) < 5:
+    if before not in HONORIFICS or len(word) < 5:
         return []
     near = [k for k in names if (last := k.split()[-1].lower())[:1] == word[:1]
             and len(last) >= 5 and _edits(last, word) <= 2]

@@ -17,8 +17,8 @@ from dataclasses import replace
 from quotetrack.extract.acronyms import _defined_acronyms
 from quotetrack.extract.mentions import Mention
 from quotetrack.extract.name_runs import (
-    _HONORIFICS,
-    _POSSESSIVE,
+    HONORIFICS,
+    POSSESSIVES,
     _capitals,
     _given,
     _hyphenated,
@@ -29,7 +29,7 @@ from quotetrack.extract.name_runs import (
     name_words,
 )
 from quotetrack.extract.places import is_place, place_body
-from quotetrack.lexicon import first_name_gender, is_given_name, words
+from quotetrack.lexicon import first_name_gender, is_given_name, singulars, words
 from quotetrack.records import ParsedDoc, Token
 
 
@@ -147,7 +147,7 @@ def _led_noun(doc: ParsedDoc, m: Mention) -> Token | None:
     between = doc.tokens[m.last + 1:gov]
     if noun.sent != m.sent or not (noun.text.islower() and noun.text in words("organizations")):
         return None
-    if all(t.upos == "ADJ" or (t.upos == "PART" and t.text in _POSSESSIVE) for t in between):
+    if all(t.upos == "ADJ" or (t.upos == "PART" and t.text in POSSESSIVES) for t in between):
         return noun
     return None
 
@@ -301,8 +301,7 @@ def _plural_people(found: list[Mention]) -> list[Mention]:
     ``Prairie Nurses``) names a body of people: an organisation."""
     def plural(w: str) -> bool:
         low = w.lower()
-        return low.endswith("s") and (low[:-1] in words("person_nouns") or (
-            low.endswith("es") and low[:-2] in words("person_nouns")))
+        return bool((singulars(low) - {low}) & words("person_nouns"))
     return [replace(m, type="ORG") if m.type == "PER" and any(
         plural(w) for w in m.text.split()[1:]) else m for m in found]
 
@@ -320,7 +319,7 @@ def _placed_singletons(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
               or is_place(m.text)}  # "Ontario's", "Canada's": a place of the lexicon
     kept = {m.text for m in lone if doc.tokens[m.first].rel == "nsubj" or (
         m.first > 0 and doc.tokens[m.first - 1].text.lower().rstrip(".") in (
-            _HONORIFICS | words("titles")))}
+            HONORIFICS | words("titles")))}
     return [replace(m, type="LOC") if m in lone and m.text in placed - kept else m
             for m in found]
 
@@ -377,7 +376,7 @@ def _is_name(doc: ParsedDoc, m: Mention) -> bool:
     toks = doc.tokens[m.first:m.last + 1]
     lows = [t.text.lower().rstrip(".") for t in toks]
     if all(w in words("calendar") or w in words("titles") for w in lows) or all(
-            t.upos == "PRON" or t.text in _POSSESSIVE for t in toks):
+            t.upos == "PRON" or t.text in POSSESSIVES for t in toks):
         return False
     return not (m.type == "PER" and len(toks) == 1 and toks[0].xpos == "NNPS")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from quotetrack.extract.places import is_place
 from quotetrack.lexicon import first_name_gender, is_given_name, words
@@ -19,13 +20,13 @@ from quotetrack.records import ParsedDoc, Token
 _SKIP_WORDS = {"the", "a", "an"}
 
 
-_POSSESSIVE = {"'s", "\u2019s", "'", "\u2019"}
+POSSESSIVES = frozenset({"'s", "\u2019s", "'", "\u2019"})
 
 
 _HYPHENS = ("-", "\u2013")  # glued to both sides inside a name ("Lakeshore\u2013Credit Valley")
 
 
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "madam"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "madam"}
 
 
 def _trim(doc: ParsedDoc, run: list[Token]) -> list[Token]:
@@ -44,7 +45,7 @@ def _trim(doc: ParsedDoc, run: list[Token]) -> list[Token]:
             run[0].text.lower() in words("person_nouns")) and (
             run[0].text.lower() not in words("titles")):
         run = run[1:]  # "Operator Vantor Nickel Corp.": a role noun capitalised by position
-    while run and (run[-1].text in _POSSESSIVE or run[-1].upos == "PUNCT"
+    while run and (run[-1].text in POSSESSIVES or run[-1].upos == "PUNCT"
                    or run[-1].text.lower() in _JOINERS | {"on"}):
         run = run[:-1]
     return run
@@ -76,7 +77,7 @@ def _cased(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
 def _surface(doc: ParsedDoc, run: list[Token]) -> str:
     """The mention's text with a trailing possessive cut (``Putin's`` -> ``Putin``)."""
     text = doc.text[run[0].start:run[-1].end]
-    for p in _POSSESSIVE:
+    for p in POSSESSIVES:
         if text.endswith(p) and len(text) > len(p) + 1:
             return text[: -len(p)]
     return " ".join(text.split())
@@ -164,7 +165,7 @@ def _past_owner(toks: list[Token]) -> list[Token]:
     (``Ontario's Ministry of Colleges`` -> ``Ministry of Colleges``): the words after
     an inner ``'s`` when they open with an organisation head word and run on."""
     for k, t in enumerate(toks[:-2]):
-        if t.text in _POSSESSIVE and toks[k + 1].text.lower() in words("organizations"):
+        if t.text in POSSESSIVES and toks[k + 1].text.lower() in words("organizations"):
             return toks[k + 1:]
     return toks
 
@@ -215,6 +216,7 @@ def _glued(a: Token, b: Token) -> bool:
     return a.end == b.start
 
 
+@cache
 def _role_words() -> frozenset[str]:
     """Lower-case role words after which a capitalised word starts a name, whatever
     its tag (``Geography professor Aled Pryce-Montgomery``, ``Aled`` tagged a verb)."""
@@ -385,7 +387,7 @@ def name_words(name: str) -> list[str]:
         given = (cut == k > 0 or k == 0 < len(toks) - 2) and w[:1].isupper() and (
             first_name_gender(w) is not None)  # "Earl Ray Tomblin", not "Earl Spencer"
         title = low in titles or w.lower() in titles  # "Gov.": listed with its stop
-        if (title and not given) or low in _HONORIFICS or lower or w.endswith("'s"):
+        if (title and not given) or low in HONORIFICS or lower or w.endswith("'s"):
             cut = k + 1
     toks = toks[cut:]
     for k, w in enumerate(toks[1:-1], start=1):

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quotetrack.extract.mention_types import PERSONAL_UNITS
-from quotetrack.extract.name_runs import surname_particle
+from quotetrack.extract.name_runs import POSSESSIVES, surname_particle
 from quotetrack.extract.syntax import Tree, contiguous, trimmed
-from quotetrack.lexicon import words
+from quotetrack.lexicon import is_person_noun, words
 from quotetrack.records import Span, SpeakerKind, Token
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p",
@@ -104,7 +104,6 @@ def _kind_of_name(name_tokens: list[Token]) -> SpeakerKind:
     return "unknown"
 
 
-_POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
 _QUANTIFIERS = {"several", "many", "some", "few", "numerous", "various", "other", "one",
                 "two", "three", "four", "five", "both", "all", "most"}
 
@@ -121,13 +120,13 @@ def clean_phrase(tree: Tree, toks: list[Token]) -> str:
     while len(kept) > 1 and (kept[0].upos == "DET" or kept[0].rel == "det" or (
             kept[0].text.lower() in _QUANTIFIERS) or kept[0].rel == "nummod"):
         kept = kept[1:]  # leading ones only: "familiar with the search" keeps its "the"
-    while kept and kept[-1].text in _POSSESSIVES:
+    while kept and kept[-1].text in POSSESSIVES:
         kept = kept[:-1]  # "the GOP's": the name's own possessive
     owned = bool(kept) and kept[-1].text.lower() in words("organizations") and (
         kept[-1].text.lower() not in PERSONAL_UNITS)
     out = ""
     for t in kept:
-        if t.text in _POSSESSIVES:
+        if t.text in POSSESSIVES:
             out += "" if owned else t.text
         else:
             out += (" " if out else "") + t.text
@@ -303,8 +302,7 @@ def _described(tree: Tree, head: Token, phrase: list[Token]) -> str:
     """An unnamed speaker's label with the phrases after it that say who they are
     (``teacher at a Mississauga school``, ``residents of Spring Creek``, ``spokesperson
     for Manitoba Justice``), not its clauses (``who did not want to be identified``)."""
-    if head.lemma.lower() not in words("person_nouns") and head.text.lower() not in words(
-            "group_nouns") and head.lemma.lower().removesuffix("s") not in words("person_nouns"):
+    if not is_person_noun(head.lemma) and head.text.lower() not in words("group_nouns"):
         return clean_phrase(tree, phrase)
     kept = {t.i for t in phrase}
     for c in tree.children(head.i, "nmod"):
@@ -319,8 +317,7 @@ def _staff_of(tree: Tree, head: Token) -> Named | None:
     """``Officials at Homeland Security Investigations``: people described by the body
     they work at (``at``/``from`` a proper name) are named after it
     (``Homeland Security Investigations officials``)."""
-    low = head.lemma.lower()
-    if not {low, low.removesuffix("s")} & words("person_nouns"):
+    if not is_person_noun(head.lemma):
         return None
     for c in tree.children(head.i, "nmod"):
         if c.i < head.i or not c.text[:1].isupper() or c.upos not in ("PROPN", "NOUN") or (

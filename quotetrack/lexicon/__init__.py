@@ -88,6 +88,22 @@ def is_given_name(name: str) -> bool:
     return low in _genders("first_names") or low in words("given_names_shared")
 
 
+def singulars(noun: str) -> set[str]:
+    """``coaches`` -> ``coach``: the forms a plural noun's singular may take, the noun
+    itself included (the dictionary lemmatizer leaves unseen plurals as they are)."""
+    out = {noun}
+    if noun.endswith("s"):
+        out.add(noun[:-1])
+    if noun.endswith("es"):
+        out.add(noun[:-2])
+    return out
+
+
+def is_person_noun(word: str) -> bool:
+    """A noun for people (``person_nouns.txt``), singular or plural (``officials``)."""
+    return bool(singulars(word.lower()) & words("person_nouns"))
+
+
 def noun_gender(noun: str) -> str | None:
     """``m`` or ``f`` for a noun that fixes its referent's gender (``spokeswoman``)."""
     return _genders("gendered_nouns").get(noun.lower())

@@ -32,6 +32,8 @@ from functools import partial
 from typing import Any
 
 Word = str | tuple[str, Any]
+# What the repairs below do, named in the parse cache's key: change it with them.
+REPAIRS = "names-joined spelled-words plural-owners glued-hyphens"
 
 
 def _text(word: Word) -> str:
