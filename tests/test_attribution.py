@@ -667,3 +667,11 @@ def test_attribution_name_set_off_after_a_description_and_its_modifiers() -> Non
                  "confrontations.").quotes
     assert quotes[-1].speaker is not None
     assert quotes[-1].speaker.startswith("Capital Transit Workers")
+
+
+def test_attribution_dateline_is_no_speaker() -> None:
+    """A parser slip gives the cue two subjects, the dateline one of them."""
+    quotes = run("ST. JOHN\u2019S \u2014 The province cannot tell whether seniors received "
+                 "the visits it paid for, Newfoundland and Labrador\u2019s auditor general "
+                 "says.").quotes
+    assert [q.speaker for q in quotes] == ["Newfoundland and Labrador\u2019s auditor general"]

@@ -294,6 +294,28 @@ def test_entities_leading_word_of_an_organisation_is_that_organisation() -> None
     assert [m.type for m in _retyped_leaders(doc, found)] == ["ORG", "LOC", "ORG", "ORG"]
 
 
+def test_entities_words_before_a_legal_form_are_that_company() -> None:
+    from quotetrack.extract.mention_types import _retyped_leaders
+
+    doc = parsed("Cabot Ridge Minerals Inc. had committed money. Cabot Ridge said it was "
+                 "disappointed. Mary Ellen said so.")
+    found = [_mention(doc, "Cabot Ridge Minerals Inc.", "ORG"),
+             _mention(doc, "Cabot Ridge", "PER", 1), _mention(doc, "Mary Ellen", "PER")]
+    assert [m.type for m in _retyped_leaders(doc, found)] == ["ORG", "ORG", "PER"]
+
+
+def test_entities_company_set_off_after_a_person_noun_stays_a_company() -> None:
+    ents = _entities("The store's owner, Greenlight Leaf Co., said Thursday it would appeal.")
+    assert ents.get("Greenlight Leaf Co.") == "organization"
+
+
+def test_entities_place_and_two_portfolios_are_one_body() -> None:
+    ents = _entities("Alberta Fish and Wildlife said the path would stay closed. Health "
+                     "Canada and Transport Canada said nothing.")
+    assert ents.get("Alberta Fish and Wildlife") == "organization"
+    assert "Health Canada and Transport" not in ents
+
+
 def test_entities_common_noun_opening_a_sentence_is_no_part_of_a_name() -> None:
     from quotetrack.extract.name_runs import _trim
 
@@ -477,8 +499,8 @@ def test_entities_dateline_with_an_apostrophe_and_a_title_alone() -> None:
 
 
 def test_entities_company_named_short_by_its_first_words() -> None:
-    from quotetrack.extract.entities import _company_of
+    from quotetrack.extract.mention_types import company_of
 
-    assert _company_of("Cabot Ridge", "Cabot Ridge Minerals Inc.")
-    assert not _company_of("New York", "New York Times")
-    assert not _company_of("Cabot", "Cabot Ridge Minerals Inc.")  # one word: other rules
+    assert company_of("Cabot Ridge", "Cabot Ridge Minerals Inc.")
+    assert not company_of("New York", "New York Times")
+    assert not company_of("Cabot", "Cabot Ridge Minerals Inc.")  # one word: other rules

@@ -35,7 +35,7 @@ from quotetrack.extract.coref import Coref, Recent
 from quotetrack.extract.cueless import introduced, name_line, words_of
 from quotetrack.extract.marks import is_mark_token
 from quotetrack.extract.mentions import Entity
-from quotetrack.extract.name_runs import POSSESSIVES
+from quotetrack.extract.name_runs import POSSESSIVES, is_dateline
 from quotetrack.extract.speakers import (
     PRONOUNS,
     Named,
@@ -78,6 +78,8 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
     # "The last time they met, both presidents said": a time noun is a parser slip
     subj = [s for s in tree.children(cue.i, "nsubj") if not _within(s, avoid)
             and s.lemma.lower() not in words("calendar")]
+    if len(subj) > 1:  # "ST. JOHN'S -- ..., the auditor general says": a dateline is none
+        subj = [s for s in subj if not _dateline(tree, s)] or subj
     if len(subj) > 1:  # "Okemaw-Bastien's lawyer ... said" misparsed: a possessor is none
         subj = [s for s in subj if tree.subtree(s.i)[-1].text not in POSSESSIVES] or subj
     if len(subj) > 1:  # a parser slip: prefer the name or pronoun nearest the cue
@@ -87,6 +89,11 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
             w.text.lower() == "by" for w in tree.children(c.i, "case"))]
         return agents[0] if agents else None
     return subj[0] if subj else None
+
+
+def _dateline(tree: Tree, s: Token) -> bool:
+    words = tree.subtree(s.i)
+    return is_dateline(tree.tokens, words[0].i, words[-1].i)
 
 
 def _quoted_subject(tree: Tree, verb: Token, avoid: Ranges) -> Token | None:

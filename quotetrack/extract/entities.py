@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from quotetrack.extract.acronyms import acronym, bare
-from quotetrack.extract.mention_types import _is_subject, repair_types
+from quotetrack.extract.mention_types import _is_subject, company_of, repair_types
 from quotetrack.extract.mentions import KINDS, Entity, Mention
 from quotetrack.extract.name_runs import (
     _HYPHENS,
@@ -45,7 +45,7 @@ from quotetrack.extract.name_runs import (
     _with_adjectives,
     name_words,
 )
-from quotetrack.extract.places import is_place
+from quotetrack.extract.places import is_place, place_body
 from quotetrack.lexicon import first_name_gender, is_given_name, words
 from quotetrack.records import ParsedDoc, Token
 
@@ -63,6 +63,9 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         if typed in ("LOC", "PER") and _organisation_words(toks):
             typed = "ORG"  # "Bank of Canada", "Amnesty International", "Ministry of Health"
         toks = _past_owner(_extend(doc, toks, typed))
+        if typed == "PER" and len(toks) > 2 and place_body(_surface(doc, toks)) and any(
+                t.text == "and" for t in toks):
+            typed = "ORG"  # "Alberta Fish and Wildlife": grown into a body's name
         domain = _domain(doc, toks)
         if domain is not None:  # "Gawker.com": a website, whatever the model typed
             toks, typed = [*toks, domain], "ORG"
@@ -291,7 +294,7 @@ def _org_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
         for long in names:
             if long == short or len(long.split()) <= len(short.split()) or long in merged:
                 continue
-            if bare(short) in (acronym(long), acronym(long.split(" of ")[0])) or _company_of(
+            if bare(short) in (acronym(long), acronym(long.split(" of ")[0])) or company_of(
                     short, long) or (
                     len(short.split()) == 1 and (
                     long.split()[0] == short) and not is_place(short)):  # not "Alberta"
@@ -304,22 +307,6 @@ def _org_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
             root = merged[root]
         out.setdefault(root, []).extend(ms)
     return list(out.values())
-
-
-def _company_of(short: str, long: str) -> bool:
-    """``Cabot Ridge`` for ``Cabot Ridge Minerals Inc.``: a name of two words or more
-    that the longer one extends only by organisation words."""
-    rest = long[len(short):].split() if long.startswith(short + " ") else []
-    return len(short.split()) > 1 and bool(rest) and all(
-        w.lower().rstrip(".,") in _COMPANY_WORDS for w in rest)
-
-
-# What a company's full name adds to its short one: a legal form or its industry.
-_COMPANY_WORDS = frozenset({"inc", "corp", "corporation", "co", "ltd", "limited", "llc",
-                            "plc", "group", "holdings", "company", "minerals", "mining",
-                            "energy", "resources", "contracting", "construction",
-                            "consulting", "engineering", "logistics", "securities",
-                            "pharmaceuticals", "technologies", "industries"})
 
 
 def _canonical(ms: Sequence[Mention]) -> str:

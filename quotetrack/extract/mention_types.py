@@ -26,6 +26,7 @@ from quotetrack.extract.name_runs import (
     _plain_name_word,
     _surface,
     _title_word,
+    is_dateline,
     name_words,
 )
 from quotetrack.extract.places import is_place, place_body
@@ -211,15 +212,35 @@ def _place_bodies(found: list[Mention]) -> list[Mention]:
         m.type == "LOC" or m.text.split()[-1].lower() not in alone) else m for m in found]
 
 
+def company_of(short: str, long: str) -> bool:
+    """``Cabot Ridge`` for ``Cabot Ridge Minerals Inc.``: a name of two words or more
+    that the longer one extends only by organisation words."""
+    rest = long[len(short):].split() if long.startswith(short + " ") else []
+    return len(short.split()) > 1 and bool(rest) and all(
+        w.lower().rstrip(".,") in _COMPANY_WORDS for w in rest)
+
+
+# What a company's full name adds to its short one: a legal form or its industry.
+_COMPANY_WORDS = frozenset({"inc", "corp", "corporation", "co", "ltd", "limited", "llc",
+                            "plc", "group", "holdings", "company", "minerals", "mining",
+                            "energy", "resources", "contracting", "construction",
+                            "consulting", "engineering", "logistics", "securities",
+                            "pharmaceuticals", "technologies", "industries"})
+
+
 def _retyped_leaders(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """A one-word person or place mention that is the leading word of an organisation
-    the article names in full (``Halden`` for ``Halden Pharmaceuticals``) is that
+    the article names in full (``Halden`` for ``Halden Pharmaceuticals``), or the
+    words of its name before a legal form or industry (``Cabot Ridge``), is that
     organisation, unless a person's surname or governed by a place preposition (``in
     Toronto``, not the ``Toronto Stock Exchange``)."""
-    leaders = {m.text.split()[0] for m in found if m.type == "ORG" and len(m.text.split()) > 1}
+    orgs = [m.text for m in found if m.type == "ORG" and len(m.text.split()) > 1]
+    leaders = {o.split()[0] for o in orgs}
     surnames = {m.text.split()[-1] for m in found if m.type == "PER" and len(m.text.split()) > 1}
-    return [replace(m, type="ORG") if m.type in ("PER", "LOC") and m.first == m.last and (
-        m.text in leaders - surnames) and not _place_case(doc, m.first) else m for m in found]
+    return [replace(m, type="ORG") if m.type in ("PER", "LOC") and (
+        m.first == m.last and m.text in leaders - surnames or m.first < m.last and any(
+            company_of(m.text, o) for o in orgs)) and not _place_case(doc, m.first) else m
+        for m in found]
 
 
 def _shared_heads(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
@@ -264,7 +285,8 @@ def _described_people(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     for m in found:
         inside = range(m.first, m.last + 1)
         head = next((doc.tokens[k] for k in inside if doc.tokens[k].head not in inside), None)
-        if m.type in ("ORG", "LOC") and head is not None and head.head >= 0:
+        if m.type in ("ORG", "LOC") and head is not None and head.head >= 0 and (
+                doc.tokens[m.last].text.lower() not in words("organizations")):
             gov = doc.tokens[head.head]
             kids = [t for t in doc.sentences[head.sent].tokens if t.head == head.i
                     and t.deprel == "appos"]
@@ -279,21 +301,11 @@ def _described_people(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     return out
 
 
-_DATELINE_MARKS = {",", "(", "-", "--", "\u2014", "\u2013"}
-
-
 def _datelines(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """A name in capitals that opens its paragraph before a comma, a dash or a
     bracket (``SUDBURY, Ont. --``, ``CALGARY --``) is a dateline: a place."""
-    starts = {p[0] for p in doc.paragraphs}
-    out = []
-    for m in found:
-        nxt = doc.tokens[m.last + 1] if m.last + 1 < len(doc.tokens) else None
-        if m.start in starts and nxt is not None and nxt.text in _DATELINE_MARKS and all(
-                _capitals(w) for w in m.text.split()):
-            m = replace(m, type="LOC")
-        out.append(m)
-    return out
+    return [replace(m, type="LOC") if is_dateline(doc.tokens, m.first, m.last) else m
+            for m in found]
 
 
 def _plural_people(found: list[Mention]) -> list[Mention]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from quotetrack.extract.places import is_place
+from quotetrack.extract.places import is_place, place_body
 from quotetrack.lexicon import first_name_gender, is_given_name, words
 from quotetrack.records import ParsedDoc, Token
 
@@ -144,11 +144,27 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
             while hi + 1 < len(doc.tokens) and doc.tokens[hi + 1].upos == "PROPN" and (
                     doc.tokens[hi + 1].ner[2:] in ("", "ORG")):
                 hi += 1
+        elif _second_portfolio(doc, lo, hi):
+            hi += 2  # "Alberta Fish and Wildlife", "Manitoba Transportation and Infrastructure"
         elif kind == "ORG" and _coordinated_remit(doc, lo, hi) > hi:
             hi = _coordinated_remit(doc, lo, hi)  # "Ministry of Colleges and Universities"
         else:
             break
     return list(doc.tokens[lo:hi + 1])
+
+
+def _second_portfolio(doc: ParsedDoc, lo: int, hi: int) -> bool:
+    """Words ``lo..hi`` name a body by place and portfolio and go on with ``and`` and
+    one more capitalised word that ends the name: a second portfolio of the same body."""
+    toks = doc.tokens
+    if hi + 2 >= len(toks) or toks[hi + 1].text != "and" or toks[hi + 2].sent != toks[hi].sent:
+        return False
+    second = toks[hi + 2]
+    after = toks[hi + 3] if hi + 3 < len(toks) else None
+    return second.upos == "PROPN" and second.text[:1].isupper() and not is_place(
+        second.text) and not (after is not None and after.text[:1].isupper() and (
+            after.sent == second.sent)) and place_body(
+        " ".join(t.text for t in toks[lo:hi + 1]) + " and " + second.text)
 
 
 def _plural_owner(doc: ParsedDoc, hi: int) -> bool:
@@ -253,6 +269,18 @@ def _capitals(word: str) -> bool:
     """``RCMP``, ``U.N.``, ``JOHN'S``: two or more letters, all capitals."""
     letters = "".join(c for c in word if c not in ".'\u2019")
     return len(letters) >= 2 and letters.isalpha() and letters.isupper()
+
+
+DATELINE_MARKS = frozenset({",", "(", "-", "--", "\u2014", "\u2013"})
+
+
+def is_dateline(toks: Sequence[Token], first: int, last: int) -> bool:
+    """Words ``first..last`` are a dateline (``SUDBURY, Ont. --``, ``ST. JOHN'S --``):
+    capitals opening their paragraph, before a comma, a dash or a bracket."""
+    opens = first == 0 or toks[first - 1].para != toks[first].para
+    after = toks[last + 1].text if last + 1 < len(toks) else ""
+    return opens and after in DATELINE_MARKS and all(
+        _capitals(t.text) or t.text in ("'S", "\u2019S") for t in toks[first:last + 1])
 
 
 def _title_word(t: Token) -> bool:

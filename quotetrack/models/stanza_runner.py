@@ -29,10 +29,47 @@ def _warm_start(trainer_cls: Any, path: str) -> None:
         # Same treebank, same vocabularies: every tensor lines up.  On other data
         # (a truncated test run) only the tensors whose shapes agree are taken.
         fits = {k: v for k, v in saved.items() if k in own and own[k].shape == v.shape}
+        fits |= widened(saved, own, _vector_slot(self))
         self.model.load_state_dict(fits, strict=False)
         print(f"warm start from {path}: {len(fits)} of {len(own)} tensors", flush=True)
 
     trainer_cls.__init__ = init
+
+
+def _vector_slot(trainer: Any) -> tuple[int, int] | None:
+    """Where a model with word vectors has their input columns (start, width) that a
+    model without them lacks: after the word embedding in the tagger, first in the
+    parser; None without vectors."""
+    args = trainer.model.args
+    if not args.get("pretrain"):
+        return None
+    start = args["word_emb_dim"] if type(trainer).__module__.startswith(
+        "stanza.models.pos") else 0
+    return start, args["transformed_dim"]
+
+
+def widened(saved: dict[str, Any], own: dict[str, Any],
+            slot: tuple[int, int] | None) -> dict[str, Any]:
+    """Saved input weights of a model without word vectors, widened to take them.
+
+    A tensor whose last dimension is ``width`` short of the new one's (the first
+    layer's input weights, the word-dropout replacement) gets zero columns at the
+    slot (the replacement vector its new values), so the warm-started model
+    computes what the old one did until training gives the vectors weight."""
+    if slot is None:
+        return {}
+    start, width = slot
+    out: dict[str, Any] = {}
+    for key, old in saved.items():
+        new = own.get(key)
+        if new is None or new.dim() != old.dim() or new.shape[:-1] != old.shape[:-1] \
+                or new.shape[-1] != old.shape[-1] + width:
+            continue
+        grown = new.clone() if new.dim() == 1 else new.new_zeros(new.shape)
+        grown[..., :start] = old[..., :start]
+        grown[..., start + width:] = old[..., start:]
+        out[key] = grown
+    return out
 
 
 def main(argv: list[str] | None = None) -> None:

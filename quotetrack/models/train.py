@@ -70,6 +70,7 @@ class Plan:
     half: bool = False
     dep_dropout: tuple[str, str] = DEP_DROPOUT
     ner_dropout: tuple[str, str] = NER_DROPOUT
+    vectors: Path | None = None
 
     @property
     def udbase(self) -> Path:
@@ -178,10 +179,16 @@ def _split(plan: Plan, stage: str, split: str) -> str:
     return str(plan.data / stage / f"{SHORT}.{split}.in.conllu")
 
 
+def _vectors(vectors: Path | None) -> list[str]:
+    """Stanza's word-vector arguments: the shared pretrain file, or none at all."""
+    return ["--wordvec_pretrain_file", str(vectors)] if vectors else ["--no_pretrain"]
+
+
 def _common(plan: Plan, stage: str, steps: int) -> list[str]:
     return ["--train_file", _split(plan, stage, "train"),
             "--eval_file", _split(plan, stage, "dev"),
-            "--lang", "en", "--shorthand", SHORT, "--mode", "train", "--no_pretrain",
+            "--lang", "en", "--shorthand", SHORT, "--mode", "train",
+            *_vectors(plan.vectors), "--save_name", FILES[stage], "--word_cutoff", "0",
             "--max_steps", str(steps), "--eval_interval", str(max(min(250, steps // 4), 1)),
             "--save_dir", _save_dir(plan, stage), "--seed", str(plan.seed)]
 
@@ -254,7 +261,7 @@ def _train_ner(plan: Plan) -> list[str]:
     data = plan.data / "ner"
     return ["quotetrack.models.stanza_runner", "--fast-lstm", "stanza.models.ner_tagger",
             "--train_file", str(data / "train.json"), "--eval_file", str(data / "dev.json"),
-            "--shorthand", "en_compact", "--mode", "train", "--no_pretrain",
+            "--shorthand", "en_compact", "--mode", "train", *_vectors(plan.vectors),
             "--word_emb_dim", "100", "--char_hidden_dim", "100", "--hidden_dim", "200",
             "--optim", "adam", *_lr(plan, "ner", "0.002"),
             "--dropout", plan.ner_dropout[0], "--word_dropout", plan.ner_dropout[1],
@@ -295,10 +302,19 @@ def retag(plan: Plan) -> None:
             shutil.copyfile(path, gold)
         _run(plan, ["stanza.models.tagger", "--mode", "predict", "--eval_file", str(gold),
                     "--output_file", str(tagged), "--lang", "en", "--shorthand", SHORT,
-                    "--no_pretrain", "--save_dir", str(tagger.parent),
+                    *_vectors(plan.vectors if uses_vectors(tagger) else None),
+                    "--save_dir", str(tagger.parent),
                     "--save_name", tagger.name])
         path.write_text(merge_tags(gold.read_text("utf-8"), tagged.read_text("utf-8")),
                         "utf-8")
+
+
+def uses_vectors(model: Path) -> bool:
+    """Whether a saved Stanza model was trained with word vectors."""
+    import torch
+
+    saved = torch.load(model, map_location="cpu", weights_only=False)
+    return bool(saved.get("config", {}).get("pretrain"))
 
 
 def merge_tags(gold: str, tagged: str) -> str:
@@ -389,6 +405,8 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
                     help="parser dropout and word dropout")
     ap.add_argument("--ner-dropout", default=",".join(NER_DROPOUT), metavar="D,W",
                     help="NER tagger dropout and word dropout")
+    ap.add_argument("--vectors", type=Path, metavar="PRETRAIN.pt",
+                    help="word vectors for the tagger, parser and NER (word_vectors)")
     ap.add_argument("--half", action="store_true",
                     help="store the tagger, parser and NER weights as float16")
     ap.add_argument("--no-score", action="store_true")
@@ -408,7 +426,8 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
                 a.init_from.resolve() if a.init_from else None, a.force, a.seed, lr,
                 a.retag, a.average, _pair(ap, a.pos_dropout, "--pos-dropout"), a.half,
                 _pair(ap, a.dep_dropout, "--dep-dropout"),
-                _pair(ap, a.ner_dropout, "--ner-dropout"))
+                _pair(ap, a.ner_dropout, "--ner-dropout"),
+                a.vectors.resolve() if a.vectors else None)
 
 
 def _pair(ap: argparse.ArgumentParser, text: str, flag: str) -> tuple[str, str]:
