@@ -142,7 +142,8 @@ class Coref:
         kids = self.tree.children(head.i)
         lemma = head.lemma.lower()
         scope = self.tree.subtree(head.i) if aged(self.tree, head) else kids  # "the 26-year-old"
-        definite = any(k.text.lower() in _DEFINITE for k in scope)
+        definite = any(k.text.lower() in _DEFINITE for k in scope) or any(
+            k.deprel == "nmod:poss" and k.upos == "NOUN" for k in kids)  # "the hospital's"
         plural = "Number=Plur" in head.feats
         both = any(k.text.lower() == "both" for k in kids)  # "Both coaches said"
         if (definite or both) and (plural and any(
@@ -294,7 +295,8 @@ class Coref:
         people = [self.by_word[m.first] for m in after
                   if self.by_word[m.first].kind == "person"]
         for e in people:
-            if lemma in self.roles.get(e.id, "").split():
+            held = self.roles.get(e.id, "").split()
+            if any(w in held for w in (lemma, *_SAME_ROLE.get(lemma, ()))):
                 return (e,)
         lead = next(t.sent for t in toks if t.para == head.para)
         opener = next((m for m in after if toks[m.first].para == head.para + 1), None)
@@ -302,8 +304,8 @@ class Coref:
             return ()
         e, word = self.by_word[opener.first], toks[_mention_head(self.tree, opener)]
         first = next(t.sent for t in toks if t.para == head.para + 1)
-        if e.kind == "person" and not self.roles.get(e.id) and word.rel == "nsubj" \
-                and opener.sent == first:
+        if e.kind == "person" and word.rel == "nsubj" and opener.sent == first and (
+                not self.roles.get(e.id)):
             return (e,)
         return ()
 
@@ -521,7 +523,9 @@ _BUSINESS_WORDS = frozenset({"inc", "corp", "corporation", "ltd", "limited", "co
 _SAME_ROLE = {"judge": ("justice",), "lawyer": ("attorney", "counsel"),
               "attorney": ("lawyer", "counsel"), "spokesperson": ("spokesman", "spokeswoman"),
               "spokesman": ("spokesperson",), "spokeswoman": ("spokesperson",),
-              "officer": ("constable", "const.", "sgt.", "sergeant", "cpl.", "corporal")}
+              "officer": ("constable", "const.", "sgt.", "sergeant", "cpl.", "corporal"),
+              "head": ("president", "chair", "chairman", "chairwoman", "chairperson",
+                       "leader", "director")}
 
 
 def _name_words(name: str) -> list[str]:
@@ -631,6 +635,14 @@ def _mention_head(tree: Tree, m: Mention) -> int:
     return m.last
 
 
+def _role_word(word: str) -> list[str]:
+    """A word before a name as a role: ``Dr.`` is a doctor; ``Ms.`` and ``Mr.`` are none."""
+    bare_word = word.rstrip(".")
+    if bare_word == "dr":
+        return ["doctor"]
+    return [] if bare_word in ("mr", "mrs", "ms", "miss", "mx") else [word]
+
+
 def _roles(tree: Tree, e: Entity) -> str:
     """Lower-cased words describing a person: titles and role nouns before a mention
     and common-noun appositives (``Yury Ushakov, a Kremlin adviser``, ``Foreign
@@ -641,7 +653,7 @@ def _roles(tree: Tree, e: Entity) -> str:
         k = m.first - 1
         while k >= 0 and toks[k].sent == m.sent and toks[k].upos in ("PROPN", "NOUN", "ADJ") \
                 and (toks[k].text[:1].isupper() or toks[k].text in words("person_nouns")):
-            out.append(toks[k].text.lower())
+            out += _role_word(toks[k].text.lower())
             k -= 1
         head = _mention_head(tree, m)
         for a in tree.children(head, "appos"):
