@@ -36,6 +36,9 @@ MODEL_FILES = {
     "depparse": "en_ewt_nopretrain_parser.pt",
 }
 NER_FILE = "en_compact_nertagger.pt"
+# GloVe 6B word vectors (PDDL 1.0) that the tagger, parser and NER share, where the
+# models were trained with them (``quotetrack.models.word_vectors``), stored float16.
+VECTORS_FILE = "en_glove100_pretrain.pt"
 # NER without word vectors or a charlm: Stanza must be told there are none.
 _NO_NER_EXTRAS = {"ner_pretrain_path": "", "ner_forward_charlm_path": "",
                   "ner_backward_charlm_path": ""}
@@ -99,9 +102,14 @@ def _compact_kwargs(directory: Path, ner: bool = True) -> dict[str, Any]:
                                " reinstall quotetrack or train them with"
                                " python -m quotetrack.models.train")
     paths = {f"{p}_model_path": str(directory / f) for p, f in MODEL_FILES.items()}
+    vectors = directory / VECTORS_FILE
+    if vectors.exists():
+        paths |= {"pos_pretrain_path": str(vectors), "depparse_pretrain_path": str(vectors)}
     processors = PROCESSORS
     if ner and (directory / NER_FILE).exists():
         paths |= {"ner_model_path": str(directory / NER_FILE), **_NO_NER_EXTRAS}
+        if vectors.exists():
+            paths["ner_pretrain_path"] = str(vectors)
         processors += ",ner"
     return {"lang": "en", "dir": str(directory), "allow_unknown_language": True,
             "download_method": None, "processors": processors, **paths}
@@ -150,7 +158,19 @@ def load_pipeline(config: ParserConfig) -> Any:
                                f" ({type(exc).__name__}; offline?); use the shipped compact"
                                " models: --models compact") from exc
     repair_tokenizer(pipeline)
+    _float_vectors(pipeline)
     return _speed_up(pipeline, config)
+
+
+def _float_vectors(pipeline: Any) -> None:
+    """Word vectors stored float16 computed in float32, as the layers they feed."""
+    import torch
+
+    for processor in pipeline.processors.values():
+        model = getattr(getattr(processor, "_trainer", None), "model", None)
+        emb = getattr(model, "pretrained_emb", None)
+        if emb is not None and emb.weight.dtype == torch.float16:
+            emb.float()
 
 
 def _speed_up(pipeline: Any, config: ParserConfig) -> Any:

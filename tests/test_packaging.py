@@ -231,7 +231,8 @@ def _migration_reads() -> set[str]:
 
 def test_wheel_holds_every_file_the_code_reads(dists, monkeypatch):
     kwargs = parse._compact_kwargs(parse.COMPACT_DIR)
-    models = {Path(v).name for k, v in kwargs.items() if k.endswith("_model_path")}
+    models = {Path(v).name for k, v in kwargs.items()
+              if k.endswith(("_model_path", "_pretrain_path")) and v}
     models.add("resources.json")  # Stanza opens it in the models folder (kwargs["dir"])
     migrations = _migration_reads()
     read = ({f"quotetrack/lexicon/{n}" for n in _lexicon_reads(monkeypatch)}

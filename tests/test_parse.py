@@ -136,3 +136,17 @@ def test_parse_cache_keeps_int8_parses_apart(tmp_path: Path) -> None:
     plain = ParseCache(tmp_path, ParserConfig(quantize=False))
     int8 = ParseCache(tmp_path, ParserConfig(quantize=True))
     assert plain._path("Some text.") != int8._path("Some text.")
+
+
+def test_parse_word_vectors_beside_the_models_reach_tagger_parser_and_ner(
+        tmp_path: Path) -> None:
+    from quotetrack import parse as p
+
+    for name in [*p.MODEL_FILES.values(), p.NER_FILE]:
+        (tmp_path / name).write_bytes(b"")
+    plain = p._compact_kwargs(tmp_path)
+    assert not any(k.endswith("_pretrain_path") and v for k, v in plain.items())
+    (tmp_path / p.VECTORS_FILE).write_bytes(b"")
+    kwargs = p._compact_kwargs(tmp_path)
+    want = str(tmp_path / p.VECTORS_FILE)
+    assert [kwargs[f"{s}_pretrain_path"] for s in ("pos", "depparse", "ner")] == [want] * 3

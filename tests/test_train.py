@@ -122,3 +122,17 @@ def test_train_ner_dropout_reaches_stanza() -> None:
     args = train._train_ner(plan)
     assert args[args.index("--dropout") + 1] == "0.3"
     assert args[args.index("--word_dropout") + 1] == "0.1"
+
+
+@pytest.mark.parametrize("stage", ["pos", "depparse", "ner"])
+def test_train_word_vectors_reach_stanza(stage: str, tmp_path: Path) -> None:
+    from quotetrack.models import train
+
+    trainer = {"pos": train._train_pos, "depparse": train._train_depparse,
+               "ner": train._train_ner}[stage]
+    plain = trainer(train._parse_args(["--stages", stage]))
+    assert "--no_pretrain" in plain and "--wordvec_pretrain_file" not in plain
+    vectors = tmp_path / "v.pt"
+    args = trainer(train._parse_args(["--stages", stage, "--vectors", str(vectors)]))
+    assert args[args.index("--wordvec_pretrain_file") + 1] == str(vectors.resolve())
+    assert "--no_pretrain" not in args

