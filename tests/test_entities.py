@@ -285,23 +285,23 @@ def test_entities_person_named_by_initials_is_an_organisation() -> None:
 
 
 def test_entities_leading_word_of_an_organisation_is_that_organisation() -> None:
-    from quotetrack.extract.mention_types import _retyped_leaders
+    from quotetrack.extract.mention_types import retyped_leaders
 
     doc = parsed("Halden Pharmaceuticals made the syrup in Toronto. Halden said it would "
                  "help. The Toronto Stock Exchange closed.")
     found = [_mention(doc, "Halden Pharmaceuticals", "ORG"), _mention(doc, "Toronto", "LOC"),
              _mention(doc, "Halden", "PER", 1), _mention(doc, "Toronto Stock Exchange", "ORG")]
-    assert [m.type for m in _retyped_leaders(doc, found)] == ["ORG", "LOC", "ORG", "ORG"]
+    assert [m.type for m in retyped_leaders(doc, found)] == ["ORG", "LOC", "ORG", "ORG"]
 
 
 def test_entities_words_before_a_legal_form_are_that_company() -> None:
-    from quotetrack.extract.mention_types import _retyped_leaders
+    from quotetrack.extract.mention_types import retyped_leaders
 
     doc = parsed("Cabot Ridge Minerals Inc. had committed money. Cabot Ridge said it was "
                  "disappointed. Mary Ellen said so.")
     found = [_mention(doc, "Cabot Ridge Minerals Inc.", "ORG"),
              _mention(doc, "Cabot Ridge", "PER", 1), _mention(doc, "Mary Ellen", "PER")]
-    assert [m.type for m in _retyped_leaders(doc, found)] == ["ORG", "ORG", "PER"]
+    assert [m.type for m in retyped_leaders(doc, found)] == ["ORG", "ORG", "PER"]
 
 
 def test_entities_company_set_off_after_a_person_noun_stays_a_company() -> None:
@@ -504,3 +504,42 @@ def test_entities_company_named_short_by_its_first_words() -> None:
     assert company_of("Cabot Ridge", "Cabot Ridge Minerals Inc.")
     assert not company_of("New York", "New York Times")
     assert not company_of("Cabot", "Cabot Ridge Minerals Inc.")  # one word: other rules
+
+
+def test_entities_given_name_and_surname_before_of_are_a_person() -> None:
+    from quotetrack.extract.entities import _person_of
+
+    doc = parsed("Leila Mansour of Halifax and the Bank of Canada spoke.")
+    toks = doc.tokens
+    assert _person_of(toks[0:2])
+    assert not _person_of(toks[6:7])  # "Bank" of Canada
+
+
+def test_entities_two_places_joined_by_and_open_an_organisation() -> None:
+    from quotetrack.extract.mention_types import _place_pairs
+
+    doc = parsed("The Newfoundland and Labrador Home Care Providers Association said so.")
+    found = [_mention(doc, "Newfoundland", "LOC"),
+             _mention(doc, "Labrador Home Care Providers Association", "ORG")]
+    got = _place_pairs(doc, found)
+    assert [(m.text, m.type) for m in got] == [
+        ("Newfoundland and Labrador Home Care Providers Association", "ORG")]
+
+
+def test_entities_name_led_by_a_portfolio_noun_or_a_head_and_link() -> None:
+    from quotetrack.extract.name_runs import _extend
+
+    doc = parsed("Turnout was low, Elections Canada said. The Regroupement des PME de la "
+                 "Rive-Sud said it was pleased.")
+    canada = _mention(doc, "Canada", "LOC")
+    got = _extend(doc, list(doc.tokens[canada.first:canada.last + 1]), "LOC")
+    assert [t.text for t in got] == ["Elections", "Canada"]
+    pme = _mention(doc, "PME", "ORG")
+    got = _extend(doc, list(doc.tokens[pme.first:pme.last + 1]), "ORG")
+    assert [t.text for t in got][:3] == ["Regroupement", "des", "PME"]
+
+
+def test_entities_organisation_read_off_a_run_takes_its_listed_remit() -> None:
+    ents = _entities("The cull needs a permit. B.C.'s Ministry of Water, Land and Resource "
+                     "Stewardship said in an email that it would review it.")
+    assert ents.get("Ministry of Water, Land and Resource Stewardship") == "organization"

@@ -24,12 +24,18 @@ from collections import Counter
 from collections.abc import Sequence
 
 from quotetrack.extract.acronyms import acronym, bare
-from quotetrack.extract.mention_types import _is_subject, company_of, repair_types
+from quotetrack.extract.mention_types import (
+    _is_subject,
+    company_of,
+    repair_types,
+    retyped_leaders,
+)
 from quotetrack.extract.mentions import KINDS, Entity, Mention
 from quotetrack.extract.name_runs import (
     _HYPHENS,
     HONORIFICS,
     _cased,
+    _coordinated_remit,
     _domain,
     _extend,
     _glued,
@@ -109,6 +115,8 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
             inside = False  # "Toledo, Clinton", "Trump and Putin", "Tomblin of West
             tag = "O"  # Virginia" (not "Ministry of"): two names; nor does a name run
             # through "tells", "Goes"
+        if inside and t.text == "of" and kind in ("LOC", "ORG") and _person_of(run):
+            inside, kind, tag = False, "PER", "O"  # "Leila Mansour of Halifax" (all LOC)
         if inside:
             run.append(t)
             continue
@@ -123,8 +131,16 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     out += _propn_mentions(doc, covered)
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     found = out + _short_mentions(doc, out, covered)  # a name has a letter or digit
-    return tuple(sorted((m for m in found if any(c.isalnum() for c in m.text)),
-                        key=lambda m: m.first))
+    found = sorted((m for m in found if any(c.isalnum() for c in m.text)), key=lambda m: m.first)
+    return tuple(retyped_leaders(doc, found))  # the untagged runs added too ("Vantor said")
+
+
+def _person_of(run: Sequence[Token]) -> bool:
+    """A tagged run that reads as a person's given name and surname before ``of``
+    (``Leila Mansour`` of Halifax), not a body's name (``Bank`` of Canada)."""
+    return len(run) in (2, 3) and is_given_name(run[0].text) and not is_place(
+        run[0].text) and all(t.text[:1].isupper() and t.text.lower() not in words(
+            "organizations") for t in run)
 
 
 def _short_mentions(doc: ParsedDoc, found: Sequence[Mention], covered: set[int]
@@ -204,6 +220,11 @@ def _propn_mentions(doc: ParsedDoc, covered: set[int]) -> list[Mention]:
     for run in _runs(doc, covered):
         typed = _typed_run(doc, run)
         toks = _trim(doc, typed[1]) if typed else []
+        if toks and out and toks[0].i <= out[-1].last:
+            continue  # inside the list of the name before ("..., Land and Resource ...")
+        if typed and toks and typed[0] == "ORG":  # "Ministry of Water, Land and ..."
+            toks = list(doc.tokens[toks[0].i:_coordinated_remit(doc, toks[0].i,
+                                                                toks[-1].i) + 1])
         if typed and toks:
             out.append(Mention(toks[0].i, toks[-1].i, toks[0].start, toks[-1].end,
                                _surface(doc, toks), typed[0], toks[0].sent))

@@ -228,7 +228,7 @@ _COMPANY_WORDS = frozenset({"inc", "corp", "corporation", "co", "ltd", "limited"
                             "pharmaceuticals", "technologies", "industries"})
 
 
-def _retyped_leaders(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+def retyped_leaders(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """A one-word person or place mention that is the leading word of an organisation
     the article names in full (``Halden`` for ``Halden Pharmaceuticals``), or the
     words of its name before a legal form or industry (``Cabot Ridge``), is that
@@ -273,6 +273,24 @@ def _shared_heads(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
         out = [x for x in out if x.last < lo + 1]
         out.append(Mention(run[0].i, run[-1].i, run[0].start, run[-1].end,
                            _surface(doc, run), "ORG", run[0].sent))
+    return out
+
+
+def _place_pairs(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """An organisation named after two places joined by ``and`` takes the first
+    (``Newfoundland and Labrador Home Care Providers Association``, the model having
+    cut it after ``and``)."""
+    toks = doc.tokens
+    out: list[Mention] = []
+    for m in found:
+        k = m.first - 2
+        if m.type == "ORG" and k >= 0 and toks[m.first - 1].text == "and" and is_place(
+                toks[m.first].text) and is_place(toks[k].text) and toks[k].text[:1].isupper() \
+                and toks[k].sent == m.sent:
+            out = [x for x in out if x.last < k]
+            run = list(toks[k:m.last + 1])
+            m = Mention(k, m.last, run[0].start, run[-1].end, _surface(doc, run), "ORG", m.sent)
+        out.append(m)
     return out
 
 
@@ -405,8 +423,8 @@ def repair_types(doc: ParsedDoc, found: list[Mention], typed: list[Mention]) -> 
     applied; ``typed`` is the lexicon's reading of every proper-noun run."""
     out = _place_bodies(_plural_people(_acronym_people(_retyped_full_names(_retyped_surnames(
         doc, _prefer_longer_names(found, typed))))))
-    out = [m for m in _placed_singletons(doc, _retyped_leaders(doc, _datelines(
+    out = [m for m in _placed_singletons(doc, retyped_leaders(doc, _datelines(
         doc, _described_people(doc, out)))) if _is_name(doc, m)]
     out = _led_organisations(doc, _without_place_words(doc, out, typed))
     return _definite_names(doc, _conjoined_people(doc, _surname_tails(
-        doc, _defined_acronyms(doc, _shared_heads(doc, out)))))
+        doc, _defined_acronyms(doc, _place_pairs(doc, _shared_heads(doc, out))))))

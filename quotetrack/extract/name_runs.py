@@ -127,10 +127,16 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
                 != "-" and (nxt.ner[2:] in ("", "ORG") or placed) and nxt.sent == toks[0].sent)
 
     lo, hi = toks[0].i, toks[-1].i
-    while lo > 0 and fits(doc.tokens[lo - 1]) or (
-            lo > 1 and doc.tokens[lo - 1].text in _HYPHENS and _joins(doc, lo - 1)
-            and doc.tokens[lo - 2].text[:1].isupper()):
-        lo -= 1 if fits(doc.tokens[lo - 1]) else 2  # "Flett-Mayham" from "Mayham"
+    while True:
+        if lo > 0 and fits(doc.tokens[lo - 1]):
+            lo -= 1
+        elif lo > 1 and doc.tokens[lo - 1].text in _HYPHENS and _joins(doc, lo - 1) and (
+                doc.tokens[lo - 2].text[:1].isupper()):
+            lo -= 2  # "Flett-Mayham" from "Mayham"
+        elif _led_by(doc, lo, hi, kind):
+            lo -= _led_by(doc, lo, hi, kind)  # "Elections Canada", "Regroupement des PME"
+        else:
+            break
     while hi + 1 < len(doc.tokens):
         if fits(doc.tokens[hi + 1]):
             hi += 1
@@ -151,6 +157,32 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
         else:
             break
     return list(doc.tokens[lo:hi + 1])
+
+
+_LINKS = frozenset({"of", "for", "de", "des", "du", "d'"})
+
+
+def _led_by(doc: ParsedDoc, lo: int, hi: int, kind: str) -> int:
+    """Words before ``lo..hi`` that lead the name, as a count (0: none): the
+    capitalised common noun of a body named by portfolio and place (``Elections``
+    Canada), or an organisation's capitalised head and a linking word before the
+    tagged words (``Regroupement des`` PME de la Rive-Sud), never a title."""
+    toks = doc.tokens
+    if lo < 1:
+        return 0
+    word = toks[lo - 1]
+    head = toks[lo - 2] if lo > 1 and word.text.lower() in _LINKS else word
+    if head.i == word.i and kind != "LOC" or head.i != word.i and kind != "ORG":
+        return 0
+    capital = head.text[:1].isupper() and head.upos in ("NOUN", "PROPN") and (
+        head.i > doc.sentences[head.sent].first) and head.sent == toks[lo].sent and (
+        head.text.lower() not in words("titles"))
+    if not capital:
+        return 0
+    if head.i == word.i:
+        return 1 if place_body(f"{head.text} " + " ".join(
+            t.text for t in toks[lo:hi + 1])) else 0
+    return 2 if head.ner == "O" or head.ner[2:] == "ORG" else 0
 
 
 def _second_portfolio(doc: ParsedDoc, lo: int, hi: int) -> bool:
