@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from quotetrack.extract.syntax import Tree
 from quotetrack.records import Quote
-from tests.nlp import run
+from tests.nlp import parsed, run
 
 
 def only(text: str) -> Quote:
@@ -675,3 +676,18 @@ def test_attribution_dateline_is_no_speaker() -> None:
                  "the visits it paid for, Newfoundland and Labrador\u2019s auditor general "
                  "says.").quotes
     assert [q.speaker for q in quotes] == ["Newfoundland and Labrador\u2019s auditor general"]
+
+
+def test_attribution_canonical_name_prefers_the_person_entity() -> None:
+    """A surname resolves to the person entity's full name before a longer run the
+    parse compounded with a title word (``House Newt Gingrich``)."""
+    from quotetrack.extract.canonical import Entities
+    from quotetrack.extract.mentions import Entity
+
+    ents = Entities()
+    ents.full.update({"House Newt Gingrich": 1, "Newt Gingrich": 1})
+    assert ents.canonical("Gingrich", "person") == "House Newt Gingrich"  # no entity: longer
+    ents = Entities.from_tree(Tree(parsed("Newt Gingrich spoke.")), [
+        Entity(0, "Newt Gingrich", "person", None, ("Newt Gingrich",), ())])
+    ents.full["House Newt Gingrich"] += 5
+    assert ents.canonical("Gingrich", "person") == "Newt Gingrich"

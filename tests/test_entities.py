@@ -543,3 +543,12 @@ def test_entities_organisation_read_off_a_run_takes_its_listed_remit() -> None:
     ents = _entities("The cull needs a permit. B.C.'s Ministry of Water, Land and Resource "
                      "Stewardship said in an email that it would review it.")
     assert ents.get("Ministry of Water, Land and Resource Stewardship") == "organization"
+
+
+def test_entities_body_mention_ending_in_a_name_used_alone_is_that_person() -> None:
+    from quotetrack.extract.mention_types import late_repairs
+
+    doc = parsed("NATO grew, as shown by Speaker of the House Newt Gingrich's plan in "
+                 "1994. In July, Gingrich cynically dismissed Estonia.")
+    found = [_mention(doc, "House Newt Gingrich", "ORG")]
+    assert [(m.text, m.type) for m in late_repairs(doc, found)] == [("Newt Gingrich", "PER")]

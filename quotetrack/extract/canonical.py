@@ -2,7 +2,8 @@
 
 Within one article every mention of a speaker maps to one canonical name: a person's
 surname or title-stripped name resolves to the fullest name ending with it
-(``Trump``, ``President Trump`` -> ``Donald Trump``); organisations lose their
+(``Trump``, ``President Trump`` -> ``Donald Trump``; a person entity's name first);
+organisations lose their
 article (``the White House`` -> ``White House``).  A one-word name never seen in a
 full person name and used as a place (``in Moscow``) is an organisation when it
 speaks (a capital for its government).
@@ -58,6 +59,7 @@ class Entities:
     places: set[str] = field(default_factory=set)
     titled: set[str] = field(default_factory=set)
     mentions: list[_Mention] = field(default_factory=list)
+    named: set[str] = field(default_factory=set)  # people's full names from the entities
 
     @classmethod
     def from_tree(cls, tree: Tree, named: Sequence[Entity] = ()) -> Entities:
@@ -67,6 +69,7 @@ class Entities:
         for e in named:
             if e.kind == "person" and " " in e.name:
                 ents.full[e.name] += len(e.mentions)
+                ents.named.add(e.name)
         for t in tree.tokens:
             if t.upos != "PROPN" or t.rel in ("compound", "flat") or (
                     t.text.lower() in words("calendar")) or not any(
@@ -108,6 +111,8 @@ class Entities:
             last, first = words[-1].lower(), words[0].lower()
             matches = [f for f in self.full if f != name and f.split()[-1].lower() == last
                        and (len(words) == 1 or f.split()[0].lower() == first)]
+            # an entity's name before a run the parse compounded ("House Newt Gingrich")
+            matches = [f for f in matches if f in self.named] or matches
             canon = max(matches, key=lambda f: (self.full[f], len(f))) if matches else name
         self.aliases.setdefault(canon, set()).add(name)
         if kind != "unknown":

@@ -27,8 +27,8 @@ from quotetrack.extract.acronyms import acronym, bare
 from quotetrack.extract.mention_types import (
     _is_subject,
     company_of,
+    late_repairs,
     repair_types,
-    retyped_leaders,
 )
 from quotetrack.extract.mentions import KINDS, Entity, Mention
 from quotetrack.extract.name_runs import (
@@ -132,7 +132,7 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     found = out + _short_mentions(doc, out, covered)  # a name has a letter or digit
     found = sorted((m for m in found if any(c.isalnum() for c in m.text)), key=lambda m: m.first)
-    return tuple(retyped_leaders(doc, found))  # the untagged runs added too ("Vantor said")
+    return tuple(late_repairs(doc, found))  # the untagged runs added too ("Vantor said")
 
 
 def _person_of(run: Sequence[Token]) -> bool:

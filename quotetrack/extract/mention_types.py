@@ -41,23 +41,36 @@ def _surname_tails(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     full = {tuple(name_words(m.text)) for m in found if m.type == "PER"}
     people = {k for k in full if len(k) > 1 and any(_given(w) for w in k[:-1])}
     surnames = {k[-1] for k in full}
+    alone = _alone(doc, found)
     return [_surname_only(doc, m, people) if m.type == "PER" else
-            _person_at_end(doc, m, surnames) for m in found]
+            _person_at_end(doc, m, surnames, alone) for m in found]
 
 
-def _person_at_end(doc: ParsedDoc, m: Mention, surnames: set[str]) -> Mention:
+def _alone(doc: ParsedDoc, found: list[Mention]) -> set[str]:
+    """Proper nouns the article also uses alone, outside every mention, between
+    lower-case words (``In July, Gingrich cynically dismissed``): surnames too."""
+    inside = {k for m in found for k in range(m.first, m.last + 1)}
+    toks = doc.tokens
+    return {t.text for t in toks if t.upos == "PROPN" and t.i not in inside and 0 < t.i < len(
+        toks) - 1 and not toks[t.i - 1].text[:1].isupper() and not toks[t.i + 1].text[
+        :1].isupper() and t.i > doc.sentences[t.sent].first}
+
+
+def _person_at_end(doc: ParsedDoc, m: Mention, surnames: set[str],
+                   alone: frozenset[str] | set[str] = frozenset()) -> Mention:
     """An organisation or place mention ending in given names and a surname the article
-    names as a person is that person (``the House Newt Gingrich's``; an unknown given
-    name too when four words or more run together: ``University of Texas Arlington
-    Amneh Jafari``)."""
+    names as a person, or uses alone, is that person (``the House Newt Gingrich's``;
+    an unknown given name too when four words or more run together: ``University of
+    Texas Arlington Amneh Jafari``, or when the surname stands alone elsewhere)."""
     words_ = m.text.split()
-    if len(words_) <= 2 or words_[-1] not in surnames or (
+    if len(words_) <= 2 or words_[-1] not in surnames | alone or (
             len(words_) != m.last - m.first + 1):  # one token a word
         return m
     given = 0
     while given < len(words_) - 2 and is_given_name(words_[-2 - given]):
         given += 1
-    if not given and _plain_name_word(words_[-2]) and len(words_) > 3:
+    if not given and _plain_name_word(words_[-2]) and (
+            len(words_) > 3 or words_[-1] in alone):
         given = 1
     if not given:
         return m
@@ -416,6 +429,12 @@ def _is_subject(doc: ParsedDoc, m: Mention) -> bool:
     inside = range(m.first, m.last + 1)
     heads = [doc.tokens[k] for k in inside if doc.tokens[k].head not in inside]
     return any(t.deprel.startswith("nsubj") for t in heads)
+
+
+def late_repairs(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """The repairs that also hold for the mentions read off untagged runs after
+    ``repair_types`` (``Vantor said``, ``the House Newt Gingrich's``)."""
+    return _surname_tails(doc, retyped_leaders(doc, found))
 
 
 def repair_types(doc: ParsedDoc, found: list[Mention], typed: list[Mention]) -> list[Mention]:
