@@ -3,6 +3,8 @@ reporting nouns, scopes, a quote's cue reporting nothing else, trailing marks.""
 
 from __future__ import annotations
 
+import pytest
+
 from quotetrack.lexicon import reporting_nouns, speech_verb
 from quotetrack.records import Quote
 from tests.nlp import parsed, run
@@ -219,3 +221,13 @@ def test_claims_that_clause_after_a_topic_or_addressee() -> None:
 def test_claims_that_before_a_non_nominal_is_the_complementizer() -> None:
     (text,) = _claims("The report said that, over the last five years, exports had doubled.")
     assert text.startswith("over the last five years")
+
+
+@pytest.mark.parametrize("text", [
+    "Asked whether the city would pay, Mayor Ann Lee said it will.",
+    "Asked if they still work nights, the nurses said they do.",
+    "Asked whether he had seen the memo, Tom Reyes said he did not.",
+])
+def test_claims_an_elided_clause_reports_no_claim(text: str) -> None:
+    """``said it will``: a pronoun and auxiliaries only; the claim is elided."""
+    assert run(text).quotes == ()

@@ -133,10 +133,23 @@ def _comma_before(tree: Tree, i: int) -> bool:
 
 
 def _claim(tree: Tree, t: Token, span: tuple[int, int] | None) -> list[Claim]:
-    """One claim for ``span`` unless it is a lone word (``she said, clapping``)."""
-    if not span or len(tree.doc.text[span[0]:span[1]].split()) < 2:
+    """One claim for ``span`` unless it is a lone word (``she said, clapping``) or
+    only a subject and auxiliaries (``she said it will``: the claim is elided)."""
+    if not span or len(tree.doc.text[span[0]:span[1]].split()) < 2 or _elided(tree, span):
         return []
     return [Claim(*span, t.i, t.text, t.lemma.lower())]
+
+
+_ELIDED_VERBS = frozenset({"do", "have", "be", "will", "would", "can", "could", "should",
+                           "may", "might", "must", "shall"})
+
+
+def _elided(tree: Tree, span: tuple[int, int]) -> bool:
+    """The words in ``span`` are a pronoun and auxiliaries only (``it will``, ``they
+    do``, ``he did not``): an ellipsis, with no claim of its own."""
+    toks = [x for x in tree.tokens if span[0] <= x.start < span[1] and x.upos != "PUNCT"]
+    return 2 <= len(toks) <= 4 and toks[0].upos == "PRON" and all(
+        x.upos in ("AUX", "PART") or x.lemma.lower() in _ELIDED_VERBS for x in toks[1:])
 
 
 def _misattached_complements(tree: Tree, t: Token) -> list[Token]:
