@@ -552,3 +552,21 @@ def test_entities_body_mention_ending_in_a_name_used_alone_is_that_person() -> N
                  "1994. In July, Gingrich cynically dismissed Estonia.")
     found = [_mention(doc, "House Newt Gingrich", "ORG")]
     assert [(m.text, m.type) for m in late_repairs(doc, found)] == [("Newt Gingrich", "PER")]
+
+
+def test_entities_union_local_keeps_its_number() -> None:
+    from quotetrack.extract.name_runs import _extend
+
+    doc = parsed("Athabasca Energy Workers Local 41 said it would fight.")
+    head = _mention(doc, "Athabasca Energy Workers Local", "ORG")
+    got = _extend(doc, list(doc.tokens[head.first:head.last + 1]), "ORG")
+    assert [t.text for t in got][-2:] == ["Local", "41"]
+
+
+def test_entities_role_noun_opening_a_sentence_is_not_grown_into_a_name() -> None:
+    from quotetrack.extract.name_runs import _extend
+
+    doc = parsed("Operator Vantor Nickel Corp. said in a statement that the fall was sudden.")
+    head = _mention(doc, "Vantor Nickel Corp.", "ORG")
+    got = _extend(doc, list(doc.tokens[head.first:head.last + 1]), "ORG")
+    assert got[0].text == "Vantor"

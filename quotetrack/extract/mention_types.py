@@ -47,9 +47,10 @@ def _surname_tails(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
 
 
 def _alone(doc: ParsedDoc, found: list[Mention]) -> set[str]:
-    """Proper nouns the article also uses alone, outside every mention, between
-    lower-case words (``In July, Gingrich cynically dismissed``): surnames too."""
-    inside = {k for m in found for k in range(m.first, m.last + 1)}
+    """Proper nouns the article also uses alone, as one-word mentions or outside every
+    mention between lower-case words (``In July, Gingrich cynically dismissed``):
+    surnames too."""
+    inside = {k for m in found for k in range(m.first, m.last + 1) if m.first < m.last}
     toks = doc.tokens
     return {t.text for t in toks if t.upos == "PROPN" and t.i not in inside and 0 < t.i < len(
         toks) - 1 and not toks[t.i - 1].text[:1].isupper() and not toks[t.i + 1].text[
@@ -434,7 +435,7 @@ def _is_subject(doc: ParsedDoc, m: Mention) -> bool:
 def late_repairs(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """The repairs that also hold for the mentions read off untagged runs after
     ``repair_types`` (``Vantor said``, ``the House Newt Gingrich's``)."""
-    return _surname_tails(doc, retyped_leaders(doc, found))
+    return _retyped_surnames(doc, _surname_tails(doc, retyped_leaders(doc, found)))
 
 
 def repair_types(doc: ParsedDoc, found: list[Mention], typed: list[Mention]) -> list[Mention]:

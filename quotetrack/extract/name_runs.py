@@ -115,7 +115,13 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
     def fits(t: Token) -> bool:
         tag = t.upos == "PROPN" or (kind != "PER" and t.upos == "ADJ" and t.i > first)
         return (tag and t.text[:1].isupper() and t.sent == toks[0].sent  # United States
-                and t.ner == "O" and not (kind == "PER" and t.text.lower() in titles))
+                and t.ner == "O" and not (kind == "PER" and t.text.lower() in titles)
+                and not _positional_role(doc, t))
+
+    def _positional_role(doc: ParsedDoc, t: Token) -> bool:
+        """``Operator`` Vantor Nickel Corp.: a role noun capitalised by position."""
+        return t.i == doc.sentences[t.sent].first and t.text.lower() in words(
+            "person_nouns") and t.text.lower() not in titles
 
     def remit(k: int) -> bool:
         """``Roper Center for Public Opinion Research``: an organisation's complement."""
@@ -150,6 +156,9 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
             while hi + 1 < len(doc.tokens) and doc.tokens[hi + 1].upos == "PROPN" and (
                     doc.tokens[hi + 1].ner[2:] in ("", "ORG")):
                 hi += 1
+        elif doc.tokens[hi].text.lower() in _NUMBERED and hi + 1 < len(doc.tokens) and (
+                doc.tokens[hi + 1].upos == "NUM" and doc.tokens[hi + 1].text.isdigit()):
+            hi += 1  # "Athabasca Energy Workers Local 41": the branch's number
         elif _second_portfolio(doc, lo, hi):
             hi += 2  # "Alberta Fish and Wildlife", "Manitoba Transportation and Infrastructure"
         elif kind == "ORG" and _coordinated_remit(doc, lo, hi) > hi:
@@ -159,6 +168,8 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
     return list(doc.tokens[lo:hi + 1])
 
 
+# Words naming a numbered branch of a union or a club: "Local 41", "Lodge 12".
+_NUMBERED = frozenset({"local", "lodge", "branch", "chapter"})
 _LINKS = frozenset({"of", "for", "de", "des", "du", "d'"})
 
 
