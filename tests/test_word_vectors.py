@@ -39,3 +39,17 @@ def test_word_vectors_build_a_stanza_pretrain(tmp_path: Path, half: bool) -> Non
     assert pretrain.emb[row].tolist() == pytest.approx([1.0, 0.0, -1.0])
     assert pretrain.emb.dtype == (torch.float16 if half else torch.float32)
     assert pretrain.vocab.unit2id("rare") == pretrain.vocab.unit2id("<UNK>")
+
+
+def test_word_vectors_halve_keeps_words_and_values(tmp_path: Path) -> None:
+    import torch
+    from stanza.models.common.pretrain import Pretrain
+
+    from quotetrack.models.word_vectors import halve
+
+    full, half = tmp_path / "full.pt", tmp_path / "half.pt"
+    build(_glove(tmp_path), full, words=2)
+    halve(full, half)
+    a, b = Pretrain(str(full)), Pretrain(str(half))
+    assert b.emb.dtype == torch.float16 and len(a) == len(b)
+    assert torch.allclose(a.emb, b.emb.float(), atol=1e-3)

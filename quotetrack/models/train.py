@@ -367,6 +367,11 @@ def install(plan: Plan) -> None:
             halve_file(src, plan.out / name)
         else:
             shutil.copyfile(src, plan.out / name)
+    if plan.vectors:  # the models trained with them read them beside themselves
+        from quotetrack.models.word_vectors import halve
+        from quotetrack.parse import VECTORS_FILE
+
+        halve(plan.vectors, plan.out / VECTORS_FILE)
     (plan.out / "resources.json").write_text("{}\n", "utf-8")
 
 

@@ -65,6 +65,15 @@ def build(source: Path, out: Path, words: int = DEFAULT_WORDS, half: bool = Fals
     return len(kept)
 
 
+def halve(src: Path, dst: Path) -> None:
+    """Copy a pretrain file with its vectors stored as float16 (for shipping)."""
+    import torch
+
+    data = torch.load(src, map_location="cpu", weights_only=False)
+    data["emb"] = data["emb"].half()
+    torch.save(data, dst, _use_new_zipfile_serialization=False)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Command line: SOURCE OUT [--words N]."""
     ap = argparse.ArgumentParser(prog="python -m quotetrack.models.word_vectors",
