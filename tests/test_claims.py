@@ -231,3 +231,13 @@ def test_claims_that_before_a_non_nominal_is_the_complementizer() -> None:
 def test_claims_an_elided_clause_reports_no_claim(text: str) -> None:
     """``said it will``: a pronoun and auxiliaries only; the claim is elided."""
     assert run(text).quotes == ()
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Police said Friday the road was closed.", "the road was closed"),
+    ("Officials said last week the plan was dead.", "the plan was dead"),
+    ("She said Tuesday's vote was unfair.", "Tuesday's vote was unfair"),
+])
+def test_claims_a_day_after_the_cue_dates_the_saying(text: str, content: str) -> None:
+    q = run(text).quotes[0]
+    assert text[q.start:q.end] == content

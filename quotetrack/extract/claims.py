@@ -80,13 +80,33 @@ def clause_extent(tree: Tree, cue: Token, comp: Token) -> tuple[int, int] | None
                    default=sent[-1].i + 1)
         stop = min([stop] + [w.i for w in sent if first.i < w.i < stop and w.xpos == "VBG"
                              and _comma_before(tree, w.i) and is_cue(w, indirect=False)])
-        body = [t for t in sent if first.i <= t.i < stop]  # ", adding ..." starts anew
+        body = _past_time(cue, [t for t in sent if first.i <= t.i < stop])  # ", adding"
     else:  # the clause comes first: everything before the reporting phrase
         last_own = max(t.i for t in own)
         cue_first = min(t.i for t in tree.subtree(cue.i, skip=[comp.i])
                         if t.i > last_own or t.i == cue.i)
         body = _to_closing_mark([t for t in sent if first.i <= t.i < cue_first])
     return token_span(body)
+
+
+_TIME_LEADS = frozenset({"last", "next", "this", "on", "late", "early"})
+
+
+def _past_time(cue: Token, body: list[Token]) -> list[Token]:
+    """``said Friday the road was closed``: a day right after the cue dates the
+    saying, whatever the parse attached it to; it is no part of the claim (unless
+    it is the clause's subject)."""
+    k = 0
+    while k < min(len(body), 2) and body[k].text.lower() in _TIME_LEADS:
+        k += 1
+    day = body[k] if k < len(body) else None
+    owner = k + 1 < len(body) and body[k + 1].text in ("'s", "\u2019s")  # "today's vote"
+    if not body or body[0].i != cue.i + 1 or day is None or day.rel == "nsubj" or owner or (
+            day.lemma.lower() not in words("calendar")) or not (
+            day.text[:1].isupper() or day.text.lower() in ("today", "yesterday", "tonight")
+            or k):
+        return body
+    return body[k + 1:]
 
 
 def _relative_lead(tree: Tree, c: Token) -> bool:
