@@ -691,3 +691,11 @@ def test_attribution_canonical_name_prefers_the_person_entity() -> None:
         Entity(0, "Newt Gingrich", "person", None, ("Newt Gingrich",), ())])
     ents.full["House Newt Gingrich"] += 5
     assert ents.canonical("Gingrich", "person") == "Newt Gingrich"
+
+
+def test_attribution_name_right_before_the_cue_after_its_description() -> None:
+    """The parse makes the description's first noun the subject; the name that ends
+    the description right before the cue speaks."""
+    quotes = run("Arts funding consultant Percival Oduya-Lam said festivals were leaning "
+                 "harder on corporate money.").quotes
+    assert [q.speaker for q in quotes] == ["Percival Oduya-Lam"]

@@ -84,11 +84,31 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
         subj = [s for s in subj if tree.subtree(s.i)[-1].text not in POSSESSIVES] or subj
     if len(subj) > 1:  # a parser slip: prefer the name or pronoun nearest the cue
         subj.sort(key=lambda s: (s.upos not in ("PROPN", "PRON"), abs(s.i - cue.i)))
+    if subj and subj[0].upos == "NOUN":
+        subj[0] = _name_before_cue(tree, subj[0], cue) or subj[0]
     if subj and subj[0].deprel == "nsubj:pass":
         agents = [c for c in tree.children(cue.i, "obl") if c.deprel == "obl:agent" or any(
             w.text.lower() == "by" for w in tree.children(c.i, "case"))]
         return agents[0] if agents else None
     return subj[0] if subj else None
+
+
+def _name_before_cue(tree: Tree, subj: Token, cue: Token) -> Token | None:
+    """``Arts funding consultant Percival Oduya-Lam said``, the parse making ``Arts``
+    the subject: a proper name ending right before the cue, reached from the subject
+    through modifier words only (no comma, no finite verb), is who speaks."""
+    toks = tree.tokens
+    k = cue.i - 1
+    if k <= subj.i or toks[k].upos != "PROPN":
+        return None
+    first = k
+    while first - 1 > subj.i and (toks[first - 1].upos == "PROPN" or (
+            toks[first - 1].text in ("-", "\u2013") and toks[first - 2].upos == "PROPN")):
+        first -= 1
+    between = toks[subj.i + 1:first]
+    return toks[first] if between and all(
+        t.upos in ("NOUN", "ADJ") or t.xpos in ("VBG", "VBN") for t in between) and (
+        toks[first - 1].lemma.lower() in words("person_nouns") | words("titles")) else None
 
 
 def _dateline(tree: Tree, s: Token) -> bool:
