@@ -142,8 +142,8 @@ class Coref:
         kids = self.tree.children(head.i)
         lemma = head.lemma.lower()
         scope = self.tree.subtree(head.i) if aged(self.tree, head) else kids  # "the 26-year-old"
-        definite = any(k.text.lower() in _DEFINITE for k in scope) or any(
-            k.deprel == "nmod:poss" and k.upos == "NOUN" for k in kids)  # "the hospital's"
+        definite = any(k.text.lower() in _DEFINITE for k in scope)
+        possessed = any(k.deprel == "nmod:poss" and k.upos == "NOUN" for k in kids)
         plural = "Number=Plur" in head.feats
         both = any(k.text.lower() == "both" for k in kids)  # "Both coaches said"
         if (definite or both) and (plural and any(
@@ -165,6 +165,8 @@ class Coref:
         if held and not owner and lemma in words("organizations"):  # "their union"
             return self._best(head, recent, lambda e: e.kind == "organization" and _holds(
                 e.name, lemma), prefer=lemma) or self._named_after(head, lemma)
+        if possessed and person and not owner:  # "the hospital's top doctor says": a
+            return self._identified_after(head, lemma)  # lead names its speaker next
         if not definite or owner:
             return ()  # "a spokesman said": nobody; "the Clinton campaign" names itself
         if lemma in _PLACE_NOUNS:  # "the city of Phoenix"; "the city said": the place
