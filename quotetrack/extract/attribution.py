@@ -84,8 +84,6 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
         subj = [s for s in subj if tree.subtree(s.i)[-1].text not in POSSESSIVES] or subj
     if len(subj) > 1:  # a parser slip: prefer the name or pronoun nearest the cue
         subj.sort(key=lambda s: (s.upos not in ("PROPN", "PRON"), abs(s.i - cue.i)))
-    if subj and subj[0].upos == "NOUN":
-        subj[0] = _name_before_cue(tree, subj[0], cue) or subj[0]
     if subj and subj[0].deprel == "nsubj:pass":
         agents = [c for c in tree.children(cue.i, "obl") if c.deprel == "obl:agent" or any(
             w.text.lower() == "by" for w in tree.children(c.i, "case"))]
@@ -94,8 +92,9 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
 
 
 def _name_before_cue(tree: Tree, subj: Token, cue: Token) -> Token | None:
-    """``Arts funding consultant Percival Oduya-Lam said``, the parse making ``Arts``
-    the subject: a proper name ending right before the cue, reached from the subject
+    """``Arts funding consultant Percival Oduya-Lam said``, ``Bank of Canada governor
+    Tiff Macklem said``, the parse making ``Arts`` or ``Bank`` the subject: a proper
+    name ending right before the cue after a role noun, reached from the subject
     through modifier words only (no comma, no finite verb), is who speaks."""
     toks = tree.tokens
     k = cue.i - 1
@@ -107,7 +106,8 @@ def _name_before_cue(tree: Tree, subj: Token, cue: Token) -> Token | None:
         first -= 1
     between = toks[subj.i + 1:first]
     return toks[first] if between and all(
-        t.upos in ("NOUN", "ADJ") or t.xpos in ("VBG", "VBN") for t in between) and (
+        t.upos in ("NOUN", "ADJ", "PROPN", "DET") or t.xpos in ("VBG", "VBN") or (
+            t.text == "of") for t in between) and (
         toks[first - 1].lemma.lower() in words("person_nouns") | words("titles")) else None
 
 
@@ -281,7 +281,28 @@ def _find(tree: Tree, span: QuoteSpan) -> _Found:
     mention = src.mention or src.head
     span_of = Span(mention.start, mention.end, mention.text) if src.mention else (
         mention_span(tree, mention))
-    return _Found(span, span_of, named, method)
+    described = _described_name(tree, src, span)
+    return described or _Found(span, span_of, named, method)
+
+
+def _described_name(tree: Tree, src: Source, span: QuoteSpan) -> _Found | None:
+    """The cue's subject read as the first word of ``<description> <name> said``: the
+    name speaks, the description before it is its role (``_name_before_cue``)."""
+    if src.method != "cue-subject" or src.mention is not None or span.cue_token is None or (
+            src.head.upos not in ("NOUN", "PROPN")):
+        return None
+    name = _name_before_cue(tree, src.head, tree.tokens[span.cue_token])
+    named = read_mention(tree, name) if name is not None else []
+    if name is None or not named:
+        return None
+    first = tree.subtree(src.head.i)[0] if tree.subtree(src.head.i)[0].i < src.head.i else (
+        src.head)
+    lead = src.head if first.upos == "DET" else first
+    role = tree.doc.text[lead.start:tree.tokens[name.i - 1].end]
+    end = tree.tokens[span.cue_token - 1].end
+    mention = Span(first.start, end, tree.doc.text[first.start:end])
+    return _Found(span, mention, tuple(Named(n.name, n.kind, n.role or role, n.gender, n.head)
+                                       for n in named), "title")
 
 
 _NOMINAL = {"DET", "PROPN", "NOUN", "ADJ", "PART", "NUM", "PRON", "PUNCT", "ADP", "CCONJ"}

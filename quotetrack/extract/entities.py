@@ -20,6 +20,7 @@ an article's mentions into entities:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -190,6 +191,9 @@ def _known_word(t: Token, known: dict[str, str]) -> str | None:
     return None
 
 
+_WEBSITE = re.compile(r"[A-Z][\w-]*\.(com|org|net|ca|co\.uk|io)")
+
+
 def _typed_run(doc: ParsedDoc, run: list[Token]) -> tuple[str, list[Token]] | None:
     """Type and words of a proper-noun run the NER model left untagged, from the
     lexicon: a known given name starting its name words (``Foreign Minister Sergei
@@ -198,6 +202,8 @@ def _typed_run(doc: ParsedDoc, run: list[Token]) -> tuple[str, list[Token]] | No
     start or end an organisation (``Church of Scientology``, ``Saudi Interior Ministry``,
     with the capitalised adjectives before it); anything else stays untyped."""
     orgs = words("organizations")
+    if len(run) == 1 and _WEBSITE.fullmatch(run[0].text):
+        return "ORG", run  # "Gawker.com" in one token: a website
     if len(run) >= 2 and run[-1].text.lower() in orgs:
         return "ORG", _with_adjectives(doc, run)  # "Irving Police Department"
     people = _name_tokens(doc, run)
@@ -211,14 +217,29 @@ def _typed_run(doc: ParsedDoc, run: list[Token]) -> tuple[str, list[Token]] | No
         return "PER", people
     if len(run) >= 2 and run[0].text.lower() in orgs:
         return "ORG", _with_adjectives(doc, run)
+    if len(run) >= 2 and _heads_organisation(doc, run[-1].i):
+        return "ORG", run  # "Lakeshore-Credit Valley Liberal riding association"
     return None
+
+
+def _heads_organisation(doc: ParsedDoc, last: int) -> bool:
+    """Within two lower-case words after word ``last`` comes an organisation noun
+    (``... Liberal riding association``, ``... Teachers union``)."""
+    after = doc.tokens[last + 1:last + 4]
+    for t in after:
+        if t.text.lower() in words("organizations") and t.text[:1].islower():
+            return True
+        if t.upos not in ("NOUN", "ADJ") or not t.text[:1].islower():
+            return False
+    return False
 
 
 def _propn_mentions(doc: ParsedDoc, covered: set[int]) -> list[Mention]:
     """Mentions for capitalised proper-noun runs outside every NER mention."""
     out: list[Mention] = []
     for run in _runs(doc, covered):
-        typed = _typed_run(doc, run)
+        domain = _domain(doc, run)  # "Gawker" + ".com": a website, read off a bare run too
+        typed = ("ORG", [*run, domain]) if domain is not None else _typed_run(doc, run)
         toks = _trim(doc, typed[1]) if typed else []
         if toks and out and toks[0].i <= out[-1].last:
             continue  # inside the list of the name before ("..., Land and Resource ...")

@@ -340,6 +340,16 @@ def _datelines(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
             for m in found]
 
 
+_STORMS = frozenset({"hurricane", "cyclone", "typhoon", "storm", "tropical", "superstorm"})
+
+
+def _storms(found: list[Mention]) -> list[Mention]:
+    """A storm named like a person (``Cyclone Phailin``, ``Hurricane Ian``) is no
+    person: typed a place, so that ``it`` may refer to it and it never speaks as one."""
+    return [replace(m, type="LOC") if m.type == "PER" and len(m.text.split()) > 1 and (
+        m.text.split()[0].lower() in _STORMS) else m for m in found]
+
+
 def _plural_people(found: list[Mention]) -> list[Mention]:
     """A person mention holding a plural person noun (``Athabasca Energy Workers``,
     ``Prairie Nurses``) names a body of people: an organisation."""
@@ -441,8 +451,8 @@ def late_repairs(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
 def repair_types(doc: ParsedDoc, found: list[Mention], typed: list[Mention]) -> list[Mention]:
     """``found`` (the tagged mentions, in text order) with every document-level repair
     applied; ``typed`` is the lexicon's reading of every proper-noun run."""
-    out = _place_bodies(_plural_people(_acronym_people(_retyped_full_names(_retyped_surnames(
-        doc, _prefer_longer_names(found, typed))))))
+    out = _storms(_place_bodies(_plural_people(_acronym_people(_retyped_full_names(
+        _retyped_surnames(doc, _prefer_longer_names(found, typed)))))))
     out = [m for m in _placed_singletons(doc, retyped_leaders(doc, _datelines(
         doc, _described_people(doc, out)))) if _is_name(doc, m)]
     out = _led_organisations(doc, _without_place_words(doc, out, typed))

@@ -407,7 +407,8 @@ def _joins(doc: ParsedDoc, k: int) -> bool:
     if t.text.lower() not in _JOINERS and not remit:  # "Commission on Presidential Debates"
         return False
     nxt = toks[k + 1]
-    if nxt.upos not in ("PROPN", "ADJ") or not nxt.text[:1].isupper() or (
+    tags = ("PROPN", "ADJ", "NOUN") if t.text in _HYPHENS else ("PROPN", "ADJ")
+    if nxt.upos not in tags or not nxt.text[:1].isupper() or (
             nxt.text.lower() in words("calendar")):
         return False
     return t.text not in _HYPHENS or (_glued(toks[k - 1], t) and _glued(t, nxt))
@@ -421,7 +422,8 @@ def _runs(doc: ParsedDoc, covered: set[int]) -> list[list[Token]]:
         cap = t.text[:1].isupper() and t.i not in covered
         org_word = t.text.lower() in words("organizations")
         after_joiner = bool(run) and run[-1].text.lower() in _JOINERS | {"on"}
-        proper = cap and (t.upos == "PROPN" or (bool(run) and org_word)  # "Energy Board"
+        glued = bool(run) and run[-1].text in _HYPHENS and _glued(run[-1], t)  # "–Credit"
+        proper = cap and (t.upos == "PROPN" or glued or (bool(run) and org_word)  # "Board"
                           or (org_word and t.i > doc.sentences[t.sent].first)  # "Commission"
                           or (after_joiner and t.upos == "ADJ"))  # "on Presidential Debates"
         near = not run or run[-1].sent == t.sent or doc.text[run[-1].end:t.start] == " "
