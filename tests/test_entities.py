@@ -594,3 +594,13 @@ def test_entities_a_website_read_off_an_untagged_run() -> None:
     word = next(t for t in one.tokens if t.text.startswith("Slate"))
     if word.text == "Slate.com":  # one token: the website pattern types it
         assert _typed_run(one, [word]) == ("ORG", [word])
+
+
+def test_entities_a_place_reading_that_acts_is_an_organisation() -> None:
+    from quotetrack.extract.mention_types import _acting_places
+
+    doc = parsed("Wells Fargo fired 5,300 employees. Customers of Wells Fargo were angry. "
+                 "Red Deer is calm. Police in Red Deer said so.")
+    found = [_mention(doc, "Wells Fargo", "LOC"), _mention(doc, "Wells Fargo", "ORG", 1),
+             _mention(doc, "Red Deer", "LOC"), _mention(doc, "Red Deer", "LOC", 1)]
+    assert [m.type for m in _acting_places(doc, found)] == ["ORG", "ORG", "LOC", "LOC"]

@@ -340,6 +340,32 @@ def _datelines(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
             for m in found]
 
 
+def _acting_places(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A name of two words or more typed a place, outside the places lexicon, that the
+    article never puts after a place preposition and makes a clause's subject, or
+    that the model also typed an organisation, is an organisation everywhere
+    (``Wells Fargo said``, ``Wells Fargo fired 5,300 employees``)."""
+    by_name: dict[str, list[Mention]] = {}
+    for m in found:
+        by_name.setdefault(m.text, []).append(m)
+    acting = {name for name, ms in by_name.items() if len(name.split()) > 1 and any(
+        m.type == "LOC" for m in ms) and not any(_located(doc, m) for m in ms) and any(
+        _is_subject(doc, m) or m.type == "ORG" for m in ms) and not any(
+        is_place(w) for w in name.split())}
+    return [replace(m, type="ORG") if m.text in acting else m for m in found]
+
+
+_LOCATIVES = frozenset({"in", "at", "near", "across", "throughout", "into", "outside"})
+
+
+def _located(doc: ParsedDoc, m: Mention) -> bool:
+    """The mention's head word is governed by a locative preposition (``in Red Deer``)."""
+    head = next((k for k in range(m.first, m.last + 1)
+                 if not m.first <= doc.tokens[k].head <= m.last), m.last)
+    return any(t.head == head and t.text.lower() in _LOCATIVES
+               for t in doc.tokens[max(0, m.first - 3):m.first])
+
+
 _STORMS = frozenset({"hurricane", "cyclone", "typhoon", "storm", "tropical", "superstorm"})
 
 
@@ -451,8 +477,8 @@ def late_repairs(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
 def repair_types(doc: ParsedDoc, found: list[Mention], typed: list[Mention]) -> list[Mention]:
     """``found`` (the tagged mentions, in text order) with every document-level repair
     applied; ``typed`` is the lexicon's reading of every proper-noun run."""
-    out = _storms(_place_bodies(_plural_people(_acronym_people(_retyped_full_names(
-        _retyped_surnames(doc, _prefer_longer_names(found, typed)))))))
+    out = _retyped_full_names(_retyped_surnames(doc, _prefer_longer_names(found, typed)))
+    out = _acting_places(doc, _storms(_place_bodies(_plural_people(_acronym_people(out)))))
     out = [m for m in _placed_singletons(doc, retyped_leaders(doc, _datelines(
         doc, _described_people(doc, out)))) if _is_name(doc, m)]
     out = _led_organisations(doc, _without_place_words(doc, out, typed))
