@@ -241,3 +241,27 @@ def test_claims_an_elided_clause_reports_no_claim(text: str) -> None:
 def test_claims_a_day_after_the_cue_dates_the_saying(text: str, content: str) -> None:
     q = run(text).quotes[0]
     assert text[q.start:q.end] == content
+
+
+def test_claims_reporting_noun_needs_its_that_after_it() -> None:
+    """A parser slip hangs an earlier ``that`` (``echoed that approach in remarks
+    shown on TV``) on the participle after ``remarks``: no claim of the noun."""
+    from dataclasses import replace
+
+    from quotetrack.extract.claims import _noun_claims
+    from quotetrack.extract.syntax import Tree
+
+    doc = parsed("Lavrov echoed that approach in remarks shown on TV this week.")
+    toks = list(doc.tokens)
+    that = next(t for t in toks if t.text == "that")
+    shown = next(t for t in toks if t.text == "shown")
+    remarks = next(t for t in toks if t.text == "remarks")
+    approach = next(t for t in toks if t.text == "approach")
+    toks[that.i] = replace(that, head=shown.i, deprel="mark", upos="SCONJ")
+    toks[approach.i] = replace(approach, head=approach.i - 2, deprel="obj")  # of "echoed"
+    toks[shown.i] = replace(shown, head=remarks.i, deprel="acl")
+    sent = replace(doc.sentences[0], tokens=tuple(toks))
+    slipped = replace(doc, sentences=(sent,))
+    assert _noun_claims(Tree(slipped), "claims") == []
+    right = parsed("Lavrov repeated his claim that the vote was rigged.")
+    assert len(_noun_claims(Tree(right), "claims")) == 1

@@ -561,8 +561,9 @@ def _unnested(tree: Tree, claims: list[Claim]) -> list[Claim]:
 
 
 def _noun_claims(tree: Tree, scope: Scope) -> list[Claim]:
-    """``his claim that the vote was rigged``: a reporting noun with a ``that`` clause
-    (attitude nouns such as ``belief`` only in the attributions scope)."""
+    """``his claim that the vote was rigged``: a reporting noun with a ``that`` clause,
+    the ``that`` between them (attitude nouns such as ``belief`` only in the
+    attributions scope)."""
     nouns = reporting_nouns()
     out: list[Claim] = []
     for t in tree.tokens:
@@ -571,7 +572,7 @@ def _noun_claims(tree: Tree, scope: Scope) -> list[Claim]:
             continue
         for c in tree.children(t.i, "acl", "ccomp"):
             marks = tree.children(c.i, "mark")
-            if c.i > t.i and any(m.text.lower() == "that" and m.i < c.i for m in marks):
+            if c.i > t.i and any(m.text.lower() == "that" and t.i < m.i < c.i for m in marks):
                 own = contiguous(tree.subtree(c.i), c.i)
                 out += _claim(tree, t, token_span(own))
     return out
