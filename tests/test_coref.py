@@ -309,3 +309,13 @@ def test_coref_the_auditor_is_the_person_titled_auditor_general() -> None:
             "check the visits.\n\n"
             '"In some of those cases, the agency still billed," the auditor said.')
     assert run(text).quotes[-1].speaker == "Marguerite Pardy-Asante"
+
+
+def test_coref_their_union_may_be_a_federation_and_the_mayors_office_is_his() -> None:
+    text = ("Elementary teachers will be back in class Monday after reaching a tentative "
+            "agreement late Sunday, their union said.\n\nThe Credit Valley Elementary "
+            "Teachers' Federation will put the deal to a vote.\n\nMayor Colin "
+            "Petrakis-Dumont defended the contract. The mayor's office said the map would be "
+            "online by mid-February.")
+    assert [q.speaker for q in run(text).quotes] == [
+        "Credit Valley Elementary Teachers' Federation", "Colin Petrakis-Dumont's office"]

@@ -162,6 +162,9 @@ class Coref:
         held = [k for k in kids if k.deprel == "nmod:poss" and k.upos == "PRON"]
         if (person or lemma in PERSONAL_UNITS) and held and not definite:  # "his doctor"
             return self._held(head, held[0], recent)
+        roles = [k for k in kids if k.deprel == "nmod:poss" and k.upos == "NOUN"]
+        if lemma in PERSONAL_UNITS and roles and not owner:  # "the mayor's office"
+            return self._role_office(head, roles[0])
         if held and not owner and lemma in words("organizations"):  # "their union"
             return self._best(head, recent, lambda e: e.kind == "organization" and _holds(
                 e.name, lemma), prefer=lemma) or self._named_after(head, lemma)
@@ -251,6 +254,15 @@ class Coref:
             return ()
         name = f"{owner[0].name}'s {head.text}"
         return (Entity(DERIVED_ID, name, "person", noun_gender(head.lemma.lower()), (), ()),)
+
+    def _role_office(self, head: Token, role: Token) -> tuple[Entity, ...]:
+        """``the mayor's office``: the office of the one person the article titles so
+        (``Colin Petrakis-Dumont's office``); none when the title has no one holder."""
+        holders = self._role_holders(role, role.lemma.lower())
+        if len(holders) != 1:
+            return ()
+        name = f"{holders[0].name}'s {head.text}"
+        return (Entity(DERIVED_ID, name, "organization", None, (), ()),)
 
     def _led(self, head: Token, lemma: str, recent: Sequence[Recent]) -> tuple[Entity, ...]:
         """``the campaign``: a campaign named in this paragraph or the two before,
@@ -537,9 +549,12 @@ def _name_words(name: str) -> list[str]:
 def _holds(name: str, noun: str) -> bool:
     """A name of several words has ``noun`` for its head word, the last word before its
     ``of`` or else its last (``Bank of Canada``, ``Prairie Nurses' Union``; not ``Bank``
-    alone, nor ``Canadian Union of Airline Cabin Crew`` for ``the airline``)."""
+    alone, nor ``Canadian Union of Airline Cabin Crew`` for ``the airline``); a union
+    may be named a local or a federation."""
     found = _name_words(name)
     head = found[found.index("of") - 1] if "of" in found[1:] else found[-1]
+    if noun == "union" and set(found) & _UNION_WORDS:
+        return len(found) > 1  # "their union": the Teachers' Federation, Local 12
     return len(found) > 1 and noun in (head, head.removesuffix("s"))
 
 

@@ -423,14 +423,20 @@ def _runs(doc: ParsedDoc, covered: set[int]) -> list[list[Token]]:
         org_word = t.text.lower() in words("organizations")
         after_joiner = bool(run) and run[-1].text.lower() in _JOINERS | {"on"}
         glued = bool(run) and run[-1].text in _HYPHENS and _glued(run[-1], t)  # "–Credit"
-        proper = cap and (t.upos == "PROPN" or glued or (bool(run) and org_word)  # "Board"
+        owner = bool(run) and t.text in ("'", "\u2019") and run[-1].text.endswith("s") and (
+            (_glued(run[-1], t) or t.start == run[-1].start) and k + 1 < len(doc.tokens)
+            and doc.tokens[k + 1].text[:1].isupper())  # "Teachers' Federation"
+        titled = t.upos in ("NOUN", "ADJ") and t.i > doc.sentences[t.sent].first and (
+            not t.text.isupper())  # "Credit Valley Elementary Teachers' Federation"
+        proper = cap and (t.upos == "PROPN" or glued or titled or (bool(run) and org_word)
                           or (org_word and t.i > doc.sentences[t.sent].first)  # "Commission"
                           or (after_joiner and t.upos == "ADJ"))  # "on Presidential Debates"
         near = not run or run[-1].sent == t.sent or doc.text[run[-1].end:t.start] == " "
         listed = bool(run) and t.text == "and" and k + 1 < len(doc.tokens) and any(
             x.text in ("of", "for") for x in run) and doc.tokens[k + 1].i not in covered and (
             _remit_word(doc, k + 1))  # "Ministry of Public and Business Service Delivery"
-        if near and (proper or (run and t.i not in covered and (_joins(doc, k) or listed))):
+        if near and (proper or (run and t.i not in covered and (
+                _joins(doc, k) or listed or owner))):
             run.append(t)
             continue
         if run:
