@@ -604,3 +604,8 @@ def test_entities_a_place_reading_that_acts_is_an_organisation() -> None:
     found = [_mention(doc, "Wells Fargo", "LOC"), _mention(doc, "Wells Fargo", "ORG", 1),
              _mention(doc, "Red Deer", "LOC"), _mention(doc, "Red Deer", "LOC", 1)]
     assert [m.type for m in _acting_places(doc, found)] == ["ORG", "ORG", "LOC", "LOC"]
+
+
+def test_entities_a_portfolio_noun_opening_the_sentence_leads_the_body() -> None:
+    ents = _entities("Elections New Brunswick said advance polls would be open from Oct. 12.")
+    assert ents.get("Elections New Brunswick") == "organization"

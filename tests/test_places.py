@@ -25,3 +25,10 @@ def test_place_body(name: str, body: bool) -> None:
 def test_is_place_reads_case_and_stops() -> None:
     assert is_place("Alberta") and is_place("QUEBEC") and is_place("Canada's")
     assert not is_place("Toronto") and not is_place("Health")
+
+
+def test_places_a_body_named_after_a_place_of_two_words() -> None:
+    from quotetrack.extract.places import place_body
+
+    assert place_body("Elections New Brunswick") and place_body("Nova Scotia Power")
+    assert not place_body("New Brunswick") and not place_body("Prince Edward Island")

@@ -185,9 +185,10 @@ def _led_by(doc: ParsedDoc, lo: int, hi: int, kind: str) -> int:
     head = toks[lo - 2] if lo > 1 and word.text.lower() in _LINKS else word
     if head.i == word.i and kind != "LOC" or head.i != word.i and kind != "ORG":
         return 0
+    opening = head.i == doc.sentences[head.sent].first  # capitalised by position only?
     capital = head.text[:1].isupper() and head.upos in ("NOUN", "PROPN") and (
-        head.i > doc.sentences[head.sent].first) and head.sent == toks[lo].sent and (
-        head.text.lower() not in words("titles"))
+        not opening or head.i == word.i) and head.sent == toks[lo].sent and (
+        head.text.lower() not in words("titles") | words("person_nouns"))
     if not capital:
         return 0
     if head.i == word.i:

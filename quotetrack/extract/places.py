@@ -34,9 +34,22 @@ def place_body(name: str) -> bool:
     Canada``, ``Manitoba Health``, ``Fisheries and Oceans Canada``; not ``Northern
     Ontario``, ``Quebec City``, ``Kenya Barris``)."""
     found = [w.strip(".,'\u2019") for w in name.split()]
-    if len(found) < 2 or is_given_name(found[0]) or not any(is_place(w) for w in found):
+    placed = _place_words(found)
+    if len(found) < 2 or is_given_name(found[0]) or not placed:
         return False
-    rest = [w for w in found if not is_place(w) and w.lower() not in _JOINERS]
+    rest = [w for k, w in enumerate(found) if k not in placed and w.lower() not in _JOINERS]
     return bool(rest) and all(
         w[:1].isupper() and w.lower() not in _PLACE_WORDS and not is_given_name(w)
         for w in rest)
+
+
+def _place_words(found: list[str]) -> set[int]:
+    """Indexes of the words that name places, alone or as a name of two or three words
+    in the lexicon (``New Brunswick``, ``Prince Edward Island``)."""
+    out = {k for k, w in enumerate(found) if is_place(w)}
+    low = [w.lower() for w in found]
+    for size in (2, 3):
+        for k in range(len(found) - size + 1):
+            if " ".join(low[k:k + size]) in words("places"):
+                out |= set(range(k, k + size))
+    return out
