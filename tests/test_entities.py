@@ -8,6 +8,7 @@ from quotetrack.extract.mentions import Mention
 from quotetrack.extract.name_runs import name_words
 from quotetrack.records import ParsedDoc, Token
 from tests.nlp import parsed
+from tests.nlp import run as run_text
 
 
 def _mention(doc: ParsedDoc, words: str, kind: str, nth: int = 0) -> Mention:
@@ -609,3 +610,11 @@ def test_entities_a_place_reading_that_acts_is_an_organisation() -> None:
 def test_entities_a_portfolio_noun_opening_the_sentence_leads_the_body() -> None:
     ents = _entities("Elections New Brunswick said advance polls would be open from Oct. 12.")
     assert ents.get("Elections New Brunswick") == "organization"
+
+
+def test_entities_french_name_defined_by_its_acronym() -> None:
+    assert acronym("Service de police de la Ville de Montréal") == "SPVM"
+    assert acronym("Alliance to Reclaim Our Schools") == "AROS"
+    quotes = run_text("The Service de police de la Ville de Montréal (SPVM) said officers "
+                        "were at the library. The SPVM said later that no one was hurt.").quotes
+    assert [q.speaker for q in quotes] == ["Service de police de la Ville de Montréal"] * 2

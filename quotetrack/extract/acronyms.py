@@ -18,9 +18,10 @@ _ACRONYM_SKIP = {"of", "the", "and", "for", "&", "on", "de"}
 def acronym(name: str) -> str:
     """Initials of the capitalised words of a multi-word name, joiners aside
     (``Pacific Business Organization`` -> ``PBO``, ``Alliance to Reclaim Our Schools``
-    -> ``AROS``)."""
-    parts = [w for w in name.replace(",", " ").split()
-             if w.lower() not in _ACRONYM_SKIP and w[:1].isupper()]
+    -> ``AROS``; a French name's common noun after ``de`` too: ``SPVM``)."""
+    split = name.replace(",", " ").split()
+    parts = [w for k, w in enumerate(split) if w.lower() not in _LONG_FORM_JOINERS and (
+        w[:1].isupper() or (k > 0 and split[k - 1].lower() in _FRENCH_OF))]
     return "".join(w[0] for w in parts).upper() if len(parts) > 1 else ""
 
 
@@ -32,7 +33,9 @@ def bare(word: str) -> str:
 _ACRONYM = re.compile(r"[A-Z](?:[A-Z]|\.[A-Z])+\.?|[A-Z][A-Z&]*[A-Z]")
 
 
-_LONG_FORM_JOINERS = _ACRONYM_SKIP | {"to", "in", "at", ",", "and"}
+_LONG_FORM_JOINERS = _ACRONYM_SKIP | {"to", "in", "at", ",", "and", "la", "le", "les", "des",
+                                      "du", "d'", "l'"}
+_FRENCH_OF = frozenset({"de", "des", "du", "d'"})
 
 
 def _defined_acronyms(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
@@ -89,14 +92,19 @@ def _spelled_out(doc: ParsedDoc, k: int, initials: set[str]) -> tuple[list[Token
 
 def _long_form(doc: ParsedDoc, last: int, acr: str) -> int | None:
     """Index of the first word of the shortest run ending at ``last`` whose capitalised
-    words' initials are ``acr`` (joiners such as ``of``, ``and``, ``to`` between)."""
+    words' initials are ``acr`` (joiners such as ``of``, ``and``, ``to`` between; a
+    French name's common noun after ``de`` counts: ``Service de police de la Ville de
+    Montréal (SPVM)``)."""
     initials = ""
     for j in range(last, max(-1, last - 3 * len(acr)), -1):
         t = doc.tokens[j]
         if t.sent != doc.tokens[last].sent:
             return None
-        if t.text[:1].isupper() and t.text.lower() not in _ACRONYM_SKIP:
-            initials = t.text[0] + initials
+        french = t.text.isalpha() and t.text.islower() and j > 0 and (
+            doc.tokens[j - 1].text.lower() in _FRENCH_OF) and (
+            t.text not in _LONG_FORM_JOINERS)  # "Service de police": P
+        if (t.text[:1].isupper() and t.text.lower() not in _ACRONYM_SKIP) or french:
+            initials = t.text[0].upper() + initials
             if initials == acr:
                 return j
             if not acr.endswith(initials):
