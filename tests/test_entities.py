@@ -509,6 +509,7 @@ def test_entities_company_named_short_by_its_first_words() -> None:
     assert company_of("Cabot Ridge", "Cabot Ridge Minerals Inc.")
     assert not company_of("New York", "New York Times")
     assert not company_of("Cabot", "Cabot Ridge Minerals Inc.")  # one word: other rules
+    assert company_of("Fraser Valley", "Fraser Valley FC")  # a club's designator
 
 
 def test_entities_given_name_and_surname_before_of_are_a_person() -> None:

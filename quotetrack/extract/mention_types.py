@@ -234,12 +234,14 @@ def company_of(short: str, long: str) -> bool:
         w.lower().rstrip(".,") in _COMPANY_WORDS for w in rest)
 
 
-# What a company's full name adds to its short one: a legal form or its industry.
+# What a company's full name adds to its short one: a legal form or its industry (or a
+# sports club's designator).
 _COMPANY_WORDS = frozenset({"inc", "corp", "corporation", "co", "ltd", "limited", "llc",
                             "plc", "group", "holdings", "company", "minerals", "mining",
                             "energy", "resources", "contracting", "construction",
                             "consulting", "engineering", "logistics", "securities",
-                            "pharmaceuticals", "technologies", "industries"})
+                            "pharmaceuticals", "technologies", "industries",
+                            "fc", "sc", "cf", "afc", "club"})  # "Fraser Valley FC"
 
 
 def retyped_leaders(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
