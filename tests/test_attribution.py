@@ -699,3 +699,10 @@ def test_attribution_name_right_before_the_cue_after_its_description() -> None:
     quotes = run("Arts funding consultant Percival Oduya-Lam said festivals were leaning "
                  "harder on corporate money.").quotes
     assert [q.speaker for q in quotes] == ["Percival Oduya-Lam"]
+
+
+def test_attribution_office_of_a_hyphenated_name_the_parse_split() -> None:
+    """The parse makes ``Asare`` a second subject and ``Whitby`` the possessor."""
+    quotes = run("Transit chair Dominic Asare-Whitby defended the fare. Mr. Asare-Whitby's "
+                 "office says the plan is fair.").quotes
+    assert [q.speaker for q in quotes] == ["Dominic Asare-Whitby's office"]

@@ -35,7 +35,7 @@ from quotetrack.extract.coref import Coref, Recent
 from quotetrack.extract.cueless import introduced, name_line, words_of
 from quotetrack.extract.marks import is_mark_token
 from quotetrack.extract.mentions import Entity
-from quotetrack.extract.name_runs import POSSESSIVES, is_dateline
+from quotetrack.extract.name_runs import POSSESSIVES, _hyphenated, is_dateline
 from quotetrack.extract.speakers import (
     PRONOUNS,
     Named,
@@ -81,7 +81,7 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
     if len(subj) > 1:  # "ST. JOHN'S -- ..., the auditor general says": a dateline is none
         subj = [s for s in subj if not _dateline(tree, s)] or subj
     if len(subj) > 1:  # "Okemaw-Bastien's lawyer ... said" misparsed: a possessor is none
-        subj = [s for s in subj if tree.subtree(s.i)[-1].text not in POSSESSIVES] or subj
+        subj = [s for s in subj if not _possessor(tree, s)] or subj
     if len(subj) > 1:  # a parser slip: prefer the name or pronoun nearest the cue
         subj.sort(key=lambda s: (s.upos not in ("PROPN", "PRON"), abs(s.i - cue.i)))
     if subj and subj[0].deprel == "nsubj:pass":
@@ -109,6 +109,15 @@ def _name_before_cue(tree: Tree, subj: Token, cue: Token) -> Token | None:
         t.upos in ("NOUN", "ADJ", "PROPN", "DET") or t.xpos in ("VBG", "VBN") or (
             t.text == "of") for t in between) and (
         toks[first - 1].lemma.lower() in words("person_nouns") | words("titles")) else None
+
+
+def _possessor(tree: Tree, s: Token) -> bool:
+    """``s`` owns the next noun: its phrase, or the hyphenated name it starts
+    (``Asare``-``Whitby``'s office), ends in a possessive marker."""
+    last = max(tree.subtree(s.i)[-1].i, _hyphenated(tree.doc, s.i)[1])
+    toks = tree.tokens
+    return toks[last].text in POSSESSIVES or (
+        last + 1 < len(toks) and toks[last + 1].text in POSSESSIVES)
 
 
 def _dateline(tree: Tree, s: Token) -> bool:

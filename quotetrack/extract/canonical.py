@@ -127,7 +127,9 @@ class Entities:
         if len(words_) != 1:
             return " ".join(words_) or name  # "Gary Johnson": full already
         last = words_[-1].lower()
-        matches = [f for f in self.full if f.split()[-1].lower() == last]
+        matches = [f for f in self.full if f.split()[-1].lower() == last] or [
+            f for f in self.full if f.split()[-1].lower().endswith("-" + last)]
+        # the second part of a hyphenated surname the parse split off ("Whitby's office")
         return max(matches, key=lambda f: (self.full[f], len(f))) if matches else " ".join(
             words_)
 
