@@ -319,3 +319,10 @@ def test_coref_their_union_may_be_a_federation_and_the_mayors_office_is_his() ->
             "online by mid-February.")
     assert [q.speaker for q in run(text).quotes] == [
         "Credit Valley Elementary Teachers' Federation", "Colin Petrakis-Dumont's office"]
+
+
+def test_coref_the_person_of_a_fronted_clause_is_he() -> None:
+    text = ("Jamal Oyelaran-Prince said the pass was too hard to get. When I reached "
+            "Brendan Voss-Achebe, he said the program was under review.")
+    assert [q.speaker for q in run(text).quotes] == ["Jamal Oyelaran-Prince",
+                                                      "Brendan Voss-Achebe"]

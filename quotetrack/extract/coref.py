@@ -476,7 +476,22 @@ class Coref:
             score -= 2.0  # "it" is an organisation before it is a country
         if self._section(word.para) != self._section(head.para):
             score -= 4.0  # an item of a live report ("___") starts its own story
+        if self._in_fronted_clause(word, head):
+            score += 5.0  # "When I reached Voss-Achebe, he said": the clause's own person
         return score
+
+    def _in_fronted_clause(self, word: Token, head: Token) -> bool:
+        """``word`` sits in an adverbial clause before ``head`` that modifies the verb
+        ``head`` is the subject of (same sentence)."""
+        toks = self.tree.tokens
+        if word.sent != head.sent or word.i > head.i or head.head < 0:
+            return False
+        k, seen = word.i, 0
+        while toks[k].head >= 0 and seen < 12:
+            if toks[k].rel == "advcl" and toks[k].head == head.head:
+                return True
+            k, seen = toks[k].head, seen + 1
+        return False
 
     def _section(self, para: int) -> int:
         return self.sections[para] if 0 <= para < len(self.sections) else 0
