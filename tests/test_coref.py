@@ -326,3 +326,12 @@ def test_coref_the_person_of_a_fronted_clause_is_he() -> None:
             "Brendan Voss-Achebe, he said the program was under review.")
     assert [q.speaker for q in run(text).quotes] == ["Jamal Oyelaran-Prince",
                                                       "Brendan Voss-Achebe"]
+
+
+def test_coref_a_pronoun_after_a_person_noun_gives_the_speaker_no_gender() -> None:
+    """``his`` in ``by a man walking his dog`` is the man's: Shauna's gender stays open,
+    so ``she`` can still be her."""
+    text = ("Shauna Okimaw-Lindell, a district officer, said the wolves were spotted by a man "
+            "walking his dog.\n\nOkimaw-Lindell said deep snow had pushed the elk down.\n\n"
+            '"Right now, the elk are on the golf course," she said.')
+    assert [q.speaker for q in run(text).quotes][-1] == "Shauna Okimaw-Lindell"

@@ -36,7 +36,7 @@ from quotetrack.extract.mentions import Entity, Mention
 from quotetrack.extract.places import place_body
 from quotetrack.extract.speakers import aged
 from quotetrack.extract.syntax import Tree
-from quotetrack.lexicon import noun_gender, singulars, speech_verb, words
+from quotetrack.lexicon import is_person_noun, noun_gender, singulars, speech_verb, words
 from quotetrack.records import Token
 
 PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -625,7 +625,8 @@ def _pronoun_genders(tree: Tree, ents: tuple[Entity, ...]) -> tuple[Entity, ...]
     in the clause their own speech verb reports, when no other person is named before
     it in the sentence (``nurse Jordan Mireault said many of her colleagues had left``);
     not of a pronoun under a preposition (``found no sign of him``), most often the
-    one the story is about."""
+    one the story is about, nor of one after a person noun in that clause (``by a man
+    walking his dog``)."""
     by_word = _by_word(ents)
     found: dict[int, set[str]] = {}
     for t in tree.tokens:
@@ -638,6 +639,9 @@ def _pronoun_genders(tree: Tree, ents: tuple[Entity, ...]) -> tuple[Entity, ...]
             continue
         verb = next((v for v in _governors(tree, t)[1:]  # inside the reported clause
                      if speech_verb(v.lemma) is not None), None)
+        if verb is not None and any(is_person_noun(w.lemma.lower()) and w.upos == "NOUN"
+                                    for w in tree.tokens[verb.i + 1:t.i]):
+            continue  # "... by a man walking his dog": a nearer person noun owns it
         subjects = [] if verb is None else tree.children(verb.i, "nsubj")
         named = {by_word[w.i].id for c in subjects for w in [c, *tree.children(
             c.i, "flat", "appos", "compound", "nmod")] if w.i in by_word}
