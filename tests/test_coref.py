@@ -133,6 +133,10 @@ def test_coref_the_city_is_the_place_named_before() -> None:
     ("Two wards are closed, and the hospital's top infection-control doctor says crowding "
      "made it worse.\n\nDr. Abena Kowalski-Tetteh, medical director of infection control, "
      "said many patients shared rooms.", "Abena Kowalski-Tetteh"),
+    # an indefinite lead description needs the role: "a ... officer" is the officer named
+    ("A pack of wolves was seen in Canmore early Sunday, a provincial wildlife officer "
+     "says.\n\nShauna Okimaw-Lindell, a district officer with Alberta Fish and Wildlife, "
+     "said the wolves were spotted early.", "Shauna Okimaw-Lindell"),
     # a head is a president; an honorific is no role
     ("Students occupied the library, and the head of the student union says they will "
      "stay.\n\nNguyen Thi Lan Anh, president of the Hochelaga Student Union, said the "

@@ -170,6 +170,9 @@ class Coref:
                 e.name, lemma), prefer=lemma) or self._named_after(head, lemma)
         if possessed and person and not owner:  # "the hospital's top doctor says": a
             return self._identified_after(head, lemma)  # lead names its speaker next
+        if not definite and person and not owner and head.rel == "nsubj" and any(
+                k.text.lower() in ("a", "an") for k in kids):  # a lead's "a ... officer says"
+            return self._identified_after(head, lemma, role_only=True)
         if not definite or owner:
             return ()  # "a spokesman said": nobody; "the Clinton campaign" names itself
         if lemma in _PLACE_NOUNS:  # "the city of Phoenix"; "the city said": the place
@@ -300,10 +303,12 @@ class Coref:
             m.first].kind == "organization" and _holds(self.by_word[m.first].name, lemma)),
             ())
 
-    def _identified_after(self, head: Token, lemma: str) -> tuple[Entity, ...]:
+    def _identified_after(self, head: Token, lemma: str, role_only: bool = False
+                          ) -> tuple[Entity, ...]:
         """Delayed identification (news leads): a role first met as a description is
         the person named next with that role in its paragraph or the next, or, for
-        a lead's subject, the role-less person heading the next paragraph."""
+        a lead's subject, the role-less person heading the next paragraph (not with
+        ``role_only``: an indefinite ``a wildlife officer says`` needs the role)."""
         toks = self.tree.tokens
         after = self._after(head)
         people = [self.by_word[m.first] for m in after
@@ -312,6 +317,8 @@ class Coref:
             held = self.roles.get(e.id, "").split()
             if any(w in held for w in (lemma, *_SAME_ROLE.get(lemma, ()))):
                 return (e,)
+        if role_only:
+            return ()
         lead = next(t.sent for t in toks if t.para == head.para)
         opener = next((m for m in after if toks[m.first].para == head.para + 1), None)
         if head.sent != lead or head.rel != "nsubj" or opener is None:
