@@ -619,3 +619,13 @@ def test_entities_french_name_defined_by_its_acronym() -> None:
     quotes = run_text("The Service de police de la Ville de Montréal (SPVM) said officers "
                         "were at the library. The SPVM said later that no one was hurt.").quotes
     assert [q.speaker for q in quotes] == ["Service de police de la Ville de Montréal"] * 2
+
+
+def test_entities_french_name_read_off_an_untagged_run() -> None:
+    from quotetrack.extract.name_runs import _joins
+
+    text = "The Regroupement des PME de la Rive-Sud said it welcomed the budget."
+    assert _entities(text).get("Regroupement des PME de la Rive-Sud") == "organization"
+    doc = parsed("Jean Tremblay de Montréal said no, and he de facto agreed.")
+    facto = next(t.i for t in doc.tokens if t.text == "de" and doc.tokens[t.i - 1].text == "he")
+    assert not _joins(doc, facto)  # a lower-case word before "de": no name

@@ -404,6 +404,8 @@ def _joins(doc: ParsedDoc, k: int) -> bool:
         return False
     if surname_particle(toks, k):
         return True  # "Suleiman al-Amr"
+    if _french_link(toks, k):
+        return True  # "Regroupement des PME de la Rive-Sud"
     remit = t.text.lower() == "on" and toks[k - 1].text.lower() in words("organizations")
     if t.text.lower() not in _JOINERS and not remit:  # "Commission on Presidential Debates"
         return False
@@ -413,6 +415,23 @@ def _joins(doc: ParsedDoc, k: int) -> bool:
             nxt.text.lower() in words("calendar")):
         return False
     return t.text not in _HYPHENS or (_glued(toks[k - 1], t) and _glued(t, nxt))
+
+
+_FRENCH_ARTICLES = frozenset({"la", "le", "les", "l'", "l\u2019"})
+
+
+def _french_link(toks: Sequence[Token], k: int) -> bool:
+    """Word ``k`` is ``de``/``des``/``du`` or the article after ``de``, linking two
+    capitalised parts of a French name (``des PME``, ``de la Rive-Sud``)."""
+    low = toks[k].text.lower()
+    if low in ("de", "des", "du", "d'", "d\u2019"):  # after a capitalised word
+        nxt = k + 2 if toks[k + 1].text.lower() in _FRENCH_ARTICLES else k + 1
+        before = toks[k - 1].text[:1].isupper()
+    elif low in _FRENCH_ARTICLES:  # "la" after "de"
+        nxt, before = k + 1, toks[k - 1].text.lower() in ("de", "d'", "d\u2019")
+    else:
+        return False
+    return before and nxt < len(toks) and toks[nxt].text[:1].isupper()
 
 
 def _runs(doc: ParsedDoc, covered: set[int]) -> list[list[Token]]:
