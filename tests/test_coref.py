@@ -339,3 +339,11 @@ def test_coref_a_pronoun_after_a_person_noun_gives_the_speaker_no_gender() -> No
             "walking his dog.\n\nOkimaw-Lindell said deep snow had pushed the elk down.\n\n"
             '"Right now, the elk are on the golf course," she said.')
     assert [q.speaker for q in run(text).quotes][-1] == "Shauna Okimaw-Lindell"
+
+
+def test_coref_a_lead_union_before_any_union_is_named_is_the_first_named_later() -> None:
+    text = ("A miner died when a roof collapsed underground, and the union representing "
+            "workers at the site says it had warned about ground conditions.\n\n"
+            "Police identified the man on Monday.\n\nDenis Ouellette-Kowal, president of "
+            "Northern Mine Workers Local 2217, said members were shaken.")
+    assert run(text).quotes[0].speaker == "Northern Mine Workers Local 2217"

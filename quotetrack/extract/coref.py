@@ -210,10 +210,21 @@ class Coref:
             _holds(e.name, lemma)), prefer=lemma) or self._ministers_ministry(head, lemma)
         if named or lemma in _NAMED_KINDS:
             return named or self._best(head, recent, lambda e: e.kind == "organization"
-                                       and _bears(e.name, lemma), prefer=lemma)
+                                       and _bears(e.name, lemma), prefer=lemma) or (
+                self._kind_named_later(head, lemma))
         sort = _sort_of(lemma)
         return self._best(head, recent, lambda e: e.kind == "organization" and (
             sort is None or _sort_of_name(e.name) in (None, sort)), prefer=lemma)
+
+    def _kind_named_later(self, head: Token, lemma: str) -> tuple[Entity, ...]:
+        """``the union representing workers at the site says`` in a lead, before any
+        union is named: the first body of that kind named later in the same story."""
+        toks = self.tree.tokens
+        later = sorted((m for e in self.entities for m in e.mentions
+                        if m.start >= head.end and e.kind == "organization"
+                        and self._section(toks[m.first].para) == self._section(head.para)
+                        and _bears(e.name, lemma)), key=lambda m: m.first)
+        return (self.by_word[later[0].first],) if later else ()
 
     def _role_holders(self, head: Token, lemma: str) -> list[Entity]:
         """The people named before ``head`` with the role ``lemma`` (or a title for it)
