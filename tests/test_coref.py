@@ -347,3 +347,10 @@ def test_coref_a_lead_union_before_any_union_is_named_is_the_first_named_later()
             "Police identified the man on Monday.\n\nDenis Ouellette-Kowal, president of "
             "Northern Mine Workers Local 2217, said members were shaken.")
     assert run(text).quotes[0].speaker == "Northern Mine Workers Local 2217"
+
+
+def test_coref_a_possessed_description_with_a_party_is_its_one_holder() -> None:
+    text = ("Premier Danielle Theriault spoke first. Liberal Leader Josee Cormier-Blanchard "
+            "and Green Leader Ambrose Kilfoil-Nash followed.\n\nHer Liberal rival told "
+            "reporters that voters had seen a premier out of excuses.")
+    assert run(text).quotes[-1].speaker == "Josee Cormier-Blanchard"

@@ -160,6 +160,8 @@ class Coref:
             named = [self.entity_of(k.i) for k in kids if k.rel == "compound"]
             return next(((e,) for e in named if e is not None and e.kind == "organization"), ())
         held = [k for k in kids if k.deprel == "nmod:poss" and k.upos == "PRON"]
+        if person and held and not definite and (marked := self._marked_holder(head)):
+            return marked  # "Her Liberal rival": the one person the article calls Liberal
         if (person or lemma in PERSONAL_UNITS) and held and not definite:  # "his doctor"
             return self._held(head, held[0], recent)
         roles = [k for k in kids if k.deprel == "nmod:poss" and k.upos == "NOUN"]
@@ -268,6 +270,15 @@ class Coref:
             return ()
         name = f"{owner[0].name}'s {head.text}"
         return (Entity(DERIVED_ID, name, "person", noun_gender(head.lemma.lower()), (), ()),)
+
+    def _marked_holder(self, head: Token) -> tuple[Entity, ...]:
+        """The one person whose roles hold the capitalised modifier of ``head``
+        (``Her Liberal rival``: the person titled ``Liberal leader``)."""
+        marks = {k.text.lower() for k in self.tree.children(head.i, "amod", "compound")
+                 if k.text[:1].isupper() and k.i > self.tree.doc.sentences[k.sent].first}
+        holders = [e for e in self.entities if e.kind == "person" and marks & set(
+            self.roles.get(e.id, "").split())]
+        return (holders[0],) if marks and len(holders) == 1 else ()
 
     def _role_office(self, head: Token, role: Token) -> tuple[Entity, ...]:
         """``the mayor's office``: the office of the one person the article titles so
