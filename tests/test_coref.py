@@ -354,3 +354,10 @@ def test_coref_a_possessed_description_with_a_party_is_its_one_holder() -> None:
             "and Green Leader Ambrose Kilfoil-Nash followed.\n\nHer Liberal rival told "
             "reporters that voters had seen a premier out of excuses.")
     assert run(text).quotes[-1].speaker == "Josee Cormier-Blanchard"
+
+
+def test_coref_a_places_highest_court_is_its_court_named_in_the_article() -> None:
+    text = ("Manitoba\u2019s highest court has overturned the conviction, ruling that the "
+            "jury heard evidence that should never have been admitted.\n\nThe Manitoba Court "
+            "of Appeal ordered a new trial.")
+    assert run(text).quotes[0].speaker == "Manitoba Court of Appeal"

@@ -33,7 +33,7 @@ from quotetrack.extract.entities import find_entities
 from quotetrack.extract.furniture import furniture, heading
 from quotetrack.extract.mention_types import PERSONAL_UNITS
 from quotetrack.extract.mentions import Entity, Mention
-from quotetrack.extract.places import place_body
+from quotetrack.extract.places import is_place, place_body
 from quotetrack.extract.speakers import aged
 from quotetrack.extract.syntax import Tree
 from quotetrack.lexicon import is_person_noun, noun_gender, singulars, speech_verb, words
@@ -158,7 +158,8 @@ class Coref:
             return self._by_role(head, lemma) or self._identified_after(head, lemma)
         if owner and lemma in words("organizations"):  # "the M5S party": M5S
             named = [self.entity_of(k.i) for k in kids if k.rel == "compound"]
-            return next(((e,) for e in named if e is not None and e.kind == "organization"), ())
+            return next(((e,) for e in named if e is not None and e.kind == "organization"),
+                        self._placed_body(head, lemma, kids))
         held = [k for k in kids if k.deprel == "nmod:poss" and k.upos == "PRON"]
         if person and held and not definite and (marked := self._marked_holder(head)):
             return marked  # "Her Liberal rival": the one person the article calls Liberal
@@ -270,6 +271,17 @@ class Coref:
             return ()
         name = f"{owner[0].name}'s {head.text}"
         return (Entity(DERIVED_ID, name, "person", noun_gender(head.lemma.lower()), (), ()),)
+
+    def _placed_body(self, head: Token, lemma: str, kids: list[Token]) -> tuple[Entity, ...]:
+        """``Manitoba's highest court``: the one body of that kind whose name holds the
+        place that owns the description (``Manitoba Court of Appeal``)."""
+        places = {w.lower() for k in kids if k.deprel == "nmod:poss" and is_place(k.text)
+                  for w in [k.text.removesuffix("'s").removesuffix("\u2019s")]}
+        if not places or lemma not in _NAMED_KINDS:
+            return ()
+        found = [e for e in self.entities if e.kind == "organization" and _bears(
+            e.name, lemma) and places & set(_name_words(e.name))]
+        return (found[0],) if len(found) == 1 else ()
 
     def _marked_holder(self, head: Token) -> tuple[Entity, ...]:
         """The one person whose roles hold the capitalised modifier of ``head``
