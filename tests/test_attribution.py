@@ -706,3 +706,9 @@ def test_attribution_office_of_a_hyphenated_name_the_parse_split() -> None:
     quotes = run("Transit chair Dominic Asare-Whitby defended the fare. Mr. Asare-Whitby's "
                  "office says the plan is fair.").quotes
     assert [q.speaker for q in quotes] == ["Dominic Asare-Whitby's office"]
+
+
+def test_attribution_according_to_a_noun_the_parse_read_as_a_verb() -> None:
+    quotes = run("Donald Trump repeatedly demeaned women with sexist language, according to "
+                 "show insiders.").quotes
+    assert [q.speaker for q in quotes] == ["show insiders"]

@@ -291,7 +291,21 @@ def _find(tree: Tree, span: QuoteSpan) -> _Found:
     span_of = Span(mention.start, mention.end, mention.text) if src.mention else (
         mention_span(tree, mention))
     described = _described_name(tree, src, span)
+    if method == "according-to":
+        named = _according_label(tree, src.head, named)
     return described or _Found(span, span_of, named, method)
+
+
+def _according_label(tree: Tree, head: Token, named: tuple[Named, ...]) -> tuple[Named, ...]:
+    """``according to show insiders``, the parser reading ``show`` as a verb taking the
+    noun as its object: an unnamed source's label keeps that word."""
+    before = tree.tokens[head.i - 1] if head.i > 0 else None
+    if len(named) != 1 or named[0].kind not in ("group", "unknown") or before is None or (
+            before.upos != "VERB" or head.head != before.i or head.rel != "obj"
+            or tree.tokens[before.i - 1].text.lower() != "to"):
+        return named
+    n = named[0]
+    return (Named(f"{before.text} {n.name}", n.kind, n.role, n.gender, n.head),)
 
 
 def _described_name(tree: Tree, src: Source, span: QuoteSpan) -> _Found | None:
