@@ -693,22 +693,16 @@ def test_attribution_canonical_name_prefers_the_person_entity() -> None:
     assert ents.canonical("Gingrich", "person") == "Newt Gingrich"
 
 
-def test_attribution_name_right_before_the_cue_after_its_description() -> None:
-    """The parse makes the description's first noun the subject; the name that ends
-    the description right before the cue speaks."""
-    quotes = run("Arts funding consultant Percival Oduya-Lam said festivals were leaning "
-                 "harder on corporate money.").quotes
-    assert [q.speaker for q in quotes] == ["Percival Oduya-Lam"]
-
-
-def test_attribution_office_of_a_hyphenated_name_the_parse_split() -> None:
-    """The parse makes ``Asare`` a second subject and ``Whitby`` the possessor."""
-    quotes = run("Transit chair Dominic Asare-Whitby defended the fare. Mr. Asare-Whitby's "
-                 "office says the plan is fair.").quotes
-    assert [q.speaker for q in quotes] == ["Dominic Asare-Whitby's office"]
-
-
-def test_attribution_according_to_a_noun_the_parse_read_as_a_verb() -> None:
-    quotes = run("Donald Trump repeatedly demeaned women with sexist language, according to "
-                 "show insiders.").quotes
-    assert [q.speaker for q in quotes] == ["show insiders"]
+@pytest.mark.parametrize("text, speaker", [
+    # the parse makes the description's first noun the subject: the name before the cue
+    ("Arts funding consultant Percival Oduya-Lam said festivals were leaning harder on "
+     "corporate money.", "Percival Oduya-Lam"),
+    # the parse makes "Asare" a second subject and "Whitby" the office's possessor
+    ("Transit chair Dominic Asare-Whitby defended the fare. Mr. Asare-Whitby's office says "
+     "the plan is fair.", "Dominic Asare-Whitby's office"),
+    # the parse reads "show" as a verb taking the source noun as its object
+    ("Donald Trump repeatedly demeaned women with sexist language, according to show "
+     "insiders.", "show insiders"),
+])
+def test_attribution_speaker_despite_a_parser_slip(text: str, speaker: str) -> None:
+    assert [q.speaker for q in run(text).quotes] == [speaker]
