@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from quotetrack.extract.acronyms import acronym
 from quotetrack.extract.entities import find_entities
 from quotetrack.extract.mentions import Mention
@@ -362,15 +364,24 @@ def test_entities_person_mention_with_a_plural_person_noun_is_an_organisation() 
     assert [m.type for m in _plural_people(found)] == ["ORG", "PER"]
 
 
-def test_entities_full_name_typed_a_place_is_the_person_its_surname_names() -> None:
+@pytest.mark.parametrize("text, mentions, types", [
+    # a full name typed a place whose surname the article uses alone as a person
+    ("Devon Castellano pleaded guilty. Castellano cried. Castellano left. New Glasgow "
+     "voted. Glasgow won.", [("Devon Castellano", "LOC", 0), ("Castellano", "PER", 0),
+                             ("Castellano", "PER", 1), ("New Glasgow", "LOC", 0),
+                             ("Glasgow", "LOC", 0)], ["PER", "PER", "PER", "LOC", "LOC"]),
+    # a full name sharing the surname of a person named in full
+    ("Marnie Vandersloot watched the cows go. Her husband, Pieter Vandersloot, said so.",
+     [("Marnie Vandersloot", "ORG", 0), ("Pieter Vandersloot", "PER", 0)], ["PER", "PER"]),
+])
+def test_entities_full_name_retyped_a_person_by_the_articles_people(
+        text: str, mentions: list[tuple[str, str, int]], types: list[str]) -> None:
     from quotetrack.extract.mention_types import _retyped_full_names
 
-    doc = parsed("Devon Castellano pleaded guilty. Castellano cried. Castellano left. "
-                 "New Glasgow voted. Glasgow won.")
-    found = [_mention(doc, "Devon Castellano", "LOC"), _mention(doc, "Castellano", "PER"),
-             _mention(doc, "Castellano", "PER", 1), _mention(doc, "New Glasgow", "LOC"),
-             _mention(doc, "Glasgow", "LOC")]
-    assert [m.type for m in _retyped_full_names(found)] == ["PER", "PER", "PER", "LOC", "LOC"]
+    doc = parsed(text)
+    found = [_mention(doc, words, kind, nth) for words, kind, nth in mentions]
+    assert [m.type for m in _retyped_full_names(found)] == types
+
 
 
 def test_entities_a_name_never_runs_through_a_lower_case_word() -> None:
@@ -437,15 +448,6 @@ def test_entities_plural_possessive_inside_an_organisation_name() -> None:
     joined = [e for e in ents_ if e.name == "Alberta Cattle Producers' Alliance"]
     assert [m.text for m in joined[0].mentions] == ["Alberta Cattle Producers' Alliance"]
 
-
-def test_entities_full_name_sharing_a_known_persons_surname_is_a_person() -> None:
-    from quotetrack.extract.mention_types import _retyped_full_names
-
-    doc = parsed("Marnie Vandersloot watched the cows go. Her husband, Pieter Vandersloot, "
-                 "said so.")
-    found = [_mention(doc, "Marnie Vandersloot", "ORG"),
-             _mention(doc, "Pieter Vandersloot", "PER")]
-    assert [m.type for m in _retyped_full_names(found)] == ["PER", "PER"]
 
 
 def test_entities_organisation_of_a_place_and_french_names() -> None:

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from quotetrack.extract.mentions import Mention
-from quotetrack.extract.name_runs import _surface
+from quotetrack.extract.name_runs import _FRENCH_OF, _surface
 from quotetrack.records import ParsedDoc, Token
 
 _ACRONYM_SKIP = {"of", "the", "and", "for", "&", "on", "de"}
@@ -35,7 +35,6 @@ _ACRONYM = re.compile(r"[A-Z](?:[A-Z]|\.[A-Z])+\.?|[A-Z][A-Z&]*[A-Z]")
 
 _LONG_FORM_JOINERS = _ACRONYM_SKIP | {"to", "in", "at", ",", "and", "la", "le", "les", "des",
                                       "du", "d'", "l'"}
-_FRENCH_OF = frozenset({"de", "des", "du", "d'"})
 
 
 def _defined_acronyms(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:

@@ -283,17 +283,19 @@ def _find(tree: Tree, span: QuoteSpan) -> _Found:
         else:
             near = _adjacent(tree, span) if span.cue is not None else _credit_line(tree, span)
         return near or _Found(span, None, (), "none")
+    described = _described_name(tree, src, span)
+    if described is not None:
+        return described
     named = tuple(read_mention(tree, src.head))
     method = src.method
     if method == "cue-subject" and any(n.role for n in named):
         method = "appositive" if tree.children(src.head.i, "appos") else "title"
+    elif method == "according-to":
+        named = _according_label(tree, src.head, named)
     mention = src.mention or src.head
     span_of = Span(mention.start, mention.end, mention.text) if src.mention else (
         mention_span(tree, mention))
-    described = _described_name(tree, src, span)
-    if method == "according-to":
-        named = _according_label(tree, src.head, named)
-    return described or _Found(span, span_of, named, method)
+    return _Found(span, span_of, named, method)
 
 
 def _according_label(tree: Tree, head: Token, named: tuple[Named, ...]) -> tuple[Named, ...]:
@@ -318,8 +320,7 @@ def _described_name(tree: Tree, src: Source, span: QuoteSpan) -> _Found | None:
     named = read_mention(tree, name) if name is not None else []
     if name is None or not named:
         return None
-    first = tree.subtree(src.head.i)[0] if tree.subtree(src.head.i)[0].i < src.head.i else (
-        src.head)
+    first = tree.subtree(src.head.i)[0]
     lead = src.head if first.upos == "DET" else first
     role = tree.doc.text[lead.start:tree.tokens[name.i - 1].end]
     end = tree.tokens[span.cue_token - 1].end

@@ -96,17 +96,18 @@ def _past_time(cue: Token, body: list[Token]) -> list[Token]:
     """``said Friday the road was closed``: a day right after the cue dates the
     saying, whatever the parse attached it to; it is no part of the claim (unless
     it is the clause's subject)."""
+    if not body or body[0].i != cue.i + 1:
+        return body
     k = 0
     while k < min(len(body), 2) and body[k].text.lower() in _TIME_LEADS:
-        k += 1
-    day = body[k] if k < len(body) else None
-    owner = k + 1 < len(body) and body[k + 1].text in ("'s", "\u2019s")  # "today's vote"
-    if not body or body[0].i != cue.i + 1 or day is None or day.rel == "nsubj" or owner or (
-            day.lemma.lower() not in words("calendar")) or not (
-            day.text[:1].isupper() or day.text.lower() in ("today", "yesterday", "tonight")
-            or k):
+        k += 1  # "last week", "on Monday"
+    if k >= len(body):
         return body
-    return body[k + 1:]
+    day, rest = body[k], body[k + 1:]
+    named = day.text[:1].isupper() or day.text.lower() in ("today", "yesterday", "tonight")
+    owner = bool(rest) and rest[0].text in ("'s", "\u2019s")  # "today's vote" is content
+    dated = day.lemma.lower() in words("calendar") and (named or k > 0)
+    return rest if dated and day.rel != "nsubj" and not owner else body
 
 
 def _relative_lead(tree: Tree, c: Token) -> bool:
@@ -167,7 +168,7 @@ _ELIDED_VERBS = frozenset({"do", "have", "be", "will", "would", "can", "could", 
 def _elided(tree: Tree, span: tuple[int, int]) -> bool:
     """The words in ``span`` are a pronoun and auxiliaries only (``it will``, ``they
     do``, ``he did not``): an ellipsis, with no claim of its own."""
-    toks = [x for x in tree.tokens if span[0] <= x.start < span[1] and x.upos != "PUNCT"]
+    toks = [x for x in tree.within(*span) if x.upos != "PUNCT"]
     return 2 <= len(toks) <= 4 and toks[0].upos == "PRON" and all(
         x.upos in ("AUX", "PART") or x.lemma.lower() in _ELIDED_VERBS for x in toks[1:])
 

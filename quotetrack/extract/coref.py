@@ -33,6 +33,7 @@ from quotetrack.extract.entities import find_entities
 from quotetrack.extract.furniture import furniture, heading
 from quotetrack.extract.mention_types import PERSONAL_UNITS
 from quotetrack.extract.mentions import Entity, Mention
+from quotetrack.extract.name_runs import HONORIFICS
 from quotetrack.extract.places import is_place, place_body
 from quotetrack.extract.speakers import aged
 from quotetrack.extract.syntax import Tree
@@ -143,7 +144,7 @@ class Coref:
         lemma = head.lemma.lower()
         scope = self.tree.subtree(head.i) if aged(self.tree, head) else kids  # "the 26-year-old"
         definite = any(k.text.lower() in _DEFINITE for k in scope)
-        possessed = any(k.deprel == "nmod:poss" and k.upos == "NOUN" for k in kids)
+        possessors = [k for k in kids if k.deprel == "nmod:poss" and k.upos == "NOUN"]
         plural = "Number=Plur" in head.feats
         both = any(k.text.lower() == "both" for k in kids)  # "Both coaches said"
         if (definite or both) and (plural and any(
@@ -165,13 +166,12 @@ class Coref:
             return marked  # "Her Liberal rival": the one person the article calls Liberal
         if (person or lemma in PERSONAL_UNITS) and held and not definite:  # "his doctor"
             return self._held(head, held[0], recent)
-        roles = [k for k in kids if k.deprel == "nmod:poss" and k.upos == "NOUN"]
-        if lemma in PERSONAL_UNITS and roles and not owner:  # "the mayor's office"
-            return self._role_office(head, roles[0])
+        if lemma in PERSONAL_UNITS and possessors and not owner:  # "the mayor's office"
+            return self._role_office(head, possessors[0])
         if held and not owner and lemma in words("organizations"):  # "their union"
             return self._best(head, recent, lambda e: e.kind == "organization" and _holds(
                 e.name, lemma), prefer=lemma) or self._named_after(head, lemma)
-        if possessed and person and not owner:  # "the hospital's top doctor says": a
+        if possessors and person and not owner:  # "the hospital's top doctor says": a
             return self._identified_after(head, lemma)  # lead names its speaker next
         if not definite and person and not owner and head.rel == "nsubj" and any(
                 k.text.lower() in ("a", "an") for k in kids):  # a lead's "a ... officer says"
@@ -713,11 +713,12 @@ def _mention_head(tree: Tree, m: Mention) -> int:
 
 
 def _role_word(word: str) -> list[str]:
-    """A word before a name as a role: ``Dr.`` is a doctor; ``Ms.`` and ``Mr.`` are none."""
+    """A word before a name as a role: ``Dr.`` is a doctor; other honorifics (``Ms.``,
+    ``Mr.``) are none."""
     bare_word = word.rstrip(".")
     if bare_word == "dr":
         return ["doctor"]
-    return [] if bare_word in ("mr", "mrs", "ms", "miss", "mx") else [word]
+    return [] if bare_word in HONORIFICS else [word]
 
 
 def _roles(tree: Tree, e: Entity) -> str:

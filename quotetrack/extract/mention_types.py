@@ -57,8 +57,8 @@ def _alone(doc: ParsedDoc, found: list[Mention]) -> set[str]:
         :1].isupper() and t.i > doc.sentences[t.sent].first}
 
 
-def _person_at_end(doc: ParsedDoc, m: Mention, surnames: set[str],
-                   alone: frozenset[str] | set[str] = frozenset()) -> Mention:
+def _person_at_end(doc: ParsedDoc, m: Mention, surnames: set[str], alone: set[str]
+                   ) -> Mention:
     """An organisation or place mention ending in given names and a surname the article
     names as a person, or uses alone, is that person (``the House Newt Gingrich's``;
     an unknown given name too when four words or more run together: ``University of

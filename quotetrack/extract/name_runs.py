@@ -29,6 +29,14 @@ _HYPHENS = ("-", "\u2013")  # glued to both sides inside a name ("Lakeshore\u201
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "madam"}
 
 
+def _positional_role(doc: ParsedDoc, t: Token) -> bool:
+    """``Operator`` Vantor Nickel Corp.: a role noun capitalised only by opening its
+    sentence (not a title such as ``President``)."""
+    low = t.text.lower()
+    return t.i == doc.sentences[t.sent].first and low in words("person_nouns") and (
+        low not in words("titles"))
+
+
 def _trim(doc: ParsedDoc, run: list[Token]) -> list[Token]:
     """A tagged run without a leading article or calendar word (``Yesterday Mohamed``),
     a sentence's first word capitalised only there, a common noun before ``of``
@@ -41,9 +49,7 @@ def _trim(doc: ParsedDoc, run: list[Token]) -> list[Token]:
             run[0].i == doc.sentences[run[0].sent].first) and (
             run[0].text.lower() not in words("organizations")):
         run = run[2:]
-    if len(run) > 1 and run[0].i == doc.sentences[run[0].sent].first and (
-            run[0].text.lower() in words("person_nouns")) and (
-            run[0].text.lower() not in words("titles")):
+    if len(run) > 1 and _positional_role(doc, run[0]):
         run = run[1:]  # "Operator Vantor Nickel Corp.": a role noun capitalised by position
     while run and (run[-1].text in POSSESSIVES or run[-1].upos == "PUNCT"
                    or run[-1].text.lower() in _JOINERS | {"on"}):
@@ -118,11 +124,6 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
                 and t.ner == "O" and not (kind == "PER" and t.text.lower() in titles)
                 and not _positional_role(doc, t))
 
-    def _positional_role(doc: ParsedDoc, t: Token) -> bool:
-        """``Operator`` Vantor Nickel Corp.: a role noun capitalised by position."""
-        return t.i == doc.sentences[t.sent].first and t.text.lower() in words(
-            "person_nouns") and t.text.lower() not in titles
-
     def remit(k: int) -> bool:
         """``Roper Center for Public Opinion Research``: an organisation's complement."""
         nxt = doc.tokens[k + 1] if k + 1 < len(doc.tokens) else None
@@ -139,8 +140,8 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
         elif lo > 1 and doc.tokens[lo - 1].text in _HYPHENS and _joins(doc, lo - 1) and (
                 doc.tokens[lo - 2].text[:1].isupper()):
             lo -= 2  # "Flett-Mayham" from "Mayham"
-        elif _led_by(doc, lo, hi, kind):
-            lo -= _led_by(doc, lo, hi, kind)  # "Elections Canada", "Regroupement des PME"
+        elif lead := _led_by(doc, lo, hi, kind):
+            lo -= lead  # "Elections Canada", "Regroupement des PME"
         else:
             break
     while hi + 1 < len(doc.tokens):
@@ -170,7 +171,7 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
 
 # Words naming a numbered branch of a union or a club: "Local 41", "Lodge 12".
 _NUMBERED = frozenset({"local", "lodge", "branch", "chapter"})
-_LINKS = frozenset({"of", "for", "de", "des", "du", "d'"})
+_LINKS = _FRENCH_OF | {"of", "for"}
 
 
 def _led_by(doc: ParsedDoc, lo: int, hi: int, kind: str) -> int:
@@ -424,11 +425,11 @@ def _french_link(toks: Sequence[Token], k: int) -> bool:
     """Word ``k`` is ``de``/``des``/``du`` or the article after ``de``, linking two
     capitalised parts of a French name (``des PME``, ``de la Rive-Sud``)."""
     low = toks[k].text.lower()
-    if low in ("de", "des", "du", "d'", "d\u2019"):  # after a capitalised word
+    if low in _FRENCH_OF:  # after a capitalised word
         nxt = k + 2 if toks[k + 1].text.lower() in _FRENCH_ARTICLES else k + 1
         before = toks[k - 1].text[:1].isupper()
     elif low in _FRENCH_ARTICLES:  # "la" after "de"
-        nxt, before = k + 1, toks[k - 1].text.lower() in ("de", "d'", "d\u2019")
+        nxt, before = k + 1, toks[k - 1].text.lower() in _FRENCH_OF
     else:
         return False
     return before and nxt < len(toks) and toks[nxt].text[:1].isupper()

@@ -294,6 +294,7 @@ def retag(plan: Plan) -> None:
     if tagger is None:
         raise SystemExit(f"--retag needs a trained tagger at {plan.model('pos')}"
                          " or in --init-from")
+    vectors = _vectors(plan.vectors if uses_vectors(tagger) else None)
     for split in ("train", "dev"):
         path = Path(_split(plan, "depparse", split))
         gold = path.with_name(path.name.replace(".in.", ".gold."))
@@ -302,8 +303,7 @@ def retag(plan: Plan) -> None:
             shutil.copyfile(path, gold)
         _run(plan, ["stanza.models.tagger", "--mode", "predict", "--eval_file", str(gold),
                     "--output_file", str(tagged), "--lang", "en", "--shorthand", SHORT,
-                    *_vectors(plan.vectors if uses_vectors(tagger) else None),
-                    "--save_dir", str(tagger.parent),
+                    *vectors, "--save_dir", str(tagger.parent),
                     "--save_name", tagger.name])
         path.write_text(merge_tags(gold.read_text("utf-8"), tagged.read_text("utf-8")),
                         "utf-8")
