@@ -116,6 +116,8 @@ LATER_NEWS_SETS = [
     ("heldout", ("news-dev.jsonl",)),
     ("heldout2", ("news-dev.jsonl", "news-heldout.jsonl")),
     ("dev2", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl")),
+    ("dev3", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
+              "news-dev2.jsonl")),
 ]
 
 

@@ -163,7 +163,7 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
         if node.rel not in ("conj", "xcomp", "advcl") or node.head < 0:
             break
         node = tree.tokens[node.head]
-        subj = _subject(tree, node, avoid) or _quoted_subject(tree, node, avoid) or (
+        subj = _quoted_subject(tree, node, avoid) or _subject(tree, node, avoid) or (
             _set_off_before(tree, node, avoid) if node.lemma.lower() == "quote" else None)
         if subj is not None:
             return Source(subj, "governing-subject")

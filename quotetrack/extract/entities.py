@@ -77,9 +77,12 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         if domain is not None:  # "Gawker.com": a website, whatever the model typed
             toks, typed = [*toks, domain], "ORG"
         while typed == "PER" and toks and toks[0].upos not in ("PROPN", "X") and not (
-                toks[0].text[:1].isupper() and toks[0].i > 0
-                and doc.tokens[toks[0].i - 1].text in _role_words()):
-            toks = toks[1:]  # "Injecting Clinton": a name starts at a proper noun
+                toks[0].text[:1].isupper() and (toks[0].xpos in ("NNP", "NNPS") or _hyphenated(
+                    doc, toks[0].i)[1] > toks[0].i or (
+                    toks[0].i > 0 and doc.tokens[toks[0].i - 1].text in _role_words()))):
+            toks = toks[1:]  # "Injecting Clinton": a name starts at a proper noun (or a
+            # capitalised word tagged NNP, "Evelyn" read as an adverb, or one a glued
+            # hyphen ties to the rest, "Desrochers-Obi")
         if typed == "PER" and toks:  # "Foreign Minister Sergei Lavrov": the name only
             toks = _name_tokens(doc, toks)
         if out and toks and toks[0].i <= out[-1].last:
@@ -123,7 +126,7 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
             continue
         if run:
             close()
-        run, kind = ([t], tag[2:]) if tag != "O" else ([], "")
+        run, kind = (_glued_before(doc, t), tag[2:]) if tag != "O" else ([], "")
     if run:
         close()
     typed = _propn_mentions(doc, set())  # the lexicon's reading of every proper-noun run
@@ -134,6 +137,16 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     found = out + _short_mentions(doc, out, covered)  # a name has a letter or digit
     found = sorted((m for m in found if any(c.isalnum() for c in m.text)), key=lambda m: m.first)
     return tuple(late_repairs(doc, found))  # the untagged runs added too ("Vantor said")
+
+
+def _glued_before(doc: ParsedDoc, t: Token) -> list[Token]:
+    """A name starting at ``t`` with the capitalised words a glued hyphen joins to its
+    front (``Desrochers-Obi``, the model having tagged only ``Obi``)."""
+    first = _hyphenated(doc, t.i)[0]
+    while first < t.i and not (doc.tokens[first].text[:1].isupper()
+                               and doc.tokens[first].sent == t.sent):
+        first += 2
+    return list(doc.tokens[first:t.i + 1])
 
 
 def _person_of(run: Sequence[Token]) -> bool:

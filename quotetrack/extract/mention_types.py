@@ -229,9 +229,15 @@ def _place_bodies(found: list[Mention]) -> list[Mention]:
 def company_of(short: str, long: str) -> bool:
     """``Cabot Ridge`` for ``Cabot Ridge Minerals Inc.``: a name of two words or more
     that the longer one extends only by organisation words."""
-    rest = long[len(short):].split() if long.startswith(short + " ") else []
-    return len(short.split()) > 1 and bool(rest) and all(
-        w.lower().rstrip(".,") in _COMPANY_WORDS for w in rest)
+    rest = [w.lower().rstrip(".,") for w in (
+        long[len(short):].split() if long.startswith(short + " ") else [])]
+    return len(short.split()) > 1 and bool(rest) and (all(w in _COMPANY_WORDS for w in rest) or (
+        len(rest) <= 3 and rest[-1] in _LEGAL_FORMS))  # "Golden Meridian Shipping Ltd."
+
+
+# A company's legal form, which ends its full name whatever industry words come before.
+_LEGAL_FORMS = frozenset({"inc", "corp", "ltd", "limited", "llc", "plc", "lp", "llp",
+                          "ulc", "gmbh", "ag", "sa", "nv", "spa"})
 
 
 # What a company's full name adds to its short one: a legal form or its industry (or a

@@ -160,6 +160,10 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
         elif doc.tokens[hi].text.lower() in _NUMBERED and hi + 1 < len(doc.tokens) and (
                 doc.tokens[hi + 1].upos == "NUM" and doc.tokens[hi + 1].text.isdigit()):
             hi += 1  # "Athabasca Energy Workers Local 41": the branch's number
+        elif kind == "ORG" and _stationed(doc, hi):
+            hi += 2  # "Russian Embassy in Ankara": a mission's place says which one
+            while hi + 1 < len(doc.tokens) and doc.tokens[hi + 1].ner.startswith("I-LOC"):
+                hi += 1
         elif _second_portfolio(doc, lo, hi):
             hi += 2  # "Alberta Fish and Wildlife", "Manitoba Transportation and Infrastructure"
         elif kind == "ORG" and _coordinated_remit(doc, lo, hi) > hi:
@@ -167,6 +171,20 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
         else:
             break
     return list(doc.tokens[lo:hi + 1])
+
+
+# Bodies that a government or a business keeps in another place, named with it.
+_STATIONED = frozenset({"embassy", "consulate", "mission", "commerce"})
+
+
+def _stationed(doc: ParsedDoc, hi: int) -> bool:
+    """Word ``hi`` ends a mission's name followed by ``in`` or ``to`` and a place
+    (``Chinese Embassy in Washington``, ``Chamber of Commerce in China``)."""
+    toks = doc.tokens
+    return hi + 2 < len(toks) and toks[hi].text.lower() in _STATIONED and (
+        toks[hi].text[:1].isupper()) and toks[hi + 1].text in ("in", "to") and (
+        toks[hi + 2].ner == "B-LOC" or is_place(toks[hi + 2].text)) and (
+        toks[hi + 2].sent == toks[hi].sent)
 
 
 # Words naming a numbered branch of a union or a club: "Local 41", "Lodge 12".

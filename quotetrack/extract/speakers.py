@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quotetrack.extract.mention_types import PERSONAL_UNITS
-from quotetrack.extract.name_runs import POSSESSIVES, surname_particle
+from quotetrack.extract.name_runs import POSSESSIVES, _hyphenated, surname_particle
 from quotetrack.extract.syntax import Tree, contiguous, trimmed
 from quotetrack.lexicon import is_person_noun, words
 from quotetrack.records import Span, SpeakerKind, Token
@@ -57,13 +57,21 @@ def _capital(t: Token) -> bool:
         t.upos == "NOUN" and t.text.lower() in words("titles"))
 
 
+def _capital_noun(toks: Sequence[Token], k: int) -> bool:
+    """A capitalised common noun inside a sentence, which only a name capitalises
+    (``Rapid Support Forces``)."""
+    return k > 0 and toks[k].upos == "NOUN" and toks[k].text[:1].isupper() and (
+        toks[k].text.lower() not in words("calendar"))
+
+
 def _name_run(tree: Tree, head: Token) -> list[Token]:
     """The capitalised run of words around ``head`` in its sentence (surface-based,
     so that parser slips between ``flat`` and ``compound`` do not split names)."""
     sent = tree.doc.sentences[head.sent]
     lo = hi = head.i - sent.first
     toks = sent.tokens
-    while lo > 0 and _capital(toks[lo - 1]) and toks[lo - 1].end + 2 >= toks[lo].start:
+    while lo > 0 and (_capital(toks[lo - 1]) or _capital_noun(toks, lo - 1)) and (
+            toks[lo - 1].end + 2 >= toks[lo].start):
         lo -= 1
     while hi + 1 < len(toks) and (toks[hi + 1].upos == "PROPN" and _capital(toks[hi + 1])
                                   or surname_particle(toks, hi + 1)):
@@ -97,7 +105,8 @@ def _gender(title: list[Token]) -> str | None:
 
 def _kind_of_name(name_tokens: list[Token]) -> SpeakerKind:
     orgs = words("organizations")
-    if any(t.text.lower() in orgs for t in name_tokens[-2:]):
+    if any(t.text.lower() in orgs or t.text.lower().removesuffix("s") in orgs
+           for t in name_tokens[-2:]):  # "Rapid Support Forces"
         return "organization"
     if len(name_tokens) >= 2 and all(t.text[:1].isupper() for t in name_tokens):
         return "person"
@@ -125,9 +134,9 @@ def clean_phrase(tree: Tree, toks: list[Token]) -> str:
     owned = bool(kept) and kept[-1].text.lower() in words("organizations") and (
         kept[-1].text.lower() not in PERSONAL_UNITS)
     out = ""
-    for t in kept:
-        if t.text in POSSESSIVES:
-            out += "" if owned else t.text
+    for k, t in enumerate(kept):
+        if t.text in POSSESSIVES:  # only before the organisation itself (not "familiar
+            out += "" if owned and k == len(kept) - 2 else t.text  # with X's China business")
         else:
             out += (" " if out else "") + t.text
     return out.strip()
@@ -263,7 +272,8 @@ def _common(tree: Tree, head: Token) -> list[Named]:
             c.i for c in tree.children(head.i) if c.i > head.i]), head.i)))
         return [Named(inner.name, inner.kind, role or inner.role, inner.gender, inner.head)]
     if named:
-        role = _role_phrase(tree, head, [a.i for a in named])
+        glued = _hyphenated(tree.doc, head.i)[1] >= named[0].i > head.i  # "Desrochers-Obi"
+        role = None if glued else _role_phrase(tree, head, [a.i for a in named])
         return [Named(n.name, n.kind, role, n.gender, n.head) for n in map(
             lambda a: _proper(tree, a), named)]
     lemma = head.lemma.lower()
