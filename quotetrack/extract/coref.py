@@ -87,6 +87,7 @@ class Coref:
     sections: tuple[int, ...] = ()  # per paragraph: rule lines ("___") before it
     page: frozenset[int] = frozenset()  # the furniture above the story (byline, headline)
     topic: int = -1  # the entity id of the person the article is about, if one
+    org_topic: int = -1  # and of the organisation
 
     @classmethod
     def build(cls, tree: Tree, quoted: Sequence[tuple[int, int]] = ()) -> Coref:
@@ -96,7 +97,8 @@ class Coref:
         by_word = _by_word(ents)
         roles = {e.id: _roles(tree, e) for e in ents}
         return cls(tree, ents, tuple(quoted), by_word, roles, _sections(tree),
-                   _top_matter(tree), _topic(ents))
+                   _top_matter(tree) | furniture(tree, headings=False), _topic(ents),
+                   _topic(ents, "organization"))
 
     def entity_of(self, word: int) -> Entity | None:
         """The entity whose named mention contains word ``word``."""
@@ -217,7 +219,8 @@ class Coref:
                 self._kind_named_later(head, lemma))
         sort = _sort_of(lemma)
         return self._best(head, recent, lambda e: e.kind == "organization" and (
-            sort is None or _sort_of_name(e.name) in (None, sort)), prefer=lemma)
+            sort is None or _sort_of_name(e.name) in (None, sort)) and not (
+            sort and set(self.roles.get(e.id, "").split()) & _NEWSROOMS), prefer=lemma)
 
     def _kind_named_later(self, head: Token, lemma: str) -> tuple[Entity, ...]:
         """``the union representing workers at the site says`` in a lead, before any
@@ -451,8 +454,8 @@ class Coref:
             word = _mention_head(self.tree, m)
             if not fits(e) or word in speakers or e.id in named_with:
                 continue  # "X said, 'I think his work ...'": a speaker says I, not he
-            if self.tree.tokens[word].para in self.page:
-                continue  # "By Priya Venkataraman": the lines above the story name none
+            if self.tree.tokens[word].para in self.page or _credit(self.tree, m):
+                continue  # "By Priya Venkataraman", a caption, "MADRID (AP)": no antecedents
             score = self._score(head, m, e, gender, prefer)
             if word in binders:
                 score += 3.0  # "Perkins admitted she was willing": the reporting subject
@@ -508,11 +511,12 @@ class Coref:
         elif gender and e.kind == "person":
             score -= 1.0  # a person of unknown gender is a weaker match than a known one
         score += 0.5 * math.sqrt(min(len(e.mentions), 6))  # the article's main actors
-        if e.id == self.topic:
+        if e.id == self.topic or (e.id == self.org_topic and prefer in _BUSINESS_NOUNS):
             score += 2.5  # the one the article is about (named twice as often as any other)
         if prefer and any(w in e.name.lower() or w in self.roles.get(e.id, "")
-                          for w in (prefer, *_SAME_ROLE.get(prefer, ()))):
-            score += 4.0
+                          for w in (prefer, *_SAME_ROLE.get(prefer, ()))) or (
+                prefer in _BUSINESS_NOUNS and _sort_of_name(e.name) == "business"):
+            score += 4.0  # "the company": one whose name says it is one ("... Inc.")
         if e.kind == "place":
             score -= 2.0  # "it" is an organisation before it is a country
         if self._section(word.para) != self._section(head.para):
@@ -536,6 +540,15 @@ class Coref:
 
     def _section(self, para: int) -> int:
         return self.sections[para] if 0 <= para < len(self.sections) else 0
+
+
+def _credit(tree: Tree, m: Mention) -> bool:
+    """The mention is a news agency's credit in brackets after a dateline (``MADRID
+    (AP) --``): within the first words of its paragraph, bracketed alone."""
+    toks = tree.tokens
+    return 1 <= m.first and m.last + 1 < len(toks) and toks[m.first - 1].text == "(" and (
+        toks[m.last + 1].text == ")") and any(
+        k == 0 or toks[k - 1].para != toks[k].para for k in range(max(0, m.first - 4), m.first))
 
 
 def _top_matter(tree: Tree) -> frozenset[int]:
@@ -622,8 +635,11 @@ def _sort_of(noun: str) -> str | None:
 
 def _sort_of_name(name: str) -> str | None:
     """``government`` or ``business`` when the name's words mark one (``Ministry of
-    Health``, ``Northgate Energy Corp.``), else None."""
+    Health``, ``Northgate Energy Corp.``), ``union or media`` for a union or a newsroom
+    (``Local 1204``, ``Global News``), else None."""
     found = set(_name_words(name))
+    if found & (_UNION_WORDS | _MEDIA_WORDS | {"union"}):
+        return "union or media"  # "the company" is neither a union nor a newsroom
     if found & _BUSINESS_WORDS:
         return "business"
     return "government" if found & _GOVERNMENT_WORDS or place_body(name) else None
@@ -631,6 +647,11 @@ def _sort_of_name(name: str) -> str | None:
 
 # Words that name a union without the word "union": a local, a federation, a guild.
 _UNION_WORDS = frozenset({"local", "federation", "guild", "brotherhood", "syndicate"})
+# Descriptions of a newsroom (``state broadcaster CCTV``): no company or agency meant.
+_NEWSROOMS = frozenset({"broadcaster", "newspaper", "outlet", "network", "news"})
+# Words that name a news organisation.
+_MEDIA_WORDS = frozenset({"news", "press", "times", "post", "journal", "herald", "gazette",
+                          "tribune", "broadcasting", "television", "radio", "tv"})
 # Kinds of body that a place-and-portfolio name (``Health Canada``) may be.
 _PORTFOLIO_KINDS = frozenset({"ministry", "department", "agency"})
 
@@ -646,10 +667,10 @@ def _bears(name: str, kind: str) -> bool:
         kind in _PORTFOLIO_KINDS and _sort_of_name(name) == "government" and place_body(name))
 
 
-def _topic(ents: Sequence[Entity]) -> int:
-    """The person the article is about: named four times at least and at least twice
-    as often as any other person; -1 when there is none."""
-    counts = sorted(((len(e.mentions), e.id) for e in ents if e.kind == "person"),
+def _topic(ents: Sequence[Entity], kind: str = "person") -> int:
+    """The person (or organisation) the article is about: named four times at least and
+    at least twice as often as any other of its kind; -1 when there is none."""
+    counts = sorted(((len(e.mentions), e.id) for e in ents if e.kind == kind),
                     reverse=True)
     if not counts or counts[0][0] < 4 or (len(counts) > 1 and counts[0][0] < 2 * counts[1][0]):
         return -1
