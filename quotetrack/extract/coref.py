@@ -174,7 +174,8 @@ class Coref:
             return self._best(head, recent, lambda e: e.kind == "organization" and _holds(
                 e.name, lemma), prefer=lemma) or self._named_after(head, lemma)
         if possessors and person and not owner:  # "the hospital's top doctor says": a
-            return self._identified_after(head, lemma)  # lead names its speaker next
+            return self._by_role(head, lemma) or self._identified_after(  # lead names
+                head, lemma)  # its speaker next; "the study's lead author": one named so
         if not definite and person and not owner and head.rel == "nsubj" and any(
                 k.text.lower() in ("a", "an") for k in kids):  # a lead's "a ... officer says"
             return self._identified_after(head, lemma, role_only=True)

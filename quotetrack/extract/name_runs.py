@@ -147,8 +147,11 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
     while hi + 1 < len(doc.tokens):
         if fits(doc.tokens[hi + 1]):
             hi += 1
-        elif _plural_owner(doc, hi):
+        elif _plural_owner(doc, hi) or (kind == "ORG" and _singular_owner(doc, hi)):
             hi += 2  # "Alberta Cattle Producers' Alliance": a plural possessive inside
+            while hi + 1 < len(doc.tokens) and doc.tokens[hi + 1].upos == "PROPN" and (
+                    doc.tokens[hi + 1].ner[2:] in ("", "ORG")):
+                hi += 1  # "... Children's Hospital Foundation", tagged apart
         elif _joins(doc, hi + 1) and doc.tokens[hi + 1].text in _HYPHENS and (
                 fits(doc.tokens[hi + 2]) or doc.tokens[hi + 2].text[:1].isupper()):
             hi += 2  # "El-Hassan", "Laboucane-Price": a glued hyphen inside the name
@@ -244,9 +247,22 @@ def _past_owner(toks: list[Token]) -> list[Token]:
     (``Ontario's Ministry of Colleges`` -> ``Ministry of Colleges``): the words after
     an inner ``'s`` when they open with an organisation head word and run on."""
     for k, t in enumerate(toks[:-2]):
-        if t.text in POSSESSIVES and toks[k + 1].text.lower() in words("organizations"):
-            return toks[k + 1:]
+        if t.text in POSSESSIVES and toks[k + 1].text.lower() in words("organizations") and (
+                k == 0 or is_place(toks[k - 1].text) or toks[k - 1].ner.endswith("LOC")
+                or toks[k - 1].text.replace(".", "").isupper()):  # "B.C.'s Ministry of"
+            return toks[k + 1:]  # not "Children's Hospital Foundation": no place owns it
     return toks
+
+
+def _singular_owner(doc: ParsedDoc, hi: int) -> bool:
+    """Word ``hi`` owns the rest of an organisation's name: a glued ``'s``, then a
+    capitalised organisation head word, the owner no place (``Western Ontario
+    Children's Hospital``; ``Ontario's Ministry of Health`` is the ministry's alone)."""
+    toks = doc.tokens
+    return hi + 2 < len(toks) and toks[hi + 1].text in ("'s", "\u2019s") and (
+        toks[hi + 1].start <= toks[hi].end) and toks[hi + 2].text[:1].isupper() and (
+        toks[hi + 2].text.lower() in words("organizations")) and not is_place(
+        toks[hi].text) and not toks[hi].ner.endswith("LOC") and toks[hi].text[:1].isupper()
 
 
 def _coordinated_remit(doc: ParsedDoc, lo: int, hi: int) -> int:
