@@ -152,6 +152,9 @@ class Coref:
         if (definite or both) and (plural and any(
                 k.text.lower() in _GROUP_WORDS for k in kids) or lemma in _GROUP_WORDS):
             return self._pair(head, lemma)
+        if plural and definite and lemma in _BENCH:  # "the five judges wrote": their court
+            return self._best(head, recent, lambda e: e.kind == "organization" and (
+                "court" in _name_words(e.name)), prefer="court")
         if plural:
             return ()
         person = lemma in words("person_nouns") or lemma in words("titles")
@@ -585,6 +588,10 @@ def _sections(tree: Tree) -> tuple[int, ...]:
 _NAMED_KINDS = frozenset({"ministry", "department", "embassy", "consulate", "court",
                           "commission", "committee", "council", "senate", "tribunal",
                           "bureau", "police", "army", "navy", "union"})
+
+
+# The members of a court, who speak for it together.
+_BENCH = frozenset({"judge", "justice"})
 
 
 # Descriptions of a government body and of a business, and the name words that mark
