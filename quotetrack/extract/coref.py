@@ -35,7 +35,7 @@ from quotetrack.extract.mention_types import PERSONAL_UNITS
 from quotetrack.extract.mentions import Entity, Mention
 from quotetrack.extract.name_runs import HONORIFICS
 from quotetrack.extract.places import is_place, place_body
-from quotetrack.extract.speakers import aged
+from quotetrack.extract.speakers import aged, read_mention
 from quotetrack.extract.syntax import Tree
 from quotetrack.lexicon import is_person_noun, noun_gender, singulars, speech_verb, words
 from quotetrack.records import Token
@@ -201,7 +201,8 @@ class Coref:
             if len(holders) == 1 and holders[0].gender in (None, gender or holders[0].gender):
                 return (holders[0],)  # "the premier": the one person the article titled so
             if not holders:
-                later = self._identified_after(head, lemma)
+                later = self._unnamed_source(head, lemma) or self._identified_after(
+                    head, lemma)
                 if later:
                     return later
             return self._best(head, recent, lambda e: e.kind == "person" and (
@@ -343,6 +344,24 @@ class Coref:
         return next(((self.by_word[m.first],) for m in self._after(head) if self.by_word[
             m.first].kind == "organization" and _holds(self.by_word[m.first].name, lemma)),
             ())
+
+    def _unnamed_source(self, head: Token, lemma: str) -> tuple[Entity, ...]:
+        """``A Western diplomat in Moscow, speaking on condition of anonymity, said``
+        ... ``the diplomat said``: a definite description is the latest unnamed source
+        the article introduced with the same noun as a speech verb's indefinite
+        subject (and no named person holds that role), under that source's label."""
+        toks = self.tree.tokens
+        for t in reversed(toks[max(0, head.i - 800):head.i]):
+            verb = toks[t.head] if t.head >= 0 else None
+            if t.lemma.lower() != lemma or t.rel != "nsubj" or verb is None or not any(
+                    c.text.lower() in ("a", "an") for c in self.tree.children(t.i, "det")):
+                continue
+            if speech_verb(verb.lemma, verb.text) is None:
+                continue
+            found = read_mention(self.tree, t)
+            if len(found) == 1 and found[0].name:
+                return (Entity(DERIVED_ID, found[0].name, "person", None, (), ()),)
+        return ()
 
     def _identified_after(self, head: Token, lemma: str, role_only: bool = False
                           ) -> tuple[Entity, ...]:

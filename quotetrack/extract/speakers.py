@@ -90,8 +90,9 @@ def split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     titles = words("titles")
     k = 0
     for n, t in enumerate(tokens[:-1]):
+        glued = 0 < n and t.start == tokens[n - 1].end and t.end == tokens[n + 1].start
         if t.text.lower() in titles or t.text.lower().rstrip("s") in titles or (
-                not t.text[:1].isupper() and not surname_particle(tokens, n)):
+                not t.text[:1].isupper() and not surname_particle(tokens, n) and not glued):
             k = n + 1  # "Eileen de Villa": a particle is no title's end
     return tokens[:k], tokens[k:]
 
@@ -264,7 +265,13 @@ def _name_between_commas(toks: Sequence[Token], k: int, sent: int) -> Token | No
 
 
 def _common(tree: Tree, head: Token) -> list[Named]:
-    named = [a for a in tree.children(head.i, "appos") if a.upos == "PROPN"]
+    below = _named_below(tree, head)  # "then-minister of Fisheries Joyce Abernathy-Singh"
+    if below is not None:
+        inner = _proper(tree, below)
+        role = _text(tree, trimmed(list(tree.tokens[head.i:below.i])))
+        return [Named(inner.name, inner.kind, role or inner.role, inner.gender, inner.head)]
+    named = [a for a in tree.children(head.i, "appos") if a.upos == "PROPN" and (
+        a.text.lower() not in words("calendar"))]  # "The report, released Wednesday,"
     set_off = _set_off_name(tree, head) if not named else None
     if set_off is not None:
         inner = _proper(tree, set_off)
