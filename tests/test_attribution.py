@@ -706,3 +706,36 @@ def test_attribution_canonical_name_prefers_the_person_entity() -> None:
 ])
 def test_attribution_speaker_despite_a_parser_slip(text: str, speaker: str) -> None:
     assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the one quoted speaks, not the agency that quoted them
+    ("Deputy Energy Minister Pavel Demidenko was quoted by state news agency TASS as saying "
+     "exports would rise next year.", "Pavel Demidenko"),
+    # a glued hyphen before the part the model tagged: the whole surname
+    ("Councillor Priya Desrochers-Obi spoke first at the meeting.\n\nDesrochers-Obi "
+     "responded that attendance had dropped because the city cut the pool's hours in 2019.",
+     "Priya Desrochers-Obi"),
+    # a title noun with the name hung below it
+    ("The bridge was first promised in 2019 by then-minister of Transport Harold "
+     "Fitzgerald-Moore, who said at the time that it would cost $2 billion.",
+     "Harold Fitzgerald-Moore"),
+    # a capitalised common noun inside a name; a plural organisation head
+    ("The Rapid Response Forces said in a statement that they would withdraw from the city.",
+     "Rapid Response Forces"),
+    # a mission keeps the place that says which one it is
+    ("The Chinese Embassy in Ottawa said the visas had been issued.",
+     "Chinese Embassy in Ottawa"),
+    # a calendar word set off after a text is no name
+    ("The Parliamentary Budget Officer released a report on the program on Tuesday.\n\n"
+     "The report, released Wednesday, said the program would cost $3 million more.",
+     "Parliamentary Budget Officer"),
+])
+def test_attribution_speaker_names_of_this_round(text: str, speaker: str) -> None:
+    assert run(text).quotes[-1].speaker == speaker
+
+
+def test_attribution_unnamed_label_keeps_an_inner_possessive() -> None:
+    text = ("A person familiar with Harlow's Asian business said importers had begun "
+            "delaying orders.")
+    assert only(text).speaker == "person familiar with Harlow's Asian business"

@@ -344,3 +344,29 @@ def test_coref_their_union_may_be_a_federation_and_the_mayors_office_is_his() ->
             "online by mid-February.")
     assert [q.speaker for q in run(text).quotes] == [
         "Credit Valley Elementary Teachers' Federation", "Colin Petrakis-Dumont's office"]
+
+
+@pytest.mark.parametrize("text, index, speaker", [
+    # a definite description of an unnamed source is that source, not a named person
+    ("Press secretary Hannah Lutz said the envoy would fly out on Sunday.\n\nA senior "
+     "European diplomat, speaking on condition of anonymity, said the talks had stalled.\n\n"
+     "\"Nobody expects a deal this week,\" the diplomat said.", -1, "senior European diplomat"),
+    # the judges of a ruling speak for their court
+    ("The Federal Court on Tuesday struck down the regulation.\n\n\"The minister exceeded "
+     "his powers,\" the three judges wrote in their ruling.", -1, "Federal Court"),
+    # "the study's lead author": the person the article named with that role
+    ("\"It is a simple test,\" said Dr. Mirela Vance-Otieno, a pediatrician in Halifax and "
+     "the study's lead author.\n\nThe study's lead author said the results were early.",
+     -1, "Mirela Vance-Otieno"),
+    # "the company" is no union, and prefers a name marked a company
+    ("Calder Mining Ltd. reported a loss on Friday. The United Mine Workers Union said its "
+     "members were worried. The company said the mine would stay open.", -1,
+     "Calder Mining Ltd."),
+    # a dateline's agency credit and a photo caption are no antecedents
+    ("LISBON (AP) \u2014 Vantagem Foods Inc. recalled its soup on Monday.\n\nPHOTO: A "
+     "worker at the Portucel Ltd. plant in Lisbon. (AP Photo/Ana Reis)\n\nThe company said "
+     "no one had fallen ill.", 0, "Vantagem Foods Inc."),
+])
+def test_coref_unnamed_sources_courts_and_companies(text: str, index: int, speaker: str
+                                                    ) -> None:
+    assert run(text).quotes[index].speaker == speaker

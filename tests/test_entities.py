@@ -510,6 +510,8 @@ def test_entities_company_named_short_by_its_first_words() -> None:
 
     assert company_of("Cabot Ridge", "Cabot Ridge Minerals Inc.")
     assert not company_of("New York", "New York Times")
+    assert company_of("Golden Meridian", "Golden Meridian Shipping Ltd.")  # a legal form
+    assert not company_of("Golden Meridian", "Golden Meridian Shipping Lines")
     assert not company_of("Cabot", "Cabot Ridge Minerals Inc.")  # one word: other rules
     assert company_of("Fraser Valley", "Fraser Valley FC")  # a club's designator
 
@@ -631,3 +633,17 @@ def test_entities_french_name_read_off_an_untagged_run() -> None:
     doc = parsed("Jean Tremblay de Montréal said no, and he de facto agreed.")
     facto = next(t.i for t in doc.tokens if t.text == "de" and doc.tokens[t.i - 1].text == "he")
     assert not _joins(doc, facto)  # a lower-case word before "de": no name
+
+
+def test_entities_possessive_inside_an_organisation_no_place_owns() -> None:
+    text = ("Donors to the Eastern Ontario Children\u2019s Hospital Foundation raised $1 "
+            "million, and B.C.'s Ministry of Health said it would match it.")
+    names = _entities(text)
+    assert "Eastern Ontario Children\u2019s Hospital Foundation" in names
+    assert "Ministry of Health" in names
+
+
+def test_entities_a_capitalised_word_before_a_name_tagged_as_another_part_of_speech() -> None:
+    text = ("Among the delegates was Evelyn Tsosie-MacLeod, who learned to swim there in "
+            "1961. Tsosie-MacLeod said the pool mattered.")
+    assert "Evelyn Tsosie-MacLeod" in _entities(text)

@@ -280,8 +280,8 @@ def _common(tree: Tree, head: Token) -> list[Named]:
         return [Named(inner.name, inner.kind, role or inner.role, inner.gender, inner.head)]
     if named:
         glued = _hyphenated(tree.doc, head.i)[1] >= named[0].i > head.i  # "Desrochers-Obi"
-        role = None if glued else _role_phrase(tree, head, [a.i for a in named])
-        return [Named(n.name, n.kind, role, n.gender, n.head) for n in map(
+        said = None if glued else _role_phrase(tree, head, [a.i for a in named])
+        return [Named(n.name, n.kind, said, n.gender, n.head) for n in map(
             lambda a: _proper(tree, a), named)]
     lemma = head.lemma.lower()
     issuer = (_issuer(tree, head) or _earlier_issuer(tree, head) or _issued_by(tree, head)
