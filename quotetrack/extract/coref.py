@@ -377,8 +377,9 @@ class Coref:
             held = self.roles.get(e.id, "").split()
             if any(w in held for w in (lemma, *_SAME_ROLE.get(lemma, ()))):
                 return (e,)
-        if role_only:
-            return ()
+        if role_only or any(self.by_word[m.first].kind == "person" and self._subject_like(m)
+                            for m in self._before(head, head.para - 2)):
+            return ()  # a description right after a person acted may well be them
         lead = next(t.sent for t in toks if t.para == head.para)
         opener = next((m for m in after if toks[m.first].para == head.para + 1), None)
         if head.sent != lead or head.rel != "nsubj" or opener is None:
