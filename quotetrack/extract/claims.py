@@ -126,8 +126,8 @@ def _without_that(tree: Tree, c: Claim) -> Claim:
     if len(lead) < 2 or lead[0].text.lower() != "that" or c.segments:
         return c
     rest = trimmed(lead[1:])
-    if rest and (lead[0].upos == "SCONJ" or lead[0].rel == "mark"
-                 or lead[1].upos not in _NOMINAL):
+    if rest and (lead[0].upos == "SCONJ" or lead[0].rel in ("mark", "obj")
+                 or lead[1].upos not in _NOMINAL):  # "obj": read as a relative pronoun
         return replace(c, start=rest[0].start)
     return c
 
@@ -184,10 +184,22 @@ def _misattached_complements(tree: Tree, t: Token) -> list[Token]:
     for obj in hosts:
         for c in tree.children(obj.i, "acl", "ccomp"):
             marks = tree.children(c.i, "mark")
-            if c.i > obj.i and tree.children(c.i, "nsubj") and any(
-                    m.text.lower() == "that" for m in marks):  # a mark, whatever its tag
-                out.append(c)
+            if c.i > obj.i and tree.children(c.i, "nsubj") and (any(
+                    m.text.lower() == "that" for m in marks) or _that_filler(tree, obj, c)):
+                out.append(c)  # a mark, whatever its tag
     return out
+
+
+def _that_filler(tree: Tree, host: Token, c: Token) -> bool:
+    """``said in a statement that Denmark "regrets" the decision``, parsed as a relative
+    clause with ``that`` its object: a text's clause whose verb has a subject and an
+    object of its own besides ``that`` leaves no gap for it, so ``that`` is the
+    conjunction of a content clause."""
+    that = [k for k in tree.children(c.i, "obj") if k.text.lower() == "that"]
+    others = [k for k in tree.children(c.i, "obj", "ccomp", "xcomp")
+              if k.text.lower() != "that"]
+    return bool(that) and bool(others) and host.lemma.lower() in words("document_nouns") and (
+        not any(k.text.lower() == "that" for k in tree.children(c.i, "nsubj")))
 
 
 def _inverted(tree: Tree, t: Token, before: int | None = None) -> bool:

@@ -504,8 +504,12 @@ class Coref:
         if not inside:
             return False
         said = inside[-1].sent  # the sentence the latest quote ends in
+        para = self.tree.tokens[head.i].para
         return any(e.id in scores and e.mentions and said < e.mentions[0].sent < head.sent
-                   and self._subject_like(e.mentions[0], gender) for e in self.entities)
+                   and self._subject_like(e.mentions[0], gender) for e in self.entities) or any(
+            e.id in scores and said < m.sent < head.sent and self.tree.tokens[m.first].para
+            == para and self._subject_like(m, gender) for e in self.entities
+            for m in e.mentions)  # "Okonkwo-Barnes was not satisfied. '...,' she told"
 
     def _subject_like(self, m: Mention, gender: str | None = None) -> bool:
         """The mention is its clause's subject, the name a copula presents (``Among
