@@ -319,15 +319,29 @@ def _described(tree: Tree, head: Token, phrase: list[Token]) -> str:
     """An unnamed speaker's label with the phrases after it that say who they are
     (``teacher at a Mississauga school``, ``residents of Spring Creek``, ``spokesperson
     for Manitoba Justice``), not its clauses (``who did not want to be identified``)."""
-    if not is_person_noun(head.lemma) and head.text.lower() not in words("group_nouns"):
-        return clean_phrase(tree, phrase)
     kept = {t.i for t in phrase}
-    for c in tree.children(head.i, "nmod"):
+    described = is_person_noun(head.lemma) or head.text.lower() in words("group_nouns")
+    for c in tree.children(head.i, "nmod") if described else []:
         sub = tree.subtree(c.i, skip=[k.i for k in tree.children(c.i) if k.rel in _CUT_RELS])
         if c.i > head.i and c.deprel != "nmod:poss" and c.sent == head.sent and (
                 c.lemma.lower() not in words("calendar")) and c.upos != "NUM":  # "in April"
             kept |= {t.i for t in sub if t.upos != "PUNCT"}
-    return clean_phrase(tree, contiguous([tree.tokens[k] for k in sorted(kept)], head.i))
+    toks = tree.tokens
+    if head.i + 1 < len(toks) and toks[head.i + 1].text.lower() in _POSTPOSITIVE:
+        k = head.i + 1  # "a person familiar with the matter", however the parser hung it
+        while k < len(toks) and toks[k].sent == head.sent and toks[k].text != "," and (
+                k != head.head):
+            kept.add(k)
+            k += 1
+    comma = next((t.i for t in toks[head.i:] if t.text == "," or t.sent != head.sent),
+                 len(toks))  # "..., speaking on condition of anonymity": no part of it
+    return clean_phrase(tree, contiguous([toks[k] for k in sorted(kept) if k < comma], head.i))
+
+
+# Adjectives and participles that follow an unnamed source's noun with their complement
+# ("a source close to the team", "people briefed on the talks").
+_POSTPOSITIVE = frozenset({"familiar", "close", "knowledgeable", "aware", "briefed",
+                           "involved"})
 
 
 def _staff_of(tree: Tree, head: Token) -> Named | None:
