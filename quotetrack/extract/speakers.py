@@ -286,6 +286,9 @@ def _common(tree: Tree, head: Token) -> list[Named]:
     lemma = head.lemma.lower()
     issuer = (_issuer(tree, head) or _earlier_issuer(tree, head) or _issued_by(tree, head)
               or _named_text(tree, head) if lemma in words("document_nouns") else None)
+    if issuer is not None and issuer.upos == "NOUN" and issuer.text[:1].isupper() and (
+            issuer.i > tree.doc.sentences[issuer.sent].first):
+        return [_proper(tree, issuer)]  # "SeaLedger" read as a common noun: a name still
     if issuer is not None:
         return read_mention(tree, issuer)
     phrase = contiguous(tree.subtree(head.i, skip=[c.i for c in tree.children(
@@ -376,6 +379,9 @@ def _issuer(tree: Tree, head: Token) -> Token | None:
         named = c.deprel == "compound" and c.upos == "PROPN"  # "a Bloomberg poll"
         if (by or poss or named) and c.upos in ("PROPN", "NOUN"):
             return c
+    after = _from_after(tree, head)
+    if after is not None:
+        return after
     for verb in tree.children(head.i, "acl"):  # "the memo, signed by ... Viktor Halvorsen"
         if verb.lemma.lower() not in _ISSUING | _AUTHORING:
             continue  # "a memo viewed by the Financial Post": a reader, no issuer
@@ -394,6 +400,26 @@ _ISSUING = {"release", "publish", "issue", "post", "tweet", "air", "run", "condu
             "file", "send", "write", "launch", "commission", "unveil", "share", "submit",
             "present", "table", "provide"}
 _AUTHORING = {"sign", "author", "prepare", "compile", "produce", "draft", "pen", "carry"}
+
+
+def _from_after(tree: Tree, head: Token) -> Token | None:
+    """``data from ship-tracking firm SeaLedger``, however the parser hung ``from``: the
+    last word of the noun phrase right after the text noun's ``from`` or ``by``, when
+    capitalised."""
+    toks = tree.tokens
+    k = head.i + 1
+    if k >= len(toks) or toks[k].text.lower() not in ("from", "by"):
+        return None
+    last = None
+    for t in toks[k + 1:]:
+        if t.sent != head.sent or t.upos not in ("NOUN", "PROPN", "ADJ", "PUNCT", "DET") or (
+                t.upos == "PUNCT" and t.text not in _HYPHEN_MARKS):
+            break
+        last = t
+    return last if last is not None and last.text[:1].isupper() else None
+
+
+_HYPHEN_MARKS = ("-", "\u2013")
 
 
 def _issued_by(tree: Tree, head: Token) -> Token | None:
