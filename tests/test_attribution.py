@@ -739,3 +739,31 @@ def test_attribution_unnamed_label_keeps_an_inner_possessive() -> None:
     text = ("A person familiar with Harlow's Asian business said importers had begun "
             "delaying orders.")
     assert only(text).speaker == "person familiar with Harlow's Asian business"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a body named "Office of the ...", whatever the model tagged inside it
+    ("The Office of the Chief Coroner said the death was not suspicious.",
+     "Office of the Chief Coroner"),
+    ("The Office of the Auditor General said the program had failed its targets.",
+     "Office of the Auditor General"),
+    # a saint's name keeps its possessive
+    ("Rental housing is scarce, according to the Municipality of the District of St. "
+     "Mary's.", "Municipality of the District of St. Mary's"),
+    # a text from a name, however the parser hung "from"
+    ("According to data from ship-tracking firm OceanTrace, at least nine tankers were "
+     "anchored off Malaysia.", "OceanTrace"),
+    # an anonymous source's label: the adjective's complement, not the clause after it
+    ("A person familiar with the company\u2019s plans, speaking on condition of anonymity, "
+     "said the expansion had been put off.", "person familiar with the company\u2019s plans"),
+])
+def test_attribution_bodies_texts_and_sources_of_this_round(text: str, speaker: str) -> None:
+    assert run(text).quotes[-1].speaker == speaker
+
+
+def test_attribution_that_read_as_a_relative_pronoun_after_a_statement() -> None:
+    text = ("Trade Minister Lars Eklund said in a statement that Sweden \"regrets\" the "
+            "decision and would work with the European Commission on a response.")
+    q = only(text)
+    assert q.text.startswith("Sweden") and q.text.endswith("response")
+    assert q.speaker == "Lars Eklund"

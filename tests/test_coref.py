@@ -370,3 +370,22 @@ def test_coref_their_union_may_be_a_federation_and_the_mayors_office_is_his() ->
 def test_coref_unnamed_sources_courts_and_companies(text: str, index: int, speaker: str
                                                     ) -> None:
     assert run(text).quotes[index].speaker == speaker
+
+
+@pytest.mark.parametrize("text, index, speaker", [
+    # a person acting in the pronoun's paragraph after the latest quote outranks its speaker
+    ("Press secretary Danielle Whitford said the measures were final.\n\nSen. Rachel "
+     "Okafor-Barnes said the measures were overdue.\n\n\"We will go further,\" Whitford "
+     "said.\n\nOkafor-Barnes was not satisfied. \"The evidence has been there for years,\" "
+     "she told reporters.", -1, "Rachel Okafor-Barnes"),
+    # a sports role: the goaltender named just before
+    ("Hamilton goaltender Marcus Whitfield-Lind stopped all 14 shots he faced. The veteran "
+     "goaltender said the team never stopped believing.", -1, "Marcus Whitfield-Lind"),
+    # a description right after a person acted is no delayed identification of the next
+    ("Dax Okafor-Laroche scored twice in the third period.\n\n\"I'll take it,\" the "
+     "26-year-old winger said.\n\nTyler Nakamura-Ruiz tied the game late.", 0,
+     "Dax Okafor-Laroche"),
+])
+def test_coref_acting_people_roles_and_delayed_identification(text: str, index: int,
+                                                             speaker: str) -> None:
+    assert run(text).quotes[index].speaker == speaker

@@ -43,6 +43,7 @@ from quotetrack.extract.name_runs import (
     _hyphenated,
     _name_tokens,
     _next_name_word,
+    _office_of_the,
     _organisation_words,
     _past_owner,
     _role_words,
@@ -70,6 +71,8 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         if typed in ("LOC", "PER") and _organisation_words(toks):
             typed = "ORG"  # "Bank of Canada", "Amnesty International", "Ministry of Health"
         toks = _past_owner(_extend(doc, toks, typed))
+        if typed in ("LOC", "PER") and _organisation_words(toks):
+            typed = "ORG"  # grown back over a body's head word ("Office of the Chief Coroner")
         if typed == "PER" and len(toks) > 2 and place_body(_surface(doc, toks)) and any(
                 t.text == "and" for t in toks):
             typed = "ORG"  # "Alberta Fish and Wildlife": grown into a body's name
@@ -253,6 +256,9 @@ def _propn_mentions(doc: ParsedDoc, covered: set[int]) -> list[Mention]:
     for run in _runs(doc, covered):
         domain = _domain(doc, run)  # "Gawker" + ".com": a website, read off a bare run too
         typed = ("ORG", [*run, domain]) if domain is not None else _typed_run(doc, run)
+        if domain is None and _office_of_the(doc, run[0].i) and not covered & set(
+                range(run[0].i - 3, run[0].i)):  # "Office of the Auditor General"
+            typed = ("ORG", list(doc.tokens[run[0].i - 3:run[-1].i + 1]))
         toks = _trim(doc, typed[1]) if typed else []
         if toks and out and toks[0].i <= out[-1].last:
             continue  # inside the list of the name before ("..., Land and Resource ...")

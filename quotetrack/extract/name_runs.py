@@ -80,9 +80,14 @@ def _cased(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
     return toks
 
 
+_SAINTS = re.compile(r"\b(?:St\.?|Saint|Ste\.?) [A-Z][\w-]*['\u2019]s$")
+
+
 def _surface(doc: ParsedDoc, run: list[Token]) -> str:
     """The mention's text with a trailing possessive cut (``Putin's`` -> ``Putin``)."""
     text = doc.text[run[0].start:run[-1].end]
+    if _SAINTS.search(text):
+        return " ".join(text.split())  # "St. Mary's", "St. John's": the name's own
     for p in POSSESSIVES:
         if text.endswith(p) and len(text) > len(p) + 1:
             return text[: -len(p)]
@@ -142,6 +147,8 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
             lo -= 2  # "Flett-Mayham" from "Mayham"
         elif lead := _led_by(doc, lo, hi, kind):
             lo -= lead  # "Elections Canada", "Regroupement des PME"
+        elif _office_of_the(doc, lo):
+            lo -= 3  # "Office of the Chief Coroner", "Municipality of the District of ..."
         else:
             break
     while hi + 1 < len(doc.tokens):
@@ -163,6 +170,10 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
         elif doc.tokens[hi].text.lower() in _NUMBERED and hi + 1 < len(doc.tokens) and (
                 doc.tokens[hi + 1].upos == "NUM" and doc.tokens[hi + 1].text.isdigit()):
             hi += 1  # "Athabasca Energy Workers Local 41": the branch's number
+        elif kind == "ORG" and hi + 3 < len(doc.tokens) and _office_of_the(doc, hi + 3) and (
+                doc.tokens[hi + 3].text[:1].isupper()):
+            hi += 3  # "Municipality of the District of St. Mary's": the body's remit
+            hi = _capitalised_run(doc, hi)
         elif kind == "ORG" and _stationed(doc, hi):
             hi += 2  # "Russian Embassy in Ankara": a mission's place says which one
             while hi + 1 < len(doc.tokens) and doc.tokens[hi + 1].ner.startswith("I-LOC"):
@@ -174,6 +185,32 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
         else:
             break
     return list(doc.tokens[lo:hi + 1])
+
+
+def _capitalised_run(doc: ParsedDoc, hi: int) -> int:
+    """The last word of the capitalised words from ``hi`` on, joined by ``of`` or a
+    glued possessive (``District of St. Mary's``), whatever their tags."""
+    toks = doc.tokens
+    while hi + 1 < len(toks) and toks[hi + 1].sent == toks[hi].sent:
+        nxt = toks[hi + 1]
+        if nxt.text[:1].isupper() and nxt.upos in ("PROPN", "NOUN", "ADJ"):
+            hi += 1
+        elif nxt.text == "of" and hi + 2 < len(toks) and toks[hi + 2].text[:1].isupper():
+            hi += 2
+        elif nxt.text in POSSESSIVES and nxt.start <= toks[hi].end:
+            hi += 1
+        else:
+            break
+    return hi
+
+
+def _office_of_the(doc: ParsedDoc, lo: int) -> bool:
+    """Word ``lo`` opens a name right after a capitalised organisation head word and
+    ``of the`` (``Office of the Chief Coroner``): the head word names the body."""
+    toks = doc.tokens
+    return lo >= 3 and toks[lo - 1].text.lower() == "the" and toks[lo - 2].text == "of" and (
+        toks[lo - 3].text[:1].isupper()) and toks[lo - 3].text.lower() in words(
+        "organizations") and toks[lo - 3].sent == toks[lo].sent
 
 
 # Bodies that a government or a business keeps in another place, named with it.
