@@ -767,3 +767,10 @@ def test_attribution_that_read_as_a_relative_pronoun_after_a_statement() -> None
     q = only(text)
     assert q.text.startswith("Sweden") and q.text.endswith("response")
     assert q.speaker == "Lars Eklund"
+
+
+def test_attribution_a_known_surname_the_tagger_read_as_a_verb_still_speaks() -> None:
+    text = ("Yuri Ostrovtsev, the Kremlin's senior foreign policy aide, took part in the last "
+            "round of talks.\n\nOstrovtsev added that Russian negotiators would travel to "
+            "Istanbul \"when there is something to sign, not before.\"")
+    assert run(text).quotes[-1].speaker == "Yuri Ostrovtsev"

@@ -200,6 +200,8 @@ def _known_word(t: Token, known: dict[str, str]) -> str | None:
     if t.text in known and known[t.text] == "PER" and t.upos == "NOUN" and (
             t.ner.endswith("PER")):
         return t.text  # "... paper Bos and colleagues describe": a surname read as a noun
+    if t.text in known and known[t.text] == "PER" and t.rel in ("nsubj", "nsubj:pass"):
+        return t.text  # "Ostrovtsev added", the surname tagged a verb: a subject still
     label = t.text.title()
     if t.text.isupper() and len(t.text) > 2 and t.upos in ("PROPN", "NOUN") and (
             known.get(label) == "PER"):

@@ -531,8 +531,10 @@ def read_mention(tree: Tree, head: Token) -> list[Named]:
     out: list[Named] = []
     for h in heads:
         role = h.upos == "ADJ" and h.lemma.lower() in words("person_nouns")  # "executive"
+        named = h.rel.startswith("nsubj") and h.text[:1].isupper() and (
+            h.lemma.lower() == h.text.lower())  # "Ostrovtsev added", tagged a verb, no form
         if h.upos not in ("PROPN", "NOUN", "PRON", "NUM", "X", "SYM") and not aged(
-                tree, h) and not role:
+                tree, h) and not role and not named:
             continue  # a mis-parsed subject (a verb, an adverb) names nobody
         acronym = h.text.isupper() and len(h.text) > 1  # "WHO said", not "who said"
         if h.upos == "PRON" and h.text.lower() not in PRONOUNS and not acronym:
