@@ -774,3 +774,10 @@ def test_attribution_a_known_surname_the_tagger_read_as_a_verb_still_speaks() ->
             "round of talks.\n\nOstrovtsev added that Russian negotiators would travel to "
             "Istanbul \"when there is something to sign, not before.\"")
     assert run(text).quotes[-1].speaker == "Yuri Ostrovtsev"
+
+
+def test_attribution_credit_line_on_the_line_after_a_pull_quote() -> None:
+    text = ("\u201cYou don\u2019t get to schedule a heart attack for business hours.\u201d\n\n"
+            "- Fiona MacIsaac-Benn\n\nThe province closed the emergency department overnight.")
+    q = run(text).quotes[0]
+    assert q.speaker == "Fiona MacIsaac-Benn" and q.method == "credit-line"

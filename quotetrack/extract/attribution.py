@@ -39,6 +39,7 @@ from quotetrack.extract.name_runs import POSSESSIVES, _hyphenated, is_dateline
 from quotetrack.extract.speakers import (
     PRONOUNS,
     Named,
+    _name_text,
     aged,
     clean_phrase,
     label_speaker,
@@ -430,26 +431,30 @@ def _dashed(t: Token) -> bool:
 def _credit_line(tree: Tree, span: QuoteSpan) -> _Found | None:
     """``"Quote." -- Steve Quinlan``: a dash and a name right after a quote (the
     convention of pull quotes and quoted posts) credit the quote to that name."""
-    para_end = tree.doc.paragraphs[span.paragraph][1] if tree.doc.paragraphs else span.end
+    paras = tree.doc.paragraphs
+    para_end = paras[span.paragraph][1] if paras else span.end
     after = tree.within(span.end, para_end)  # bisect, not a scan of the document
     while after and after[0].upos == "PUNCT" and not _dashed(after[0]):
         if after[0].start - span.end > 3:
             return None
         after = after[1:]
+    if not after and span.paragraph + 1 < len(paras):  # the name on a line of its own
+        after = tree.within(*paras[span.paragraph + 1])
     if not after or not _dashed(after[0]):  # '"... people." -- Name', '"...”― Name'
         return None
     name: list[Token] = []
     for t in after[1:]:
-        if t.upos == "PUNCT" or not t.text[:1].isupper() or len(name) == 6 or (
-                name and "\n" in tree.doc.text[name[-1].end:t.start]):
-            break
+        glued = bool(name) and t.text in ("-", "\u2013") and t.start == name[-1].end
+        if (t.upos == "PUNCT" and not glued) or not (t.text[:1].isupper() or glued) or (
+                len(name) == 6) or (name and "\n" in tree.doc.text[name[-1].end:t.start]):
+            break  # "- Fiona MacIsaac-Benn": a glued hyphen inside the name
         name.append(t)
     rest = after[1 + len(name):]
     line_ends = bool(name) and (not rest or "\n" in tree.doc.text[name[-1].end:rest[0].start])
     if not name or not (line_ends or rest[0].text in (".", ",", "(", ")")
                         or is_mark_token(rest[0].text)):  # or the next quotation opens
         return None  # the dash opens an aside, not a credit line
-    named = [Named(" ".join(t.text for t in name), "person", None, None, name[-1].i)]
+    named = [Named(_name_text(name), "person", None, None, name[-1].i)]
     mention = Span(name[0].start, name[-1].end, tree.doc.text[name[0].start:name[-1].end])
     return _Found(span, mention, tuple(named), "credit-line")
 
