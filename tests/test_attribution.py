@@ -781,3 +781,9 @@ def test_attribution_credit_line_on_the_line_after_a_pull_quote() -> None:
             "- Fiona MacIsaac-Benn\n\nThe province closed the emergency department overnight.")
     q = run(text).quotes[0]
     assert q.speaker == "Fiona MacIsaac-Benn" and q.method == "credit-line"
+
+
+def test_attribution_subject_before_the_cue_when_the_parser_gives_it_two() -> None:
+    text = ("Egyptian Foreign Minister Hisham El-Naggar said Cairo, one of the world's largest "
+            "wheat buyers, would back talks \"in any format that keeps bread on the table.\"")
+    assert only(text).speaker == "Hisham El-Naggar"

@@ -83,6 +83,10 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
         subj = [s for s in subj if not _dateline(tree, s)] or subj
     if len(subj) > 1:  # "Okemaw-Bastien's lawyer ... said" misparsed: a possessor is none
         subj = [s for s in subj if not _possessor(tree, s)] or subj
+    prev = tree.tokens[cue.i - 1] if cue.i > 0 else None
+    if len(subj) > 1 and prev is not None and prev.text != "," and not is_mark_token(
+            prev.text):  # "X said Cairo, ..., would": no inversion without a comma or mark
+        subj = [s for s in subj if s.i < cue.i] or subj
     if len(subj) > 1:  # a parser slip: prefer the name or pronoun nearest the cue
         subj.sort(key=lambda s: (s.upos not in ("PROPN", "PRON"), abs(s.i - cue.i)))
     if subj and subj[0].deprel == "nsubj:pass":
