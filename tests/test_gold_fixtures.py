@@ -118,6 +118,8 @@ LATER_NEWS_SETS = [
     ("dev2", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl")),
     ("dev3", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
               "news-dev2.jsonl")),
+    ("dev4", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
+              "news-dev2.jsonl", "news-dev3.jsonl")),
 ]
 
 
