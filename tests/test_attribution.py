@@ -787,3 +787,18 @@ def test_attribution_subject_before_the_cue_when_the_parser_gives_it_two() -> No
     text = ("Egyptian Foreign Minister Hisham El-Naggar said Cairo, one of the world's largest "
             "wheat buyers, would back talks \"in any format that keeps bread on the table.\"")
     assert only(text).speaker == "Hisham El-Naggar"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an acronym in brackets spelling a dotted abbreviation's letters names the long form
+    ("The B.C. Wildfire Service (BCWS) said the fire had grown to 4,600 hectares.",
+     "B.C. Wildfire Service"),
+    # a street that speaks is the office there, not a person
+    ("Downing Street said the prime minister would publish the note in full.",
+     "Downing Street"),
+    # a "-based" description is the company, not the place it is based in
+    ("Lumora Inc. was sued on Monday. The Menlo Park, Calif.-based company said the "
+     "lawsuit was a fantasy.", "Lumora Inc."),
+])
+def test_attribution_acronyms_streets_and_based_descriptions(text: str, speaker: str) -> None:
+    assert run(text).quotes[-1].speaker == speaker

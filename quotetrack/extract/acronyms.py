@@ -22,7 +22,16 @@ def acronym(name: str) -> str:
     split = name.replace(",", " ").split()
     parts = [w for k, w in enumerate(split) if w.lower() not in _LONG_FORM_JOINERS and (
         w[:1].isupper() or (k > 0 and split[k - 1].lower() in _FRENCH_OF))]
-    return "".join(w[0] for w in parts).upper() if len(parts) > 1 else ""
+    return "".join(_initials(w) for w in parts).upper() if len(parts) > 1 else ""
+
+
+_DOTTED = re.compile(r"(?:[A-Z]\.)+")
+
+
+def _initials(word: str) -> str:
+    """A word's initial, or the letters of an abbreviation it spells (``B.C.`` -> ``BC``:
+    ``B.C. Wildfire Service`` is the ``BCWS``)."""
+    return word.replace(".", "") if _DOTTED.fullmatch(word) else word[0]
 
 
 def bare(word: str) -> str:
@@ -103,7 +112,7 @@ def _long_form(doc: ParsedDoc, last: int, acr: str) -> int | None:
             doc.tokens[j - 1].text.lower() in _FRENCH_OF) and (
             t.text not in _LONG_FORM_JOINERS)  # "Service de police": P
         if (t.text[:1].isupper() and t.text.lower() not in _ACRONYM_SKIP) or french:
-            initials = t.text[0].upper() + initials
+            initials = _initials(t.text).upper() + initials
             if initials == acr:
                 return j
             if not acr.endswith(initials):

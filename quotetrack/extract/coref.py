@@ -145,7 +145,8 @@ class Coref:
         kids = self.tree.children(head.i)
         lemma = head.lemma.lower()
         scope = self.tree.subtree(head.i) if aged(self.tree, head) else kids  # "the 26-year-old"
-        definite = any(k.text.lower() in _DEFINITE for k in scope)
+        definite = any(k.text.lower() in _DEFINITE for k in scope) or any(
+            k.text.lower().endswith("based") for k in kids)  # "the Calgary-based airline"
         possessors = [k for k in kids if k.deprel == "nmod:poss" and k.upos == "NOUN"]
         plural = "Number=Plur" in head.feats
         both = any(k.text.lower() == "both" for k in kids)  # "Both coaches said"
@@ -473,10 +474,11 @@ class Coref:
         speakers, binders = self._quote_speakers(head), self._binders(head)
         speakers |= self._coarguments(head)
         named_with = self._named_objects(head)
+        base = self._base_of(head)
         for m in self._before(head, since):
             e = self.by_word[m.first]
             word = _mention_head(self.tree, m)
-            if not fits(e) or word in speakers or e.id in named_with:
+            if not fits(e) or word in speakers or e.id in named_with or m.last in base:
                 continue  # "X said, 'I think his work ...'": a speaker says I, not he
             if self.tree.tokens[word].para in self.page or _credit(self.tree, m):
                 continue  # "By Priya Venkataraman", a caption, "MADRID (AP)": no antecedents
@@ -492,6 +494,21 @@ class Coref:
             return ()
         best = max(scores, key=lambda k: (scores[k], k))
         return (self.entities[best],)
+
+    def _base_of(self, head: Token) -> set[int]:
+        """The words naming where a ``-based`` description is based (``The Menlo Park,
+        Calif.-based company``): that place is not what it refers to."""
+        toks = self.tree.tokens
+        based = [c for c in self.tree.children(head.i, "amod") if c.text.lower().endswith(
+            "based")]
+        if not based:
+            return set()
+        k, out = based[0].i - 1, set()
+        while k >= 0 and toks[k].sent == head.sent and (toks[k].upos in ("PROPN", "PUNCT") or (
+                toks[k].text[:1].isupper())) and toks[k].text not in _DEFINITE:
+            out.add(k)
+            k -= 1
+        return out
 
     def _introduced_since(self, pos: int, head: Token, scores: dict[int, float],
                           gender: str | None = None) -> bool:

@@ -79,6 +79,8 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         domain = _domain(doc, toks)
         if domain is not None:  # "Gawker.com": a website, whatever the model typed
             toks, typed = [*toks, domain], "ORG"
+        if typed == "PER" and len(toks) > 1 and toks[-1].text in _STREETS:
+            typed = "LOC"  # "Downing Street", "Wellington Street": a street, not a person
         while typed == "PER" and toks and toks[0].upos not in ("PROPN", "X") and not (
                 toks[0].text[:1].isupper() and (toks[0].xpos in ("NNP", "NNPS") or _hyphenated(
                     doc, toks[0].i)[1] > toks[0].i or (
@@ -140,6 +142,10 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     found = out + _short_mentions(doc, out, covered)  # a name has a letter or digit
     found = sorted((m for m in found if any(c.isalnum() for c in m.text)), key=lambda m: m.first)
     return tuple(late_repairs(doc, found))  # the untagged runs added too ("Vantor said")
+
+
+_STREETS = frozenset({"Street", "Avenue", "Road", "Boulevard", "Drive", "Lane", "Way",
+                      "Crescent", "Square", "St.", "Ave.", "Rd.", "Blvd."})
 
 
 def _glued_before(doc: ParsedDoc, t: Token) -> list[Token]:

@@ -522,10 +522,23 @@ def _named_text(tree: Tree, head: Token) -> Token | None:
     return None
 
 
+def _based_description(tree: Tree, head: Token) -> Token:
+    """``The Menlo Park, Calif.-based company said``, parsed with the place as the
+    subject: the description in apposition, located by ``-based``, is the mention."""
+    if head.upos != "PROPN":
+        return head
+    for a in tree.children(head.i, "appos"):
+        if a.upos == "NOUN" and any(c.text.lower().endswith("based")
+                                    for c in tree.children(a.i, "amod")):
+            return a
+    return head
+
+
 def read_mention(tree: Tree, head: Token) -> list[Named]:
     """Every speaker a mention names (several for ``the Kremlin and the White House``)."""
     head = _past_dateline(tree, head)
     head = _counted(tree, head)
+    head = _based_description(tree, head)
     heads = [head] + [c for c in tree.children(head.i, "conj")
                       if c.upos in ("PROPN", "NOUN")]
     out: list[Named] = []
