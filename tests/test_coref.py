@@ -389,3 +389,13 @@ def test_coref_unnamed_sources_courts_and_companies(text: str, index: int, speak
 def test_coref_acting_people_roles_and_delayed_identification(text: str, index: int,
                                                              speaker: str) -> None:
     assert run(text).quotes[index].speaker == speaker
+
+
+def test_coref_a_party_member_by_party_and_state_and_a_set_off_name_after_one() -> None:
+    text = ("The deal was worked out by Sen. Ruth Abernathy-Cole, R-Ohio, and Sen. Yolanda "
+            "Trevino-Marsh, D-Nev., who spent Wednesday in a room.\n\n\"You cannot tell that "
+            "man to hire six more nurses,\" the Republican from Ohio said.\n\nThe lone "
+            "Democrat to vote no, Sen. Pavel Okonjo-Lindgren of West Virginia, said in a "
+            "statement that the cost should have been offset by cuts elsewhere.")
+    assert [q.speaker for q in run(text).quotes] == ["Ruth Abernathy-Cole",
+                                                       "Pavel Okonjo-Lindgren"]

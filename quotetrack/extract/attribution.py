@@ -42,6 +42,7 @@ from quotetrack.extract.speakers import (
     _name_text,
     aged,
     clean_phrase,
+    party_member,
     label_speaker,
     mention_span,
     read_mention,
@@ -505,7 +506,7 @@ def _linked(n: Named, f: _Found, coref: Coref, recent: list[Recent]) -> tuple[En
         return (inner,)
     role = head.upos == "ADJ" and head.lemma.lower() in words("person_nouns")  # "executive"
     if head.upos in ("PRON", "NOUN") and (n.gender or head.upos == "NOUN") or aged(
-            coref.tree, head) or role:
+            coref.tree, head) or role or party_member(coref.tree, head):
         return coref.resolve(head, recent)
     return ()
 

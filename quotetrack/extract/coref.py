@@ -35,7 +35,7 @@ from quotetrack.extract.mention_types import PERSONAL_UNITS
 from quotetrack.extract.mentions import Entity, Mention
 from quotetrack.extract.name_runs import HONORIFICS
 from quotetrack.extract.places import is_place, place_body
-from quotetrack.extract.speakers import aged, read_mention
+from quotetrack.extract.speakers import aged, party_member, read_mention
 from quotetrack.extract.syntax import Tree
 from quotetrack.lexicon import is_person_noun, noun_gender, singulars, speech_verb, words
 from quotetrack.records import Token
@@ -124,7 +124,8 @@ class Coref:
         if head.upos == "PRON" or low in PERSONAL or low in NEUTER or low in PLURAL:
             return self._pronoun(head, low, recent)
         if head.upos == "NOUN" or aged(self.tree, head) or (  # "the 26-year-old"
-                head.upos == "ADJ" and low in words("person_nouns")):  # "executive" as ADJ
+                head.upos == "ADJ" and low in words("person_nouns")) or (  # "executive"
+                party_member(self.tree, head)):  # "the Republican from Ohio"
             return self._description(head, recent)
         return ()
 
@@ -158,7 +159,8 @@ class Coref:
                 "court" in _name_words(e.name)), prefer="court")
         if plural:
             return ()
-        person = lemma in words("person_nouns") or lemma in words("titles")
+        person = lemma in words("person_nouns") or lemma in words("titles") or party_member(
+            self.tree, head)
         owner = any(k.upos != "PRON" and (k.upos == "PROPN" or k.text[:1].isupper()) and (
             k.deprel == "nmod:poss" or (k.rel == "compound" and not person)) for k in kids)
         if owner and person:  # "Connecticut's tax commissioner"
@@ -587,6 +589,10 @@ class Coref:
         return self.sections[para] if 0 <= para < len(self.sections) else 0
 
 
+# The letters of the US party affix (``Sen. X, R-Ohio``).
+_PARTY_LETTERS = {"r": "republican", "d": "democrat", "i": "independent"}
+
+
 def _credit(tree: Tree, m: Mention) -> bool:
     """The mention is a news agency's credit in brackets after a dateline (``MADRID
     (AP) --``): within the first words of its paragraph, bracketed alone."""
@@ -791,6 +797,15 @@ def _role_word(word: str) -> list[str]:
     return [] if bare_word in HONORIFICS else [word]
 
 
+def _party_affix(toks: Sequence[Token], last: int) -> list[str]:
+    """``Sen. Ruth Abernathy-Cole, R-Ohio,``: the party and the state after a name."""
+    k = last + 1
+    if k + 3 >= len(toks) or toks[k].text != "," or toks[k + 2].text not in ("-", "\u2013"):
+        return []
+    party = _PARTY_LETTERS.get(toks[k + 1].text.lower())
+    return [party, toks[k + 3].text.lower().rstrip(".")] if party else []
+
+
 def _roles(tree: Tree, e: Entity) -> str:
     """Lower-cased words describing a person: titles and role nouns before a mention
     and common-noun appositives (``Yury Ushakov, a Kremlin adviser``, ``Foreign
@@ -803,6 +818,7 @@ def _roles(tree: Tree, e: Entity) -> str:
                 and (toks[k].text[:1].isupper() or toks[k].text in words("person_nouns")):
             out += _role_word(toks[k].text.lower())
             k -= 1
+        out += _party_affix(toks, m.last)
         head = _mention_head(tree, m)
         for a in tree.children(head, "appos"):
             if a.upos == "NOUN":

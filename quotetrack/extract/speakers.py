@@ -251,12 +251,15 @@ def _name_between_commas(toks: Sequence[Token], k: int, sent: int) -> Token | No
     comma or a dash (``, Capital Transit Workers Local 12,`` -> ``Workers``)."""
     run: list[Token] = []
     for t in toks[k + 1:]:
-        name_word = t.upos == "PROPN" or (bool(run) and (t.text[:1].isupper() or (
-            t.upos == "NUM")))  # "Workers Local 12"
-        if not name_word or t.sent != sent:
-            break
+        glued = bool(run) and t.text in ("-", "\u2013") and t.start == run[-1].end
+        name_word = t.upos == "PROPN" or glued or (bool(run) and (t.text[:1].isupper() or (
+            t.upos == "NUM") or (t.text == "of" and run[-1].upos == "PROPN")))
+        if not name_word or t.sent != sent:  # "Workers Local 12", "Okonjo-Lindgren of
+            break  # West Virginia"
         run.append(t)
     after = toks[run[-1].i + 1] if run and run[-1].i + 1 < len(toks) else None
+    if "of" in [t.text for t in run]:
+        run = run[:[t.text for t in run].index("of")]  # the name, not its place
     while run and run[-1].upos != "PROPN":
         run = run[:-1]
     if run and after is not None and after.text in (",", "\u2014", "--"):
@@ -522,6 +525,19 @@ def _named_text(tree: Tree, head: Token) -> Token | None:
     return None
 
 
+# Party members named by their party (``the Republican from Ohio``, ``the lone
+# Democrat``, ``the Tory``).
+_PARTY = frozenset({"republican", "democrat", "conservative", "liberal", "tory",
+                    "independent", "progressive", "socialist", "green"})
+
+
+def party_member(tree: Tree, head: Token) -> bool:
+    """``head`` is a capitalised party word heading a definite description (``the
+    Republican from Ohio``): a person known by their party."""
+    return head.text[:1].isupper() and head.lemma.lower() in _PARTY and any(
+        c.text.lower() in ("the", "this", "that") for c in tree.children(head.i, "det"))
+
+
 def _based_description(tree: Tree, head: Token) -> Token:
     """``The Menlo Park, Calif.-based company said``, parsed with the place as the
     subject: the description in apposition, located by ``-based``, is the mention."""
@@ -558,7 +574,8 @@ def read_mention(tree: Tree, head: Token) -> list[Named]:
             out.append(_proper(tree, h))
         elif h.text.lower() in PRONOUNS:
             out.append(Named(h.text, "unknown", None, PRONOUNS[h.text.lower()], h.i))
-        elif h.upos == "PROPN" or (h.text[:1].isupper() and h.upos not in ("NOUN", "PRON")):
+        elif (h.upos == "PROPN" or (h.text[:1].isupper() and h.upos not in ("NOUN", "PRON"))
+              ) and not party_member(tree, h):
             out.append(_proper(tree, h))
         else:
             out.extend(_common(tree, h))
