@@ -42,9 +42,9 @@ from quotetrack.extract.speakers import (
     _name_text,
     aged,
     clean_phrase,
-    party_member,
     label_speaker,
     mention_span,
+    party_member,
     read_mention,
 )
 from quotetrack.extract.syntax import Tree
