@@ -391,7 +391,7 @@ def test_coref_acting_people_roles_and_delayed_identification(text: str, index: 
     assert run(text).quotes[index].speaker == speaker
 
 
-def test_coref_a_party_member_by_party_and_state_and_a_set_off_name_after_one() -> None:
+def test_coref_a_capitalised_description_by_party_and_state_and_a_set_off_name_after_one() -> None:
     text = ("The deal was worked out by Sen. Ruth Abernathy-Cole, R-Ohio, and Sen. Yolanda "
             "Trevino-Marsh, D-Nev., who spent Wednesday in a room.\n\n\"You cannot tell that "
             "man to hire six more nurses,\" the Republican from Ohio said.\n\nThe lone "
@@ -399,3 +399,19 @@ def test_coref_a_party_member_by_party_and_state_and_a_set_off_name_after_one() 
             "statement that the cost should have been offset by cuts elsewhere.")
     assert [q.speaker for q in run(text).quotes] == ["Ruth Abernathy-Cole",
                                                        "Pavel Okonjo-Lindgren"]
+
+
+@pytest.mark.parametrize("text, index, speaker", [
+    # "the CFO": a role's initials, tagged or not, describe the person with that role
+    ("Chinook Airways Ltd. swung to a loss.\n\nChief financial officer Baptiste "
+     "Ouellet-Ansah said jet fuel cost more.\n\n\"We would rather grow a little less,\" the "
+     "CFO said.", -1, "Baptiste Ouellet-Ansah"),
+    # a lead's role description, named a few paragraphs on with that role
+    ("Harbour Air Ltd. swung to a loss, and the airline's chief executive said the carrier "
+     "will grow more slowly next year.\n\nFuel cost 18 per cent more.\n\nEngines were "
+     "inspected in July.\n\nChief executive Claudette Nakamura-Fontaine told analysts that "
+     "nine planes had been parked.", 0, "Claudette Nakamura-Fontaine"),
+])
+def test_coref_role_initials_and_a_role_named_further_on(text: str, index: int,
+                                                          speaker: str) -> None:
+    assert run(text).quotes[index].speaker == speaker

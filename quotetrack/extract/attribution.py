@@ -44,7 +44,7 @@ from quotetrack.extract.speakers import (
     clean_phrase,
     label_speaker,
     mention_span,
-    party_member,
+    capitalised_description,
     read_mention,
 )
 from quotetrack.extract.syntax import Tree
@@ -495,6 +495,8 @@ def _linked(n: Named, f: _Found, coref: Coref, recent: list[Recent]) -> tuple[En
     own = coref.entity_of(n.head) or next(  # "Ní Bhriain": a particle the NER left out
         (e for c in coref.tree.children(n.head, "flat")
          if (e := coref.entity_of(c.i)) is not None and e.kind == "person"), None)
+    if capitalised_description(coref.tree, coref.tree.tokens[n.head]):
+        own = None  # "the CFO" tagged an organisation: a description all the same
     opening = _opening_person(coref, f.mention) or _closing_person(coref, f.mention)
     if opening is not None and (own is None or own.kind != "person"):
         return (opening,)
@@ -506,7 +508,7 @@ def _linked(n: Named, f: _Found, coref: Coref, recent: list[Recent]) -> tuple[En
         return (inner,)
     role = head.upos == "ADJ" and head.lemma.lower() in words("person_nouns")  # "executive"
     if head.upos in ("PRON", "NOUN") and (n.gender or head.upos == "NOUN") or aged(
-            coref.tree, head) or role or party_member(coref.tree, head):
+            coref.tree, head) or role or capitalised_description(coref.tree, head):
         return coref.resolve(head, recent)
     return ()
 

@@ -35,7 +35,7 @@ from quotetrack.extract.mention_types import PERSONAL_UNITS
 from quotetrack.extract.mentions import Entity, Mention
 from quotetrack.extract.name_runs import HONORIFICS
 from quotetrack.extract.places import is_place, place_body
-from quotetrack.extract.speakers import aged, party_member, read_mention
+from quotetrack.extract.speakers import aged, capitalised_description, read_mention
 from quotetrack.extract.syntax import Tree
 from quotetrack.lexicon import is_person_noun, noun_gender, singulars, speech_verb, words
 from quotetrack.records import Token
@@ -125,7 +125,7 @@ class Coref:
             return self._pronoun(head, low, recent)
         if head.upos == "NOUN" or aged(self.tree, head) or (  # "the 26-year-old"
                 head.upos == "ADJ" and low in words("person_nouns")) or (  # "executive"
-                party_member(self.tree, head)):  # "the Republican from Ohio"
+                capitalised_description(self.tree, head)):  # "the Republican from Ohio"
             return self._description(head, recent)
         return ()
 
@@ -159,7 +159,7 @@ class Coref:
                 "court" in _name_words(e.name)), prefer="court")
         if plural:
             return ()
-        person = lemma in words("person_nouns") or lemma in words("titles") or party_member(
+        person = lemma in words("person_nouns") or lemma in words("titles") or capitalised_description(
             self.tree, head)
         owner = any(k.upos != "PRON" and (k.upos == "PROPN" or k.text[:1].isupper()) and (
             k.deprel == "nmod:poss" or (k.rel == "compound" and not person)) for k in kids)
@@ -335,11 +335,11 @@ class Coref:
                 return (e,)
         return ()
 
-    def _after(self, head: Token) -> list[Mention]:
-        """Mentions after ``head`` in its paragraph or the next, in text order."""
+    def _after(self, head: Token, reach: int = 1) -> list[Mention]:
+        """Mentions after ``head`` in its paragraph or the ``reach`` next, in text order."""
         toks = self.tree.tokens
         return sorted((m for e in self.entities for m in e.mentions if m.start >= head.end
-                       and toks[m.first].para <= head.para + 1), key=lambda m: m.first)
+                       and toks[m.first].para <= head.para + reach), key=lambda m: m.first)
 
     def _named_after(self, head: Token, lemma: str) -> tuple[Entity, ...]:
         """A news lead's ``their union announced``: the first organisation whose name
@@ -374,8 +374,9 @@ class Coref:
         ``role_only``: an indefinite ``a wildlife officer says`` needs the role)."""
         toks = self.tree.tokens
         after = self._after(head)
-        people = [self.by_word[m.first] for m in after
-                  if self.by_word[m.first].kind == "person"]
+        people = [self.by_word[m.first] for m in self._after(head, 3)
+                  if self.by_word[m.first].kind == "person"]  # the role says who, a little
+        # further on too ("the airline's chief executive" ... "Chief executive X")
         for e in people:
             held = self.roles.get(e.id, "").split()
             if any(w in held for w in (lemma, *_SAME_ROLE.get(lemma, ()))):
@@ -663,7 +664,9 @@ _SAME_ROLE = {"judge": ("justice",), "lawyer": ("attorney", "counsel"),
               "spokesman": ("spokesperson",), "spokeswoman": ("spokesperson",),
               "officer": ("constable", "const.", "sgt.", "sergeant", "cpl.", "corporal"),
               "head": ("president", "chair", "chairman", "chairwoman", "chairperson",
-                       "leader", "director")}
+                       "leader", "director"),
+              "ceo": ("executive",), "executive": ("ceo",), "cfo": ("financial",),
+              "coo": ("operating",)}
 
 
 def _name_words(name: str) -> list[str]:

@@ -531,10 +531,13 @@ _PARTY = frozenset({"republican", "democrat", "conservative", "liberal", "tory",
                     "independent", "progressive", "socialist", "green"})
 
 
-def party_member(tree: Tree, head: Token) -> bool:
-    """``head`` is a capitalised party word heading a definite description (``the
-    Republican from Ohio``): a person known by their party."""
-    return head.text[:1].isupper() and head.lemma.lower() in _PARTY and any(
+def capitalised_description(tree: Tree, head: Token) -> bool:
+    """``head`` is a capitalised party word or a role's initials heading a definite
+    description (``the Republican from Ohio``, ``the CFO``): a person known by their
+    party or role, not a name."""
+    low = head.text.lower()
+    return head.text[:1].isupper() and (head.lemma.lower() in _PARTY or (
+        head.text.isupper() and low in words("person_nouns"))) and any(
         c.text.lower() in ("the", "this", "that") for c in tree.children(head.i, "det"))
 
 
@@ -575,7 +578,7 @@ def read_mention(tree: Tree, head: Token) -> list[Named]:
         elif h.text.lower() in PRONOUNS:
             out.append(Named(h.text, "unknown", None, PRONOUNS[h.text.lower()], h.i))
         elif (h.upos == "PROPN" or (h.text[:1].isupper() and h.upos not in ("NOUN", "PRON"))
-              ) and not party_member(tree, h):
+              ) and not capitalised_description(tree, h):
             out.append(_proper(tree, h))
         else:
             out.extend(_common(tree, h))
