@@ -415,3 +415,14 @@ def test_coref_a_capitalised_description_by_party_and_state_and_a_set_off_name_a
 def test_coref_role_initials_and_a_role_named_further_on(text: str, index: int,
                                                           speaker: str) -> None:
     assert run(text).quotes[index].speaker == speaker
+
+
+def test_coref_a_pronoun_after_a_described_subject_and_an_agency_name_is_no_role() -> None:
+    # "The judge ... He wrote": the pronoun is the described subject's person, and the
+    # lawyer of the Justice Department is no "justice"
+    text = ("In a 40-page opinion, U.S. District Judge Theodore Nakashima-Bell said the "
+            "conditions were unlawful.\n\nAdrian Kessler-Moya, the Justice Department lawyer "
+            "who argued the case, had told the court in January that the data would help.\n\n"
+            "The judge also dismissed the department's objection on timing. He wrote that the "
+            "cities could not have challenged the conditions before.")
+    assert run(text).quotes[-1].speaker == "Theodore Nakashima-Bell"

@@ -88,6 +88,7 @@ class Coref:
     page: frozenset[int] = frozenset()  # the furniture above the story (byline, headline)
     topic: int = -1  # the entity id of the person the article is about, if one
     org_topic: int = -1  # and of the organisation
+    held: dict[int, str] = field(default_factory=dict)  # roles without bodies' names
 
     @classmethod
     def build(cls, tree: Tree, quoted: Sequence[tuple[int, int]] = ()) -> Coref:
@@ -96,9 +97,12 @@ class Coref:
         ents = _pronoun_genders(tree, find_entities(tree.doc))
         by_word = _by_word(ents)
         roles = {e.id: _roles(tree, e) for e in ents}
+        bodies = frozenset(k for e in ents if e.kind == "organization" for m in e.mentions
+                           for k in range(m.first, m.last + 1))
+        held = {e.id: _roles(tree, e, bodies) for e in ents}
         return cls(tree, ents, tuple(quoted), by_word, roles, _sections(tree),
                    _top_matter(tree) | furniture(tree, headings=False), _topic(ents),
-                   _topic(ents, "organization"))
+                   _topic(ents, "organization"), held)
 
     def entity_of(self, word: int) -> Entity | None:
         """The entity whose named mention contains word ``word``."""
@@ -133,6 +137,9 @@ class Coref:
                  ) -> tuple[Entity, ...]:
         if low in PERSONAL:
             gender = PERSONAL[low]
+            described = self._described_subject(head, gender, recent)
+            if described:
+                return described
             return self._best(head, recent, lambda e: e.kind == "person"
                               and (e.gender in (None, gender)), gender)
         if low in NEUTER:
@@ -140,6 +147,28 @@ class Coref:
         if low in PLURAL:
             return self._pair_subject(head) or self._best(
                 head, recent, lambda e: e.kind == "organization")
+        return ()
+
+    def _described_subject(self, head: Token, gender: str, recent: Sequence[Recent]
+                           ) -> tuple[Entity, ...]:
+        """``The judge also dismissed the objection. He wrote that ...``: a pronoun
+        right after a sentence whose subject is a definite person description (in the
+        same paragraph, no name between) is that description's person."""
+        toks = self.tree.tokens
+        sent = self.tree.doc.sentences[head.sent]
+        if head.sent == 0 or head.i > sent.first + 1 or head.rel != "nsubj":
+            return ()  # the pronoun opens its sentence
+        prev = self.tree.doc.sentences[head.sent - 1]
+        if prev.para != sent.para:
+            return ()
+        subj = [t for t in prev.tokens if t.rel == "nsubj" and t.upos == "NOUN"
+                and self.tree.tokens[t.head].head < 0 and any(
+                    c.text.lower() in _DEFINITE for c in self.tree.children(t.i, "det"))]
+        if len(subj) != 1 or any(t.i in self.by_word for t in prev.tokens):
+            return ()
+        found = self._description(subj[0], recent)
+        if len(found) == 1 and found[0].kind == "person" and found[0].gender in (None, gender):
+            return found
         return ()
 
     def _description(self, head: Token, recent: Sequence[Recent]) -> tuple[Entity, ...]:
@@ -251,7 +280,8 @@ class Coref:
         for m in sorted(self._before(head), key=lambda m: m.first):
             e = self.by_word[m.first]
             roles = set(self.roles.get(e.id, "").split())
-            if e.kind == "person" and e not in out and same & roles and marks <= roles:
+            held = set(self.held.get(e.id, "").split())  # not "the Justice Department
+            if e.kind == "person" and e not in out and same & held and marks <= roles:  # lawyer"
                 out.append(e)
         return out
 
@@ -809,24 +839,25 @@ def _party_affix(toks: Sequence[Token], last: int) -> list[str]:
     return [party, toks[k + 3].text.lower().rstrip(".")] if party else []
 
 
-def _roles(tree: Tree, e: Entity) -> str:
+def _roles(tree: Tree, e: Entity, skip: frozenset[int] = frozenset()) -> str:
     """Lower-cased words describing a person: titles and role nouns before a mention
     and common-noun appositives (``Yury Ushakov, a Kremlin adviser``, ``Foreign
-    Minister Sergei Lavrov``, ``head coach Jean-Sébastien Nault``)."""
+    Minister Sergei Lavrov``, ``head coach Jean-Sébastien Nault``); words at the
+    indices ``skip`` left out."""
     out: list[str] = []
     toks = tree.tokens
     for m in e.mentions:
         k = m.first - 1
         while k >= 0 and toks[k].sent == m.sent and toks[k].upos in ("PROPN", "NOUN", "ADJ") \
                 and (toks[k].text[:1].isupper() or toks[k].text in words("person_nouns")):
-            out += _role_word(toks[k].text.lower())
+            out += _role_word(toks[k].text.lower()) if k not in skip else []
             k -= 1
         out += _party_affix(toks, m.last)
         head = _mention_head(tree, m)
         for a in tree.children(head, "appos"):
             if a.upos == "NOUN":
-                out += [t.text.lower() for t in tree.subtree(a.i)]
+                out += [t.text.lower() for t in tree.subtree(a.i) if t.i not in skip]
         gov = toks[head].head
         if toks[head].rel == "appos" and gov >= 0 and toks[gov].upos == "NOUN":
-            out += [t.text.lower() for t in tree.subtree(gov, skip=[head])]
+            out += [t.text.lower() for t in tree.subtree(gov, skip=[head]) if t.i not in skip]
     return " ".join(out)
