@@ -25,6 +25,13 @@ def _split(text: str, *pieces: str) -> list[list[str | tuple[str, bool]]]:
     ("SAVE A QUARTER Let us say you think.", ["SAVE A QUARTER", "Let us say you think ."], 2),
     # a lower-case word on either side is no name
     ("He spoke Laura Whitehorse said.", ["He spoke", "Laura Whitehorse said ."], 2),
+    # a title's abbreviation ends no sentence before the name it titles, split or not
+    ("PAA chair Capt. Lorna Whitehorse said so.", ["PAA chair Capt.", "Lorna Whitehorse "
+                                                     "said so ."], 1),
+    ("It fell in 2019. Coun. Priya Obi said so.", ["It fell in 2019 .", "Coun .",
+                                                   "Priya Obi said so ."], 2),
+    # but a suffix does ("Smith Jr." | "He ...")
+    ("He met John Smith Jr. He left.", ["He met John Smith Jr.", "He left ."], 2),
 ])
 def test_join_name_splits(text: str, pieces: list[str], joined: int) -> None:
     sentences = _split(text, *pieces)

@@ -82,6 +82,9 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
             and s.lemma.lower() not in words("calendar")]
     if len(subj) > 1:  # "ST. JOHN'S -- ..., the auditor general says": a dateline is none
         subj = [s for s in subj if not _dateline(tree, s)] or subj
+    if len(subj) > 1:  # "A spokesman for Gerald Fenwick-Ames said", "Ames" a subject too:
+        inside = {t.i for s in subj for t in tree.subtree(s.i)}  # a name's tail is none
+        subj = [s for s in subj if _hyphenated(tree.doc, s.i)[0] not in inside - {s.i}] or subj
     if len(subj) > 1:  # "Okemaw-Bastien's lawyer ... said" misparsed: a possessor is none
         subj = [s for s in subj if not _possessor(tree, s)] or subj
     prev = tree.tokens[cue.i - 1] if cue.i > 0 else None
@@ -583,6 +586,8 @@ def _person_within(coref: Coref, head: Token, mention: Span | None) -> Entity | 
     if found is None:
         return None
     last, _, word = found
+    if any(t.text.lower() in ("for", "to") for t in coref.tree.tokens[head.i + 1:word.i]):
+        return None  # "A spokesman for House Speaker Gerald Fenwick-Ames": spoken for
     before = word.text
     # "Minister of Education Stefania Giannini" (a capitalised title before the name),
     # "The secretary general of CEI, Nunzio Galantino" (a role set off before it),

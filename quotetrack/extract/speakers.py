@@ -269,7 +269,8 @@ def _name_between_commas(toks: Sequence[Token], k: int, sent: int) -> Token | No
 
 def _common(tree: Tree, head: Token) -> list[Named]:
     below = _named_below(tree, head)  # "then-minister of Fisheries Joyce Abernathy-Singh"
-    if below is not None:
+    if below is not None and not any(t.text.lower() in ("for", "to") for t in tree.tokens[
+            head.i + 1:below.i]):  # not "a spokesman for House Speaker Gerald Fenwick-Ames"
         inner = _proper(tree, below)
         role = _text(tree, trimmed(list(tree.tokens[head.i:below.i])))
         return [Named(inner.name, inner.kind, role or inner.role, inner.gender, inner.head)]

@@ -63,8 +63,10 @@ def join_name_splits(sentences: list[list[Word]], text: str) -> list[list[Word]]
         ends.append((first, pos))
     out: list[list[Word]] = []
     for k, sentence in enumerate(sentences):
+        before = _text(out[-1][-2]) if out and len(out[-1]) > 1 else ""
+        before = before if before.lower() in TITLE_ABBREVIATIONS else ""  # "Coun" + "."
         if out and sentence and out[-1] and _inside_name(
-                _name_end(out[-1]), sentence[0], text[ends[k - 1][1]:ends[k][0]]):
+                _name_end(out[-1]), sentence[0], text[ends[k - 1][1]:ends[k][0]], before):
             out[-1] = out[-1] + sentence
         else:
             out.append(list(sentence))
@@ -80,11 +82,21 @@ def _name_end(sentence: list[Word]) -> Word:
     return sentence[-1]
 
 
-def _inside_name(last: Word, first: Word, gap: str) -> bool:
+def _inside_name(last: Word, first: Word, gap: str, before: str = "") -> bool:
     if gap == "" and _title_case(_text(last)) and _text(first)[:1] in "-\u2013" and (
             _title_case(_text(first)[1:])):
         return True  # "Mohammadi" | "-Fox": no space at all, a hyphen glued on
-    return gap == " " and _title_case(_text(last)) and _title_case(_text(first))
+    title = (_text(last).endswith(".") and _text(last).lower().rstrip(".") in (
+        TITLE_ABBREVIATIONS)) or (_text(last) == "." and bool(before))
+    return gap == " " and (_title_case(_text(last)) or title) and _title_case(_text(first))
+
+
+# Titles abbreviated with a stop before a name ("Capt. Lorna ...", "Coun. Priya ..."):
+# the stop ends no sentence.  Suffixes ("Jr.") and words that end sentences are not here.
+TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "lt",
+                                 "gen", "col", "capt", "cpl", "sgt", "const", "insp", "supt",
+                                 "det", "coun", "cllr", "hon", "rev", "maj", "adm", "cmdr",
+                                 "brig", "pres", "atty", "lieut"})
 
 
 # Words that, written without the apostrophe, are other English words (it's/its).
