@@ -426,3 +426,10 @@ def test_coref_a_pronoun_after_a_described_subject_and_an_agency_name_is_no_role
             "The judge also dismissed the department's objection on timing. He wrote that the "
             "cities could not have challenged the conditions before.")
     assert run(text).quotes[-1].speaker == "Theodore Nakashima-Bell"
+
+
+def test_coref_an_abbreviated_title_holds_its_role() -> None:
+    text = ("DENVER \u2014 Colorado Gov. Teresa Valdez-Kerr declared a state of emergency "
+            "Saturday.\n\nLorraine Okwu-Beck, who runs the regional office, said the agency "
+            "had sent a team.\n\nThe governor said that promise mattered.")
+    assert run(text).quotes[-1].speaker == "Teresa Valdez-Kerr"

@@ -822,12 +822,23 @@ def _mention_head(tree: Tree, m: Mention) -> int:
 
 
 def _role_word(word: str) -> list[str]:
-    """A word before a name as a role: ``Dr.`` is a doctor; other honorifics (``Ms.``,
-    ``Mr.``) are none."""
+    """A word before a name as a role: ``Dr.`` is a doctor, ``Gov.`` a governor (the
+    abbreviated titles, spelt out too); other honorifics (``Ms.``, ``Mr.``) are none."""
     bare_word = word.rstrip(".")
     if bare_word == "dr":
         return ["doctor"]
+    if word.endswith(".") and bare_word in _ABBREVIATED:
+        return [word, _ABBREVIATED[bare_word]]
     return [] if bare_word in HONORIFICS else [word]
+
+
+# Titles written abbreviated before a name, and the role each spells.
+_ABBREVIATED = {"gov": "governor", "sen": "senator", "rep": "representative",
+                "coun": "councillor", "cllr": "councillor", "prof": "professor",
+                "capt": "captain", "lt": "lieutenant", "gen": "general", "col": "colonel",
+                "sgt": "sergeant", "cpl": "corporal", "const": "constable", "det": "detective",
+                "insp": "inspector", "supt": "superintendent", "atty": "attorney",
+                "pres": "president", "maj": "major", "adm": "admiral"}
 
 
 def _party_affix(toks: Sequence[Token], last: int) -> list[str]:
