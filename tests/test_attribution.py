@@ -802,3 +802,8 @@ def test_attribution_subject_before_the_cue_when_the_parser_gives_it_two() -> No
 ])
 def test_attribution_acronyms_streets_and_based_descriptions(text: str, speaker: str) -> None:
     assert run(text).quotes[-1].speaker == speaker
+
+
+def test_attribution_a_role_noun_capitalised_to_open_its_sentence_is_no_name() -> None:
+    text = "Teammate Kateri Jacobs-Lavoie said the whole team trains harder on race days."
+    assert only(text).speaker == "Kateri Jacobs-Lavoie"

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from quotetrack.extract.mention_types import PERSONAL_UNITS
 from quotetrack.extract.name_runs import POSSESSIVES, _hyphenated, surname_particle
 from quotetrack.extract.syntax import Tree, contiguous, trimmed
-from quotetrack.lexicon import is_person_noun, words
+from quotetrack.lexicon import is_given_name, is_person_noun, words
 from quotetrack.records import Span, SpeakerKind, Token
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p",
@@ -91,8 +91,11 @@ def split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     k = 0
     for n, t in enumerate(tokens[:-1]):
         glued = 0 < n and t.start == tokens[n - 1].end and t.end == tokens[n + 1].start
+        opening_role = n == 0 and is_person_noun(t.text.lower()) and (
+            not is_given_name(t.text))  # "Teammate Kateri Jacobs-Lavoie said"
         if t.text.lower() in titles or t.text.lower().rstrip("s") in titles or (
-                not t.text[:1].isupper() and not surname_particle(tokens, n) and not glued):
+                not t.text[:1].isupper() and not surname_particle(tokens, n) and not glued
+        ) or opening_role:
             k = n + 1  # "Eileen de Villa": a particle is no title's end
     return tokens[:k], tokens[k:]
 
