@@ -807,3 +807,10 @@ def test_attribution_acronyms_streets_and_based_descriptions(text: str, speaker:
 def test_attribution_a_role_noun_capitalised_to_open_its_sentence_is_no_name() -> None:
     text = "Teammate Kateri Jacobs-Lavoie said the whole team trains harder on race days."
     assert only(text).speaker == "Kateri Jacobs-Lavoie"
+
+
+def test_attribution_a_french_name_with_et_and_a_hyphenated_place_defines_its_acronym() -> None:
+    text = ("The Regroupement des infirmi\u00e8res et infirmiers du Nouveau-Brunswick (RIINB) "
+            "said in a statement that nurses are being reassigned on short notice.")
+    assert run(text).quotes[0].speaker == ("Regroupement des infirmi\u00e8res et infirmiers du "
+                                          "Nouveau-Brunswick")

@@ -43,7 +43,7 @@ _ACRONYM = re.compile(r"[A-Z](?:[A-Z]|\.[A-Z])+\.?|[A-Z][A-Z&]*[A-Z]")
 
 
 _LONG_FORM_JOINERS = _ACRONYM_SKIP | {"to", "in", "at", ",", "and", "la", "le", "les", "des",
-                                      "du", "d'", "l'"}
+                                      "du", "d'", "l'", "et", "-", "\u2013"}
 
 
 def _defined_acronyms(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
@@ -109,7 +109,7 @@ def _long_form(doc: ParsedDoc, last: int, acr: str) -> int | None:
         if t.sent != doc.tokens[last].sent:
             return None
         french = t.text.isalpha() and t.text.islower() and j > 0 and (
-            doc.tokens[j - 1].text.lower() in _FRENCH_OF) and (
+            doc.tokens[j - 1].text.lower() in _FRENCH_OF | {"et"}) and (
             t.text not in _LONG_FORM_JOINERS)  # "Service de police": P
         if (t.text[:1].isupper() and t.text.lower() not in _ACRONYM_SKIP) or french:
             initials = _initials(t.text).upper() + initials
