@@ -814,3 +814,9 @@ def test_attribution_a_french_name_with_et_and_a_hyphenated_place_defines_its_ac
             "said in a statement that nurses are being reassigned on short notice.")
     assert run(text).quotes[0].speaker == ("Regroupement des infirmi\u00e8res et infirmiers du "
                                           "Nouveau-Brunswick")
+
+
+def test_attribution_dateline_with_a_comma_the_parser_hung_on_it_is_no_subject() -> None:
+    text = ("ST. JOHN\u2019S \u2014 The province cannot tell whether seniors received the "
+            "home-care visits it paid for, the auditor general says.")
+    assert only(text).speaker == "auditor general"

@@ -100,6 +100,14 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
     return subj[0] if subj else None
 
 
+def _slipped_subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
+    """``The 67-year-old said he ...`` parsed with ``old`` a clause of ``said``: a cue
+    with no subject takes the age description right before it."""
+    before = [c for c in tree.children(cue.i) if c.i < cue.i and aged(tree, c)
+              and not _within(c, avoid) and c.rel in ("ccomp", "dep", "obj", "xcomp")]
+    return before[-1] if before else None
+
+
 def _name_before_cue(tree: Tree, subj: Token, cue: Token) -> Token | None:
     """``Arts funding consultant Percival Oduya-Lam said``, ``Bank of Canada governor
     Tiff Macklem said``, the parse making ``Arts`` or ``Bank`` the subject: a proper
@@ -131,7 +139,12 @@ def _possessor(tree: Tree, s: Token) -> bool:
 
 def _dateline(tree: Tree, s: Token) -> bool:
     words = tree.subtree(s.i)
-    return is_dateline(tree.tokens, words[0].i, words[-1].i)
+    last = s.i  # the capitals around the word, whatever punctuation the parse hung on it
+    while last + 1 <= words[-1].i and tree.tokens[last + 1].text[:1].isupper() or (
+            last + 1 < len(tree.tokens) and tree.tokens[last + 1].text in ("'S", "\u2019S")):
+        last += 1
+    return is_dateline(tree.tokens, words[0].i, words[-1].i) or is_dateline(
+        tree.tokens, words[0].i, last)
 
 
 def _quoted_subject(tree: Tree, verb: Token, avoid: Ranges) -> Token | None:
@@ -157,7 +170,7 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
             owner = [c for c in tree.children(head.i, "nmod:poss") if c.upos == "PROPN"]
             head = owner[0] if owner else head  # drought monitor": its owner
         return Source(head, "according-to") if head else None
-    subj = _subject(tree, cue, avoid)
+    subj = _subject(tree, cue, avoid) or _slipped_subject(tree, cue, avoid)
     if subj is not None:
         if subj.lemma.lower() in _RELATIVE and not subj.text.isupper():  # not "WHO said"
             if cue.deprel == "acl:relcl" and cue.head >= 0:

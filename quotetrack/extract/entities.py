@@ -123,8 +123,8 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         if inside and (t.text in (",", ";", "(", ")", ":") or (
                 kind == "PER" and (t.upos == "CCONJ" or t.text == "of")
                 and run[-1].text.lower() not in words("organizations")) or (
-                t.upos in ("VERB", "AUX") and not is_given_name(t.text)
-                and run[-1].text.lower() not in _role_words())):
+                t.upos in ("VERB", "AUX") and t.xpos not in ("NNP", "NNPS")
+                and not is_given_name(t.text) and run[-1].text.lower() not in _role_words())):
             inside = False  # "Toledo, Clinton", "Trump and Putin", "Tomblin of West
             tag = "O"  # Virginia" (not "Ministry of"): two names; nor does a name run
             # through "tells", "Goes"
