@@ -820,3 +820,11 @@ def test_attribution_dateline_with_a_comma_the_parser_hung_on_it_is_no_subject()
     text = ("ST. JOHN\u2019S \u2014 The province cannot tell whether seniors received the "
             "home-care visits it paid for, the auditor general says.")
     assert only(text).speaker == "auditor general"
+
+
+def test_attribution_a_verb_opposing_a_claim_reports_its_owner() -> None:
+    text = ("Remedios Albarracin was convicted last year.\n\nMADRID (AP) \u2014 Spain\u2019s "
+            "Supreme Court on Wednesday upheld the conviction of a former regional health "
+            "minister, rejecting her argument that the crisis justified skipping normal "
+            "procedures.")
+    assert run(text).quotes[-1].speaker == "Remedios Albarracin"

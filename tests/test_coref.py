@@ -433,3 +433,11 @@ def test_coref_an_abbreviated_title_holds_its_role() -> None:
             "Saturday.\n\nLorraine Okwu-Beck, who runs the regional office, said the agency "
             "had sent a team.\n\nThe governor said that promise mattered.")
     assert run(text).quotes[-1].speaker == "Teresa Valdez-Kerr"
+
+
+def test_coref_unnamed_source_whatever_noun_the_parser_hung_its_article_on() -> None:
+    text = ("U.S. Deputy Ambassador Jonathan Pryor said the vote was a failure.\n\nA council "
+            "diplomat, speaking on condition of anonymity because the negotiations were "
+            "private, said Britain had removed a reference.\n\n\"It was not enough,\" the "
+            "diplomat said.")
+    assert run(text).quotes[-1].speaker == "council diplomat"

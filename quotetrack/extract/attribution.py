@@ -48,7 +48,13 @@ from quotetrack.extract.speakers import (
     read_mention,
 )
 from quotetrack.extract.syntax import Tree
-from quotetrack.lexicon import is_person_noun, noun_gender, speech_verb, words
+from quotetrack.lexicon import (
+    is_person_noun,
+    noun_gender,
+    reporting_nouns,
+    speech_verb,
+    words,
+)
 from quotetrack.records import ParsedDoc, Quote, QuoteSpan, Span, Speaker, SpeakerKind, Token
 
 CONFIDENCE = {"speaker-turn": 0.85, "cue-subject": 0.9, "appositive": 0.9, "according-to": 0.85,
@@ -98,6 +104,19 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
             w.text.lower() == "by" for w in tree.children(c.i, "case"))]
         return agents[0] if agents else None
     return subj[0] if subj else None
+
+
+def _opposed_owner(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
+    """``The court upheld the conviction, rejecting her argument that ...``: a verb
+    opposing a claim reports the claim of the one who owns its reporting noun."""
+    verb = speech_verb(cue.lemma, cue.text)
+    if cue.upos != "VERB" or verb is None or verb.lemma not in _OPPOSING:
+        return None
+    for obj in tree.children(cue.i, "obj"):
+        owners = [c for c in tree.children(obj.i, "nmod:poss") if not _within(c, avoid)]
+        if owners and obj.lemma.lower() in reporting_nouns():
+            return owners[0]
+    return None
 
 
 def _slipped_subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
@@ -170,6 +189,9 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
             owner = [c for c in tree.children(head.i, "nmod:poss") if c.upos == "PROPN"]
             head = owner[0] if owner else head  # drought monitor": its owner
         return Source(head, "according-to") if head else None
+    owner = _opposed_owner(tree, cue, avoid)
+    if owner is not None:
+        return Source(owner, "cue-subject")
     subj = _subject(tree, cue, avoid) or _slipped_subject(tree, cue, avoid)
     if subj is not None:
         if subj.lemma.lower() in _RELATIVE and not subj.text.isupper():  # not "WHO said"
@@ -275,12 +297,21 @@ def _noun_source(tree: Tree, noun: Token, avoid: Ranges) -> Source | None:
         by = any(w.text.lower() == "by" for w in tree.children(c.i, "case"))
         if (poss or by) and not _within(c, avoid):
             return Source(c, "cue-subject")
+    pron = [c for c in tree.children(noun.i, "nmod:poss") if not _within(c, avoid)]
+    opposed = noun.head >= 0 and tree.tokens[noun.head].lemma.lower() in _OPPOSING
+    if pron and opposed:  # "the court rejected her argument that ...": hers
+        return Source(pron[0], "cue-subject")
     if noun.head >= 0 and noun.rel in ("obj", "nsubj:pass", "obl"):  # "said in a statement"
         subj = _subject(tree, tree.tokens[noun.head], avoid)
         if subj is not None:
             return Source(subj, "governing-subject")
-    pron = [c for c in tree.children(noun.i, "nmod:poss") if not _within(c, avoid)]
     return Source(pron[0], "cue-subject") if pron else None
+
+
+# Verbs that oppose someone else's claim: its owner is not their subject.
+_OPPOSING = frozenset({"reject", "dismiss", "dispute", "deny", "challenge", "refute",
+                       "contest", "counter", "ridicule", "mock", "criticize", "criticise",
+                       "attack", "overturn", "question", "debunk"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -387,8 +387,8 @@ class Coref:
         for t in reversed(toks[max(0, head.i - 800):head.i]):
             verb = toks[t.head] if t.head >= 0 else None
             if t.lemma.lower() != lemma or t.rel != "nsubj" or verb is None or not any(
-                    c.text.lower() in ("a", "an") for c in self.tree.children(t.i, "det")):
-                continue
+                    c.text.lower() in ("a", "an") for c in self.tree.subtree(t.i) if c.i < t.i):
+                continue  # "A council diplomat", the article hung on either noun
             if speech_verb(verb.lemma, verb.text) is None:
                 continue
             found = read_mention(self.tree, t)
