@@ -823,8 +823,8 @@ def test_attribution_dateline_with_a_comma_the_parser_hung_on_it_is_no_subject()
 
 
 def test_attribution_a_verb_opposing_a_claim_reports_its_owner() -> None:
-    text = ("Remedios Albarracin was convicted last year.\n\nMADRID (AP) \u2014 Spain\u2019s "
+    text = ("Elena Ruiz was convicted last year.\n\nMADRID (AP) \u2014 Spain\u2019s "
             "Supreme Court on Wednesday upheld the conviction of a former regional health "
             "minister, rejecting her argument that the crisis justified skipping normal "
             "procedures.")
-    assert run(text).quotes[-1].speaker == "Remedios Albarracin"
+    assert run(text).quotes[-1].speaker == "Elena Ruiz"

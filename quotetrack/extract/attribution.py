@@ -41,10 +41,10 @@ from quotetrack.extract.speakers import (
     Named,
     _name_text,
     aged,
+    capitalised_description,
     clean_phrase,
     label_speaker,
     mention_span,
-    capitalised_description,
     read_mention,
 )
 from quotetrack.extract.syntax import Tree
@@ -189,9 +189,9 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
             owner = [c for c in tree.children(head.i, "nmod:poss") if c.upos == "PROPN"]
             head = owner[0] if owner else head  # drought monitor": its owner
         return Source(head, "according-to") if head else None
-    owner = _opposed_owner(tree, cue, avoid)
-    if owner is not None:
-        return Source(owner, "cue-subject")
+    holder = _opposed_owner(tree, cue, avoid)
+    if holder is not None:
+        return Source(holder, "cue-subject")
     subj = _subject(tree, cue, avoid) or _slipped_subject(tree, cue, avoid)
     if subj is not None:
         if subj.lemma.lower() in _RELATIVE and not subj.text.isupper():  # not "WHO said"

@@ -154,7 +154,6 @@ class Coref:
         """``The judge also dismissed the objection. He wrote that ...``: a pronoun
         right after a sentence whose subject is a definite person description (in the
         same paragraph, no name between) is that description's person."""
-        toks = self.tree.tokens
         sent = self.tree.doc.sentences[head.sent]
         if head.sent == 0 or head.i > sent.first + 1 or head.rel != "nsubj":
             return ()  # the pronoun opens its sentence
