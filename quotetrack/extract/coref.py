@@ -187,8 +187,8 @@ class Coref:
                 "court" in _name_words(e.name)), prefer="court")
         if plural:
             return ()
-        person = lemma in words("person_nouns") or lemma in words("titles") or capitalised_description(
-            self.tree, head)
+        person = lemma in words("person_nouns") or lemma in words("titles") or (
+            capitalised_description(self.tree, head))
         owner = any(k.upos != "PRON" and (k.upos == "PROPN" or k.text[:1].isupper()) and (
             k.deprel == "nmod:poss" or (k.rel == "compound" and not person)) for k in kids)
         if owner and person:  # "Connecticut's tax commissioner"
