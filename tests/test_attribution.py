@@ -828,3 +828,10 @@ def test_attribution_a_verb_opposing_a_claim_reports_its_owner() -> None:
             "minister, rejecting her argument that the crisis justified skipping normal "
             "procedures.")
     assert run(text).quotes[-1].speaker == "Elena Ruiz"
+
+
+def test_attribution_according_to_a_name_the_parser_merged_into_the_subject() -> None:
+    # whichever way the parser hangs it, the source is the name right after "to"
+    text = ("According to the Saudi Interior Ministry over 345 Muslim pilgrims have been "
+            "killed in a stampede.")
+    assert only(text).speaker == "Saudi Interior Ministry"

@@ -185,6 +185,8 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
         head = tree.tokens[cue.head] if cue.head >= 0 else None
         if head is not None and head.upos not in _NOMINAL_HEADS:
             head = _after_to(tree, cue)  # "according to show insiders", "show" a verb
+        if head is not None and head.rel.startswith("nsubj") and head.head != cue.i:
+            head = _name_after_to(tree, cue, head) or head  # the clause's subject: no source
         if head is not None and head.upos == "NOUN":  # "according to Agriculture Canada's
             owner = [c for c in tree.children(head.i, "nmod:poss") if c.upos == "PROPN"]
             head = owner[0] if owner else head  # drought monitor": its owner
@@ -273,6 +275,21 @@ def _parenthetical_subject(tree: Tree, cue: Token, avoid: Ranges) -> Token | Non
             if subj:
                 return subj[0]
     return None
+
+
+def _name_after_to(tree: Tree, cue: Token, subj: Token) -> Token | None:
+    """``According to the Saudi Interior Ministry over 345 pilgrims have been killed``,
+    the name merged into the clause's subject: the capitalised run right after ``to``."""
+    k = cue.i + 2 if cue.i + 1 < len(tree.tokens) and tree.tokens[cue.i + 1].text == "to" \
+        else cue.i + 1
+    while k < subj.i and tree.tokens[k].upos == "DET":
+        k += 1
+    last = None
+    while k < subj.i and tree.tokens[k].text[:1].isupper() and tree.tokens[k].upos in (
+            "PROPN", "ADJ", "NOUN"):
+        last = tree.tokens[k]
+        k += 1
+    return last if last is not None and k < subj.i else None
 
 
 def _after_to(tree: Tree, cue: Token) -> Token | None:
