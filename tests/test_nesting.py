@@ -44,7 +44,7 @@ def test_nesting_unbalanced_quote_stops_at_the_cue() -> None:
 
 def test_nesting_quoted_exchange_inside_a_quotation() -> None:
     text = "\"'Sit down,' the judge said, 'or leave the courtroom right now.'\""
-    quotes = _direct(text)
+    quotes = _direct(text, include_fragments=True)  # inner quotes: the full view only
     outer = [q for q in quotes if "nested" not in q.flags]
     inner = [q for q in quotes if "nested" in q.flags]
     assert [q.text for q in outer] == ["'Sit down,' the judge said, 'or leave the courtroom"
@@ -58,7 +58,7 @@ def test_nesting_quoted_exchange_inside_a_quotation() -> None:
 def test_nesting_inner_quote_credited_inside_the_outer_one() -> None:
     text = ('Rosa Delgado told the inquiry: "My foreman walked in and said, \'Nobody leaves'
             ' before the count is done,\' and then he locked the door."')
-    quotes = run(text).quotes
+    quotes = run(text, include_fragments=True).quotes
     outer = next(q for q in quotes if "nested" not in q.flags)
     inner = next(q for q in quotes if "nested" in q.flags)
     assert outer.speaker == "Rosa Delgado"
@@ -69,7 +69,7 @@ def test_nesting_inner_quote_credited_inside_the_outer_one() -> None:
 def test_nesting_first_person_inside_goes_to_the_outer_speaker() -> None:
     text = ('"I told them plainly, \'The bridge stays closed until the engineers sign off,\'"'
             ' said Tomas Berg, the county engineer.')
-    quotes = run(text).quotes
+    quotes = run(text, include_fragments=True).quotes
     outer = next(q for q in quotes if "nested" not in q.flags)
     inner = next(q for q in quotes if "nested" in q.flags)
     assert outer.speaker == "Tomas Berg"
@@ -90,3 +90,14 @@ def test_nesting_quote_over_a_wrapped_line() -> None:
     [q] = _direct(text)
     assert q.text == text[1:text.index('?"') + 1]
     assert q.speaker_mention is not None and q.speaker_mention.text == "the colonel"
+
+
+def test_nesting_inner_quotes_are_no_quotes_of_their_own_by_default() -> None:
+    # speech quoted inside a quotation is the outer speaker's words (news annotation,
+    # the team's and PolNeAR's alike, counts no separate quote for it)
+    text = ('Rosa Delgado told the inquiry: "My foreman walked in and said, \'Nobody leaves'
+            ' before the count is done,\' and then he locked the door."')
+    result = run(text)
+    assert [q.speaker for q in result.quotes] == ["Rosa Delgado"]
+    assert "nested" not in result.quotes[0].flags
+    assert [s.name for s in result.speakers] == ["Rosa Delgado"]
