@@ -68,7 +68,8 @@ QUOTE_COLUMNS = ("speaker", "kind", "text", "cue", "method", "role")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "table"]),
               default="jsonl", show_default=True)
 @click.option("--include-fragments", is_flag=True,
-              help="Also report short quoted fragments with no cue (flagged 'fragment').")
+              help="Also report short quoted fragments with no cue (flagged 'fragment') "
+                   "and quotes nested in a quotation (flagged 'nested').")
 @SCOPE
 @click.pass_context
 @handle_errors
