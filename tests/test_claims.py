@@ -265,3 +265,11 @@ def test_claims_reporting_noun_needs_its_that_after_it() -> None:
     assert _noun_claims(Tree(slipped), "claims") == []
     right = parsed("Lavrov repeated his claim that the vote was rigged.")
     assert len(_noun_claims(Tree(right), "claims")) == 1
+
+
+def test_claims_asked_set_off_by_commas_puts_a_question_to_the_speaker() -> None:
+    # "asked" read as the speech verb's clause: still the question put to the speaker
+    text = ("Trevino-Marsh, asked whether the waivers could become a loophole, said every "
+            "waiver would lapse after two years.")
+    quotes = run(text).quotes
+    assert [q.text for q in quotes] == ["every waiver would lapse after two years"]

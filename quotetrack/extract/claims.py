@@ -227,6 +227,8 @@ def _embedded_question(t: Token, lead: list[Token]) -> bool:
 def _complement_claims(tree: Tree, t: Token, scope: Scope = "claims") -> list[Claim]:
     out = []
     for comp in tree.children(t.i, "ccomp") + _misattached_complements(tree, t):
+        if comp.i < t.i and asked_of(tree, comp):
+            continue  # "X, asked whether ..., said": the question put to the speaker
         if comp.upos in ("ADJ", "ADV", "ADP") and not tree.children(comp.i, "nsubj", "cop"):
             continue  # '"frozen conflict," similar to ...': a modifier, not a clause
         lead = trimmed(tree.subtree(comp.i))[:1]
