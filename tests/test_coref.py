@@ -441,3 +441,10 @@ def test_coref_unnamed_source_whatever_noun_the_parser_hung_its_article_on() -> 
             "private, said Britain had removed a reference.\n\n\"It was not enough,\" the "
             "diplomat said.")
     assert run(text).quotes[-1].speaker == "council diplomat"
+
+
+def test_coref_a_possessed_relative_named_earlier_in_apposition() -> None:
+    text = ("Maricel Dela Cruz-Bouchard won silver in 2022.\n\nHer mother, Rosario Dela Cruz, "
+            "drove through the night to Montreal.\n\nHer mother said she will be in the "
+            "stands in Italy.")
+    assert run(text).quotes[-1].speaker == "Rosario Dela Cruz"
