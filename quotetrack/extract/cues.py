@@ -114,12 +114,13 @@ def asked_of(tree: Tree, t: Token) -> bool:
     """``Asked what she would do first, Costa-Hollis said``, ``Okafor, asked whether
     ..., said``: ``asked`` as an adjunct of another verb puts a question to the
     speaker; its content is nobody's statement."""
-    if t.lemma.lower() != "ask" or tree.children(t.i, "nsubj", "nsubj:pass", "aux"):
+    if t.lemma.lower() != "ask":
         return False
     toks = tree.tokens
     set_off = t.i == tree.doc.sentences[t.sent].first or (t.i > 0 and toks[t.i - 1].text == ",")
     return (t.rel in ("advcl", "acl") and t.head >= 0 and toks[t.head].upos == "VERB") or (
-        set_off and t.xpos in ("VBN", "VBD"))  # "X, asked whether ..., said", misparsed
+        set_off and t.xpos in ("VBN", "VBD") and not tree.children(  # "X, asked whether
+            t.i, "nsubj", "nsubj:pass", "aux"))  # ..., said", misparsed as its clause
 
 
 def reduced_passive(tree: Tree, t: Token) -> bool:
