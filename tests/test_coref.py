@@ -448,3 +448,10 @@ def test_coref_a_possessed_relative_named_earlier_in_apposition() -> None:
             "drove through the night to Montreal.\n\nHer mother said she will be in the "
             "stands in Italy.")
     assert run(text).quotes[-1].speaker == "Rosario Dela Cruz"
+
+
+def test_coref_a_subject_pronoun_continues_the_subject_pronoun_before_it() -> None:
+    text = ("Lord Byron studied at Trinity College in 1805. There he met and formed a close "
+            "friendship with the younger John Edleston. About his protege he wrote that "
+            "the boy had been his almost constant companion.")
+    assert run(text).quotes[-1].speaker in ("Lord Byron", "Byron")  # not John Edleston

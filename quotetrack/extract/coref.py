@@ -137,7 +137,8 @@ class Coref:
                  ) -> tuple[Entity, ...]:
         if low in PERSONAL:
             gender = PERSONAL[low]
-            described = self._described_subject(head, gender, recent)
+            described = self._described_subject(head, gender, recent) or self._chained(
+                head, gender, recent)
             if described:
                 return described
             return self._best(head, recent, lambda e: e.kind == "person"
@@ -169,6 +170,29 @@ class Coref:
         if len(found) == 1 and found[0].kind == "person" and found[0].gender in (None, gender):
             return found
         return ()
+
+    def _chained(self, head: Token, gender: str, recent: Sequence[Recent]
+                 ) -> tuple[Entity, ...]:
+        """``... where he met the younger John Edleston. About his protégé he wrote``:
+        a subject pronoun continues the subject pronoun of the same gender in the
+        sentence before (same paragraph) when no named person is a subject between."""
+        toks = self.tree.tokens
+        if head.rel != "nsubj" or head.sent == 0:
+            return ()
+        prev = self.tree.doc.sentences[head.sent - 1]
+        if prev.para != toks[head.i].para:
+            return ()
+        before = [t for t in prev.tokens if t.rel == "nsubj" and PERSONAL.get(
+            t.text.lower()) == gender]
+        if not before or any(t.rel == "nsubj" and t.i > before[-1].i and (
+                (e := self.by_word.get(t.i)) is not None and e.kind == "person")
+                for t in prev.tokens):
+            return ()
+        if any(t.rel == "nsubj" and t.i < head.i and (e := self.by_word.get(t.i)) is not None
+               and e.kind == "person" for t in self.tree.doc.sentences[head.sent].tokens):
+            return ()  # a person named as a subject in the pronoun's own sentence first
+        return self._best(before[-1], recent, lambda e: e.kind == "person" and (
+            e.gender in (None, gender)), gender)
 
     def _description(self, head: Token, recent: Sequence[Recent]) -> tuple[Entity, ...]:
         kids = self.tree.children(head.i)
