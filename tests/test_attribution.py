@@ -769,24 +769,11 @@ def test_attribution_that_read_as_a_relative_pronoun_after_a_statement() -> None
     assert q.speaker == "Lars Eklund"
 
 
-def test_attribution_a_known_surname_the_tagger_read_as_a_verb_still_speaks() -> None:
-    text = ("Yuri Ostrovtsev, the Kremlin's senior foreign policy aide, took part in the last "
-            "round of talks.\n\nOstrovtsev added that Russian negotiators would travel to "
-            "Istanbul \"when there is something to sign, not before.\"")
-    assert run(text).quotes[-1].speaker == "Yuri Ostrovtsev"
-
-
 def test_attribution_credit_line_on_the_line_after_a_pull_quote() -> None:
     text = ("\u201cYou don\u2019t get to schedule a heart attack for business hours.\u201d\n\n"
             "- Fiona MacIsaac-Benn\n\nThe province closed the emergency department overnight.")
     q = run(text).quotes[0]
     assert q.speaker == "Fiona MacIsaac-Benn" and q.method == "credit-line"
-
-
-def test_attribution_subject_before_the_cue_when_the_parser_gives_it_two() -> None:
-    text = ("Egyptian Foreign Minister Hisham El-Naggar said Cairo, one of the world's largest "
-            "wheat buyers, would back talks \"in any format that keeps bread on the table.\"")
-    assert only(text).speaker == "Hisham El-Naggar"
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -804,34 +791,35 @@ def test_attribution_acronyms_streets_and_based_descriptions(text: str, speaker:
     assert run(text).quotes[-1].speaker == speaker
 
 
-def test_attribution_a_role_noun_capitalised_to_open_its_sentence_is_no_name() -> None:
-    text = "Teammate Kateri Jacobs-Lavoie said the whole team trains harder on race days."
-    assert only(text).speaker == "Kateri Jacobs-Lavoie"
 
-
-def test_attribution_a_french_name_with_et_and_a_hyphenated_place_defines_its_acronym() -> None:
-    text = ("The Regroupement des infirmi\u00e8res et infirmiers du Nouveau-Brunswick (RIINB) "
-            "said in a statement that nurses are being reassigned on short notice.")
-    assert run(text).quotes[0].speaker == ("Regroupement des infirmi\u00e8res et infirmiers du "
-                                          "Nouveau-Brunswick")
-
-
-def test_attribution_dateline_with_a_comma_the_parser_hung_on_it_is_no_subject() -> None:
-    text = ("ST. JOHN\u2019S \u2014 The province cannot tell whether seniors received the "
-            "home-care visits it paid for, the auditor general says.")
-    assert only(text).speaker == "auditor general"
-
-
-def test_attribution_a_verb_opposing_a_claim_reports_its_owner() -> None:
-    text = ("Elena Ruiz was convicted last year.\n\nMADRID (AP) \u2014 Spain\u2019s "
-            "Supreme Court on Wednesday upheld the conviction of a former regional health "
-            "minister, rejecting her argument that the crisis justified skipping normal "
-            "procedures.")
-    assert run(text).quotes[-1].speaker == "Elena Ruiz"
-
-
-def test_attribution_according_to_a_name_the_parser_merged_into_the_subject() -> None:
-    # whichever way the parser hangs it, the source is the name right after "to"
-    text = ("According to the Saudi Interior Ministry over 345 Muslim pilgrims have been "
-            "killed in a stampede.")
-    assert only(text).speaker == "Saudi Interior Ministry"
+@pytest.mark.parametrize("text, speaker", [
+    # a known surname the tagger read as a verb still speaks
+    ("Yuri Ostrovtsev, the Kremlin's senior foreign policy aide, took part in the last "
+     "round of talks.\n\nOstrovtsev added that Russian negotiators would travel to "
+     "Istanbul \"when there is something to sign, not before.\"", "Yuri Ostrovtsev"),
+    # of two subjects the parser gives a cue, the one before it
+    ("Egyptian Foreign Minister Hisham El-Naggar said Cairo, one of the world's largest "
+     "wheat buyers, would back talks \"in any format that keeps bread on the table.\"",
+     "Hisham El-Naggar"),
+    # a role noun capitalised only to open its sentence is no part of the name
+    ("Teammate Kateri Jacobs-Lavoie said the whole team trains harder on race days.",
+     "Kateri Jacobs-Lavoie"),
+    # a French name's "et" and a hyphenated place inside the long form of an acronym
+    ("The Regroupement des infirmi\u00e8res et infirmiers du Nouveau-Brunswick (RIINB) "
+     "said in a statement that nurses are being reassigned on short notice.",
+     "Regroupement des infirmi\u00e8res et infirmiers du Nouveau-Brunswick"),
+    # a dateline with a comma the parser hung on it is no subject
+    ("ST. JOHN\u2019S \u2014 The province cannot tell whether seniors received the "
+     "home-care visits it paid for, the auditor general says.", "auditor general"),
+    # a verb opposing a claim reports its owner's claim
+    ("Elena Ruiz was convicted last year.\n\nMADRID (AP) \u2014 Spain\u2019s Supreme "
+     "Court on Wednesday upheld the conviction of a former regional health minister, "
+     "rejecting her argument that the crisis justified skipping normal procedures.",
+     "Elena Ruiz"),
+    # "according to" a name the parser merged into the content's subject
+    ("According to the Saudi Interior Ministry over 345 Muslim pilgrims have been killed "
+     "in a stampede.", "Saudi Interior Ministry"),
+])
+def test_attribution_parser_slips_and_names_of_the_fourth_round(text: str, speaker: str
+                                                                ) -> None:
+    assert run(text).quotes[-1].speaker == speaker

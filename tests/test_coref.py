@@ -417,37 +417,32 @@ def test_coref_role_initials_and_a_role_named_further_on(text: str, index: int,
     assert run(text).quotes[index].speaker == speaker
 
 
-def test_coref_a_pronoun_after_a_described_subject_and_an_agency_name_is_no_role() -> None:
-    # "The judge ... He wrote": the pronoun is the described subject's person, and the
-    # lawyer of the Justice Department is no "justice"
-    text = ("In a 40-page opinion, U.S. District Judge Theodore Nakashima-Bell said the "
-            "conditions were unlawful.\n\nAdrian Kessler-Moya, the Justice Department lawyer "
-            "who argued the case, had told the court in January that the data would help.\n\n"
-            "The judge also dismissed the department's objection on timing. He wrote that the "
-            "cities could not have challenged the conditions before.")
-    assert run(text).quotes[-1].speaker == "Theodore Nakashima-Bell"
 
-
-def test_coref_an_abbreviated_title_holds_its_role() -> None:
-    text = ("DENVER \u2014 Colorado Gov. Teresa Valdez-Kerr declared a state of emergency "
-            "Saturday.\n\nLorraine Okwu-Beck, who runs the regional office, said the agency "
-            "had sent a team.\n\nThe governor said that promise mattered.")
-    assert run(text).quotes[-1].speaker == "Teresa Valdez-Kerr"
-
-
-def test_coref_unnamed_source_whatever_noun_the_parser_hung_its_article_on() -> None:
-    text = ("U.S. Deputy Ambassador Jonathan Pryor said the vote was a failure.\n\nA council "
-            "diplomat, speaking on condition of anonymity because the negotiations were "
-            "private, said Britain had removed a reference.\n\n\"It was not enough,\" the "
-            "diplomat said.")
-    assert run(text).quotes[-1].speaker == "council diplomat"
-
-
-def test_coref_a_possessed_relative_named_earlier_in_apposition() -> None:
-    text = ("Maricel Dela Cruz-Bouchard won silver in 2022.\n\nHer mother, Rosario Dela Cruz, "
-            "drove through the night to Montreal.\n\nHer mother said she will be in the "
-            "stands in Italy.")
-    assert run(text).quotes[-1].speaker == "Rosario Dela Cruz"
+@pytest.mark.parametrize("text, speaker", [
+    # "The judge ... He wrote": the described subject's person; the Justice Department's
+    # lawyer is no "justice"
+    ("In a 40-page opinion, U.S. District Judge Theodore Nakashima-Bell said the "
+     "conditions were unlawful.\n\nAdrian Kessler-Moya, the Justice Department lawyer "
+     "who argued the case, had told the court in January that the data would help.\n\n"
+     "The judge also dismissed the department's objection on timing. He wrote that the "
+     "cities could not have challenged the conditions before.", "Theodore Nakashima-Bell"),
+    # an abbreviated title holds the role it spells
+    ("DENVER \u2014 Colorado Gov. Teresa Valdez-Kerr declared a state of emergency "
+     "Saturday.\n\nLorraine Okwu-Beck, who runs the regional office, said the agency "
+     "had sent a team.\n\nThe governor said that promise mattered.", "Teresa Valdez-Kerr"),
+    # an unnamed source, whatever noun the parser hung its article on
+    ("U.S. Deputy Ambassador Jonathan Pryor said the vote was a failure.\n\nA council "
+     "diplomat, speaking on condition of anonymity because the negotiations were "
+     "private, said Britain had removed a reference.\n\n\"It was not enough,\" the "
+     "diplomat said.", "council diplomat"),
+    # a possessed relative named earlier in apposition
+    ("Maricel Dela Cruz-Bouchard won silver in 2022.\n\nHer mother, Rosario Dela Cruz, "
+     "drove through the night to Montreal.\n\nHer mother said she will be in the "
+     "stands in Italy.", "Rosario Dela Cruz"),
+])
+def test_coref_described_subjects_titles_sources_and_relatives(text: str, speaker: str
+                                                               ) -> None:
+    assert run(text).quotes[-1].speaker == speaker
 
 
 def test_coref_a_subject_pronoun_continues_the_subject_pronoun_before_it() -> None:
