@@ -450,3 +450,10 @@ def test_coref_a_subject_pronoun_continues_the_subject_pronoun_before_it() -> No
             "friendship with the younger John Edleston. About his protege he wrote that "
             "the boy had been his almost constant companion.")
     assert run(text).quotes[-1].speaker in ("Lord Byron", "Byron")  # not John Edleston
+
+
+def test_coref_a_lead_spokeswoman_is_the_communications_director_named_next() -> None:
+    text = ("11:40 a.m.\n\nA spokeswoman for Hillary Clinton says neither the nominee nor "
+            "her campaign helped a former Miss Universe get citizenship.\n\nClinton "
+            "communications director Jennifer Palmieri spoke to reporters Friday.")
+    assert run(text).quotes[0].speaker == "Jennifer Palmieri"

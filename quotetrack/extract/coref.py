@@ -715,8 +715,10 @@ _BUSINESS_WORDS = frozenset({"inc", "corp", "corporation", "ltd", "limited", "co
 # Role nouns and the titles that name the same role ("Justice Miriam Adeyemi-Ross" ...
 # "the judge said").
 _SAME_ROLE = {"judge": ("justice",), "lawyer": ("attorney", "counsel"),
-              "attorney": ("lawyer", "counsel"), "spokesperson": ("spokesman", "spokeswoman"),
-              "spokesman": ("spokesperson",), "spokeswoman": ("spokesperson",),
+              "attorney": ("lawyer", "counsel"),
+              "spokesperson": ("spokesman", "spokeswoman", "communications", "press"),
+              "spokesman": ("spokesperson", "communications", "press"),
+              "spokeswoman": ("spokesperson", "communications", "press"),
               "officer": ("constable", "const.", "sgt.", "sergeant", "cpl.", "corporal"),
               "head": ("president", "chair", "chairman", "chairwoman", "chairperson",
                        "leader", "director"),
@@ -885,9 +887,11 @@ def _roles(tree: Tree, e: Entity, skip: frozenset[int] = frozenset()) -> str:
     for m in e.mentions:
         k = m.first - 1
         while k >= 0 and toks[k].sent == m.sent and toks[k].upos in ("PROPN", "NOUN", "ADJ") \
-                and (toks[k].text[:1].isupper() or toks[k].text in words("person_nouns")):
+                and (toks[k].text[:1].isupper() or toks[k].text in words("person_nouns") or (
+                    toks[k].upos == "NOUN" and toks[k + 1].text.lower() in words(
+                        "person_nouns"))):  # "communications
             out += _role_word(toks[k].text.lower()) if k not in skip else []
-            k -= 1
+            k -= 1  # director X"
         out += _party_affix(toks, m.last)
         head = _mention_head(tree, m)
         for a in tree.children(head, "appos"):
