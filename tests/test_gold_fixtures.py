@@ -120,6 +120,8 @@ LATER_NEWS_SETS = [
               "news-dev2.jsonl")),
     ("dev4", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
               "news-dev2.jsonl", "news-dev3.jsonl")),
+    ("dev5", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
+              "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl")),
 ]
 
 
