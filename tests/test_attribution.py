@@ -823,3 +823,16 @@ def test_attribution_acronyms_streets_and_based_descriptions(text: str, speaker:
 def test_attribution_parser_slips_and_names_of_the_fourth_round(text: str, speaker: str
                                                                 ) -> None:
     assert run(text).quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # French names: an elided article ("d'action") and a hyphenated place give initials
+    ("The Front d'action des locataires du Sud-Ouest (FALSO) said its hotline received "
+     "1,140 calls in February.", "Front d'action des locataires du Sud-Ouest"),
+    # a lower-case French adjective counts, the acronym used later names the long form
+    ("Rents are rising.\n\nThe Tribunal administratif du logement sets guidelines.\n\n"
+     "The increase is 5.9 per cent, according to the TAL.",
+     "Tribunal administratif du logement"),
+])
+def test_attribution_french_names_and_their_acronyms(text: str, speaker: str) -> None:
+    assert run(text).quotes[-1].speaker == speaker

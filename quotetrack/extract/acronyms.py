@@ -19,18 +19,27 @@ def acronym(name: str) -> str:
     """Initials of the capitalised words of a multi-word name, joiners aside
     (``Pacific Business Organization`` -> ``PBO``, ``Alliance to Reclaim Our Schools``
     -> ``AROS``; a French name's common noun after ``de`` too: ``SPVM``)."""
-    split = name.replace(",", " ").split()
+    split = re.sub(r"(?<=\w)-(?=[A-Z])", " ", name.replace(",", " ")).split()  # Sud-Ouest
+    french = any(w.lower() in _FRENCH_OF or _ELIDED.match(w) for w in split)
     parts = [w for k, w in enumerate(split) if w.lower() not in _LONG_FORM_JOINERS and (
-        w[:1].isupper() or (k > 0 and split[k - 1].lower() in _FRENCH_OF))]
+        w[:1].isupper() or (k > 0 and split[k - 1].lower() in _FRENCH_OF) or (
+            french and w.isalpha()) or _ELIDED.match(w))]
     return "".join(_initials(w) for w in parts).upper() if len(parts) > 1 else ""
 
 
 _DOTTED = re.compile(r"(?:[A-Z]\.)+")
 
 
+# French elision glued to a word ("d'action", "l'Ouest"): the initial is the word's.
+_ELIDED = re.compile(r"[dlDL]['\u2019](\w)")
+
+
 def _initials(word: str) -> str:
     """A word's initial, or the letters of an abbreviation it spells (``B.C.`` -> ``BC``:
-    ``B.C. Wildfire Service`` is the ``BCWS``)."""
+    ``B.C. Wildfire Service`` is the ``BCWS``; ``d'action`` gives ``A``)."""
+    elided = _ELIDED.match(word)
+    if elided:
+        return elided.group(1)
     return word.replace(".", "") if _DOTTED.fullmatch(word) else word[0]
 
 
@@ -86,10 +95,11 @@ def _spelled_out(doc: ParsedDoc, k: int, initials: set[str]) -> tuple[list[Token
     acr = bare(toks[k].text)
     if toks[k - 1].text == "(" and toks[k + 1].text == ")" and acr in initials:
         first, last = _long_form(doc, k - 2, acr), k - 2
-    elif toks[k].text[:1].isupper() and not toks[k + 1].text[:1].isupper():
+    elif (toks[k].text[:1].isupper() or (toks[k].text.isalpha() and toks[k - 1].text.lower()
+                                          in _FRENCH_OF)) and not toks[k + 1].text[:1].isupper():
         last = k
         first = next((f for f in (_long_form(doc, k, a) for a in sorted(initials)
-                                  if len(a) > 2 and a[-1] == toks[k].text[0]) if f), None)
+                                  if len(a) > 2 and a[-1] == toks[k].text[0].upper()) if f), None)
         acr = acronym(_surface(doc, list(toks[first:k + 1]))) if first is not None else ""
     else:
         return None
@@ -108,8 +118,10 @@ def _long_form(doc: ParsedDoc, last: int, acr: str) -> int | None:
         t = doc.tokens[j]
         if t.sent != doc.tokens[last].sent:
             return None
-        french = t.text.isalpha() and t.text.islower() and j > 0 and (
-            doc.tokens[j - 1].text.lower() in _FRENCH_OF | {"et"}) and (
+        french = (t.text.isalpha() and t.text.islower() and j > 0 and (
+            doc.tokens[j - 1].text.lower() in _FRENCH_OF | {"et"} or any(
+                doc.tokens[x].text.lower() in _FRENCH_OF for x in range(j, last + 1)))
+            or bool(_ELIDED.match(t.text))) and (
             t.text not in _LONG_FORM_JOINERS)  # "Service de police": P
         if (t.text[:1].isupper() and t.text.lower() not in _ACRONYM_SKIP) or french:
             initials = _initials(t.text).upper() + initials
