@@ -457,3 +457,18 @@ def test_coref_a_lead_spokeswoman_is_the_communications_director_named_next() ->
             "her campaign helped a former Miss Universe get citizenship.\n\nClinton "
             "communications director Jennifer Palmieri spoke to reporters Friday.")
     assert run(text).quotes[0].speaker == "Jennifer Palmieri"
+
+
+@pytest.mark.parametrize("text, index, speaker", [
+    # "the union" is no federation of employers
+    ("Postal workers walked out on Monday, the Canadian Union of Postal Workers said.\n\n"
+     "The Canadian Federation of Independent Business said small firms would suffer.\n\n"
+     "The union said pension cheques would still be delivered.", -1,
+     "Canadian Union of Postal Workers"),
+    # an abbreviated title with its stop split off ("Coun" ".") is no name
+    ("Rents are rising.\n\nAt city hall, Coun. Sterling Amoah-B\u00e9langer, the executive "
+     "committee member responsible for housing, said Montreal has little power over "
+     "rents.", -1, "Sterling Amoah-B\u00e9langer"),
+])
+def test_coref_unions_and_split_titles(text: str, index: int, speaker: str) -> None:
+    assert run(text).quotes[index].speaker == speaker

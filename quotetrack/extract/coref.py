@@ -737,7 +737,7 @@ def _holds(name: str, noun: str) -> bool:
     may be named a local or a federation."""
     found = _name_words(name)
     head = found[found.index("of") - 1] if "of" in found[1:] else found[-1]
-    if noun == "union" and set(found) & _UNION_WORDS:
+    if noun == "union" and set(found) & _UNION_WORDS and not set(found) & _EMPLOYER_WORDS:
         return len(found) > 1  # "their union": the Teachers' Federation, Local 12
     return len(found) > 1 and noun in (head, head.removesuffix("s"))
 
@@ -760,6 +760,10 @@ def _sort_of_name(name: str) -> str | None:
     return "government" if found & _GOVERNMENT_WORDS or place_body(name) else None
 
 
+# Words of a federation of employers, not of workers ("Canadian Federation of
+# Independent Business" is no union).
+_EMPLOYER_WORDS = frozenset({"business", "businesses", "employers", "industry",
+                             "manufacturers", "taxpayers", "chambers", "commerce"})
 # Words that name a union without the word "union": a local, a federation, a guild.
 _UNION_WORDS = frozenset({"local", "federation", "guild", "brotherhood", "syndicate"})
 # Descriptions of a newsroom (``state broadcaster CCTV``): no company or agency meant.
@@ -776,7 +780,7 @@ def _bears(name: str, kind: str) -> bool:
     (``EPA``), which may stand for any kind, or names a place and a portfolio
     (``Health Canada``: a ministry, a department or an agency)."""
     words_ = _name_words(name)
-    if kind == "union" and set(words_) & _UNION_WORDS:
+    if kind == "union" and set(words_) & _UNION_WORDS and not set(words_) & _EMPLOYER_WORDS:
         return True  # "Capital Transit Workers Local 12", "... Teachers' Federation"
     return kind in words_ or (len(words_) == 1 and name.replace(".", "").isupper()) or (
         kind in _PORTFOLIO_KINDS and _sort_of_name(name) == "government" and place_body(name))
