@@ -472,3 +472,18 @@ def test_coref_a_lead_spokeswoman_is_the_communications_director_named_next() ->
 ])
 def test_coref_unions_and_split_titles(text: str, index: int, speaker: str) -> None:
     assert run(text).quotes[index].speaker == speaker
+
+
+@pytest.mark.parametrize("text, index, speaker", [
+    # a nationality standing for the person the article called so
+    ("Costa Verde lost 2-1 on Thursday.\n\nBrazilian striker Caio Menezes scored late. "
+     "Coach Rui Almeida said the team had tried.\n\nThe Brazilian, who has 19 goals this "
+     "season, added that the defeat hurt more than any loss he could remember.", -1,
+     "Caio Menezes"),
+    # a title-case dateline before an agency's credit is no speaker
+    ("Doha (AFP) \u2013 Qatari mediators said Tuesday that talks on a new Gaza ceasefire "
+     "had reached a critical stage.", 0, "Qatari mediators"),
+])
+def test_coref_nationalities_and_credited_datelines(text: str, index: int, speaker: str
+                                                    ) -> None:
+    assert run(text).quotes[index].speaker == speaker

@@ -392,11 +392,15 @@ DATELINE_MARKS = frozenset({",", "(", "-", "--", "\u2014", "\u2013"})
 
 def is_dateline(toks: Sequence[Token], first: int, last: int) -> bool:
     """Words ``first..last`` are a dateline (``SUDBURY, Ont. --``, ``ST. JOHN'S --``):
-    capitals opening their paragraph, before a comma, a dash or a bracket."""
+    capitals opening their paragraph, before a comma, a dash or a bracket, or a
+    capitalised place before an agency's credit and a dash (``Doha (AFP) --``)."""
     opens = first == 0 or toks[first - 1].para != toks[first].para
     after = toks[last + 1].text if last + 1 < len(toks) else ""
-    return opens and after in DATELINE_MARKS and all(
-        _capitals(t.text) or t.text in ("'S", "\u2019S") for t in toks[first:last + 1])
+    credited = last + 4 < len(toks) and after == "(" and toks[last + 3].text == ")" and (
+        toks[last + 4].text in DATELINE_MARKS)  # "Doha (AFP) -": an agency's credit
+    return opens and after in DATELINE_MARKS and (all(
+        _capitals(t.text) or t.text in ("'S", "\u2019S") for t in toks[first:last + 1]) or (
+        credited and all(t.text[:1].isupper() for t in toks[first:last + 1])))
 
 
 def _title_word(t: Token) -> bool:

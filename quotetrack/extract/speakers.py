@@ -10,6 +10,7 @@ organisation and group head words set ``speaker_kind``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -536,13 +537,18 @@ _PARTY = frozenset({"republican", "democrat", "conservative", "liberal", "tory",
 
 
 def capitalised_description(tree: Tree, head: Token) -> bool:
-    """``head`` is a capitalised party word or a role's initials heading a definite
-    description (``the Republican from Ohio``, ``the CFO``): a person known by their
-    party or role, not a name."""
+    """``head`` is a capitalised party word, a role's initials or a nationality heading
+    a definite description (``the Republican from Ohio``, ``the CFO``, ``the
+    Brazilian``): a person known by their party, role or country, not a name."""
     low = head.text.lower()
     return head.text[:1].isupper() and (head.lemma.lower() in _PARTY or (
-        head.text.isupper() and low in words("person_nouns"))) and any(
+        head.text.isupper() and low in words("person_nouns")) or _DEMONYM.fullmatch(
+        head.text) is not None) and any(
         c.text.lower() in ("the", "this", "that") for c in tree.children(head.i, "det"))
+
+
+# A nationality standing for a person (``the Brazilian``, ``the Kenyan``, ``the Israeli``).
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|an|i)")
 
 
 def _based_description(tree: Tree, head: Token) -> Token:
