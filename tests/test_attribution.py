@@ -836,3 +836,11 @@ def test_attribution_parser_slips_and_names_of_the_fourth_round(text: str, speak
 ])
 def test_attribution_french_names_and_their_acronyms(text: str, speaker: str) -> None:
     assert run(text).quotes[-1].speaker == speaker
+
+
+def test_attribution_an_inquiry_named_with_what_it_looks_into_and_its_report() -> None:
+    text = ("The interim report of the Royal Commission into the Monaro Bushfires, tabled in "
+            "state parliament on Thursday, said warnings were issued too late.\n\nAccording "
+            "to the commission, 41 homes were lost.")
+    assert [q.speaker for q in run(text).quotes] == [
+        "Royal Commission into the Monaro Bushfires"] * 2

@@ -174,6 +174,8 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
                 doc.tokens[hi + 3].text[:1].isupper()):
             hi += 3  # "Municipality of the District of St. Mary's": the body's remit
             hi = _capitalised_run(doc, hi)
+        elif kind == "ORG" and _inquiry_into(doc, hi):
+            hi = _capitalised_run(doc, hi + (3 if doc.tokens[hi + 2].text == "the" else 2) - 1)
         elif kind == "ORG" and _stationed(doc, hi):
             hi += 2  # "Russian Embassy in Ankara": a mission's place says which one
             while hi + 1 < len(doc.tokens) and doc.tokens[hi + 1].ner.startswith("I-LOC"):
@@ -202,6 +204,18 @@ def _capitalised_run(doc: ParsedDoc, hi: int) -> int:
         else:
             break
     return hi
+
+
+def _inquiry_into(doc: ParsedDoc, hi: int) -> bool:
+    """Word ``hi`` ends an inquiry's name that goes on with what it looks into
+    (``Royal Commission into the Monaro Bushfires``, ``Inquiry into Foreign
+    Interference``)."""
+    toks = doc.tokens
+    if hi + 2 >= len(toks) or toks[hi].text.lower() not in ("commission", "inquiry") or (
+            toks[hi + 1].text != "into"):
+        return False
+    k = hi + 3 if toks[hi + 2].text == "the" else hi + 2
+    return k < len(toks) and toks[k].text[:1].isupper() and toks[k].sent == toks[hi].sent
 
 
 def _office_of_the(doc: ParsedDoc, lo: int) -> bool:

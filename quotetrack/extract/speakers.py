@@ -382,7 +382,8 @@ def _issuer(tree: Tree, head: Token) -> Token | None:
     are left to coreference)."""
     for c in tree.children(head.i, "nmod", "compound"):
         cases = {w.text.lower() for w in tree.children(c.i, "case")}
-        by = bool(cases & {"from", "by"}) or ("of" in cases and c.upos == "PROPN")
+        by = bool(cases & {"from", "by"}) or ("of" in cases and (c.upos == "PROPN" or (
+            c.upos == "NOUN" and c.text[:1].isupper())))  # "report of the Royal Commission"
         poss = c.deprel == "nmod:poss" and c.upos in ("PROPN", "NOUN")
         named = c.deprel == "compound" and c.upos == "PROPN"  # "a Bloomberg poll"
         if (by or poss or named) and c.upos in ("PROPN", "NOUN"):
