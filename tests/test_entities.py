@@ -647,3 +647,9 @@ def test_entities_a_capitalised_word_before_a_name_tagged_as_another_part_of_spe
     text = ("Among the delegates was Evelyn Tsosie-MacLeod, who learned to swim there in "
             "1961. Tsosie-MacLeod said the pool mattered.")
     assert "Evelyn Tsosie-MacLeod" in _entities(text)
+
+
+def test_entities_post_nominal_letters_are_no_part_of_a_name() -> None:
+    text = ("Counsel assisting the commission, Priya Raghunathan SC, said the warnings had "
+            "come too late. Raghunathan said residents were not told.")
+    assert "Priya Raghunathan" in _entities(text)

@@ -41,7 +41,8 @@ def _trim(doc: ParsedDoc, run: list[Token]) -> list[Token]:
     """A tagged run without a leading article or calendar word (``Yesterday Mohamed``),
     a sentence's first word capitalised only there, a common noun before ``of``
     (``Shares of Northgate``) or a role noun (``Operator Vantor Nickel Corp.``), or a
-    trailing possessive, joiner (``University of``) or punctuation."""
+    trailing possessive, joiner (``University of``), punctuation or post-nominal letters
+    (``SC``, ``MP``)."""
     while run and (run[0].text.lower() in _SKIP_WORDS or run[0].upos == "PUNCT"
                    or run[0].text.lower() in words("calendar")):
         run = run[1:]
@@ -52,9 +53,15 @@ def _trim(doc: ParsedDoc, run: list[Token]) -> list[Token]:
     if len(run) > 1 and _positional_role(doc, run[0]):
         run = run[1:]  # "Operator Vantor Nickel Corp.": a role noun capitalised by position
     while run and (run[-1].text in POSSESSIVES or run[-1].upos == "PUNCT"
-                   or run[-1].text.lower() in _JOINERS | {"on"}):
-        run = run[:-1]
+                   or run[-1].text.lower() in _JOINERS | {"on"} or (
+                       len(run) > 2 and run[-1].text.rstrip(".").lower() in _POST_NOMINALS)):
+        run = run[:-1]  # "Priya Raghunathan SC": letters after a name are no part of it
     return run
+
+
+# Letters written after a person's name: honours, ranks at the bar, seats held.
+_POST_NOMINALS = frozenset({"qc", "kc", "sc", "mp", "mpp", "mla", "mna", "mha", "obe",
+                            "cbe", "mbe", "phd"})
 
 
 # Lower-case words inside names: English joiners and those of French and Spanish
