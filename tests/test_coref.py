@@ -487,3 +487,11 @@ def test_coref_unions_and_split_titles(text: str, index: int, speaker: str) -> N
 def test_coref_nationalities_and_credited_datelines(text: str, index: int, speaker: str
                                                     ) -> None:
     assert run(text).quotes[index].speaker == speaker
+
+
+def test_coref_a_description_takes_the_gender_of_its_speakers_own_pronoun() -> None:
+    text = ("Emmanuel Dizon-Marchand's drama received a standing ovation. \"We lost our "
+            "financing twice,\" Dizon-Marchand said.\n\nThe role went instead to Sarita "
+            "Bhandari-Cole, best known for a CBC legal drama.\n\nThe 45-year-old actor said "
+            "she learned to haul traps in the month before filming began.")
+    assert run(text).quotes[-1].speaker == "Sarita Bhandari-Cole"

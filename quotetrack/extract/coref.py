@@ -150,6 +150,19 @@ class Coref:
                 head, recent, lambda e: e.kind == "organization")
         return ()
 
+    def _reported_self(self, head: Token) -> str | None:
+        """``The 45-year-old actor said she learned ...``: the gender of the personal
+        pronoun that is the subject of the clause the description's own speech verb
+        reports (the speaker speaking of themself)."""
+        verb = self.tree.tokens[head.head] if head.rel == "nsubj" and head.head >= 0 else None
+        if verb is None or speech_verb(verb.lemma, verb.text) is None:
+            return None
+        for clause in self.tree.children(verb.i, "ccomp"):
+            for s in self.tree.children(clause.i, "nsubj"):
+                if s.text.lower() in PERSONAL:
+                    return PERSONAL[s.text.lower()]
+        return None
+
     def _described_subject(self, head: Token, gender: str, recent: Sequence[Recent]
                            ) -> tuple[Entity, ...]:
         """``The judge also dismissed the objection. He wrote that ...``: a pronoun
@@ -254,7 +267,7 @@ class Coref:
         of_age = any("year-old" in k.text.lower() or k.text.lower() == "old"
                      for k in self.tree.subtree(head.i))
         if person or of_age:
-            gender = noun_gender(lemma)
+            gender = noun_gender(lemma) or self._reported_self(head)
             if len(holders) == 1 and holders[0].gender in (None, gender or holders[0].gender):
                 return (holders[0],)  # "the premier": the one person the article titled so
             if not holders:
