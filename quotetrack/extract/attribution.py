@@ -35,7 +35,7 @@ from quotetrack.extract.coref import Coref, Recent
 from quotetrack.extract.cueless import introduced, name_line, words_of
 from quotetrack.extract.marks import is_mark_token
 from quotetrack.extract.mentions import Entity
-from quotetrack.extract.name_runs import POSSESSIVES, _hyphenated, is_dateline
+from quotetrack.extract.name_runs import _HYPHENS, POSSESSIVES, _glued, _hyphenated, is_dateline
 from quotetrack.extract.speakers import (
     PRONOUNS,
     Named,
@@ -109,8 +109,7 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
 def _opposed_owner(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
     """``The court upheld the conviction, rejecting her argument that ...``: a verb
     opposing a claim reports the claim of the one who owns its reporting noun."""
-    verb = speech_verb(cue.lemma, cue.text)
-    if cue.upos != "VERB" or verb is None or verb.lemma not in _OPPOSING:
+    if cue.upos != "VERB" or not _opposes(cue):
         return None
     for obj in tree.children(cue.i, "obj"):
         owners = [c for c in tree.children(obj.i, "nmod:poss") if not _within(c, avoid)]
@@ -138,7 +137,7 @@ def _name_before_cue(tree: Tree, subj: Token, cue: Token) -> Token | None:
         return None
     first = k
     while first - 1 > subj.i and (toks[first - 1].upos == "PROPN" or (
-            toks[first - 1].text in ("-", "\u2013") and toks[first - 2].upos == "PROPN")):
+            toks[first - 1].text in _HYPHENS and toks[first - 2].upos == "PROPN")):
         first -= 1
     between = toks[subj.i + 1:first]
     return toks[first] if between and all(
@@ -315,8 +314,8 @@ def _noun_source(tree: Tree, noun: Token, avoid: Ranges) -> Source | None:
         if (poss or by) and not _within(c, avoid):
             return Source(c, "cue-subject")
     pron = [c for c in tree.children(noun.i, "nmod:poss") if not _within(c, avoid)]
-    opposed = noun.head >= 0 and tree.tokens[noun.head].lemma.lower() in _OPPOSING
-    if pron and opposed:  # "the court rejected her argument that ...": hers
+    if pron and noun.head >= 0 and _opposes(tree.tokens[noun.head]):
+        # "the court rejected her argument that ...": hers
         return Source(pron[0], "cue-subject")
     if noun.head >= 0 and noun.rel in ("obj", "nsubj:pass", "obl"):  # "said in a statement"
         subj = _subject(tree, tree.tokens[noun.head], avoid)
@@ -329,6 +328,12 @@ def _noun_source(tree: Tree, noun: Token, avoid: Ranges) -> Source | None:
 _OPPOSING = frozenset({"reject", "dismiss", "dispute", "deny", "challenge", "refute",
                        "contest", "counter", "ridicule", "mock", "criticize", "criticise",
                        "attack", "overturn", "question", "debunk"})
+
+
+def _opposes(t: Token) -> bool:
+    """Word ``t`` is a verb opposing a claim (by lemma, or its form when unlemmatised)."""
+    verb = speech_verb(t.lemma, t.text)
+    return (verb.lemma if verb else t.lemma.lower()) in _OPPOSING
 
 
 @dataclass(frozen=True, slots=True)
@@ -513,7 +518,7 @@ def _credit_line(tree: Tree, span: QuoteSpan) -> _Found | None:
         return None
     name: list[Token] = []
     for t in after[1:]:
-        glued = bool(name) and t.text in ("-", "\u2013") and t.start == name[-1].end
+        glued = bool(name) and t.text in _HYPHENS and _glued(name[-1], t)
         if (t.upos == "PUNCT" and not glued) or not (t.text[:1].isupper() or glued) or (
                 len(name) == 6) or (name and "\n" in tree.doc.text[name[-1].end:t.start]):
             break  # "- Fiona MacIsaac-Benn": a glued hyphen inside the name

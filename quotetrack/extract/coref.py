@@ -33,12 +33,12 @@ from quotetrack.extract.entities import find_entities
 from quotetrack.extract.furniture import furniture, heading
 from quotetrack.extract.mention_types import PERSONAL_UNITS
 from quotetrack.extract.mentions import Entity, Mention
-from quotetrack.extract.name_runs import HONORIFICS
+from quotetrack.extract.name_runs import _HYPHENS, HONORIFICS, is_dateline
 from quotetrack.extract.places import is_place, place_body
 from quotetrack.extract.speakers import aged, capitalised_description, read_mention
 from quotetrack.extract.syntax import Tree
 from quotetrack.lexicon import is_person_noun, noun_gender, singulars, speech_verb, words
-from quotetrack.records import Token
+from quotetrack.records import Sentence, Token
 
 PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 NEUTER = {"it", "its"}
@@ -168,12 +168,9 @@ class Coref:
         """``The judge also dismissed the objection. He wrote that ...``: a pronoun
         right after a sentence whose subject is a definite person description (in the
         same paragraph, no name between) is that description's person."""
-        sent = self.tree.doc.sentences[head.sent]
-        if head.sent == 0 or head.i > sent.first + 1 or head.rel != "nsubj":
-            return ()  # the pronoun opens its sentence
-        prev = self.tree.doc.sentences[head.sent - 1]
-        if prev.para != sent.para:
-            return ()
+        prev = self._sentence_before(head)
+        if prev is None or head.i > self.tree.doc.sentences[head.sent].first + 1:
+            return ()  # the pronoun opens its sentence, right after one of its paragraph
         subj = [t for t in prev.tokens if t.rel == "nsubj" and t.upos == "NOUN"
                 and self.tree.tokens[t.head].head < 0 and any(
                     c.text.lower() in _DEFINITE for c in self.tree.children(t.i, "det"))]
@@ -184,16 +181,21 @@ class Coref:
             return found
         return ()
 
+    def _sentence_before(self, head: Token) -> Sentence | None:
+        """The sentence before a subject ``head``'s, when in the same paragraph."""
+        sents = self.tree.doc.sentences
+        if head.rel != "nsubj" or head.sent == 0 or sents[head.sent - 1].para != (
+                sents[head.sent].para):
+            return None
+        return sents[head.sent - 1]
+
     def _chained(self, head: Token, gender: str, recent: Sequence[Recent]
                  ) -> tuple[Entity, ...]:
         """``... where he met the younger John Edleston. About his protégé he wrote``:
         a subject pronoun continues the subject pronoun of the same gender in the
         sentence before (same paragraph) when no named person is a subject between."""
-        toks = self.tree.tokens
-        if head.rel != "nsubj" or head.sent == 0:
-            return ()
-        prev = self.tree.doc.sentences[head.sent - 1]
-        if prev.para != toks[head.i].para:
+        prev = self._sentence_before(head)
+        if prev is None:
             return ()
         before = [t for t in prev.tokens if t.rel == "nsubj" and PERSONAL.get(
             t.text.lower()) == gender]
@@ -664,11 +666,15 @@ _PARTY_LETTERS = {"r": "republican", "d": "democrat", "i": "independent"}
 
 def _credit(tree: Tree, m: Mention) -> bool:
     """The mention is a news agency's credit in brackets after a dateline (``MADRID
-    (AP) --``): within the first words of its paragraph, bracketed alone."""
+    (AP) --``, ``SUDBURY, Ont. (CP) --``, ``Doha (AFP) --``; ``name_runs.is_dateline``)."""
     toks = tree.tokens
-    return 1 <= m.first and m.last + 1 < len(toks) and toks[m.first - 1].text == "(" and (
-        toks[m.last + 1].text == ")") and any(
-        k == 0 or toks[k - 1].para != toks[k].para for k in range(max(0, m.first - 4), m.first))
+    if m.first < 2 or m.last + 1 >= len(toks) or toks[m.first - 1].text != "(" or (
+            toks[m.last + 1].text != ")"):
+        return False
+    first = m.first - 1
+    while first > 0 and toks[first - 1].para == toks[m.first].para:
+        first -= 1
+    return any(is_dateline(toks, first, k) for k in range(first, m.first - 1))
 
 
 def _top_matter(tree: Tree) -> frozenset[int]:
@@ -888,7 +894,7 @@ _ABBREVIATED = {"gov": "governor", "sen": "senator", "rep": "representative",
 def _party_affix(toks: Sequence[Token], last: int) -> list[str]:
     """``Sen. Ruth Abernathy-Cole, R-Ohio,``: the party and the state after a name."""
     k = last + 1
-    if k + 3 >= len(toks) or toks[k].text != "," or toks[k + 2].text not in ("-", "\u2013"):
+    if k + 3 >= len(toks) or toks[k].text != "," or toks[k + 2].text not in _HYPHENS:
         return []
     party = _PARTY_LETTERS.get(toks[k + 1].text.lower())
     return [party, toks[k + 3].text.lower().rstrip(".")] if party else []

@@ -54,7 +54,7 @@ from quotetrack.extract.name_runs import (
     name_words,
 )
 from quotetrack.extract.places import is_place, place_body
-from quotetrack.lexicon import first_name_gender, is_given_name, is_person_noun, words
+from quotetrack.lexicon import first_name_gender, is_given_name, words
 from quotetrack.records import ParsedDoc, Token
 
 
@@ -90,10 +90,6 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
             # hyphen ties to the rest, "Desrochers-Obi")
         if typed == "PER" and toks:  # "Foreign Minister Sergei Lavrov": the name only
             toks = _name_tokens(doc, toks)
-        if typed == "PER" and len(toks) > 2 and toks[0].i == doc.sentences[
-                toks[0].sent].first and is_person_noun(toks[0].text.lower()) and (
-                not is_given_name(toks[0].text)):
-            toks = toks[1:]  # "Teammate Kateri Jacobs-Lavoie", capitalised to open it
         if out and toks and toks[0].i <= out[-1].last:
             return  # inside the name before it, grown over this one ("..., Training and
             # Skills Development" after "Ministry of Labour, Immigration")

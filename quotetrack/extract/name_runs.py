@@ -30,11 +30,12 @@ HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "madam"}
 
 
 def _positional_role(doc: ParsedDoc, t: Token) -> bool:
-    """``Operator`` Vantor Nickel Corp.: a role noun capitalised only by opening its
-    sentence (not a title such as ``President``)."""
+    """``Operator`` Vantor Nickel Corp., ``Teammate`` Kateri Jacobs-Lavoie: a role noun
+    capitalised only by opening its sentence (not a title such as ``President``, nor a
+    given name such as ``Hunter``)."""
     low = t.text.lower()
     return t.i == doc.sentences[t.sent].first and low in words("person_nouns") and (
-        low not in words("titles"))
+        low not in words("titles")) and not is_given_name(t.text)
 
 
 def _trim(doc: ParsedDoc, run: list[Token]) -> list[Token]:

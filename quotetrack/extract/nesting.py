@@ -11,7 +11,8 @@ An inner quote that no cue word introduces directly, or that is only part of wha
 cue reports (a title, a scare-quoted word: ``reported all 'significant' units``), is a
 ``fragment``.
 
-``attribute_nested(doc, spans)`` attributes them apart from the rest (see there).
+``attribute_nested(doc, spans)`` attributes them apart from the rest (see there);
+``outermost(quotes, speakers)`` keeps only the quotes no direct quote contains.
 Pure functions over the parse.
 """
 
@@ -172,3 +173,17 @@ def attribute_nested(doc: ParsedDoc, spans: list[QuoteSpan], tree: Tree | None =
     named = {q.speaker for q in quotes if "nested" in q.flags}
     speakers += [s for s in every_speakers if s.name in named and s.name not in known]
     return quotes, speakers
+
+
+def outermost(quotes: list[Quote], speakers: list[Speaker]
+              ) -> tuple[list[Quote], list[Speaker]]:
+    """The quotes that no other direct quote of the article contains (speech nested in
+    a quotation is the outer speaker's words, not a quote of its own: news annotation
+    counts it so), and the speakers without those only the dropped quotes named."""
+    direct = [(q.start, q.end) for q in quotes if q.kind == "direct"]
+    inner = {k for k, q in enumerate(quotes) if any(
+        a <= q.start and q.end <= b and (a, b) != (q.start, q.end) for a, b in direct)}
+    kept = [q for k, q in enumerate(quotes) if k not in inner]
+    named = {n for q in kept for n in q.speakers}
+    gone = {n for k in inner for n in quotes[k].speakers} - named
+    return kept, [s for s in speakers if s.name not in gone]

@@ -15,9 +15,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quotetrack.extract.mention_types import PERSONAL_UNITS
-from quotetrack.extract.name_runs import POSSESSIVES, _hyphenated, surname_particle
+from quotetrack.extract.name_runs import (
+    _HYPHENS,
+    POSSESSIVES,
+    _glued,
+    _hyphenated,
+    surname_particle,
+)
 from quotetrack.extract.syntax import Tree, contiguous, trimmed
-from quotetrack.lexicon import is_given_name, is_person_noun, words
+from quotetrack.lexicon import is_person_noun, words
 from quotetrack.records import Span, SpeakerKind, Token
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p",
@@ -92,11 +98,8 @@ def split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
     k = 0
     for n, t in enumerate(tokens[:-1]):
         glued = 0 < n and t.start == tokens[n - 1].end and t.end == tokens[n + 1].start
-        opening_role = n == 0 and is_person_noun(t.text.lower()) and (
-            not is_given_name(t.text))  # "Teammate Kateri Jacobs-Lavoie said"
         if t.text.lower() in titles or t.text.lower().rstrip("s") in titles or (
-                not t.text[:1].isupper() and not surname_particle(tokens, n) and not glued
-        ) or opening_role:
+                not t.text[:1].isupper() and not surname_particle(tokens, n) and not glued):
             k = n + 1  # "Eileen de Villa": a particle is no title's end
     return tokens[:k], tokens[k:]
 
@@ -255,7 +258,7 @@ def _name_between_commas(toks: Sequence[Token], k: int, sent: int) -> Token | No
     comma or a dash (``, Capital Transit Workers Local 12,`` -> ``Workers``)."""
     run: list[Token] = []
     for t in toks[k + 1:]:
-        glued = bool(run) and t.text in ("-", "\u2013") and t.start == run[-1].end
+        glued = bool(run) and t.text in _HYPHENS and _glued(run[-1], t)
         name_word = t.upos == "PROPN" or glued or (bool(run) and (t.text[:1].isupper() or (
             t.upos == "NUM") or (t.text == "of" and run[-1].upos == "PROPN")))
         if not name_word or t.sent != sent:  # "Workers Local 12", "Okonjo-Lindgren of
@@ -422,13 +425,11 @@ def _from_after(tree: Tree, head: Token) -> Token | None:
     last = None
     for t in toks[k + 1:]:
         if t.sent != head.sent or t.upos not in ("NOUN", "PROPN", "ADJ", "PUNCT", "DET") or (
-                t.upos == "PUNCT" and t.text not in _HYPHEN_MARKS):
+                t.upos == "PUNCT" and t.text not in _HYPHENS):
             break
         last = t
     return last if last is not None and last.text[:1].isupper() else None
 
-
-_HYPHEN_MARKS = ("-", "\u2013")
 
 
 def _issued_by(tree: Tree, head: Token) -> Token | None:

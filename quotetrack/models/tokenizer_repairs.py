@@ -27,13 +27,16 @@ pipeline's tokenizer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from quotetrack.lexicon import words
+
 Word = str | tuple[str, Any]
 # What the repairs below do, named in the parse cache's key: change it with them.
-REPAIRS = "names-joined spelled-words plural-owners glued-hyphens"
+REPAIRS = "names-joined spelled-words plural-owners glued-hyphens title-stops"
 
 
 def _text(word: Word) -> str:
@@ -92,11 +95,10 @@ def _inside_name(last: Word, first: Word, gap: str, before: str = "") -> bool:
 
 
 # Titles abbreviated with a stop before a name ("Capt. Lorna ...", "Coun. Priya ..."):
-# the stop ends no sentence.  Suffixes ("Jr.") and words that end sentences are not here.
-TITLE_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "lt",
-                                 "gen", "col", "capt", "cpl", "sgt", "const", "insp", "supt",
-                                 "det", "coun", "cllr", "hon", "rev", "maj", "adm", "cmdr",
-                                 "brig", "pres", "atty", "lieut"})
+# the stop ends no sentence.  They are the titles lexicon's words with a stop, less
+# initials (``U.S.``, a place, may end one); suffixes ("Jr.") are no titles.
+TITLE_ABBREVIATIONS = frozenset(w.rstrip(".") for w in words("titles") if w.endswith(".")
+                                and not re.fullmatch(r"(?:[a-z]\.)+", w))
 
 
 # Words that, written without the apostrophe, are other English words (it's/its).
