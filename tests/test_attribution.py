@@ -844,3 +844,9 @@ def test_attribution_an_inquiry_named_with_what_it_looks_into_and_its_report() -
             "to the commission, 41 homes were lost.")
     assert [q.speaker for q in run(text).quotes] == [
         "Royal Commission into the Monaro Bushfires"] * 2
+
+
+def test_attribution_a_text_named_after_its_issuer_deep_in_its_modifiers() -> None:
+    text = ("The minister met the firm's chief executive twice, according to a Cabinet "
+            "Office transparency release.")
+    assert [q.speaker for q in run(text).quotes] == ["Cabinet Office"]

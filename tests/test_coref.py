@@ -495,3 +495,13 @@ def test_coref_a_description_takes_the_gender_of_its_speakers_own_pronoun() -> N
             "Bhandari-Cole, best known for a CBC legal drama.\n\nThe 45-year-old actor said "
             "she learned to haul traps in the month before filming began.")
     assert run(text).quotes[-1].speaker == "Sarita Bhandari-Cole"
+
+
+def test_coref_a_body_with_its_own_spokesperson_is_no_newsroom() -> None:
+    # "Post" names newspapers, but a body that has a spokesperson is no newsroom
+    text = ("Postal workers went on strike on Monday.\n\nIn an email, Canada Post spokesperson "
+            "Marisa Delacroix-Wong said the corporation had lost money last year.\n\nThe "
+            "Canadian Federation of Independent Business said small firms would suffer.\n\n"
+            "Canada Post said parcels would be held. The corporation said Monday afternoon "
+            "that it had asked the federal mediator to call both sides back.")
+    assert run(text).quotes[-1].speaker == "Canada Post"

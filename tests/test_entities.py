@@ -653,3 +653,12 @@ def test_entities_post_nominal_letters_are_no_part_of_a_name() -> None:
     text = ("Counsel assisting the commission, Priya Raghunathan SC, said the warnings had "
             "come too late. Raghunathan said residents were not told.")
     assert "Priya Raghunathan" in _entities(text)
+
+
+def test_entities_a_name_right_after_a_person_noun_is_a_person() -> None:
+    # "Park" reads as a place to the model; the role noun before the name says otherwise
+    text = ("The search was carried out by Northern Lights Geophysical, a Winnipeg firm. Lead "
+            "technician Ji-woo Park-Halcrow said the anomalies were found in two clusters."
+            "\n\nBoth clusters lie near the chapel, according to the firm's report.")
+    quotes = run_text(text).quotes
+    assert [q.speaker for q in quotes] == ["Ji-woo Park-Halcrow", "Northern Lights Geophysical"]

@@ -89,6 +89,7 @@ class Coref:
     topic: int = -1  # the entity id of the person the article is about, if one
     org_topic: int = -1  # and of the organisation
     held: dict[int, str] = field(default_factory=dict)  # roles without bodies' names
+    voiced: frozenset[int] = frozenset()  # organisations with a spokesperson named
 
     @classmethod
     def build(cls, tree: Tree, quoted: Sequence[tuple[int, int]] = ()) -> Coref:
@@ -102,7 +103,7 @@ class Coref:
         held = {e.id: _roles(tree, e, bodies) for e in ents}
         return cls(tree, ents, tuple(quoted), by_word, roles, _sections(tree),
                    _top_matter(tree) | furniture(tree, headings=False), _topic(ents),
-                   _topic(ents, "organization"), held)
+                   _topic(ents, "organization"), held, _voiced(ents, roles))
 
     def entity_of(self, word: int) -> Entity | None:
         """The entity whose named mention contains word ``word``."""
@@ -296,8 +297,17 @@ class Coref:
                 self._kind_named_later(head, lemma))
         sort = _sort_of(lemma)
         return self._best(head, recent, lambda e: e.kind == "organization" and (
-            sort is None or _sort_of_name(e.name) in (None, sort)) and not (
+            sort is None or self._sort_of_entity(e) in (None, sort)) and not (
             sort and set(self.roles.get(e.id, "").split()) & _NEWSROOMS), prefer=lemma)
+
+    def _sort_of_entity(self, e: Entity) -> str | None:
+        """``_sort_of_name``, except that a body with a spokesperson of its own is no
+        newsroom (``Canada Post spokesperson Marisa Delacroix-Wong``: no newspaper)."""
+        sort = _sort_of_name(e.name)
+        if sort == "union or media" and e.id in self.voiced and not set(
+                _name_words(e.name)) & (_UNION_WORDS | {"union"}):
+            return None
+        return sort
 
     def _kind_named_later(self, head: Token, lemma: str) -> tuple[Entity, ...]:
         """``the union representing workers at the site says`` in a lead, before any
@@ -743,6 +753,16 @@ _SAME_ROLE = {"judge": ("justice",), "lawyer": ("attorney", "counsel"),
                        "leader", "director"),
               "ceo": ("executive",), "executive": ("ceo",), "cfo": ("financial",),
               "coo": ("operating",)}
+
+
+def _voiced(ents: Sequence[Entity], roles: dict[int, str]) -> frozenset[int]:
+    """The organisations whose every name word is in the role of a person who speaks
+    for bodies (``Canada Post spokesperson ...``)."""
+    spokes = {"spokesperson", "spokesman", "spokeswoman"}
+    held = [set(roles.get(e.id, "").split()) for e in ents if e.kind == "person"]
+    held = [r for r in held if r & spokes]
+    return frozenset(e.id for e in ents if e.kind == "organization" and any(
+        set(_name_words(e.name)) <= r for r in held))
 
 
 def _name_words(name: str) -> list[str]:

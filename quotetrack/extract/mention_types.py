@@ -334,11 +334,23 @@ def _described_people(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
             described = (comma and head.deprel == "appos" and gov.upos == "NOUN" and (
                 gov.lemma.lower() in nouns)) or any(
                 k.upos == "NOUN" and k.lemma.lower() in nouns and k.i > m.last
-                and doc.tokens[m.last + 1].text == "," for k in kids)
+                and doc.tokens[m.last + 1].text == "," for k in kids) or _titled(doc, m, head)
             if described:
                 m = replace(m, type="PER")
         out.append(m)
     return out
+
+
+def _titled(doc: ParsedDoc, m: Mention, head: Token) -> bool:
+    """``Lead technician Ji-woo Park-Halcrow said``: a name right after a person noun
+    whose appositive (or head) it is names that person."""
+    if m.first == 0:
+        return False
+    before = doc.tokens[m.first - 1]
+    return before.upos == "NOUN" and before.text.islower() and (
+        before.lemma.lower() in words("person_nouns")) and before.sent == head.sent and (
+        head.head == before.i and head.deprel in ("appos", "flat", "compound")
+        or before.head == head.i)
 
 
 def _datelines(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:

@@ -391,7 +391,7 @@ def _issuer(tree: Tree, head: Token) -> Token | None:
         named = c.deprel == "compound" and c.upos == "PROPN"  # "a Bloomberg poll"
         if (by or poss or named) and c.upos in ("PROPN", "NOUN"):
             return c
-    after = _from_after(tree, head)
+    after = _from_after(tree, head) or _named_compound(tree, head)
     if after is not None:
         return after
     for verb in tree.children(head.i, "acl"):  # "the memo, signed by ... Viktor Halvorsen"
@@ -412,6 +412,21 @@ _ISSUING = {"release", "publish", "issue", "post", "tweet", "air", "run", "condu
             "file", "send", "write", "launch", "commission", "unveil", "share", "submit",
             "present", "table", "provide"}
 _AUTHORING = {"sign", "author", "prepare", "compile", "produce", "draft", "pen", "carry"}
+
+
+def _named_compound(tree: Tree, head: Token) -> Token | None:
+    """``a Cabinet Office transparency release``: an organisation or person the model
+    tagged among the text noun's compound modifiers, however deep, issued it."""
+    for c in tree.children(head.i, "compound"):
+        if c.i > head.i:
+            continue
+        if c.text[:1].isupper() and c.ner[2:] in ("ORG", "PER") and (
+                c.i > tree.doc.sentences[c.sent].first):
+            return c
+        deeper = _named_compound(tree, c) if c.upos == "NOUN" and c.text.islower() else None
+        if deeper is not None:
+            return deeper
+    return None
 
 
 def _from_after(tree: Tree, head: Token) -> Token | None:
