@@ -850,3 +850,13 @@ def test_attribution_a_text_named_after_its_issuer_deep_in_its_modifiers() -> No
     text = ("The minister met the firm's chief executive twice, according to a Cabinet "
             "Office transparency release.")
     assert [q.speaker for q in run(text).quotes] == ["Cabinet Office"]
+
+
+def test_attribution_a_plural_role_before_names_stands_for_those_people() -> None:
+    text = ("A parent group, Lakeshore Parents for Public Education, posted on Facebook that "
+            "it would hold a rally. \u201cTrustees made their choice. Now we make ours,\u201d "
+            "the post read.\n\n"
+            "Trustees Denise Lavoie and Omar Haddad, who also voted no, said in a joint "
+            "statement that the fight was \u201cnot over.\u201d")
+    quote = run(text).quotes[-1]
+    assert quote.speakers == ("Denise Lavoie", "Omar Haddad")

@@ -505,3 +505,23 @@ def test_coref_a_body_with_its_own_spokesperson_is_no_newsroom() -> None:
             "Canada Post said parcels would be held. The corporation said Monday afternoon "
             "that it had asked the federal mediator to call both sides back.")
     assert run(text).quotes[-1].speaker == "Canada Post"
+
+
+def test_coref_the_bare_role_is_not_its_deputy_and_a_title_is_no_part_of_a_body() -> None:
+    # "Bank of Canada Governor" | "Elise Marchetti": the title belongs to the person
+    text = ("\u201cIt can help cushion the blow,\u201d Bank of Canada Governor Elise Marchetti "
+            "told reporters in Ottawa.\n\nSenior Deputy Governor Maryse Gagnon said the bank "
+            "was watching the job market closely.\n\n\u201cHindsight is a wonderful "
+            "forecaster,\u201d the governor said.")
+    assert [q.speaker for q in run(text).quotes] == [
+        "Elise Marchetti", "Maryse Gagnon", "Elise Marchetti"]
+
+
+def test_coref_a_negated_appositive_gives_no_role() -> None:
+    # "no relation to the chair" makes nobody a chair
+    text = ("\u201cNobody wanted to be here,\u201d said board chair Karen Lavoie.\n\nTrustee "
+            "Denise Lavoie \u2014 no relation to the chair \u2014 voted against the cuts.\n\n"
+            "\u201cWe are balancing this budget on the backs of kids,\u201d Denise Lavoie "
+            "said.\n\nThe chair disagreed. Reserves would only \u201cpush the cliff back a "
+            "year,\u201d the chair said.")
+    assert run(text).quotes[-1].speaker == "Karen Lavoie"

@@ -662,3 +662,9 @@ def test_entities_a_name_right_after_a_person_noun_is_a_person() -> None:
             "\n\nBoth clusters lie near the chapel, according to the firm's report.")
     quotes = run_text(text).quotes
     assert [q.speaker for q in quotes] == ["Ji-woo Park-Halcrow", "Northern Lights Geophysical"]
+
+
+def test_entities_a_given_name_read_as_an_adjective_opens_the_name() -> None:
+    text = ("Daniel Okoye, chief economist at Prairie Trust, said the bank had left the door "
+            "open to another cut in June.")
+    assert run_text(text).quotes[0].speaker == "Daniel Okoye"

@@ -46,6 +46,10 @@ PLURAL = {"they", "them", "their"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _PLACE_NOUNS = {"city", "town", "village", "county", "province", "state", "country", "nation",
                 "municipality", "region", "island", "territory"}
+# Relations of the clauses an appositive may carry ("..., a trustee who voted no").
+_CLAUSES = ("acl", "conj", "parataxis", "advcl")
+# Words that rank a role below the one they modify ("Senior Deputy Governor").
+_RANKS = frozenset({"deputy", "vice", "assistant", "associate", "under"})
 _GROUP_WORDS = {"both", "two", "pair", "duo", "couple"}
 # Organisations that a person leads and that articles name after them ("the Clinton
 # campaign"); "the campaign" alone is the campaign of the person in the news item.
@@ -326,12 +330,14 @@ class Coref:
         same = {lemma, *_SAME_ROLE.get(lemma, ())}
         marks = {c.text.lower() for c in self.tree.children(head.i, "amod", "compound")
                  if c.text[:1].isupper()}  # "the Democratic nominee": Democratic too
+        ranks = _RANKS & {c.text.lower() for c in self.tree.children(head.i)}
         out: list[Entity] = []
         for m in sorted(self._before(head), key=lambda m: m.first):
             e = self.by_word[m.first]
             roles = set(self.roles.get(e.id, "").split())
             held = set(self.held.get(e.id, "").split())  # not "the Justice Department
-            if e.kind == "person" and e not in out and same & held and marks <= roles:  # lawyer"
+            if e.kind == "person" and e not in out and same & held and (  # lawyer"
+                    marks <= roles and _RANKS & roles <= ranks):  # nor a deputy governor
                 out.append(e)
         return out
 
@@ -938,8 +944,11 @@ def _roles(tree: Tree, e: Entity, skip: frozenset[int] = frozenset()) -> str:
         out += _party_affix(toks, m.last)
         head = _mention_head(tree, m)
         for a in tree.children(head, "appos"):
-            if a.upos == "NOUN":
-                out += [t.text.lower() for t in tree.subtree(a.i) if t.i not in skip]
+            if a.upos == "NOUN" and not any(d.text.lower() == "no" for d in tree.children(
+                    a.i, "det")):  # "Denise Lavoie — no relation to the chair —"
+                clauses = [c.i for c in tree.children(a.i, *_CLAUSES)]
+                out += [t.text.lower() for t in tree.subtree(a.i, skip=clauses)
+                        if t.i not in skip]
         gov = toks[head].head
         if toks[head].rel == "appos" and gov >= 0 and toks[gov].upos == "NOUN":
             out += [t.text.lower() for t in tree.subtree(gov, skip=[head]) if t.i not in skip]

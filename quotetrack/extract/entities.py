@@ -79,15 +79,22 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         domain = _domain(doc, toks)
         if domain is not None:  # "Gawker.com": a website, whatever the model typed
             toks, typed = [*toks, domain], "ORG"
+        while typed == "ORG" and len(toks) > 1 and toks[-1].text.lower() in words(
+                "titles") and toks[-1].i + 1 < len(doc.tokens) and (
+                doc.tokens[toks[-1].i + 1].ner == "B-PER"):
+            toks = toks[:-1]  # "Bank of Canada Governor" | "Elise Marchetti": the title
+            # before a person's name is no part of the body's name
         if typed == "PER" and len(toks) > 1 and toks[-1].text in _STREETS:
             typed = "LOC"  # "Downing Street", "Wellington Street": a street, not a person
         while typed == "PER" and toks and toks[0].upos not in ("PROPN", "X") and not (
                 toks[0].text[:1].isupper() and (toks[0].xpos in ("NNP", "NNPS") or _hyphenated(
                     doc, toks[0].i)[1] > toks[0].i or (
-                    toks[0].i > 0 and doc.tokens[toks[0].i - 1].text in _role_words()))):
+                    toks[0].i > 0 and doc.tokens[toks[0].i - 1].text in _role_words()) or (
+                    len(toks) > 1 and is_given_name(toks[0].text)))):
             toks = toks[1:]  # "Injecting Clinton": a name starts at a proper noun (or a
-            # capitalised word tagged NNP, "Evelyn" read as an adverb, or one a glued
-            # hyphen ties to the rest, "Desrochers-Obi")
+            # capitalised word tagged NNP, "Evelyn" read as an adverb, one a glued
+            # hyphen ties to the rest, "Desrochers-Obi", or a given name before more of
+            # the name, "Daniel" read as an adjective)
         if typed == "PER" and toks:  # "Foreign Minister Sergei Lavrov": the name only
             toks = _name_tokens(doc, toks)
         if out and toks and toks[0].i <= out[-1].last:

@@ -580,13 +580,24 @@ def _based_description(tree: Tree, head: Token) -> Token:
     return head
 
 
+def _titled_people(tree: Tree, head: Token) -> list[Token]:
+    """``Trustees Denise Lavoie and Omar Haddad said``: a plural role noun before the
+    names of people stands for them (the first word of each name)."""
+    low = head.text.lower()
+    if not head.text[:1].isupper() or not low.endswith("s") or not (
+            low[:-1] in words("person_nouns") or head.lemma.lower() in words("person_nouns")):
+        return []
+    return [c for c in tree.children(head.i, "appos", "conj", "flat", "vocative", "compound")
+            if c.i > head.i and c.ner == "B-PER"]
+
+
 def read_mention(tree: Tree, head: Token) -> list[Named]:
     """Every speaker a mention names (several for ``the Kremlin and the White House``)."""
     head = _past_dateline(tree, head)
     head = _counted(tree, head)
     head = _based_description(tree, head)
-    heads = [head] + [c for c in tree.children(head.i, "conj")
-                      if c.upos in ("PROPN", "NOUN")]
+    heads = _titled_people(tree, head) or [head] + [
+        c for c in tree.children(head.i, "conj") if c.upos in ("PROPN", "NOUN")]
     out: list[Named] = []
     for h in heads:
         role = h.upos == "ADJ" and h.lemma.lower() in words("person_nouns")  # "executive"
