@@ -525,3 +525,10 @@ def test_coref_a_negated_appositive_gives_no_role() -> None:
             "said.\n\nThe chair disagreed. Reserves would only \u201cpush the cliff back a "
             "year,\u201d the chair said.")
     assert run(text).quotes[-1].speaker == "Karen Lavoie"
+
+
+def test_coref_a_pair_is_listed_in_the_order_the_article_introduced_them() -> None:
+    text = ("Polish President Tomasz Wierzbicki arrived first. Finnish President Mikael "
+            "Rautio joined him.\n\nRautio said the gap was dangerous. Wierzbicki agreed.\n\n"
+            "Both presidents said they would press for stronger language on Ukraine.")
+    assert run(text).quotes[-1].speakers == ("Tomasz Wierzbicki", "Mikael Rautio")

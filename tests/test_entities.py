@@ -668,3 +668,11 @@ def test_entities_a_given_name_read_as_an_adjective_opens_the_name() -> None:
     text = ("Daniel Okoye, chief economist at Prairie Trust, said the bank had left the door "
             "open to another cut in June.")
     assert run_text(text).quotes[0].speaker == "Daniel Okoye"
+
+
+def test_entities_a_given_name_the_article_also_uses_as_a_place_is_that_place() -> None:
+    text = ("REGINA \u2014 The campaign reached its ninth day.\n\nStanding in the aisle of a "
+            "Regina hardware store, the premier said the break would save families money.\n\n"
+            "He said the election would be decided in about a dozen seats in Regina and "
+            "Saskatoon.")
+    assert {e.kind for e in find_entities(parsed(text)) if e.name == "Regina"} == {"place"}

@@ -23,8 +23,15 @@ def _split(text: str, *pieces: str) -> list[list[str | tuple[str, bool]]]:
     ("Peel Regional  Police said so.", ["Peel Regional", "Police said so ."], 2),
     # a heading in capitals before its paragraph's prose stays its own sentence
     ("SAVE A QUARTER Let us say you think.", ["SAVE A QUARTER", "Let us say you think ."], 2),
-    # a lower-case word on either side is no name
-    ("He spoke Laura Whitehorse said.", ["He spoke", "Laura Whitehorse said ."], 2),
+    # a lower-case word after the boundary is no name
+    ("Mayor Laura whitehorse said.", ["Mayor Laura", "whitehorse said ."], 2),
+    # a lower-case word with no stop after it ends no sentence before a title-case word
+    ("Haapala, a 31-year-old Finn in his first season, said so.",
+     ["Haapala , a 31 - year - old", "Finn in his first season , said so ."], 1),
+    # unless the next sentence opens with a function word, or a number ends the first
+    ("We have limited time What are the best sights?",
+     ["We have limited time", "What are the best sights ?"], 2),
+    ("It rose 0.0585 Analysts said so.", ["It rose 0.0585", "Analysts said so ."], 2),
     # a title's abbreviation ends no sentence before the name it titles, split or not
     ("PAA chair Capt. Lorna Whitehorse said so.", ["PAA chair Capt.", "Lorna Whitehorse "
                                                      "said so ."], 1),

@@ -493,7 +493,8 @@ class Coref:
                 if lemma and singulars(lemma) & set(self.roles.get(e.id, "").split()):
                     cast.append(e)
         pick = cast[:2] if len(cast) >= 2 else seen[:2]
-        return tuple(reversed(pick)) if len(pick) == 2 else ()  # in text order
+        return tuple(sorted(pick, key=lambda e: min(m.first for m in e.mentions))) if len(
+            pick) == 2 else ()  # in the order the article introduced them
 
     def _pair_subject(self, head: Token) -> tuple[Entity, ...]:
         """``But Mr. Grassley and Mr. Leahy say ... . The program ..., they say.``: a

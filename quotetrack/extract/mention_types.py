@@ -409,14 +409,17 @@ def _plural_people(found: list[Mention]) -> list[Mention]:
 def _placed_singletons(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """A one-word person name that the article never gives in full, never titles and
     never makes a subject, and that a place preposition governs somewhere (``near
-    Canmore``, ``a post on Facebook``) or that the lexicon knows as a place
-    (``Ontario's``), is a place: news names a person in full first."""
+    Canmore``, ``a post on Facebook``), that the lexicon knows as a place
+    (``Ontario's``) or that the model typed a place elsewhere (a given name too:
+    ``Regina``), is a place: news names a person in full first."""
     full = {w.lower() for m in found if m.type == "PER" and len(m.text.split()) > 1
             for w in m.text.split()}
+    sited = {m.text.lower() for m in found if m.type == "LOC"}
     lone = [m for m in found if m.type == "PER" and m.first == m.last
-            and m.text.lower() not in full and not is_given_name(m.text)]
+            and m.text.lower() not in full and (not is_given_name(m.text) or (
+                m.text.lower() in sited))]  # "a Regina hardware store" | "in Regina"
     placed = {m.text for m in lone if _place_case(doc, m.first, extra={"on"})
-              or is_place(m.text)}  # "Ontario's", "Canada's": a place of the lexicon
+              or is_place(m.text) or m.text.lower() in sited}  # "Ontario's": the lexicon's
     kept = {m.text for m in lone if doc.tokens[m.first].rel == "nsubj" or (
         m.first > 0 and doc.tokens[m.first - 1].text.lower().rstrip(".") in (
             HONORIFICS | words("titles")))}

@@ -11,7 +11,11 @@ Two rules, both for edited text such as news:
   a stop, a mark or a word in capitals; a plural possessive's apostrophe after it is
   part of the name: ``the Alberta Cattle Producers' Alliance``), one plain space
   follows, and the next sentence opens with a word in title case; or no space at all
-  separates it from a hyphenated title-case word (``Mohammadi`` | ``-Fox``).
+  separates it from a hyphenated title-case word (``Mohammadi`` | ``-Fox``).  Edited
+  text never ends a sentence on a word in lower-case letters with no stop, so such a
+  boundary is undone too before a title-case word that is no function word
+  (``Haapala, a 31-year-old`` | ``Finn in his first season, said``; not ``We have
+  limited time`` | ``What are ...``).
 * **A word that is an English word without its apostrophe stays one word** (``its``,
   ``were``, ``well``): the tokenizer learned from web text, where ``its`` is often a
   typo for ``it's``, to split ``its`` into ``it`` + ``s``; edited text spells the
@@ -36,7 +40,7 @@ from quotetrack.lexicon import words
 
 Word = str | tuple[str, Any]
 # What the repairs below do, named in the parse cache's key: change it with them.
-REPAIRS = "names-joined spelled-words plural-owners glued-hyphens title-stops"
+REPAIRS = "names-joined spelled-words plural-owners glued-hyphens title-stops unmarked"
 
 
 def _text(word: Word) -> str:
@@ -91,7 +95,23 @@ def _inside_name(last: Word, first: Word, gap: str, before: str = "") -> bool:
         return True  # "Mohammadi" | "-Fox": no space at all, a hyphen glued on
     title = (_text(last).endswith(".") and _text(last).lower().rstrip(".") in (
         TITLE_ABBREVIATIONS)) or (_text(last) == "." and bool(before))
+    if gap == " " and _unmarked(_text(last)) and _title_case(_text(first)) and (
+            _text(first).lower() not in _OPENERS):
+        return True  # "Haapala, a 31-year-old" | "Finn in his first season": no stop
     return gap == " " and (_title_case(_text(last)) or title) and _title_case(_text(first))
+
+
+def _unmarked(word: str) -> bool:
+    """A word in lower-case letters that ends a sentence with no stop after it."""
+    return bool(word) and all(c.isalpha() or c == "-" for c in word) and word == word.lower()
+
+
+# Function words that open a sentence ("We have limited time" | "What are ..."): after
+# a boundary with no stop, a sentence opening with one of them is a sentence still.
+_OPENERS = frozenset(
+    "i we you he she it they this that these those there here the a an what when where "
+    "why how who which whose if but and so or nor yet then therefore however also my our "
+    "your his her their its thanks thank please hi hello hey yes no ok okay not now".split())
 
 
 # Titles abbreviated with a stop before a name ("Capt. Lorna ...", "Coun. Priya ..."):
