@@ -860,3 +860,9 @@ def test_attribution_a_plural_role_before_names_stands_for_those_people() -> Non
             "statement that the fight was \u201cnot over.\u201d")
     quote = run(text).quotes[-1]
     assert quote.speakers == ("Denise Lavoie", "Omar Haddad")
+
+
+def test_attribution_an_office_named_after_a_title_is_named_whole() -> None:
+    text = ("The Prime Minister's Office said in a statement that the prime minister \u201chas "
+            "full confidence\u201d in the minister.")
+    assert run(text).quotes[0].speaker == "Prime Minister's Office"

@@ -532,3 +532,25 @@ def test_coref_a_pair_is_listed_in_the_order_the_article_introduced_them() -> No
             "Rautio joined him.\n\nRautio said the gap was dangerous. Wierzbicki agreed.\n\n"
             "Both presidents said they would press for stronger language on Ukraine.")
     assert run(text).quotes[-1].speakers == ("Tomasz Wierzbicki", "Mikael Rautio")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a state's abbreviation after the party letter names the state
+    ("Sen. Marjorie Kessler, D-Minn., said the company had reported 17 incidents. SkyHaul "
+     "chief executive Graham Whitcombe said the drones were safe.\n\n\u201cDon't tell me what "
+     "this committee wants,\u201d the Minnesota Democrat replied.", "Marjorie Kessler"),
+])
+def test_coref_state_abbreviations_name_the_state(text: str, speaker: str) -> None:
+    assert run(text).quotes[-1].speaker == speaker
+
+
+def test_coref_an_appositive_role_owned_by_another_role_is_no_role_of_that_kind() -> None:
+    # "the minister's parliamentary secretary" is no minister
+    text = ("Procurement Minister Arjun Malhotra-Price denied it. Kwame Asante-Boyle, the "
+            "minister's parliamentary secretary, accused the Conservatives of lying.")
+    tree = Tree(parsed(text))
+    coref = Coref.build(tree)
+    roles = {e.name: coref.roles[e.id].split() for e in coref.entities}
+    assert "minister" in roles["Arjun Malhotra-Price"]
+    assert "secretary" in roles["Kwame Asante-Boyle"]
+    assert "minister" not in roles["Kwame Asante-Boyle"]

@@ -32,6 +32,10 @@ def _split(text: str, *pieces: str) -> list[list[str | tuple[str, bool]]]:
     ("We have limited time What are the best sights?",
      ["We have limited time", "What are the best sights ?"], 2),
     ("It rose 0.0585 Analysts said so.", ["It rose 0.0585", "Analysts said so ."], 2),
+    # an abbreviation in capitals in prose ends no sentence before a name; a time's does
+    ("Liberal MP Kwame Asante-Boyle said so.", ["Liberal MP", "Kwame Asante-Boyle said so ."],
+     1),
+    ("Sent 08:02 PM Steve called.", ["Sent 08:02 PM", "Steve called ."], 2),
     # a title's abbreviation ends no sentence before the name it titles, split or not
     ("PAA chair Capt. Lorna Whitehorse said so.", ["PAA chair Capt.", "Lorna Whitehorse "
                                                      "said so ."], 1),

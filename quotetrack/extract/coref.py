@@ -924,7 +924,27 @@ def _party_affix(toks: Sequence[Token], last: int) -> list[str]:
     if k + 3 >= len(toks) or toks[k].text != "," or toks[k + 2].text not in _HYPHENS:
         return []
     party = _PARTY_LETTERS.get(toks[k + 1].text.lower())
-    return [party, toks[k + 3].text.lower().rstrip(".")] if party else []
+    state = toks[k + 3].text.lower().rstrip(".")
+    return [party, state, *_STATES.get(state, "").split()] if party else []
+
+
+# AP-style and postal abbreviations of US states ("D-Minn." is the Minnesota Democrat).
+_STATES = {k: v.replace("_", " ") for k, v in (pair.split("=") for pair in (
+    "ala=alabama al=alabama ariz=arizona az=arizona ark=arkansas ar=arkansas "
+    "calif=california ca=california colo=colorado co=colorado conn=connecticut "
+    "ct=connecticut del=delaware de=delaware fla=florida fl=florida ga=georgia "
+    "ill=illinois il=illinois ind=indiana in=indiana kan=kansas ks=kansas ky=kentucky "
+    "la=louisiana md=maryland mass=massachusetts ma=massachusetts mich=michigan "
+    "mi=michigan minn=minnesota mn=minnesota miss=mississippi ms=mississippi "
+    "mo=missouri mont=montana mt=montana neb=nebraska ne=nebraska nev=nevada nv=nevada "
+    "okla=oklahoma ok=oklahoma ore=oregon or=oregon pa=pennsylvania tenn=tennessee "
+    "tn=tennessee vt=vermont va=virginia wash=washington wa=washington wis=wisconsin "
+    "wi=wisconsin wyo=wyoming wy=wyoming ia=iowa tx=texas ut=utah id=idaho me=maine "
+    "nh=new_hampshire n.h=new_hampshire nj=new_jersey n.j=new_jersey nm=new_mexico "
+    "n.m=new_mexico ny=new_york n.y=new_york nc=north_carolina n.c=north_carolina "
+    "nd=north_dakota n.d=north_dakota sc=south_carolina s.c=south_carolina "
+    "sd=south_dakota s.d=south_dakota ri=rhode_island r.i=rhode_island "
+    "wv=west_virginia w.va=west_virginia").split())}
 
 
 def _roles(tree: Tree, e: Entity, skip: frozenset[int] = frozenset()) -> str:
@@ -947,9 +967,10 @@ def _roles(tree: Tree, e: Entity, skip: frozenset[int] = frozenset()) -> str:
         for a in tree.children(head, "appos"):
             if a.upos == "NOUN" and not any(d.text.lower() == "no" for d in tree.children(
                     a.i, "det")):  # "Denise Lavoie — no relation to the chair —"
-                clauses = [c.i for c in tree.children(a.i, *_CLAUSES)]
+                clauses = [c.i for c in tree.children(a.i, *_CLAUSES)] + [
+                    c.i for c in tree.children(a.i, "nmod:poss") if c.text.islower()]
                 out += [t.text.lower() for t in tree.subtree(a.i, skip=clauses)
-                        if t.i not in skip]
+                        if t.i not in skip]  # not "the minister's" secretary: another's
         gov = toks[head].head
         if toks[head].rel == "appos" and gov >= 0 and toks[gov].upos == "NOUN":
             out += [t.text.lower() for t in tree.subtree(gov, skip=[head]) if t.i not in skip]

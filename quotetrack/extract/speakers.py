@@ -192,6 +192,9 @@ def _proper(tree: Tree, head: Token) -> Named:
             tree.subtree(head.i, skip=[below.i]), head.i)
         above = _text(tree, trimmed(role_words))
         return Named(inner.name, inner.kind, above or inner.role, inner.gender, inner.head)
+    office = _titled_office(tree, head)
+    if office:
+        return Named(office, "organization", None, None, head.i)
     title, name = split_title(_name_run(tree, head))
     kind = _kind_of_name(title + name)
     if kind == "organization":
@@ -199,6 +202,19 @@ def _proper(tree: Tree, head: Token) -> Named:
     role: str | None = _text(tree, title) or _appositive_role(tree, head)
     return Named(_name_text(name), kind if len(name) > 1 else "person",
                  role, _gender(title), head.i)
+
+
+def _titled_office(tree: Tree, head: Token) -> str:
+    """``The Prime Minister's Office``: a body named after a title's holder is named
+    whole, the title and its possessive included ('' when ``head`` is no such body)."""
+    if not head.text[:1].isupper() or head.text.lower() not in words("organizations"):
+        return ""
+    for c in tree.children(head.i, "nmod:poss"):
+        run = [t for t in tree.subtree(c.i) if t.upos not in ("DET", "PUNCT")]
+        if c.i < head.i and c.text.lower() in words("titles") and all(
+                t.text[:1].isupper() or t.upos == "PART" for t in run):
+            return tree.doc.text[run[0].start:head.end]
+    return ""
 
 
 def _name_text(name: list[Token]) -> str:

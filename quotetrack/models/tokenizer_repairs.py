@@ -15,7 +15,8 @@ Two rules, both for edited text such as news:
   text never ends a sentence on a word in lower-case letters with no stop, so such a
   boundary is undone too before a title-case word that is no function word
   (``Haapala, a 31-year-old`` | ``Finn in his first season, said``; not ``We have
-  limited time`` | ``What are ...``).
+  limited time`` | ``What are ...``), and after an abbreviation in capitals in prose
+  (``Liberal MP`` | ``Kwame Asante-Boyle``).
 * **A word that is an English word without its apostrophe stays one word** (``its``,
   ``were``, ``well``): the tokenizer learned from web text, where ``its`` is often a
   typo for ``it's``, to split ``its`` into ``it`` + ``s``; edited text spells the
@@ -40,7 +41,7 @@ from quotetrack.lexicon import words
 
 Word = str | tuple[str, Any]
 # What the repairs below do, named in the parse cache's key: change it with them.
-REPAIRS = "names-joined spelled-words plural-owners glued-hyphens title-stops unmarked"
+REPAIRS = "names-joined spelled-words plural-owners glued-hyphens title-stops unmarked acronyms"
 
 
 def _text(word: Word) -> str:
@@ -71,9 +72,12 @@ def join_name_splits(sentences: list[list[Word]], text: str) -> list[list[Word]]
     out: list[list[Word]] = []
     for k, sentence in enumerate(sentences):
         before = _text(out[-1][-2]) if out and len(out[-1]) > 1 else ""
+        gap = text[ends[k - 1][1]:ends[k][0]] if k else ""
+        acronym = bool(out) and _acronym(_text(out[-1][-1]), before)
         before = before if before.lower() in TITLE_ABBREVIATIONS else ""  # "Coun" + "."
-        if out and sentence and out[-1] and _inside_name(
-                _name_end(out[-1]), sentence[0], text[ends[k - 1][1]:ends[k][0]], before):
+        if out and sentence and out[-1] and (_inside_name(
+                _name_end(out[-1]), sentence[0], gap, before) or (
+                acronym and gap == " " and _title_case(_text(sentence[0])))):
             out[-1] = out[-1] + sentence
         else:
             out.append(list(sentence))
@@ -99,6 +103,14 @@ def _inside_name(last: Word, first: Word, gap: str, before: str = "") -> bool:
             _text(first).lower() not in _OPENERS):
         return True  # "Haapala, a 31-year-old" | "Finn in his first season": no stop
     return gap == " " and (_title_case(_text(last)) or title) and _title_case(_text(first))
+
+
+def _acronym(word: str, before: str) -> bool:
+    """An abbreviation in capitals inside prose (``Liberal MP`` | ``Kwame ...``): a word
+    of two to five capitals after a word of letters not in capitals (not a heading's
+    last word, nor a time's ``PM``)."""
+    return 2 <= len(word) <= 5 and word.isalpha() and word.isupper() and before.isalpha() and (
+        not before.isupper())  # not "08:02 PM" | "All :", a header's time
 
 
 def _unmarked(word: str) -> bool:
