@@ -122,6 +122,11 @@ LATER_NEWS_SETS = [
               "news-dev2.jsonl", "news-dev3.jsonl")),
     ("dev5", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
               "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl")),
+    ("dev6", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
+              "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl", "news-dev5.jsonl")),
+    ("dev7", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
+              "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl", "news-dev5.jsonl",
+              "news-dev6.jsonl")),
 ]
 
 
