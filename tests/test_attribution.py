@@ -866,3 +866,4 @@ def test_attribution_an_office_named_after_a_title_is_named_whole() -> None:
     text = ("The Prime Minister's Office said in a statement that the prime minister \u201chas "
             "full confidence\u201d in the minister.")
     assert run(text).quotes[0].speaker == "Prime Minister's Office"
+

@@ -554,3 +554,10 @@ def test_coref_an_appositive_role_owned_by_another_role_is_no_role_of_that_kind(
     assert "minister" in roles["Arjun Malhotra-Price"]
     assert "secretary" in roles["Kwame Asante-Boyle"]
     assert "minister" not in roles["Kwame Asante-Boyle"]
+
+
+def test_coref_a_union_named_for_the_workers_it_gathers() -> None:
+    text = ("Drivers in Brampton are represented by the Amalgamated Transit Workers.\n\n"
+            "Metrolinx said it was pleased. The union said drivers would return to work on "
+            "Tuesday.")
+    assert run(text).quotes[-1].speaker == "Amalgamated Transit Workers"

@@ -676,3 +676,17 @@ def test_entities_a_given_name_the_article_also_uses_as_a_place_is_that_place() 
             "He said the election would be decided in about a dozen seats in Regina and "
             "Saskatoon.")
     assert {e.kind for e in find_entities(parsed(text)) if e.name == "Regina"} == {"place"}
+
+
+def test_entities_a_company_word_the_tagger_read_as_a_noun_ends_its_name() -> None:
+    text = ("Kestrel Mining took its offer for Aurum Ridge Resources directly to shareholders "
+            "on Wednesday. Aurum Ridge rejected the bid.")
+    ents = {e.name: e for e in find_entities(parsed(text))}
+    assert ents["Aurum Ridge Resources"].kind == "organization"
+    assert len(ents["Aurum Ridge Resources"].mentions) == 2
+
+
+def test_entities_a_hyphenated_given_name_in_lower_case_after_the_hyphen() -> None:
+    text = ("Police arrested a man on Friday.\n\nThe store's owner, Hyun-woo Park, said he has "
+            "installed a panic button.")
+    assert run_text(text).quotes[-1].speaker == "Hyun-woo Park"

@@ -810,8 +810,10 @@ def _sort_of_name(name: str) -> str | None:
 # Independent Business" is no union).
 _EMPLOYER_WORDS = frozenset({"business", "businesses", "employers", "industry",
                              "manufacturers", "taxpayers", "chambers", "commerce"})
-# Words that name a union without the word "union": a local, a federation, a guild.
-_UNION_WORDS = frozenset({"local", "federation", "guild", "brotherhood", "syndicate"})
+# Words that name a union without the word "union": a local, a federation, a guild, the
+# workers it gathers ("United Warehouse and Food Workers").
+_UNION_WORDS = frozenset({"local", "federation", "guild", "brotherhood", "syndicate",
+                          "workers", "steelworkers", "teamsters", "machinists"})
 # Descriptions of a newsroom (``state broadcaster CCTV``): no company or agency meant.
 _NEWSROOMS = frozenset({"broadcaster", "newspaper", "outlet", "network", "news"})
 # Words that name a news organisation.

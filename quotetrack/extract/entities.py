@@ -71,7 +71,8 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         if typed in ("LOC", "PER") and _organisation_words(toks):
             typed = "ORG"  # "Bank of Canada", "Amnesty International", "Ministry of Health"
         toks = _past_owner(_extend(doc, toks, typed))
-        if typed in ("LOC", "PER") and _organisation_words(toks):
+        if typed in ("LOC", "PER") and toks and (_organisation_words(toks) or toks[
+                -1].text.lower() in words("organizations")):
             typed = "ORG"  # grown back over a body's head word ("Office of the Chief Coroner")
         if typed == "PER" and len(toks) > 2 and place_body(_surface(doc, toks)) and any(
                 t.text == "and" for t in toks):
@@ -111,8 +112,10 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
             tag = "I-" + kind  # "El-Hassan": a hyphen inside a name
         elif run and tag != "O" and run[-1].text in _HYPHENS and _glued(run[-1], t):
             absorbed, tag = tag[2:], "I-" + kind
-        elif run and run[-1].text in _HYPHENS and _glued(run[-1], t) and t.text[:1].isupper():
-            tag = "I-" + kind  # "Laboucane-Price": a capitalised word glued on, any tag
+        elif run and run[-1].text in _HYPHENS and _glued(run[-1], t) and (
+                t.text[:1].isupper() or (kind == "PER" and t.upos == "PROPN")):
+            tag = "I-" + kind  # "Laboucane-Price": a capitalised word glued on, any tag;
+            # "Hyun-woo": a given name's second part (a proper noun), not "Smith-led"
         elif run and _glued(run[-1], t) and t.text[:1] in _HYPHENS and t.text[1:2].isupper():
             tag = "I-" + kind  # "Mohammadi" + "-Fox": the hyphen the tokenizer kept on
         elif run and absorbed and tag == "I-" + absorbed:

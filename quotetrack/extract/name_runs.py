@@ -82,7 +82,9 @@ def _cased(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
     French ``de`` is inside (``Service de police de la Ville de Montréal``)."""
     lower = [k for k, t in enumerate(toks) if t.text[:1].islower()
              and t.text.lower() not in _NAME_JOINERS and t.text.lower() not in _PARTICLES
-             and not (k > 0 and toks[k - 1].text.lower() in _FRENCH_OF)]
+             and not (k > 0 and toks[k - 1].text.lower() in _FRENCH_OF)
+             and not (k > 1 and toks[k - 1].text == "-" and toks[k - 1].end == t.start
+                      and toks[k - 2].text[:1].isupper())]  # "Hyun-woo": one given name
     if lower:
         toks = toks[lower[-1] + 1:] if kind == "PER" else toks[:lower[0]]
     return toks
@@ -132,7 +134,9 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
     first = doc.sentences[toks[0].sent].first
 
     def fits(t: Token) -> bool:
-        tag = t.upos == "PROPN" or (kind != "PER" and t.upos == "ADJ" and t.i > first)
+        tag = t.upos == "PROPN" or (kind != "PER" and t.upos == "ADJ" and t.i > first) or (
+            kind != "PER" and t.upos == "NOUN" and t.i > toks[-1].i
+            and t.text.lower() in words("organizations"))  # "Aurum Ridge Resources"
         return (tag and t.text[:1].isupper() and t.sent == toks[0].sent  # United States
                 and t.ner == "O" and not (kind == "PER" and t.text.lower() in titles)
                 and not _positional_role(doc, t))
