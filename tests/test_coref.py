@@ -561,3 +561,27 @@ def test_coref_a_union_named_for_the_workers_it_gathers() -> None:
             "Metrolinx said it was pleased. The union said drivers would return to work on "
             "Tuesday.")
     assert run(text).quotes[-1].speaker == "Amalgamated Transit Workers"
+
+
+def test_coref_a_subject_inside_what_a_pronoun_reported_does_not_break_the_chain() -> None:
+    text = ("Tyler James Beaudry, 31, of Sudbury, is charged with second-degree murder and "
+            "robbery, the Greater Sudbury Police Service said in a news release.\n\nRafael "
+            "Ribeiro, 24, was working the overnight shift at a Kingsway Boulevard convenience "
+            "store on Aug. 19 when he was stabbed during what police described as a robbery. "
+            "He died in hospital.\n\nDet. Insp. Mark Tessier, who led the investigation, said "
+            "officers identified the suspect using surveillance footage from several "
+            "businesses and tips from the public.\n\n\"We received more than 200 tips. Every "
+            "single one was followed up,\" Tessier said. \"I want to thank this community. "
+            "You came through for Rafael.\"\n\nHe said Beaudry was arrested without incident "
+            "at a residence in the city's Flour Mill neighbourhood on Monday evening. A knife "
+            "was seized, he said, but investigators are still waiting for forensic results.")
+    assert run(text).quotes[-1].speaker == "Mark Tessier"
+
+
+def test_coref_a_person_named_inside_a_quote_is_not_its_speaker() -> None:
+    text = ("\u201cThis is not a decision we made lightly,\u201d Janelle Fournier, the health "
+            "authority's chief executive, said.\n\nDr. Elena Markovic said she has been "
+            "covering 80-hour weeks since October.\n\nMarkovic said the authority had been "
+            "warned. Fournier, asked about that, acknowledged the warnings.\n\n\u201cDr. "
+            "Markovic is right, and she has been heroic,\u201d she said.")
+    assert run(text).quotes[-1].speaker == "Janelle Fournier"

@@ -576,6 +576,9 @@ def _linked(n: Named, f: _Found, coref: Coref, recent: list[Recent]) -> tuple[En
     if inner is not None:
         return (inner,)
     role = head.upos == "ADJ" and head.lemma.lower() in words("person_nouns")  # "executive"
+    if head.upos == "PRON" and f.span.kind == "direct":
+        for piece in f.span.segments or (f.span,):
+            coref = coref.barring(piece.start, piece.end)
     if head.upos in ("PRON", "NOUN") and (n.gender or head.upos == "NOUN") or aged(
             coref.tree, head) or role or capitalised_description(coref.tree, head):
         return coref.resolve(head, recent)

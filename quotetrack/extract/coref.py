@@ -94,6 +94,7 @@ class Coref:
     org_topic: int = -1  # and of the organisation
     held: dict[int, str] = field(default_factory=dict)  # roles without bodies' names
     voiced: frozenset[int] = frozenset()  # organisations with a spokesperson named
+    barred: frozenset[int] = frozenset()  # entities this resolution may not return
 
     @classmethod
     def build(cls, tree: Tree, quoted: Sequence[tuple[int, int]] = ()) -> Coref:
@@ -124,6 +125,15 @@ class Coref:
                  and len(e.name.split()) > 1 and low in e.name.lower().split()
                  for m in e.mentions if m.last < head.i]
         return max(found, key=lambda f: f[0])[1] if found else None
+
+    def barring(self, start: int, end: int) -> Coref:
+        """This index, with the people named between offsets ``start`` and ``end`` (a
+        direct quote) barred: a speaker who names a person in the third person inside
+        their own quote is someone else (``"Dr. Markovic is right," she said``), except
+        the person the article is about, who may name themself (``like Trump``)."""
+        inside = frozenset(e.id for e in self.entities if e.kind == "person" and (
+            e.id != self.topic) and any(start <= m.start and m.end <= end for m in e.mentions))
+        return replace(self, barred=self.barred | inside) if inside else self
 
     def resolve(self, head: Token, recent: Sequence[Recent] = ()) -> tuple[Entity, ...]:
         """The entities a pronoun or description at ``head`` refers to (empty if none)."""
@@ -204,15 +214,24 @@ class Coref:
             return ()
         before = [t for t in prev.tokens if t.rel == "nsubj" and PERSONAL.get(
             t.text.lower()) == gender]
-        if not before or any(t.rel == "nsubj" and t.i > before[-1].i and (
-                (e := self.by_word.get(t.i)) is not None and e.kind == "person")
-                for t in prev.tokens):
-            return ()
+        reported = self._reported(before[-1]) if before else set()
+        if not before or any(t.rel == "nsubj" and t.i > before[-1].i and t.i not in reported
+                             and (e := self.by_word.get(t.i)) is not None
+                             and e.kind == "person" for t in prev.tokens):
+            return ()  # (a subject inside what the pronoun reported does not intervene)
         if any(t.rel == "nsubj" and t.i < head.i and (e := self.by_word.get(t.i)) is not None
                and e.kind == "person" for t in self.tree.doc.sentences[head.sent].tokens):
             return ()  # a person named as a subject in the pronoun's own sentence first
         return self._best(before[-1], recent, lambda e: e.kind == "person" and (
             e.gender in (None, gender)), gender)
+
+    def _reported(self, subject: Token) -> set[int]:
+        """The words of what the speech verb of ``subject`` reports (``He said [Beaudry
+        was arrested ...]``): its clausal complements."""
+        verb = self.tree.tokens[subject.head] if subject.head >= 0 else None
+        if verb is None or speech_verb(verb.lemma, verb.text) is None:
+            return set()
+        return {t.i for c in self.tree.children(verb.i, "ccomp") for t in self.tree.subtree(c.i)}
 
     def _description(self, head: Token, recent: Sequence[Recent]) -> tuple[Entity, ...]:
         kids = self.tree.children(head.i)
@@ -568,7 +587,8 @@ class Coref:
         for m in self._before(head, since):
             e = self.by_word[m.first]
             word = _mention_head(self.tree, m)
-            if not fits(e) or word in speakers or e.id in named_with or m.last in base:
+            if not fits(e) or word in speakers or e.id in named_with or m.last in base or (
+                    e.id in self.barred):
                 continue  # "X said, 'I think his work ...'": a speaker says I, not he
             if self.tree.tokens[word].para in self.page or _credit(self.tree, m):
                 continue  # "By Priya Venkataraman", a caption, "MADRID (AP)": no antecedents
