@@ -867,3 +867,11 @@ def test_attribution_an_office_named_after_a_title_is_named_whole() -> None:
             "full confidence\u201d in the minister.")
     assert run(text).quotes[0].speaker == "Prime Minister's Office"
 
+
+
+def test_attribution_an_unnamed_speaker_is_no_antecedent_past_a_person_named_after_it() -> None:
+    text = ("Nadia Okoro-Blanchard orders tea. \u201cIt's a festival,\u201d she says.\n\n"
+            "A critic for one trade publication called the performance \u201cdevastatingly "
+            "still,\u201d a phrase Okoro-Blanchard has already seen.\n\n\u201cMy kids read it "
+            "to me at breakfast,\u201d she says.")
+    assert run(text).quotes[-1].speaker == "Nadia Okoro-Blanchard"

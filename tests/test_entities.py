@@ -690,3 +690,9 @@ def test_entities_a_hyphenated_given_name_in_lower_case_after_the_hyphen() -> No
     text = ("Police arrested a man on Friday.\n\nThe store's owner, Hyun-woo Park, said he has "
             "installed a panic button.")
     assert run_text(text).quotes[-1].speaker == "Hyun-woo Park"
+
+
+def test_entities_a_known_place_after_a_title_word_is_no_person() -> None:
+    text = ("Libertarian candidate Gary Johnson's doctor is calling the candidate fit.\n\n"
+            "The former New Mexico governor is a triathlete.")
+    assert _entities(text).get("New Mexico") == "place"

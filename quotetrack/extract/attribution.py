@@ -763,7 +763,8 @@ def _described_before(n: Named, f: _Found, found: list[_Found], out: list[Resolv
                       coref: Coref) -> str | None:
     """An unnamed person (``A neighbour who did not want to be identified said``) who
     spoke in the quote just before, in the same or the previous paragraph, is whom a
-    following ``she``/``he`` of a gender the noun allows refers to."""
+    following ``she``/``he`` of a gender the noun allows refers to, unless a person
+    who may be so called is named between that quote and this one."""
     if not out or len(out[-1][0]) != 1 or out[-1][2] not in ("cue-subject", "appositive") or (
             n.gender not in ("m", "f") or n.name.lower() not in PRONOUNS):
         return None
@@ -775,6 +776,10 @@ def _described_before(n: Named, f: _Found, found: list[_Found], out: list[Resolv
     if word is None or word.upos != "NOUN" or coref.entity_of(head) is not None or (
             word.lemma.lower() not in words("person_nouns")):
         return None
+    if any(e.kind == "person" and e.gender in (None, n.gender) and any(
+            before.span.end <= m.start < f.span.start for m in e.mentions)
+           for e in coref.entities):
+        return None  # '..., a phrase Okoro-Blanchard has already seen. "..." she says'
     return out[-1][0][0] if noun_gender(word.lemma.lower()) in (None, n.gender) else None
 
 

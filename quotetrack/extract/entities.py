@@ -234,15 +234,17 @@ def _typed_run(doc: ParsedDoc, run: list[Token]) -> tuple[str, list[Token]] | No
     Lavrov`` -> ``Sergei Lavrov``, ``Kendra``), or an honorific or a title right before
     them (``Professor Cres Eastman``), makes a person; an organisation head word at its
     start or end an organisation (``Church of Scientology``, ``Saudi Interior Ministry``,
-    with the capitalised adjectives before it); anything else stays untyped."""
+    with the capitalised adjectives before it); a place the lexicon knows (``the former
+    New Mexico governor``) and anything else stay untyped."""
     orgs = words("organizations")
     if len(run) == 1 and _WEBSITE.fullmatch(run[0].text):
         return "ORG", run  # "Gawker.com" in one token: a website
     if len(run) >= 2 and run[-1].text.lower() in orgs:
         return "ORG", _with_adjectives(doc, run)  # "Irving Police Department"
     people = _name_tokens(doc, run)
-    if all(t.text.lower() in words("titles") for t in people):
-        return None  # "Minister" alone names nobody
+    if all(t.text.lower() in words("titles") for t in people) or is_place(
+            " ".join(t.text for t in people)):
+        return None  # "Minister" alone names nobody; "former New Mexico governor" no one
     before = doc.tokens[people[0].i - 1].text.lower() if people[0].i > 0 else ""
     titled = before.rstrip(".") in HONORIFICS or before in words("titles")
     if titled or (
