@@ -875,3 +875,18 @@ def test_attribution_an_unnamed_speaker_is_no_antecedent_past_a_person_named_aft
             "still,\u201d a phrase Okoro-Blanchard has already seen.\n\n\u201cMy kids read it "
             "to me at breakfast,\u201d she says.")
     assert run(text).quotes[-1].speaker == "Nadia Okoro-Blanchard"
+
+
+def test_attribution_a_free_adjunct_is_said_by_the_nearest_subject_above_it() -> None:
+    text = ("The federal government will cut the number of new international study permits "
+            "by another 12 per cent next year, Immigration Minister Sunita Varghese announced "
+            "Wednesday, saying some colleges had \"grown faster than the communities around "
+            "them could handle.\"\n\nSen. David Perdue said he didn't believe those "
+            "characterizations hurt Romney, arguing that it was divisions in the party that "
+            "were a bigger hurdle.")
+    quotes = run(text).quotes
+    saying = [q for q in quotes if q.text.startswith("some colleges")]
+    assert [q.speaker for q in saying] == ["Sunita Varghese"]
+    assert quotes[-1].speaker == "David Perdue"
+    mention = quotes[-1].speaker_mention
+    assert mention is not None and mention.text.startswith("Sen. David Perdue")

@@ -99,3 +99,19 @@ def test_join_name_splits_before_a_hyphen_glued_on() -> None:
     sentences: list[list[str | tuple[str, bool]]] = [["Arash", "Mohammadi"],
                                                      ["-Fox", "said", "so", "."]]
     assert len(join_name_splits(sentences, text)) == 1
+
+
+def test_join_hyphen_splits_keeps_a_hyphenated_given_name_one_word() -> None:
+    from quotetrack.models.tokenizer_repairs import join_hyphen_splits
+    text = "said Lin Po-han, a researcher, and a well- known critic."
+    sentences: list[list[str | tuple[str, bool]]] = [
+        ["said", "Lin", "Po-", "han", ",", "a", "researcher", ",", "and", "a", "well-",
+         "known", "critic", "."]]
+    out = join_hyphen_splits(sentences, text)
+    assert out[0][:4] == ["said", "Lin", "Po-han", ","]
+    assert "well-" in out[0]  # lower-case before the hyphen, a space after: unchanged
+
+
+def test_shipped_pipeline_reads_a_hyphenated_given_name_as_one_name() -> None:
+    doc = parsed("The drills were larger, said Lin Po-han, a military researcher.")
+    assert "Po-han" in [t.text for t in doc.tokens]

@@ -254,14 +254,21 @@ _NOMINAL_HEADS = ("PROPN", "NOUN", "PRON", "NUM", "X")
 
 def _free_adjunct_subject(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:
     """A free participial adjunct (``Trump is defending his tweets attempting to shame
-    her, saying ...``) is said by the subject of its sentence's main verb."""
+    her, saying ...``) is said by the subject of the nearest main or parenthetical verb
+    above it that has one (``..., Minister Sunita Varghese announced Wednesday, saying``).
+    """
     if cue.xpos != "VBG" or cue.rel != "advcl" or cue.i == 0 or (
             tree.tokens[cue.i - 1].text != ","):
         return None
-    root = cue
-    while root.head >= 0 and tree.tokens[root.head].sent == cue.sent:
-        root = tree.tokens[root.head]
-    return _subject(tree, root, avoid) if root.upos == "VERB" and root is not cue else None
+    node = cue
+    while node.head >= 0 and tree.tokens[node.head].sent == cue.sent:
+        node = tree.tokens[node.head]
+        subj = _subject(tree, node, avoid) if node.upos == "VERB" and node.rel in (
+            "root", "parataxis", "conj") else None  # a clause of the sentence's own, not
+        # what someone reported ("said he didn't believe") nor a relative clause
+        if subj is not None:
+            return subj
+    return None
 
 
 def _parenthetical_subject(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:

@@ -116,6 +116,8 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
                 t.text[:1].isupper() or (kind == "PER" and t.upos == "PROPN")):
             tag = "I-" + kind  # "Laboucane-Price": a capitalised word glued on, any tag;
             # "Hyun-woo": a given name's second part (a proper noun), not "Smith-led"
+        elif run and kind == "PER" and _glued(run[-1], t) and _syllable(run, t):
+            tag = "I-PER"  # "Lin Po-han", "Tsai Ing-wen": a given name's second syllable
         elif run and _glued(run[-1], t) and t.text[:1] in _HYPHENS and t.text[1:2].isupper():
             tag = "I-" + kind  # "Mohammadi" + "-Fox": the hyphen the tokenizer kept on
         elif run and absorbed and tag == "I-" + absorbed:
@@ -152,6 +154,20 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     found = out + _short_mentions(doc, out, covered)  # a name has a letter or digit
     found = sorted((m for m in found if any(c.isalnum() for c in m.text)), key=lambda m: m.first)
     return tuple(late_repairs(doc, found))  # the untagged runs added too ("Vantor said")
+
+
+def _syllable(run: Sequence[Token], t: Token) -> bool:
+    """``t`` is the lower-case second part of a hyphenated given name after a surname
+    (``Lin Po`` ``-`` ``han``, ``Lin Po-`` ``han``): a short word, no verb, adjective or
+    compound tail (not ``Joe Biden-era``)."""
+    hyphen = run[-1].text in _HYPHENS and len(run) >= 3 or (
+        len(run[-1].text) > 1 and run[-1].text[-1] in _HYPHENS)
+    return hyphen and t.text.isalpha() and t.text.islower() and len(t.text) <= 6 and (
+        t.upos not in ("VERB", "ADJ", "AUX")) and t.text not in _COMPOUND_TAILS
+
+
+# Nouns that end a compound adjective after a name ("the Biden-era rule").
+_COMPOUND_TAILS = frozenset({"era", "style", "like", "type", "esque", "ite", "ites", "ism"})
 
 
 _STREETS = frozenset({"Street", "Avenue", "Road", "Boulevard", "Drive", "Lane", "Way",

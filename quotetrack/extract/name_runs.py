@@ -84,7 +84,9 @@ def _cased(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
              and t.text.lower() not in _NAME_JOINERS and t.text.lower() not in _PARTICLES
              and not (k > 0 and toks[k - 1].text.lower() in _FRENCH_OF)
              and not (k > 1 and toks[k - 1].text == "-" and toks[k - 1].end == t.start
-                      and toks[k - 2].text[:1].isupper())]  # "Hyun-woo": one given name
+                      and toks[k - 2].text[:1].isupper())  # "Hyun-woo": one given name
+             and not (k > 0 and len(toks[k - 1].text) > 1 and toks[k - 1].text.endswith("-")
+                      and toks[k - 1].end == t.start)]  # "Po-" "han"
     if lower:
         toks = toks[lower[-1] + 1:] if kind == "PER" else toks[:lower[0]]
     return toks

@@ -1,6 +1,6 @@
 """Repairs to the tokenizer's output, made before tagging and parsing.
 
-Two rules, both for edited text such as news:
+Three rules, all for edited text such as news:
 
 * **Sentence splits inside a name are undone.**  The compact tokenizer, trained on
   web text where many sentences end without a stop, sometimes ends a sentence between
@@ -17,6 +17,7 @@ Two rules, both for edited text such as news:
   (``Haapala, a 31-year-old`` | ``Finn in his first season, said``; not ``We have
   limited time`` | ``What are ...``), and after an abbreviation in capitals in prose
   (``Liberal MP`` | ``Kwame Asante-Boyle``).
+* **A name's hyphenated part stays one word** (``Po-`` + ``han`` -> ``Po-han``).
 * **A word that is an English word without its apostrophe stays one word** (``its``,
   ``were``, ``well``): the tokenizer learned from web text, where ``its`` is often a
   typo for ``it's``, to split ``its`` into ``it`` + ``s``; edited text spells the
@@ -41,7 +42,8 @@ from quotetrack.lexicon import words
 
 Word = str | tuple[str, Any]
 # What the repairs below do, named in the parse cache's key: change it with them.
-REPAIRS = "names-joined spelled-words plural-owners glued-hyphens title-stops unmarked acronyms"
+REPAIRS = ("names-joined spelled-words plural-owners glued-hyphens title-stops unmarked "
+           "acronyms hyphen-syllables")
 
 
 def _text(word: Word) -> str:
@@ -151,8 +153,33 @@ def keep_spelled_words(sentences: list[list[Word]]) -> list[list[Word]]:
     return [[_spelled(w) for w in sentence] for sentence in sentences]
 
 
+def join_hyphen_splits(sentences: list[list[Word]], text: str) -> list[list[Word]]:
+    """``sentences`` with a title-case word that ends in a hyphen joined to the
+    lower-case word glued after it (``Po-`` + ``han`` -> ``Po-han``, a given name);
+    unchanged when a word cannot be found in ``text`` in order."""
+    out: list[list[Word]] = []
+    pos = 0
+    for sentence in sentences:
+        joined: list[Word] = []
+        last_end = -1
+        for word in sentence:
+            found = text.find(_text(word), pos)
+            if found < 0:
+                return sentences
+            prev = _text(joined[-1]) if joined and isinstance(joined[-1], str) else ""
+            if found == last_end and isinstance(word, str) and word.isalpha() and (
+                    word.islower()) and len(prev) > 1 and prev[-1] in "-\u2010" and (
+                    _title_case(prev[:-1])):
+                joined[-1] = prev + word
+            else:
+                joined.append(word)
+            pos = last_end = found + len(_text(word))
+        out.append(joined)
+    return out
+
+
 def _repairs(sentences: list[list[Word]], text: str) -> list[list[Word]]:
-    return join_name_splits(keep_spelled_words(sentences), text)
+    return join_hyphen_splits(join_name_splits(keep_spelled_words(sentences), text), text)
 
 
 def repair_tokenizer(pipeline: Any) -> None:
