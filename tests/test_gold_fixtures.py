@@ -127,6 +127,9 @@ LATER_NEWS_SETS = [
     ("dev7", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
               "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl", "news-dev5.jsonl",
               "news-dev6.jsonl")),
+    ("dev8", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
+              "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl", "news-dev5.jsonl",
+              "news-dev6.jsonl", "news-dev7.jsonl")),
 ]
 
 
