@@ -890,3 +890,9 @@ def test_attribution_a_free_adjunct_is_said_by_the_nearest_subject_above_it() ->
     assert quotes[-1].speaker == "David Perdue"
     mention = quotes[-1].speaker_mention
     assert mention is not None and mention.text.startswith("Sen. David Perdue")
+
+
+def test_attribution_an_office_named_after_a_nations_title_keeps_its_name() -> None:
+    text = ("The Israeli Prime Minister's Office said in a statement that the talks were "
+            "\u201cserious.\u201d")
+    assert run(text).quotes[0].speaker == "Israeli Prime Minister's Office"

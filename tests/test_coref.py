@@ -585,3 +585,13 @@ def test_coref_a_person_named_inside_a_quote_is_not_its_speaker() -> None:
             "warned. Fournier, asked about that, acknowledged the warnings.\n\n\u201cDr. "
             "Markovic is right, and she has been heroic,\u201d she said.")
     assert run(text).quotes[-1].speaker == "Janelle Fournier"
+
+
+def test_coref_the_unnamed_source_introduced_after_the_named_holders_of_a_role() -> None:
+    text = ("The European Union's chief negotiator, Henrik Aaltonen, defended the offer.\n\n"
+            "Chinese negotiator Zhou Weiping said the obligation to pay rested with developed "
+            "countries.\n\nOne of them, 23-year-old Kofi Mensah-Boateng from Ghana, said he "
+            "had come to see the talks.\n\nA European negotiator who spoke on condition of "
+            "anonymity because the talks were private said the EU could raise its offer.\n\n"
+            "\"Nobody wants to be the one who blinks first,\" the negotiator said.")
+    assert run(text).quotes[-1].speaker == "European negotiator"

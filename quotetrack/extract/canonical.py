@@ -103,6 +103,8 @@ class Entities:
             name = name[4:]
         words = name.split()
         owned = _owned(name)
+        if owned is not None and owned[0].split()[-1].lower().rstrip(".") in _TITLES:
+            owned = None  # "Israeli Prime Minister's Office": a body's name, a title's own
         if owned is not None:
             canon = f"{self._full_name(owned[0])}{owned[1]}"
         elif kind in ("organization", "group") or not words:

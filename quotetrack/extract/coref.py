@@ -294,6 +294,9 @@ class Coref:
                      for k in self.tree.subtree(head.i))
         if person or of_age:
             gender = noun_gender(lemma) or self._reported_self(head)
+            unnamed = self._latest_unnamed(head, lemma, holders) if holders else ()
+            if unnamed:
+                return unnamed
             if len(holders) == 1 and holders[0].gender in (None, gender or holders[0].gender):
                 return (holders[0],)  # "the premier": the one person the article titled so
             if not holders:
@@ -458,18 +461,46 @@ class Coref:
         ... ``the diplomat said``: a definite description is the latest unnamed source
         the article introduced with the same noun as a speech verb's indefinite
         subject (and no named person holds that role), under that source's label."""
+        t = self._unnamed_source_word(head, lemma)
+        found = read_mention(self.tree, t) if t is not None else []
+        if len(found) == 1 and found[0].name:
+            return (Entity(DERIVED_ID, found[0].name, "person", None, (), ()),)
+        return ()
+
+    def _unnamed_source_word(self, head: Token, lemma: str) -> Token | None:
+        """The head word of the latest unnamed source introduced with ``lemma`` as a
+        speech verb's indefinite subject before ``head`` (see ``_unnamed_source``)."""
         toks = self.tree.tokens
         for t in reversed(toks[max(0, head.i - 800):head.i]):
-            verb = toks[t.head] if t.head >= 0 else None
-            if t.lemma.lower() != lemma or t.rel != "nsubj" or verb is None or not any(
+            if t.lemma.lower() != lemma or t.upos != "NOUN" or not any(
                     c.text.lower() in ("a", "an") for c in self.tree.subtree(t.i) if c.i < t.i):
                 continue  # "A council diplomat", the article hung on either noun
-            if speech_verb(verb.lemma, verb.text) is None:
-                continue
-            found = read_mention(self.tree, t)
-            if len(found) == 1 and found[0].name:
-                return (Entity(DERIVED_ID, found[0].name, "person", None, (), ()),)
-        return ()
+            verb = toks[t.head] if t.head >= 0 and t.rel == "nsubj" else (
+                self._bare_cue(t) if t.rel == "root" else None)
+            if verb is not None and speech_verb(verb.lemma, verb.text) is not None:
+                return t
+        return None
+
+    def _bare_cue(self, t: Token) -> Token | None:
+        """The first speech verb after ``t`` in its sentence but a relative pronoun's
+        (``A European negotiator who spoke ... said``, the noun made the root)."""
+        sentence = self.tree.doc.sentences[t.sent]
+        for v in sentence.tokens[t.i - sentence.first + 1:]:
+            if v.upos == "VERB" and speech_verb(v.lemma, v.text) is not None and not any(
+                    s.lemma.lower() in ("who", "that", "which")
+                    for s in self.tree.children(v.i, "nsubj")):
+                return v
+        return None
+
+    def _latest_unnamed(self, head: Token, lemma: str, holders: Sequence[Entity]
+                        ) -> tuple[Entity, ...]:
+        """``A European negotiator ... said`` ... ``the negotiator said``: the unnamed
+        source, when introduced after every named holder of the role was last named."""
+        t = self._unnamed_source_word(head, lemma)
+        if t is None or any(m.first > t.i for e in holders for m in e.mentions
+                            if m.first < head.i):
+            return ()
+        return self._unnamed_source(head, lemma)
 
     def _identified_after(self, head: Token, lemma: str, role_only: bool = False
                           ) -> tuple[Entity, ...]:
