@@ -896,3 +896,10 @@ def test_attribution_an_office_named_after_a_nations_title_keeps_its_name() -> N
     text = ("The Israeli Prime Minister's Office said in a statement that the talks were "
             "\u201cserious.\u201d")
     assert run(text).quotes[0].speaker == "Israeli Prime Minister's Office"
+
+
+def test_attribution_one_of_a_group_named_between_commas_after_an_age() -> None:
+    text = ("Dozens of young activists gathered outside the hall. One of them, 23-year-old "
+            "Kofi Mensah-Boateng from Ghana, said he had come to \"make sure the people in "
+            "those rooms see our faces.\"")
+    assert run(text).quotes[-1].speaker == "Kofi Mensah-Boateng"

@@ -270,24 +270,35 @@ def _set_off_name(tree: Tree, head: Token) -> Token | None:
 
 
 def _name_between_commas(toks: Sequence[Token], k: int, sent: int) -> Token | None:
-    """The head word of a proper name right after the comma at ``k`` and closed by a
-    comma or a dash (``, Capital Transit Workers Local 12,`` -> ``Workers``)."""
+    """The head word of a proper name right after the comma at ``k`` (an age before it
+    allowed) and closed by a comma or a dash (``, Capital Transit Workers Local 12,`` ->
+    ``Workers``; ``, 23-year-old Kofi Mensah-Boateng from Ghana,`` -> ``Boateng``)."""
     run: list[Token] = []
-    for t in toks[k + 1:]:
+    start = _past_age(toks, k + 1)
+    for t in toks[start:]:
         glued = bool(run) and t.text in _HYPHENS and _glued(run[-1], t)
         name_word = t.upos == "PROPN" or glued or (bool(run) and (t.text[:1].isupper() or (
-            t.upos == "NUM") or (t.text == "of" and run[-1].upos == "PROPN")))
+            t.upos == "NUM") or (t.text in ("of", "from") and run[-1].upos == "PROPN")))
         if not name_word or t.sent != sent:  # "Workers Local 12", "Okonjo-Lindgren of
             break  # West Virginia"
         run.append(t)
     after = toks[run[-1].i + 1] if run and run[-1].i + 1 < len(toks) else None
-    if "of" in [t.text for t in run]:
-        run = run[:[t.text for t in run].index("of")]  # the name, not its place
+    cut = next((n for n, t in enumerate(run) if t.text in ("of", "from")), None)
+    if cut is not None:
+        run = run[:cut]  # the name, not its place
     while run and run[-1].upos != "PROPN":
         run = run[:-1]
     if run and after is not None and after.text in (",", "\u2014", "--"):
         return run[-1]
     return None
+
+
+def _past_age(toks: Sequence[Token], k: int) -> int:
+    """The index after an age written ``23-year-old`` starting at ``k`` (else ``k``)."""
+    words_ = [t.text.lower() for t in toks[k:k + 5]]
+    if words_[:1] and words_[0].isdigit() and "old" in words_ and "year" in words_:
+        return k + words_.index("old") + 1
+    return k
 
 
 def _common(tree: Tree, head: Token) -> list[Named]:
@@ -631,8 +642,8 @@ def read_mention(tree: Tree, head: Token) -> list[Named]:
             out.append(_proper(tree, h))
         elif h.text.lower() in PRONOUNS:
             out.append(Named(h.text, "unknown", None, PRONOUNS[h.text.lower()], h.i))
-        elif (h.upos == "PROPN" or (h.text[:1].isupper() and h.upos not in ("NOUN", "PRON"))
-              ) and not capitalised_description(tree, h):
+        elif (h.upos == "PROPN" or (h.text[:1].isupper() and h.upos not in (
+                "NOUN", "PRON", "NUM"))) and not capitalised_description(tree, h):
             out.append(_proper(tree, h))
         else:
             out.extend(_common(tree, h))
