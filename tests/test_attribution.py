@@ -903,3 +903,9 @@ def test_attribution_one_of_a_group_named_between_commas_after_an_age() -> None:
             "Kofi Mensah-Boateng from Ghana, said he had come to \"make sure the people in "
             "those rooms see our faces.\"")
     assert run(text).quotes[-1].speaker == "Kofi Mensah-Boateng"
+
+
+def test_attribution_one_of_a_group_of_people_is_one_of_them() -> None:
+    text = ("Four former players have sued the association.\n\nOne of the plaintiffs said the "
+            "coach had threatened to cut him from the team.")
+    assert run(text).quotes[-1].speaker == "plaintiff"

@@ -23,7 +23,7 @@ from quotetrack.extract.name_runs import (
     surname_particle,
 )
 from quotetrack.extract.syntax import Tree, contiguous, trimmed
-from quotetrack.lexicon import is_person_noun, words
+from quotetrack.lexicon import is_person_noun, singulars, words
 from quotetrack.records import Span, SpeakerKind, Token
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p",
@@ -301,7 +301,24 @@ def _past_age(toks: Sequence[Token], k: int) -> int:
     return k
 
 
+def _one_of(tree: Tree, head: Token) -> Named | None:
+    """``One of the plaintiffs said``: one unnamed member of a group of people, named
+    by the group's noun in the singular (``plaintiff``)."""
+    if head.text.lower() != "one" or any(t.ner[2:] == "PER" for t in tree.subtree(head.i)):
+        return None  # "one of the victims, 81-year-old Winifred Baptiste-Harlow": named
+    for c in tree.children(head.i, "nmod"):
+        if c.upos == "NOUN" and c.i > head.i and is_person_noun(c.lemma) and any(
+                w.text.lower() == "of" for w in tree.children(c.i, "case")):
+            forms = [f for f in singulars(c.text.lower()) if f in words("person_nouns")]
+            return Named(min(forms, key=len) if forms else c.lemma.lower(), "person", None,
+                         None, c.i)
+    return None
+
+
 def _common(tree: Tree, head: Token) -> list[Named]:
+    one = _one_of(tree, head) if _set_off_name(tree, head) is None else None
+    if one is not None:  # (not "one of the victims, 81-year-old Winifred ...,")
+        return [one]
     below = _named_below(tree, head)  # "then-minister of Fisheries Joyce Abernathy-Singh"
     if below is not None and not any(t.text.lower() in ("for", "to") for t in tree.tokens[
             head.i + 1:below.i]):  # not "a spokesman for House Speaker Gerald Fenwick-Ames"
