@@ -696,3 +696,13 @@ def test_entities_a_known_place_after_a_title_word_is_no_person() -> None:
     text = ("Libertarian candidate Gary Johnson's doctor is calling the candidate fit.\n\n"
             "The former New Mexico governor is a triathlete.")
     assert _entities(text).get("New Mexico") == "place"
+
+
+def test_entities_a_name_after_an_organisation_noun_is_one_organisation() -> None:
+    text = ("The project, from developer Larchmont Residential, will include 312 rental "
+            "homes.\n\nLarchmont Residential's vice-president of development, Colin "
+            "Frechette, said in a statement the company was grateful.\n\nThe company said it "
+            "would plant new trees elsewhere on the site.")
+    named = [e for e in find_entities(parsed(text)) if e.name == "Larchmont Residential"]
+    assert [e.kind for e in named] == ["organization"]
+    assert run_text(text).quotes[-1].speaker == "Larchmont Residential"

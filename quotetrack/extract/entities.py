@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from quotetrack.extract.acronyms import acronym, bare
 from quotetrack.extract.mention_types import (
@@ -429,7 +430,7 @@ def _gender(doc: ParsedDoc, name: str, ms: Sequence[Mention]) -> str | None:
 def group_entities(doc: ParsedDoc, mentions: Sequence[Mention]) -> tuple[Entity, ...]:
     """The article's entities, ordered by first mention."""
     by_type: dict[str, list[Mention]] = {}
-    for m in mentions:
+    for m in _one_type_per_name(mentions):
         by_type.setdefault(m.type, []).append(m)
     groups: list[tuple[str, list[Mention]]] = []
     for kind, ms in by_type.items():
@@ -449,6 +450,20 @@ def group_entities(doc: ParsedDoc, mentions: Sequence[Mention]) -> tuple[Entity,
         out.append(Entity(n, name, KINDS.get(kind, "other"), gender, aliases,
                           tuple(sorted(ms, key=lambda m: m.first))))
     return tuple(out)
+
+
+def _one_type_per_name(mentions: Sequence[Mention]) -> list[Mention]:
+    """A name of several words keeps one type in an article: the type most of its
+    mentions have, an organisation's on a tie (``developer Larchmont Residential`` read
+    a place once and a person once)."""
+    votes: dict[str, Counter[str]] = {}
+    for m in mentions:
+        if len(m.text.split()) > 1 and m.type in ("PER", "ORG", "LOC"):
+            votes.setdefault(m.text, Counter())[m.type] += 1
+    rank = {"ORG": 2, "PER": 1, "LOC": 0}
+    best = {text: max(c, key=lambda k: (c[k], rank[k])) for text, c in votes.items()
+            if len(c) > 1}
+    return [replace(m, type=best[m.text]) if m.text in best else m for m in mentions]
 
 
 def _exact(ms: Sequence[Mention]) -> list[list[Mention]]:

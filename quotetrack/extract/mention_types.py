@@ -30,7 +30,7 @@ from quotetrack.extract.name_runs import (
     name_words,
 )
 from quotetrack.extract.places import is_place, place_body
-from quotetrack.lexicon import first_name_gender, is_given_name, singulars, words
+from quotetrack.lexicon import first_name_gender, is_given_name, is_person_noun, singulars, words
 from quotetrack.records import ParsedDoc, Token
 
 
@@ -341,6 +341,25 @@ def _described_people(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     return out
 
 
+def _described_bodies(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A name right after a lower-case organisation noun (``from developer Larchmont
+    Residential``, ``the consulting firm Assiniboia Bridge Engineering``) is an
+    organisation's, whatever the model typed (not a person's given and family name:
+    ``broadcaster Anne Smith``)."""
+    out = []
+    for m in found:
+        before = doc.tokens[m.first - 1] if m.first > 0 else None
+        if m.type in ("PER", "LOC") and before is not None and (
+                before.upos == "NOUN" and before.text.islower()
+                and before.lemma.lower() in words("organizations")
+                and not is_person_noun(before.lemma) and before.sent == m.sent
+                and before.end < doc.tokens[m.first].start
+                and not is_given_name(doc.tokens[m.first].text)):
+            m = replace(m, type="ORG")
+        out.append(m)
+    return out
+
+
 def _titled(doc: ParsedDoc, m: Mention, head: Token) -> bool:
     """``Lead technician Ji-woo Park-Halcrow said``: a name right after a person noun
     whose appositive (or head) it is names that person."""
@@ -503,7 +522,7 @@ def repair_types(doc: ParsedDoc, found: list[Mention], typed: list[Mention]) -> 
     out = _retyped_full_names(_retyped_surnames(doc, _prefer_longer_names(found, typed)))
     out = _acting_places(doc, _storms(_place_bodies(_plural_people(_acronym_people(out)))))
     out = [m for m in _placed_singletons(doc, retyped_leaders(doc, _datelines(
-        doc, _described_people(doc, out)))) if _is_name(doc, m)]
+        doc, _described_bodies(doc, _described_people(doc, out))))) if _is_name(doc, m)]
     out = _led_organisations(doc, _without_place_words(doc, out, typed))
     return _definite_names(doc, _conjoined_people(doc, _surname_tails(
         doc, _defined_acronyms(doc, _place_pairs(doc, _shared_heads(doc, out))))))
