@@ -595,3 +595,21 @@ def test_coref_the_unnamed_source_introduced_after_the_named_holders_of_a_role()
             "anonymity because the talks were private said the EU could raise its offer.\n\n"
             "\"Nobody wants to be the one who blinks first,\" the negotiator said.")
     assert run(text).quotes[-1].speaker == "European negotiator"
+
+
+def test_coref_a_hyphenated_subject_the_parser_split_still_acts() -> None:
+    text = ("Sen. Rachel Okonkwo-Barnes, a Republican on the Foreign Relations Committee, said "
+            "the measures were long overdue.\n\nPress secretary Danielle Whitaker-Osei, asked "
+            "about the criticism, said the administration would \u201cgo as far as the "
+            "evidence takes us.\u201d\n\nOkonkwo-Barnes was not satisfied. \u201cThe evidence "
+            "has been there for two years,\u201d she told reporters outside the Senate chamber.")
+    assert run(text).quotes[-1].speaker == "Rachel Okonkwo-Barnes"
+
+
+def test_coref_a_pronoun_after_its_quote_is_the_described_subject_before_it() -> None:
+    text = ("Polish Prime Minister Agnieszka Wr\u00f3bel-Nowak said the objections were "
+            "\u201ca luxury of geography.\u201d\n\nCommission President Marta "
+            "Ruiz-Castellano, asked whether she would withdraw the plan, said the proposal "
+            "\u201cstays on the table.\u201d\n\nThe Polish leader was less optimistic. \u201cI "
+            "have heard \u2018close\u2019 at every summit for three years,\u201d she said.")
+    assert run(text).quotes[-1].speaker == "Agnieszka Wr\u00f3bel-Nowak"

@@ -184,8 +184,12 @@ class Coref:
         right after a sentence whose subject is a definite person description (in the
         same paragraph, no name between) is that description's person."""
         prev = self._sentence_before(head)
-        if prev is None or head.i > self.tree.doc.sentences[head.sent].first + 1:
-            return ()  # the pronoun opens its sentence, right after one of its paragraph
+        first = self.tree.doc.sentences[head.sent].first
+        if prev is None or head.i > first + 1 and not all(
+                t.upos == "PUNCT" or any(a <= t.start < b for a, b in self.quoted)
+                for t in self.tree.tokens[first:head.i]):
+            return ()  # the pronoun opens its sentence (after its quote), right after one
+            # of its paragraph
         subj = [t for t in prev.tokens if t.rel == "nsubj" and t.upos == "NOUN"
                 and self.tree.tokens[t.head].head < 0 and any(
                     c.text.lower() in _DEFINITE for c in self.tree.children(t.i, "det"))]
@@ -300,8 +304,8 @@ class Coref:
             if len(holders) == 1 and holders[0].gender in (None, gender or holders[0].gender):
                 return (holders[0],)  # "the premier": the one person the article titled so
             if not holders:
-                later = self._unnamed_source(head, lemma) or self._identified_after(
-                    head, lemma)
+                later = self._marked_holder(head) or self._unnamed_source(
+                    head, lemma) or self._identified_after(head, lemma)
                 if later:
                     return later
             return self._best(head, recent, lambda e: e.kind == "person" and (
@@ -679,6 +683,8 @@ class Coref:
         word = self.tree.tokens[_mention_head(self.tree, m)]
         if word.rel == "nsubj" or (word.rel == "root" and self.tree.children(word.i, "cop")):
             return True
+        if any(t.rel == "nsubj" for t in self.tree.tokens[m.first:m.last + 1]):
+            return True  # "Okonkwo" "-" "Barnes was": a hyphenated name the parser split
         gov = self.tree.tokens[word.head] if word.head >= 0 else None
         return word.rel == "appos" and gov is not None and gov.rel == "nsubj" and not any(
             c.upos == "PRON" and PERSONAL.get(c.text.lower(), "") == gender
