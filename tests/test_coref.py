@@ -613,3 +613,12 @@ def test_coref_a_pronoun_after_its_quote_is_the_described_subject_before_it() ->
             "\u201cstays on the table.\u201d\n\nThe Polish leader was less optimistic. \u201cI "
             "have heard \u2018close\u2019 at every summit for three years,\u201d she said.")
     assert run(text).quotes[-1].speaker == "Agnieszka Wr\u00f3bel-Nowak"
+
+
+
+def test_coref_a_body_whose_name_runs_on_after_its_head_word() -> None:
+    from quotetrack.extract.coref import _holds
+    assert _holds("Royal Commission into the Monaro Bushfires", "commission")
+    assert _holds("Commission for Public Complaints", "commission")
+    assert _holds("Bank of Canada", "bank")
+    assert not _holds("Royal Commission into the Monaro Bushfires", "bushfire")

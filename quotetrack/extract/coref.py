@@ -48,6 +48,8 @@ _PLACE_NOUNS = {"city", "town", "village", "county", "province", "state", "count
                 "municipality", "region", "island", "territory"}
 # Relations of the clauses an appositive may carry ("..., a trustee who voted no").
 _CLAUSES = ("acl", "conj", "parataxis", "advcl")
+# Prepositions after a body's head word in its name ("Commission into ...").
+_NAME_PREPOSITIONS = frozenset({"of", "into", "for", "on"})
 # Words that rank a role below the one they modify ("Senior Deputy Governor").
 _RANKS = frozenset({"deputy", "vice", "assistant", "associate", "under"})
 _GROUP_WORDS = {"both", "two", "pair", "duo", "couple"}
@@ -835,11 +837,13 @@ def _name_words(name: str) -> list[str]:
 
 def _holds(name: str, noun: str) -> bool:
     """A name of several words has ``noun`` for its head word, the last word before its
-    ``of`` or else its last (``Bank of Canada``, ``Prairie Nurses' Union``; not ``Bank``
+    ``of`` (``into``, ``for``, ``on``) or else its last (``Bank of Canada``, ``Royal
+    Commission into the Monaro Bushfires``, ``Prairie Nurses' Union``; not ``Bank``
     alone, nor ``Canadian Union of Airline Cabin Crew`` for ``the airline``); a union
     may be named a local or a federation."""
     found = _name_words(name)
-    head = found[found.index("of") - 1] if "of" in found[1:] else found[-1]
+    cut = next((k for k, w in enumerate(found) if k > 0 and w in _NAME_PREPOSITIONS), None)
+    head = found[cut - 1] if cut is not None else found[-1]
     if noun == "union" and set(found) & _UNION_WORDS and not set(found) & _EMPLOYER_WORDS:
         return len(found) > 1  # "their union": the Teachers' Federation, Local 12
     return len(found) > 1 and noun in (head, head.removesuffix("s"))
