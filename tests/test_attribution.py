@@ -909,3 +909,14 @@ def test_attribution_one_of_a_group_of_people_is_one_of_them() -> None:
     text = ("Four former players have sued the association.\n\nOne of the plaintiffs said the "
             "coach had threatened to cut him from the team.")
     assert run(text).quotes[-1].speaker == "plaintiff"
+
+
+def test_attribution_an_unnamed_subject_the_parser_hung_as_a_clause_of_its_cue() -> None:
+    text = ("Procurement Minister Arjun Malhotra-Price denied any wrongdoing.\n\nThe Prime "
+            "Minister's Office said the prime minister had full confidence in him. But a senior "
+            "government official, speaking on condition of anonymity because they were not "
+            "authorized to discuss cabinet matters, told the National Post that several "
+            "ministers were \"furious\" the story had dragged into a second week.\n\n\"Nobody "
+            "wants to spend another week on this,\" the official said.")
+    quotes = run(text).quotes
+    assert [q.speaker for q in quotes[-2:]] == ["senior government official"] * 2

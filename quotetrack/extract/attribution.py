@@ -120,8 +120,12 @@ def _opposed_owner(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
 
 def _slipped_subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
     """``The 67-year-old said he ...`` parsed with ``old`` a clause of ``said``: a cue
-    with no subject takes the age description right before it."""
-    before = [c for c in tree.children(cue.i) if c.i < cue.i and aged(tree, c)
+    with no subject takes the age description or the person noun with a determiner
+    (``But a senior government official, speaking on condition ..., told``) the parser
+    hung on it before it."""
+    before = [c for c in tree.children(cue.i) if c.i < cue.i and (aged(tree, c) or (
+        c.upos in ("NOUN", "ADJ") and is_person_noun(c.lemma) and any(
+            d.upos == "DET" for d in tree.subtree(c.i) if d.i < c.i)))
               and not _within(c, avoid) and c.rel in ("ccomp", "dep", "obj", "xcomp")]
     return before[-1] if before else None
 

@@ -478,10 +478,11 @@ class Coref:
         speech verb's indefinite subject before ``head`` (see ``_unnamed_source``)."""
         toks = self.tree.tokens
         for t in reversed(toks[max(0, head.i - 800):head.i]):
-            if t.lemma.lower() != lemma or t.upos != "NOUN" or not any(
+            if t.lemma.lower() != lemma or t.upos not in ("NOUN", "ADJ") or not any(
                     c.text.lower() in ("a", "an") for c in self.tree.subtree(t.i) if c.i < t.i):
                 continue  # "A council diplomat", the article hung on either noun
-            verb = toks[t.head] if t.head >= 0 and t.rel == "nsubj" else (
+            slipped = t.rel in ("ccomp", "dep", "obj", "xcomp") and t.head > t.i  # misparsed
+            verb = toks[t.head] if t.head >= 0 and (t.rel == "nsubj" or slipped) else (
                 self._bare_cue(t) if t.rel == "root" else None)
             if verb is not None and speech_verb(verb.lemma, verb.text) is not None:
                 return t
