@@ -622,3 +622,13 @@ def test_coref_a_body_whose_name_runs_on_after_its_head_word() -> None:
     assert _holds("Commission for Public Complaints", "commission")
     assert _holds("Bank of Canada", "bank")
     assert not _holds("Royal Commission into the Monaro Bushfires", "bushfire")
+
+
+def test_coref_a_possessed_role_with_the_owner_hung_on_its_first_word() -> None:
+    text = ("TORONTO \u2014 Lumen Bank beat analysts' expectations in its first quarter as fewer "
+            "borrowers fell behind on their mortgages than feared, but the lender's chief "
+            "executive warned on Thursday that the \"hard part of the cycle\" is not over.\n\n"
+            "Lumen Bank's profit rose 9 per cent.\n\n\"We came into this year braced for a wave "
+            "of arrears,\" Lumen Bank president and chief executive Amara Okafor-Singh told "
+            "analysts on a conference call.")
+    assert run(text).quotes[0].speaker == "Amara Okafor-Singh"

@@ -243,9 +243,13 @@ class Coref:
         kids = self.tree.children(head.i)
         lemma = head.lemma.lower()
         scope = self.tree.subtree(head.i) if aged(self.tree, head) else kids  # "the 26-year-old"
+        compounds = [k for k in kids if k.rel == "compound" and k.i < head.i]
+        scope = [*scope, *(g for k in compounds for g in self.tree.children(k.i))]
         definite = any(k.text.lower() in _DEFINITE for k in scope) or any(
             k.text.lower().endswith("based") for k in kids)  # "the Calgary-based airline"
-        possessors = [k for k in kids if k.deprel == "nmod:poss" and k.upos == "NOUN"]
+        possessors = [k for k in kids + [g for k in compounds for g in self.tree.children(k.i)]
+                      if k.deprel == "nmod:poss" and k.upos == "NOUN"]  # "the lender's
+        # chief executive", the owner hung on "chief"
         plural = "Number=Plur" in head.feats
         both = any(k.text.lower() == "both" for k in kids)  # "Both coaches said"
         if (definite or both) and (plural and any(
