@@ -632,3 +632,10 @@ def test_coref_a_possessed_role_with_the_owner_hung_on_its_first_word() -> None:
             "of arrears,\" Lumen Bank president and chief executive Amara Okafor-Singh told "
             "analysts on a conference call.")
     assert run(text).quotes[0].speaker == "Amara Okafor-Singh"
+
+
+def test_coref_an_age_makes_a_description_a_person_whatever_its_noun() -> None:
+    text = ("The Minoskwan Lake First Nation has been under a boil-water advisory since "
+            "2019.\n\nWater operator Curtis Nanokeesic showed reporters the plant.\n\nThe "
+            "46-year-old water operator said the filters clog during spring runoff.")
+    assert run(text).quotes[-1].speaker == "Curtis Nanokeesic"

@@ -297,11 +297,11 @@ class Coref:
         if lemma in _LED_NOUNS:
             return self._led(head, lemma, recent)
         holders = self._role_holders(head, lemma) if person else []
-        if lemma in words("organizations") and (len(holders) != 1 or lemma not in words(
-                "titles")):  # "the auditor": the person titled Auditor General
-            return self._organisation(head, lemma, recent)
         of_age = any("year-old" in k.text.lower() or k.text.lower() == "old"
-                     for k in self.tree.subtree(head.i))
+                     for k in self.tree.subtree(head.i))  # "the 46-year-old water operator"
+        if lemma in words("organizations") and not of_age and (len(holders) != 1 or (
+                lemma not in words("titles"))):  # "the auditor": the person titled so
+            return self._organisation(head, lemma, recent)
         if person or of_age:
             gender = noun_gender(lemma) or self._reported_self(head)
             unnamed = self._latest_unnamed(head, lemma, holders) if holders else ()
