@@ -321,10 +321,11 @@ def test_attribution_free_participial_adjunct_takes_the_main_subject() -> None:
 
 def test_attribution_subjectless_verb_after_a_name_set_off_by_commas() -> None:
     """The parser misreads ``chief executive`` and leaves ``said`` without a subject:
-    the name set off by commas right before the verb is the speaker."""
+    the role noun it hung on the verb, with the name in apposition set off by commas
+    right before the verb, is the speaker."""
     q = only("Acme Corp. cut jobs on Monday. The company's chief executive, Maria Lopez, "
              "said the plan would work.")
-    assert (q.speaker, q.method) == ("Maria Lopez", "set-off-name")
+    assert (q.speaker, q.method) == ("Maria Lopez", "appositive")
 
 
 def test_attribution_subjectless_verb_after_a_long_appositive_takes_the_person() -> None:
