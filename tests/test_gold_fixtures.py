@@ -130,6 +130,9 @@ LATER_NEWS_SETS = [
     ("dev8", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
               "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl", "news-dev5.jsonl",
               "news-dev6.jsonl", "news-dev7.jsonl")),
+    ("dev9", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
+              "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl", "news-dev5.jsonl",
+              "news-dev6.jsonl", "news-dev7.jsonl", "news-dev8.jsonl")),
 ]
 
 
