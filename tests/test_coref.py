@@ -639,3 +639,16 @@ def test_coref_an_age_makes_a_description_a_person_whatever_its_noun() -> None:
             "2019.\n\nWater operator Curtis Nanokeesic showed reporters the plant.\n\nThe "
             "46-year-old water operator said the filters clog during spring runoff.")
     assert run(text).quotes[-1].speaker == "Curtis Nanokeesic"
+
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Captain Jonas Lindholm said the players \u201cown\u201d the losing streak.\n\n"
+     "\u201cIt's on us. It's not on him,\u201d the 31-year-old Swede said after a morning "
+     "skate.", "Jonas Lindholm"),
+    ("A senior Liberal official, speaking on condition of anonymity, said the party had "
+     "expected to win.", "senior Liberal official"),
+])
+def test_coref_a_nationality_noun_and_a_party_word_are_no_names(text: str, speaker: str
+                                                               ) -> None:
+    assert run(text).quotes[-1].speaker == speaker

@@ -510,10 +510,18 @@ def _is_subject(doc: ParsedDoc, m: Mention) -> bool:
     return any(t.deprel.startswith("nsubj") for t in heads)
 
 
+# Words of a party's name that a person may be called by ("the Liberal MP").
+_PARTY_WORDS = frozenset({"liberal", "conservative", "democrat", "republican", "tory",
+                          "labour", "green", "socialist", "progressive", "independent"})
+
+
 def late_repairs(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """The repairs that also hold for the mentions read off untagged runs after
-    ``repair_types`` (``Vantor said``, ``the House Newt Gingrich's``)."""
-    return _retyped_surnames(doc, _surname_tails(doc, retyped_leaders(doc, found)))
+    ``repair_types`` (``Vantor said``, ``the House Newt Gingrich's``); a party's word
+    alone typed a person names no one."""
+    out = _retyped_surnames(doc, _surname_tails(doc, retyped_leaders(doc, found)))
+    return [m for m in out if not (m.type == "PER" and m.first == m.last and (
+        m.text.lower() in _PARTY_WORDS))]  # "A senior Liberal official": no one named
 
 
 def repair_types(doc: ParsedDoc, found: list[Mention], typed: list[Mention]) -> list[Mention]:

@@ -604,12 +604,18 @@ def capitalised_description(tree: Tree, head: Token) -> bool:
     low = head.text.lower()
     return head.text[:1].isupper() and (head.lemma.lower() in _PARTY or (
         head.text.isupper() and low in words("person_nouns")) or _DEMONYM.fullmatch(
-        head.text) is not None) and any(
+        head.text) is not None or low in _DEMONYM_NOUNS) and any(
         c.text.lower() in ("the", "this", "that") for c in tree.children(head.i, "det"))
 
 
 # A nationality standing for a person (``the Brazilian``, ``the Kenyan``, ``the Israeli``).
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|an|i)")
+# Nationality nouns of other forms (``the 31-year-old Swede``).
+_DEMONYM_NOUNS = frozenset({"swede", "finn", "dane", "pole", "brit", "scot", "turk", "czech",
+                            "greek", "thai", "swiss", "dutchman", "dutchwoman", "frenchman",
+                            "frenchwoman", "englishman", "englishwoman", "irishman",
+                            "irishwoman", "scotsman", "scotswoman", "welshman", "welshwoman",
+                            "kiwi", "aussie", "quebecer"})
 
 
 def _based_description(tree: Tree, head: Token) -> Token:
