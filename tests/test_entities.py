@@ -706,3 +706,13 @@ def test_entities_a_name_after_an_organisation_noun_is_one_organisation() -> Non
     named = [e for e in find_entities(parsed(text)) if e.name == "Larchmont Residential"]
     assert [e.kind for e in named] == ["organization"]
     assert run_text(text).quotes[-1].speaker == "Larchmont Residential"
+
+
+def test_entities_a_person_owning_a_body_stays_named() -> None:
+    text = ("The Conservatives captured the riding, handing Prime Minister Catherine Ashby's "
+            "government its second by-election loss this year.\n\nIn Ottawa, Ashby had told "
+            "reporters that by-elections \"are about local candidates.\"")
+    assert run_text(text).quotes[-1].speaker == "Catherine Ashby"
+    kinds = {e.name: e.kind for e in find_entities(parsed(text))}
+    assert kinds["Catherine Ashby"] == "person"
+    assert kinds["Catherine Ashby government"] == "organization"

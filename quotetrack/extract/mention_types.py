@@ -146,7 +146,8 @@ def _led_organisations(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
             owner = _surface(doc, list(doc.tokens[m.first:m.last + 1]))
             text = f"{owner}'s {noun.text}" if noun.text in PERSONAL_UNITS else (
                 f"{owner} {noun.text}")
-            m = Mention(m.first, noun.i, m.start, noun.end, text, "ORG", m.sent)
+            out.append(m)  # the person stays named ("Prime Minister Catherine Ashby's")
+            m = Mention(noun.i, noun.i, noun.start, noun.end, text, "ORG", m.sent)
         out.append(m)
     return out
 
