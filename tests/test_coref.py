@@ -652,3 +652,11 @@ def test_coref_an_age_makes_a_description_a_person_whatever_its_noun() -> None:
 def test_coref_a_nationality_noun_and_a_party_word_are_no_names(text: str, speaker: str
                                                                ) -> None:
     assert run(text).quotes[-1].speaker == speaker
+
+
+def test_coref_its_report_is_the_report_of_the_body_its_clause_is_about() -> None:
+    text = ("Lumen Arcade Studios Inc. laid off 140 workers on Tuesday.\n\nQuebec Labour "
+            "Minister Sylvie Arsenault said she had spoken with the company. \"I expect the "
+            "rules to be followed,\" she wrote.\n\nThe studio received $18 million in "
+            "provincial tax credits last year, according to its annual report.")
+    assert run(text).quotes[-1].speaker == "Lumen Arcade Studios Inc."

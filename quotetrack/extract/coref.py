@@ -161,11 +161,30 @@ class Coref:
             return self._best(head, recent, lambda e: e.kind == "person"
                               and (e.gender in (None, gender)), gender)
         if low in NEUTER:
-            return self._best(head, recent, lambda e: e.kind in ("organization", "place"))
+            return self._clause_owner(head, recent) or self._best(
+                head, recent, lambda e: e.kind in ("organization", "place"))
         if low in PLURAL:
             return self._pair_subject(head) or self._best(
                 head, recent, lambda e: e.kind == "organization")
         return ()
+
+    def _clause_owner(self, head: Token, recent: Sequence[Recent]) -> tuple[Entity, ...]:
+        """``The studio received $18 million, according to its annual report``: a
+        possessive ``its`` is the subject of the verb its phrase hangs on, a named
+        body or a description of one."""
+        if head.deprel != "nmod:poss" or head.head < 0:
+            return ()
+        verb = self.tree.tokens[self.tree.tokens[head.head].head] if self.tree.tokens[
+            head.head].head >= 0 else None
+        subj = [c for c in self.tree.children(verb.i, "nsubj")] if verb is not None and (
+            verb.upos == "VERB") else []
+        if len(subj) != 1 or subj[0].upos not in ("NOUN", "PROPN"):
+            return ()
+        own = self.entity_of(subj[0].i)
+        if own is not None:
+            return (own,) if own.kind in ("organization", "place") else ()
+        found = self._description(subj[0], recent) if subj[0].upos == "NOUN" else ()
+        return found if len(found) == 1 and found[0].kind == "organization" else ()
 
     def _reported_self(self, head: Token) -> str | None:
         """``The 45-year-old actor said she learned ...``: the gender of the personal

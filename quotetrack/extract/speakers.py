@@ -27,7 +27,8 @@ from quotetrack.lexicon import is_person_noun, singulars, words
 from quotetrack.records import Span, SpeakerKind, Token
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p",
-            "it": "n", "we": "p", "i": "s", "you": "s"}
+            "it": "n", "we": "p", "i": "s", "you": "s",
+            "his": "m", "its": "n", "their": "p"}  # possessives: a text's issuer ("its report")
 HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f"}
 _NAME_RELS = ("compound", "flat")
 _CUT_RELS = ("acl", "parataxis", "advcl", "ccomp", "dep")
@@ -425,8 +426,8 @@ def _staff_of(tree: Tree, head: Token) -> Named | None:
 def _issuer(tree: Tree, head: Token) -> Token | None:
     """Who issued a text: ``a statement from the ministry``, ``the ministry's
     statement``, ``a post by Smith``, ``a Bloomberg poll``, ``the results of the
-    National Iodine Study``, ``a survey conducted by the board`` (possessive pronouns
-    are left to coreference)."""
+    National Iodine Study``, ``a survey conducted by the board``; a possessive pronoun
+    only after ``according to``, resolved by coreference: ``its annual report``)."""
     for c in tree.children(head.i, "nmod", "compound"):
         cases = {w.text.lower() for w in tree.children(c.i, "case")}
         by = bool(cases & {"from", "by"}) or ("of" in cases and (c.upos == "PROPN" or (
@@ -438,6 +439,11 @@ def _issuer(tree: Tree, head: Token) -> Token | None:
     after = _from_after(tree, head) or _named_compound(tree, head)
     if after is not None:
         return after
+    owner = [c for c in tree.children(head.i, "nmod:poss") if c.upos == "PRON"
+             and c.text.lower() in PRONOUNS and c.text.lower() not in ("i", "you", "we")]
+    if owner and head.rel == "obl" and any(  # "according to its annual report": the
+            w.text.lower() == "according" for w in tree.children(head.i, "case")):
+        return owner[0]  # the one "its" refers to issued it
     for verb in tree.children(head.i, "acl"):  # "the memo, signed by ... Viktor Halvorsen"
         if verb.lemma.lower() not in _ISSUING | _AUTHORING:
             continue  # "a memo viewed by the Financial Post": a reader, no issuer
