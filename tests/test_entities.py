@@ -716,3 +716,14 @@ def test_entities_a_person_owning_a_body_stays_named() -> None:
     kinds = {e.name: e.kind for e in find_entities(parsed(text))}
     assert kinds["Catherine Ashby"] == "person"
     assert kinds["Catherine Ashby government"] == "organization"
+
+
+def test_entities_the_datelines_place_leads_no_organisation() -> None:
+    text = ("HAMILTON \u2014 City council voted 9-7 Tuesday night to clear an encampment.\n\n"
+            "Hamilton police said in a statement that officers would support city bylaw "
+            "staff.\n\nThe Hamilton Housing Justice Coalition said on social media that it "
+            "would challenge the decision in court.")
+    assert run_text(text).quotes[0].speaker == "Hamilton police"
+    coalition = [e for e in find_entities(parsed(text))
+                 if e.name == "Hamilton Housing Justice Coalition"]
+    assert [len(e.mentions) for e in coalition] == [1]

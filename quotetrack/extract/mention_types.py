@@ -255,10 +255,13 @@ def retyped_leaders(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """A one-word person or place mention that is the leading word of an organisation
     the article names in full (``Halden`` for ``Halden Pharmaceuticals``), or the
     words of its name before a legal form or industry (``Cabot Ridge``), is that
-    organisation, unless a person's surname or governed by a place preposition (``in
-    Toronto``, not the ``Toronto Stock Exchange``)."""
+    organisation, unless a person's surname, governed by a place preposition (``in
+    Toronto``, not the ``Toronto Stock Exchange``) or the place of the article's
+    dateline (``HAMILTON —`` ... ``Hamilton police``)."""
     orgs = [m.text for m in found if m.type == "ORG" and len(m.text.split()) > 1]
-    leaders = {o.split()[0] for o in orgs}
+    sited = {m.text.title() for m in found if m.type == "LOC" and (
+        m.text.isupper())}  # "HAMILTON —": the dateline's place
+    leaders = {o.split()[0] for o in orgs} - sited
     surnames = {m.text.split()[-1] for m in found if m.type == "PER" and len(m.text.split()) > 1}
     return [replace(m, type="ORG") if m.type in ("PER", "LOC") and (
         m.first == m.last and m.text in leaders - surnames or m.first < m.last and any(
