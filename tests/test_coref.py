@@ -660,3 +660,10 @@ def test_coref_its_report_is_the_report_of_the_body_its_clause_is_about() -> Non
             "rules to be followed,\" she wrote.\n\nThe studio received $18 million in "
             "provincial tax credits last year, according to its annual report.")
     assert run(text).quotes[-1].speaker == "Lumen Arcade Studios Inc."
+
+
+def test_coref_both_alone_is_the_two_people_named_before() -> None:
+    text = ("Raymond Chu said the smoke came over the ridge in minutes.\n\nLinda Chu said the "
+            "couple had packed a bag last week.\n\nBoth said they planned to stay with their "
+            "son in Kelowna.")
+    assert run(text).quotes[-1].speakers == ("Raymond Chu", "Linda Chu")

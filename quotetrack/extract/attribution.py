@@ -583,6 +583,8 @@ def _linked(n: Named, f: _Found, coref: Coref, recent: list[Recent]) -> tuple[En
     if own is not None and own.kind in _KIND_OF_ENTITY:
         return (own,)
     head = coref.tree.tokens[n.head]
+    if head.text.lower() == "both" and head.rel == "nsubj":
+        return coref.pair(head)  # "Both said": the two people named just before
     inner = _person_within(coref, head, f.mention) or coref.named_part(head)
     if inner is not None:
         return (inner,)

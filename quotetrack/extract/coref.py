@@ -561,6 +561,11 @@ class Coref:
             return (e,)
         return ()
 
+    def pair(self, head: Token) -> tuple[Entity, ...]:
+        """The last two people named before ``head`` (``Both said``), in the order the
+        article introduced them."""
+        return self._pair(head)
+
     def _pair(self, head: Token, lemma: str = "") -> tuple[Entity, ...]:
         """``the two leaders``: the last two people named before it, the last two with
         that role where two have it (``both coaches``: the two named coaches)."""
