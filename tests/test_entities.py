@@ -727,3 +727,8 @@ def test_entities_the_datelines_place_leads_no_organisation() -> None:
     coalition = [e for e in find_entities(parsed(text))
                  if e.name == "Hamilton Housing Justice Coalition"]
     assert [len(e.mentions) for e in coalition] == [1]
+
+
+def test_entities_a_saints_name_the_model_tagged_apart_from_its_institution() -> None:
+    text = "Dr. Farah Qureshi said an outbreak at St. Brendan's Regional Hospital has grown."
+    assert "St. Brendan's Regional Hospital" in _entities(text)

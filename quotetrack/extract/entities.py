@@ -36,6 +36,7 @@ from quotetrack.extract.mentions import KINDS, Entity, Mention
 from quotetrack.extract.name_runs import (
     _HYPHENS,
     HONORIFICS,
+    POSSESSIVES,
     _cased,
     _coordinated_remit,
     _domain,
@@ -127,6 +128,11 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
             absorbed = ""
         if run and kind == "PER" and tag == "B-PER" and _next_name_word(doc, run[-1], t):
             tag = "I-PER"  # "Kiran" "Bhattacharya": one name the model tagged twice
+        elif run and kind == "ORG" and tag[:2] == "B-" and tag[2:] in ("ORG", "LOC") and (
+                run[-1].text in POSSESSIVES and run[-1].sent == t.sent and (
+                    t.text[:1].isupper()) and run[0].text.rstrip(".") in _SAINTS):
+            absorbed, tag = tag[2:], "I-ORG"  # "St. Brendan's" + "Regional Hospital": a
+            # saint's name the model tagged apart from the institution it names
         inside = tag.startswith("I-") and run and tag[2:] == kind and (
             run[-1].sent == t.sent or _next_name_word(doc, run[-1], t))
         if inside and (t.text in (",", ";", "(", ")", ":") or (
@@ -171,6 +177,7 @@ def _syllable(run: Sequence[Token], t: Token) -> bool:
 _COMPOUND_TAILS = frozenset({"era", "style", "like", "type", "esque", "ite", "ites", "ism"})
 
 
+_SAINTS = frozenset({"St", "Saint", "Ste", "Sainte"})
 _STREETS = frozenset({"Street", "Avenue", "Road", "Boulevard", "Drive", "Lane", "Way",
                       "Crescent", "Square", "St.", "Ave.", "Rd.", "Blvd."})
 
