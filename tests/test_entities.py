@@ -732,3 +732,9 @@ def test_entities_the_datelines_place_leads_no_organisation() -> None:
 def test_entities_a_saints_name_the_model_tagged_apart_from_its_institution() -> None:
     text = "Dr. Farah Qureshi said an outbreak at St. Brendan's Regional Hospital has grown."
     assert "St. Brendan's Regional Hospital" in _entities(text)
+
+
+def test_entities_a_place_the_model_tagged_apart_from_the_body_named_after_it() -> None:
+    text = ("The Wascana Valley School Division, the province's largest, said classes were "
+            "cancelled.")
+    assert run_text(text).quotes[0].speaker == "Wascana Valley School Division"

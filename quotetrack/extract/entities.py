@@ -133,6 +133,10 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
                     t.text[:1].isupper()) and run[0].text.rstrip(".") in _SAINTS):
             absorbed, tag = tag[2:], "I-ORG"  # "St. Brendan's" + "Regional Hospital": a
             # saint's name the model tagged apart from the institution it names
+        elif run and kind == "LOC" and tag == "B-ORG" and run[-1].sent == t.sent and (
+                run[-1].end < t.start and run[-1].upos == "PROPN"):
+            kind, tag = "ORG", "I-ORG"  # "Wascana Valley" + "School Division": a place
+            # the model tagged apart from the body named after it
         inside = tag.startswith("I-") and run and tag[2:] == kind and (
             run[-1].sent == t.sent or _next_name_word(doc, run[-1], t))
         if inside and (t.text in (",", ";", "(", ")", ":") or (
