@@ -667,3 +667,10 @@ def test_coref_both_alone_is_the_two_people_named_before() -> None:
             "couple had packed a bag last week.\n\nBoth said they planned to stay with their "
             "son in Kelowna.")
     assert run(text).quotes[-1].speakers == ("Raymond Chu", "Linda Chu")
+
+
+def test_coref_a_person_takes_the_gender_of_the_next_sentences_subject_pronoun() -> None:
+    text = ("Mairi MacKinnon, the Cape Breton fiddler whose kitchen was a classroom for three "
+            "generations of players, has died. She was 88.")
+    coref = Coref.build(Tree(parsed(text)))
+    assert {e.name: e.gender for e in coref.entities}["Mairi MacKinnon"] == "f"

@@ -741,3 +741,9 @@ def test_entities_a_place_the_model_tagged_apart_from_the_body_named_after_it() 
             "closed until further notice. The board\u2019s chair, Marguerite Ashdown, said "
             "exams scheduled for later this month would be postponed.")
     assert "Wascana Valley School Division" in _entities(text)
+
+
+def test_entities_a_sentences_first_name_tagged_a_given_name_stays_in_the_name() -> None:
+    text = ("Iain MacKinnon said his mother was tired. Mairi MacKinnon, the Cape Breton "
+            "fiddler, has died.")
+    assert {"Iain MacKinnon", "Mairi MacKinnon"} <= set(_entities(text))

@@ -966,8 +966,31 @@ def _pronoun_genders(tree: Tree, ents: tuple[Entity, ...]) -> tuple[Entity, ...]
             c.i, "flat", "appos", "compound", "nmod")] if w.i in by_word}
         if named == people:
             found.setdefault(next(iter(people)), set()).add(gender)
+    for person, gender in _next_subject_genders(tree, by_word):
+        found.setdefault(person, set()).add(gender)
     return tuple(replace(e, gender=next(iter(found[e.id]))) if e.kind == "person" and (
         e.gender is None and len(found.get(e.id, ())) == 1) else e for e in ents)
+
+
+def _next_subject_genders(tree: Tree, by_word: dict[int, Entity]) -> list[tuple[int, str]]:
+    """``Mairi MacKinnon, the Cape Breton fiddler, has died. She was 88.``: the one
+    person named in a sentence whose subject they are, when the next sentence of the
+    paragraph opens with ``he`` or ``she`` as its subject."""
+    out = []
+    sents = tree.doc.sentences
+    for k, sent in enumerate(sents[:-1]):
+        nxt = sents[k + 1]
+        opener = nxt.tokens[0] if nxt.tokens else None
+        gender = PERSONAL.get(opener.text.lower()) if opener is not None else None
+        if gender is None or opener is None or opener.rel != "nsubj" or nxt.para != sent.para:
+            continue
+        people = {by_word[t.i].id for t in sent.tokens
+                  if t.i in by_word and by_word[t.i].kind == "person"}
+        subjects = {by_word[t.i].id for t in sent.tokens if t.i in by_word and (
+            t.rel == "nsubj")}
+        if len(people) == 1 and people == subjects:
+            out.append((next(iter(people)), gender))
+    return out
 
 
 def _governors(tree: Tree, head: Token, depth: int = 3) -> list[Token]:

@@ -85,12 +85,15 @@ def _surname_only(doc: ParsedDoc, m: Mention, people: set[tuple[str, ...]]) -> M
     that surname when no other word of it can be a given name or initial and it is no
     ordinary two-word name (it opens its sentence, or has three words or more:
     ``Meanwhile Trump``, ``the Washington Post Trump``; not ``Hana Matsumoto-Reyes``,
-    a given name the lexicon lacks)."""
+    a given name the lexicon lacks, nor a sentence's first word that the tagger and the
+    NER model read as a name's first: ``Mairi MacKinnon`` beside ``Iain MacKinnon``)."""
     key = tuple(name_words(m.text))
+    first = doc.tokens[m.first]
     if len(key) < 2 or not any(k != key and k[-1] == key[-1] for k in people) or any(
             _given(w) for w in key[:-1]) or (
-            len(key) == 2 and m.first != doc.sentences[m.sent].first):
-        return m
+            len(key) == 2 and m.first != doc.sentences[m.sent].first) or (
+            len(key) == 2 and first.upos == "PROPN" and first.ner == "B-PER"):
+        return m  # "Mairi MacKinnon" opening its sentence: tagged a name's first word
     t = doc.tokens[_hyphenated(doc, m.last)[0]]  # "Matsumoto-Reyes" whole
     return Mention(t.i, m.last, t.start, m.end, _surface(doc, list(doc.tokens[t.i:m.last + 1])),
                    "PER", m.sent)
