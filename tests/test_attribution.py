@@ -921,3 +921,10 @@ def test_attribution_an_unnamed_subject_the_parser_hung_as_a_clause_of_its_cue()
             "wants to spend another week on this,\" the official said.")
     quotes = run(text).quotes
     assert [q.speaker for q in quotes[-2:]] == ["senior government official"] * 2
+
+
+def test_attribution_a_name_the_tagger_read_as_a_verb_before_its_cue() -> None:
+    text = ("Delegations met again on Thursday.\n\nIsraeli government spokesman Eitan Shaked "
+            "said on X that the delegation had \u201ca clear mandate and clear red "
+            "lines\u201d.")
+    assert run(text).quotes[-1].speaker == "Eitan Shaked"

@@ -120,12 +120,14 @@ def _opposed_owner(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
 
 def _slipped_subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
     """``The 67-year-old said he ...`` parsed with ``old`` a clause of ``said``: a cue
-    with no subject takes the age description or the person noun with a determiner
-    (``But a senior government official, speaking on condition ..., told``) the parser
-    hung on it before it."""
+    with no subject takes the age description, the person noun with a determiner
+    (``But a senior government official, speaking on condition ..., told``) or the
+    person's name (``Eitan Shaked said``, ``Shaked`` read as a verb) the parser hung on
+    it before it."""
     before = [c for c in tree.children(cue.i) if c.i < cue.i and (aged(tree, c) or (
         c.upos in ("NOUN", "ADJ") and is_person_noun(c.lemma) and any(
-            d.upos == "DET" for d in tree.subtree(c.i) if d.i < c.i)))
+            d.upos == "DET" for d in tree.subtree(c.i) if d.i < c.i)) or (
+        c.ner[2:] == "PER" and c.text[:1].isupper()))  # "Eitan Shaked said", "Shaked" a verb
               and not _within(c, avoid) and c.rel in ("ccomp", "dep", "obj", "xcomp")]
     return before[-1] if before else None
 

@@ -657,8 +657,9 @@ def read_mention(tree: Tree, head: Token) -> list[Named]:
     out: list[Named] = []
     for h in heads:
         role = h.upos == "ADJ" and h.lemma.lower() in words("person_nouns")  # "executive"
-        named = h.rel.startswith("nsubj") and h.text[:1].isupper() and (
-            h.lemma.lower() == h.text.lower())  # "Ostrovtsev added", tagged a verb, no form
+        named = h.text[:1].isupper() and (h.rel.startswith("nsubj") and (
+            h.lemma.lower() == h.text.lower()) or h.ner[2:] == "PER")  # "Ostrovtsev added",
+        # tagged a verb, no form; "Eitan Shaked", a name's word the model tagged a verb
         if h.upos not in ("PROPN", "NOUN", "PRON", "NUM", "X", "SYM") and not aged(
                 tree, h) and not role and not named:
             continue  # a mis-parsed subject (a verb, an adverb) names nobody
