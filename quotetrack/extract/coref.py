@@ -176,7 +176,7 @@ class Coref:
             return ()
         verb = self.tree.tokens[self.tree.tokens[head.head].head] if self.tree.tokens[
             head.head].head >= 0 else None
-        subj = [c for c in self.tree.children(verb.i, "nsubj")] if verb is not None and (
+        subj = self.tree.children(verb.i, "nsubj") if verb is not None and (
             verb.upos == "VERB") else []
         if len(subj) != 1 or subj[0].upos not in ("NOUN", "PROPN"):
             return ()
@@ -273,7 +273,7 @@ class Coref:
         both = any(k.text.lower() == "both" for k in kids)  # "Both coaches said"
         if (definite or both) and (plural and any(
                 k.text.lower() in _GROUP_WORDS for k in kids) or lemma in _GROUP_WORDS):
-            return self._pair(head, lemma)
+            return self.pair(head, lemma)
         if plural and definite and lemma in _BENCH:  # "the five judges wrote": their court
             return self._best(head, recent, lambda e: e.kind == "organization" and (
                 "court" in _name_words(e.name)), prefer="court")
@@ -490,7 +490,10 @@ class Coref:
         ... ``the diplomat said``: a definite description is the latest unnamed source
         the article introduced with the same noun as a speech verb's indefinite
         subject (and no named person holds that role), under that source's label."""
-        t = self._unnamed_source_word(head, lemma)
+        return self._unnamed_entity(self._unnamed_source_word(head, lemma))
+
+    def _unnamed_entity(self, t: Token | None) -> tuple[Entity, ...]:
+        """The unnamed source whose head word is ``t``, under its label."""
         found = read_mention(self.tree, t) if t is not None else []
         if len(found) == 1 and found[0].name:
             return (Entity(DERIVED_ID, found[0].name, "person", None, (), ()),)
@@ -530,7 +533,7 @@ class Coref:
         if t is None or any(m.first > t.i for e in holders for m in e.mentions
                             if m.first < head.i):
             return ()
-        return self._unnamed_source(head, lemma)
+        return self._unnamed_entity(t)
 
     def _identified_after(self, head: Token, lemma: str, role_only: bool = False
                           ) -> tuple[Entity, ...]:
@@ -561,14 +564,10 @@ class Coref:
             return (e,)
         return ()
 
-    def pair(self, head: Token) -> tuple[Entity, ...]:
-        """The last two people named before ``head`` (``Both said``), in the order the
-        article introduced them."""
-        return self._pair(head)
-
-    def _pair(self, head: Token, lemma: str = "") -> tuple[Entity, ...]:
-        """``the two leaders``: the last two people named before it, the last two with
-        that role where two have it (``both coaches``: the two named coaches)."""
+    def pair(self, head: Token, lemma: str = "") -> tuple[Entity, ...]:
+        """``the two leaders``, ``Both said``: the last two people named before it, the
+        last two with that role where two have it (``both coaches``: the two named
+        coaches), in the order the article introduced them."""
         seen: list[Entity] = []
         cast: list[Entity] = []
         for m in sorted(self._before(head), key=lambda m: -m.first):

@@ -35,6 +35,7 @@ from quotetrack.extract.mention_types import (
 from quotetrack.extract.mentions import KINDS, Entity, Mention
 from quotetrack.extract.name_runs import (
     _HYPHENS,
+    _SAINTS,
     HONORIFICS,
     POSSESSIVES,
     _cased,
@@ -130,7 +131,8 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
             tag = "I-PER"  # "Kiran" "Bhattacharya": one name the model tagged twice
         elif run and kind == "ORG" and tag[:2] == "B-" and tag[2:] in ("ORG", "LOC") and (
                 run[-1].text in POSSESSIVES and run[-1].sent == t.sent and (
-                    t.text[:1].isupper()) and run[0].text.rstrip(".") in _SAINTS):
+                    t.text[:1].isupper()) and _SAINTS.search(
+                        doc.text[run[0].start:run[-1].end]) is not None):
             absorbed, tag = tag[2:], "I-ORG"  # "St. Brendan's" + "Regional Hospital": a
             # saint's name the model tagged apart from the institution it names
         elif run and kind == "LOC" and tag == "B-ORG" and run[-1].sent == t.sent and (
@@ -181,7 +183,6 @@ def _syllable(run: Sequence[Token], t: Token) -> bool:
 _COMPOUND_TAILS = frozenset({"era", "style", "like", "type", "esque", "ite", "ites", "ism"})
 
 
-_SAINTS = frozenset({"St", "Saint", "Ste", "Sainte"})
 _STREETS = frozenset({"Street", "Avenue", "Road", "Boulevard", "Drive", "Lane", "Way",
                       "Crescent", "Square", "St.", "Ave.", "Rd.", "Blvd."})
 

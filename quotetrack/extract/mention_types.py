@@ -517,8 +517,9 @@ def _is_subject(doc: ParsedDoc, m: Mention) -> bool:
     return any(t.deprel.startswith("nsubj") for t in heads)
 
 
-# Words of a party's name that a person may be called by ("the Liberal MP").
-_PARTY_WORDS = frozenset({"liberal", "conservative", "democrat", "republican", "tory",
+# Words of a party's name that a person may be called by ("the Liberal MP", "the
+# Republican from Ohio").
+PARTY_WORDS = frozenset({"liberal", "conservative", "democrat", "republican", "tory",
                           "labour", "green", "socialist", "progressive", "independent"})
 
 
@@ -528,7 +529,7 @@ def late_repairs(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     alone typed a person names no one."""
     out = _retyped_surnames(doc, _surname_tails(doc, retyped_leaders(doc, found)))
     return [m for m in out if not (m.type == "PER" and m.first == m.last and (
-        m.text.lower() in _PARTY_WORDS))]  # "A senior Liberal official": no one named
+        m.text.lower() in PARTY_WORDS))]  # "A senior Liberal official": no one named
 
 
 def repair_types(doc: ParsedDoc, found: list[Mention], typed: list[Mention]) -> list[Mention]:

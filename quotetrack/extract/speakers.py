@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from quotetrack.extract.mention_types import PERSONAL_UNITS
+from quotetrack.extract.mention_types import PARTY_WORDS, PERSONAL_UNITS
 from quotetrack.extract.name_runs import (
     _HYPHENS,
     POSSESSIVES,
@@ -496,7 +496,6 @@ def _from_after(tree: Tree, head: Token) -> Token | None:
     return last if last is not None and last.text[:1].isupper() else None
 
 
-
 def _issued_by(tree: Tree, head: Token) -> Token | None:
     """``The ministry issued a statement that said ...``: a text that is the object of
     an issuing verb speaks for that verb's subject."""
@@ -597,18 +596,12 @@ def _named_text(tree: Tree, head: Token) -> Token | None:
     return None
 
 
-# Party members named by their party (``the Republican from Ohio``, ``the lone
-# Democrat``, ``the Tory``).
-_PARTY = frozenset({"republican", "democrat", "conservative", "liberal", "tory",
-                    "independent", "progressive", "socialist", "green"})
-
-
 def capitalised_description(tree: Tree, head: Token) -> bool:
     """``head`` is a capitalised party word, a role's initials or a nationality heading
     a definite description (``the Republican from Ohio``, ``the CFO``, ``the
     Brazilian``): a person known by their party, role or country, not a name."""
     low = head.text.lower()
-    return head.text[:1].isupper() and (head.lemma.lower() in _PARTY or (
+    return head.text[:1].isupper() and (head.lemma.lower() in PARTY_WORDS or (
         head.text.isupper() and low in words("person_nouns")) or _DEMONYM.fullmatch(
         head.text) is not None or low in _DEMONYM_NOUNS) and any(
         c.text.lower() in ("the", "this", "that") for c in tree.children(head.i, "det"))

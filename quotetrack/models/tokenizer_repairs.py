@@ -75,11 +75,8 @@ def join_name_splits(sentences: list[list[Word]], text: str) -> list[list[Word]]
     for k, sentence in enumerate(sentences):
         before = _text(out[-1][-2]) if out and len(out[-1]) > 1 else ""
         gap = text[ends[k - 1][1]:ends[k][0]] if k else ""
-        acronym = bool(out) and _acronym(_text(out[-1][-1]), before)
-        before = before if before.lower() in TITLE_ABBREVIATIONS else ""  # "Coun" + "."
-        if out and sentence and out[-1] and (_inside_name(
-                _name_end(out[-1]), sentence[0], gap, before) or (
-                acronym and gap == " " and _title_case(_text(sentence[0])))):
+        if out and sentence and out[-1] and _false_boundary(
+                out[-1], sentence[0], gap, before):
             out[-1] = out[-1] + sentence
         else:
             out.append(list(sentence))
@@ -95,16 +92,22 @@ def _name_end(sentence: list[Word]) -> Word:
     return sentence[-1]
 
 
-def _inside_name(last: Word, first: Word, gap: str, before: str = "") -> bool:
-    if gap == "" and _title_case(_text(last)) and _text(first)[:1] in "-\u2013" and (
-            _title_case(_text(first)[1:])):
+def _false_boundary(sentence: list[Word], first: Word, gap: str, before: str) -> bool:
+    """Nothing in the text marks the boundary between ``sentence`` and the word
+    ``first`` after it (``gap`` the text between; ``before`` the word before the
+    sentence's last): see the module docstring."""
+    last, nxt = _text(_name_end(sentence)), _text(first)
+    if gap == "" and _title_case(last) and nxt[:1] in "-\u2013" and _title_case(nxt[1:]):
         return True  # "Mohammadi" | "-Fox": no space at all, a hyphen glued on
-    title = (_text(last).endswith(".") and _text(last).lower().rstrip(".") in (
-        TITLE_ABBREVIATIONS)) or (_text(last) == "." and bool(before))
-    if gap == " " and _unmarked(_text(last)) and _title_case(_text(first)) and (
-            _text(first).lower() not in _OPENERS):
+    if gap != " " or not _title_case(nxt):
+        return False
+    if _unmarked(last) and nxt.lower() not in _OPENERS:
         return True  # "Haapala, a 31-year-old" | "Finn in his first season": no stop
-    return gap == " " and (_title_case(_text(last)) or title) and _title_case(_text(first))
+    if _acronym(_text(sentence[-1]), before):
+        return True  # "Liberal MP" | "Kwame Asante-Boyle"
+    title = (last.endswith(".") and last.lower().rstrip(".") in TITLE_ABBREVIATIONS) or (
+        last == "." and before.lower() in TITLE_ABBREVIATIONS)  # "Capt." | "Coun" "."
+    return _title_case(last) or title
 
 
 def _acronym(word: str, before: str) -> bool:
