@@ -747,3 +747,32 @@ def test_entities_a_sentences_first_name_tagged_a_given_name_stays_in_the_name()
     text = ("Iain MacKinnon said his mother was tired. Mairi MacKinnon, the Cape Breton "
             "fiddler, has died.")
     assert {"Iain MacKinnon", "Mairi MacKinnon"} <= set(_entities(text))
+
+
+def test_entities_a_bodys_head_word_alone_is_no_surname() -> None:
+    text = ("Dozens of countries back the fund, according to the Ocean Action Network, a "
+            "coalition of conservation groups. \"It is a floor, not a ceiling,\" said "
+            "Network spokesperson Lena Fairweather.")
+    ents = _entities(text)
+    assert ents.get("Ocean Action Network") == "organization"
+    assert "Action Network" not in ents
+
+
+def test_entities_a_lone_adjective_of_a_common_noun_is_no_name() -> None:
+    text = ("A senior Taiwanese trade official, speaking on condition of anonymity, said "
+            "the talks would resume in March.")
+    assert "Taiwanese" not in _entities(text)
+
+
+def test_entities_an_untagged_name_in_apposition_with_a_person_noun_is_a_person() -> None:
+    text = ("Zhang Xiaowen, a spokesperson for the provincial water authority, said the "
+            "reservoir was full.")
+    assert _entities(text).get("Zhang Xiaowen") == "person"
+
+
+def test_entities_a_family_name_written_first_stands_for_the_full_name() -> None:
+    text = ("Trade ministry spokesperson Hu Tianming spoke to reporters in Beijing on "
+            "Tuesday. Hu said the tariffs were temporary.")
+    people = [e for e in find_entities(parsed(text)) if e.kind == "person"]
+    assert [e.name for e in people] == ["Hu Tianming"]
+    assert len(people[0].mentions) == 2

@@ -29,6 +29,7 @@ from quotetrack.extract.acronyms import acronym, bare
 from quotetrack.extract.mention_types import (
     _is_subject,
     company_of,
+    described_person,
     late_repairs,
     repair_types,
 )
@@ -207,7 +208,8 @@ def _person_of(run: Sequence[Token]) -> bool:
 
 def _short_mentions(doc: ParsedDoc, found: Sequence[Mention], covered: set[int]
                     ) -> list[Mention]:
-    """Single proper nouns outside every mention that repeat a known person's surname,
+    """Single proper nouns outside every mention that repeat a known person's surname
+    (or family name written first: ``Gao`` after ``Gao Ruiming``),
     an organisation's one-word name or its acronym (``Trump`` after ``Donald Trump``,
     ``WHO`` after ``World Health Organisation``)."""
     known: dict[str, str] = {}
@@ -215,6 +217,8 @@ def _short_mentions(doc: ParsedDoc, found: Sequence[Mention], covered: set[int]
         parts = m.text.split()
         if m.type == "PER" and len(parts) > 1:
             known.setdefault(parts[-1], "PER")
+            if len(parts) == 2 and _family_first(parts):
+                known.setdefault(parts[0], "PER")  # "Gao Ruiming", then "Gao said"
         elif m.type == "ORG" and len(parts) == 1:
             known.setdefault(parts[0], "ORG")
         elif m.type == "ORG" and acronym(m.text):
@@ -234,6 +238,14 @@ def _short_mentions(doc: ParsedDoc, found: Sequence[Mention], covered: set[int]
         if word is not None and t.i not in covered:
             out.append(Mention(t.i, t.i, t.start, t.end, word, known[word], t.sent))
     return out
+
+
+def _family_first(parts: Sequence[str]) -> bool:
+    """A two-word name whose first word can be a family name written first (``Gao
+    Ruiming``): neither word a given name, a title, a body's head word nor a place."""
+    return all(p.isalpha() and p[:1].isupper() and not p.isupper() and not is_given_name(p)
+               and p.lower() not in words("titles") | words("organizations")
+               and not is_place(p) for p in parts)
 
 
 def _known_word(t: Token, known: dict[str, str]) -> str | None:
@@ -261,11 +273,16 @@ def _typed_run(doc: ParsedDoc, run: list[Token]) -> tuple[str, list[Token]] | No
     """Type and words of a proper-noun run the NER model left untagged, from the
     lexicon: a known given name starting its name words (``Foreign Minister Sergei
     Lavrov`` -> ``Sergei Lavrov``, ``Kendra``), or an honorific or a title right before
-    them (``Professor Cres Eastman``), makes a person; an organisation head word at its
+    them (``Professor Cres Eastman``), or a person noun in apposition (``Zhang Xiaowen, a
+    spokesperson``), makes a person, and a lone adjective of a common noun is no name
+    (``A senior Taiwanese security official``); an organisation head word at its
     start or end an organisation (``Church of Scientology``, ``Saudi Interior Ministry``,
     with the capitalised adjectives before it); a place the lexicon knows (``the former
     New Mexico governor``) and anything else stay untyped."""
     orgs = words("organizations")
+    if len(run) == 1 and run[0].upos == "ADJ" and run[0].deprel == "amod" and (
+            doc.tokens[run[0].head].text.islower()):
+        return None  # "A senior Taiwanese security official": an adjective, no name
     if len(run) == 1 and _WEBSITE.fullmatch(run[0].text):
         return "ORG", run  # "Gawker.com" in one token: a website
     if len(run) >= 2 and run[-1].text.lower() in orgs:
@@ -280,6 +297,10 @@ def _typed_run(doc: ParsedDoc, run: list[Token]) -> tuple[str, list[Token]] | No
             first_name_gender(people[0].text) is not None
             and (len(people) >= 2 or people[0].i == run[0].i)):  # "Kendra said"
         return "PER", people
+    if len(run) >= 2 and described_person(doc, run[0].i, run[-1].i) and (
+            run[0].i == 0 or not doc.tokens[run[0].i - 1].text[:1].isupper()):
+        return "PER", run  # "Zhang Xiaowen, a spokesperson for ...": a person (the
+        # whole capitalised run: not "Amoah-Bélanger" of "Sterling Amoah-Bélanger")
     if len(run) >= 2 and run[0].text.lower() in orgs:
         return "ORG", _with_adjectives(doc, run)
     if len(run) >= 2 and _heads_organisation(doc, run[-1].i):

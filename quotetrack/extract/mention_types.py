@@ -62,11 +62,13 @@ def _person_at_end(doc: ParsedDoc, m: Mention, surnames: set[str], alone: set[st
     """An organisation or place mention ending in given names and a surname the article
     names as a person, or uses alone, is that person (``the House Newt Gingrich's``;
     an unknown given name too when four words or more run together: ``University of
-    Texas Arlington Amneh Jafari``, or when the surname stands alone elsewhere)."""
+    Texas Arlington Amneh Jafari``, or when the surname stands alone elsewhere); an
+    organisation's head word is no surname (``Climate Action Network``)."""
     words_ = m.text.split()
     if len(words_) <= 2 or words_[-1] not in surnames | alone or (
-            len(words_) != m.last - m.first + 1):  # one token a word
-        return m
+            len(words_) != m.last - m.first + 1) or (  # one token a word
+            words_[-1].lower() in words("organizations")):  # "Climate Action Network",
+        return m  # "Network spokesperson ...": a body's head word alone is no surname
     given = 0
     while given < len(words_) - 2 and is_given_name(words_[-2 - given]):
         given += 1
@@ -327,25 +329,30 @@ def _described_people(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """A name set off by commas in apposition with a person noun (``His wife, Wai-Ling
     Tsang,``; ``Wai-Ling Tsang, a nurse,``) is a person's, whatever the model typed (not
     a bracketed one: ``the secretary general of CEI (Italian Episcopal Conference)``)."""
+    return [replace(m, type="PER") if m.type in ("ORG", "LOC") and doc.tokens[
+        m.last].text.lower() not in words("organizations") and described_person(
+        doc, m.first, m.last) else m for m in found]
+
+
+def described_person(doc: ParsedDoc, first: int, last: int) -> bool:
+    """Words ``first`` to ``last`` are a name in apposition with a person noun, set off
+    by a comma (``His wife, Wai-Ling Tsang``; ``Zhang Xiaowen, a spokesperson for``), or
+    right after one (``Lead technician Ji-woo Park-Halcrow``)."""
     nouns = words("person_nouns")
-    out = []
-    for m in found:
-        inside = range(m.first, m.last + 1)
-        head = next((doc.tokens[k] for k in inside if doc.tokens[k].head not in inside), None)
-        if m.type in ("ORG", "LOC") and head is not None and head.head >= 0 and (
-                doc.tokens[m.last].text.lower() not in words("organizations")):
-            gov = doc.tokens[head.head]
-            kids = [t for t in doc.sentences[head.sent].tokens if t.head == head.i
-                    and t.deprel == "appos"]
-            comma = m.first > 0 and doc.tokens[m.first - 1].text == ","
-            described = (comma and head.deprel == "appos" and gov.upos == "NOUN" and (
-                gov.lemma.lower() in nouns)) or any(
-                k.upos == "NOUN" and k.lemma.lower() in nouns and k.i > m.last
-                and doc.tokens[m.last + 1].text == "," for k in kids) or _titled(doc, m, head)
-            if described:
-                m = replace(m, type="PER")
-        out.append(m)
-    return out
+    inside = range(first, last + 1)
+    head = next((doc.tokens[k] for k in inside if doc.tokens[k].head not in inside), None)
+    if head is None or head.head < 0:
+        return False
+    gov = doc.tokens[head.head]
+    kids = [t for t in doc.sentences[head.sent].tokens if t.head == head.i
+            and t.deprel == "appos"]
+    comma = first > 0 and doc.tokens[first - 1].text == ","
+    m = Mention(first, last, doc.tokens[first].start, doc.tokens[last].end, "", "", head.sent)
+    return (comma and head.deprel == "appos" and gov.upos == "NOUN" and (
+        gov.lemma.lower() in nouns)) or any(
+        k.upos == "NOUN" and k.lemma.lower() in nouns and k.i > last
+        and last + 1 < len(doc.tokens) and doc.tokens[last + 1].text == "," for k in kids
+    ) or _titled(doc, m, head)
 
 
 def _described_bodies(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
