@@ -928,3 +928,14 @@ def test_attribution_a_name_the_tagger_read_as_a_verb_before_its_cue() -> None:
             "said on X that the delegation had \u201ca clear mandate and clear red "
             "lines\u201d.")
     assert run(text).quotes[-1].speaker == "Eitan Shaked"
+
+
+def test_attribution_a_name_in_a_roles_complement_stands_for_the_roles_holder() -> None:
+    from quotetrack.extract.attribution import _role_of_complement
+
+    doc = parsed("The MP for Cedar Hollow said the vote was rigged. The Cedar Hollow MP agreed.")
+    tree = Tree(doc)
+    riding = next(t for t in doc.tokens if t.text == "Hollow")
+    assert _role_of_complement(tree, riding).text == "MP"
+    later = [t for t in doc.tokens if t.text == "Hollow"][1]
+    assert _role_of_complement(tree, later) is later  # a modifier, not a complement

@@ -422,7 +422,8 @@ _NOMINAL = {"DET", "PROPN", "NOUN", "ADJ", "PART", "NUM", "PRON", "PUNCT", "ADP"
 
 def _adjacent(tree: Tree, span: QuoteSpan) -> _Found | None:
     """``"...," Putin's adviser, Yury Ushakov, told``: when the parser lost the cue's
-    subject, a bare noun phrase between the quote and its cue is the speaker."""
+    subject, a bare noun phrase between the quote and its cue is the speaker (its role
+    word, when its last name is the role's complement: ``the MP for Okanagan Ridge``)."""
     assert span.cue is not None
     ends = [p.end for p in span.segments or (span,) if p.end <= span.cue.start]
     if not ends:
@@ -438,12 +439,14 @@ def _adjacent(tree: Tree, span: QuoteSpan) -> _Found | None:
                                                     else 0):
         return _set_off_first(tree, span, between)
     head = names[-1] if names else words[-1]
-    named = read_mention(tree, head)
+    role_head = _role_of_complement(tree, head)  # "the MP for Okanagan Ridge": the MP
+    named = read_mention(tree, role_head)
     if not named:
         return None
     before = [t for t in words if t.start < tree.tokens[named[0].head].start
               and t.text[:1] != named[0].name[:1]]
-    role = tree.doc.text[before[0].start:before[-1].end] if before and names else None
+    role = tree.doc.text[before[0].start:before[-1].end] if (
+        before and names and role_head is head) else None
     if role:
         named = [Named(n.name, n.kind, role, n.gender, n.head) for n in named]
     mention = Span(words[0].start, words[-1].end, tree.doc.text[words[0].start:words[-1].end])
@@ -504,6 +507,21 @@ def _left_neighbour(tree: Tree, span: QuoteSpan) -> _Found | None:
     lo = min(first.start, head.start)
     return _Found(span, Span(lo, head.end, tree.doc.text[lo:head.end]), tuple(named),
                   "adjacent-mention")
+
+
+def _role_of_complement(tree: Tree, t: Token) -> Token:
+    """The role word whose complement ``t`` ends (``the MP for Okanagan Ridge``: ``MP``,
+    not the riding), else ``t``: a place or body named after a role's ``for``, ``of`` or
+    ``from`` is where the speaker serves, not the speaker."""
+    if t.head < 0 or t.deprel != "nmod" or t.head >= t.i:
+        return t
+    gov = tree.tokens[t.head]
+    low = gov.lemma.lower()
+    if gov.sent != t.sent or not (low in words("titles") or low in words("person_nouns")):
+        return t
+    between = tree.tokens[gov.i + 1:t.i]  # "for" and the name's words up to ``t``
+    name = all(w.upos == "PROPN" for w in between[1:])
+    return gov if between and between[0].text.lower() in ("for", "of", "from") and name else t
 
 
 _DASHES = ("\u2015", "\u2014", "\u2013", "-", "--")
