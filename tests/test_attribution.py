@@ -939,3 +939,11 @@ def test_attribution_a_name_in_a_roles_complement_stands_for_the_roles_holder() 
     assert _role_of_complement(tree, riding).text == "MP"
     later = [t for t in doc.tokens if t.text == "Hollow"][1]
     assert _role_of_complement(tree, later) is later  # a modifier, not a complement
+
+
+def test_attribution_a_text_speaks_for_whoever_posted_it_however_the_clause_is_hung() -> None:
+    text = ("Members of the Prairie Nurses' Union ratified the deal on Monday. The agreement "
+            "includes new limits on the use of agency staff, according to a summary the "
+            "union posted on its website.")
+    quote = run(text).quotes[0]
+    assert quote.speaker == "Prairie Nurses' Union"

@@ -426,7 +426,8 @@ def _staff_of(tree: Tree, head: Token) -> Named | None:
 def _issuer(tree: Tree, head: Token) -> Token | None:
     """Who issued a text: ``a statement from the ministry``, ``the ministry's
     statement``, ``a post by Smith``, ``a Bloomberg poll``, ``the results of the
-    National Iodine Study``, ``a survey conducted by the board``; a possessive pronoun
+    National Iodine Study``, ``a survey conducted by the board``, ``a summary the union
+    posted`` (however the parser hung the clause); a possessive pronoun
     only after ``according to``, resolved by coreference: ``its annual report``)."""
     for c in tree.children(head.i, "nmod", "compound"):
         cases = {w.text.lower() for w in tree.children(c.i, "case")}
@@ -434,7 +435,9 @@ def _issuer(tree: Tree, head: Token) -> Token | None:
             c.upos == "NOUN" and c.text[:1].isupper())))  # "report of the Royal Commission"
         poss = c.deprel == "nmod:poss" and c.upos in ("PROPN", "NOUN")
         named = c.deprel == "compound" and c.upos == "PROPN"  # "a Bloomberg poll"
-        if (by or poss or named) and c.upos in ("PROPN", "NOUN"):
+        wrote = c.deprel == "nmod" and not cases and any(  # "a summary the union posted",
+            v.lemma.lower() in _ISSUING | _AUTHORING for v in tree.children(c.i, "acl"))
+        if (by or poss or named or wrote) and c.upos in ("PROPN", "NOUN"):  # misparsed
             return c
     after = _from_after(tree, head) or _named_compound(tree, head)
     if after is not None:
