@@ -273,3 +273,13 @@ def test_claims_asked_set_off_by_commas_puts_a_question_to_the_speaker() -> None
             "waiver would lapse after two years.")
     quotes = run(text).quotes
     assert [q.text for q in quotes] == ["every waiver would lapse after two years"]
+
+
+def test_claims_a_question_the_press_puts_is_nobodys_claim() -> None:
+    asked = run("Reporters asked whether the mayor had spoken to the developer since the "
+                "bid closed. The mayor said he had not met anyone from the company since spring.")
+    assert [q.text for q in asked.quotes] == [
+        "he had not met anyone from the company since spring"]
+    newsmaker = run("At the hearing, Senator Ruth Calloway asked whether the company would "
+                    "ground its fleet until the investigation was finished.")
+    assert [q.speaker for q in newsmaker.quotes] == ["Ruth Calloway"]

@@ -216,12 +216,25 @@ def _inverted(tree: Tree, t: Token, before: int | None = None) -> bool:
 _WH = frozenset({"what", "why", "how", "whether", "who", "whom", "which"})
 
 
-def _embedded_question(t: Token, lead: list[Token]) -> bool:
+def _embedded_question(tree: Tree, t: Token, lead: list[Token]) -> bool:
     """``explained what wikiHow is``: a clause opened by a wh-word under a verb that is
-    not a question names a topic, not a proposition (claims scope)."""
+    not a question names a topic, not a proposition (claims scope); nor is a question
+    the press puts (``Reporters asked whether ...``) anybody's claim."""
     verb = speech_verb(t.lemma, t.text)
     return bool(lead) and lead[0].text.lower() in _WH and not (
-        verb and verb.stance == "question")
+        verb and verb.stance == "question" and not _press_asks(tree, t))
+
+
+def _press_asks(tree: Tree, t: Token) -> bool:
+    """The subject of cue ``t`` is the press (``reporters``, ``a journalist``), or its
+    agent (``asked by reporters whether``)."""
+    agents = [c for c in tree.children(t.i, "obl", "obl:agent") if any(
+        w.text.lower() == "by" for w in tree.children(c.i, "case"))]
+    return any(s.lemma.lower() in _PRESS for s in tree.children(t.i, "nsubj") + agents)
+
+
+_PRESS = frozenset({"reporter", "journalist", "interviewer", "correspondent", "press",
+                    "media", "newspaper", "columnist"})
 
 
 def _complement_claims(tree: Tree, t: Token, scope: Scope = "claims") -> list[Claim]:
@@ -232,7 +245,7 @@ def _complement_claims(tree: Tree, t: Token, scope: Scope = "claims") -> list[Cl
         if comp.upos in ("ADJ", "ADV", "ADP") and not tree.children(comp.i, "nsubj", "cop"):
             continue  # '"frozen conflict," similar to ...': a modifier, not a clause
         lead = trimmed(tree.subtree(comp.i))[:1]
-        if scope == "claims" and _embedded_question(t, lead):
+        if scope == "claims" and _embedded_question(tree, t, lead):
             continue
         if _inverted(tree, t, before=comp.i):
             continue  # "said Mike Hawes, the SMMT's chief executive": his appositive
@@ -457,7 +470,8 @@ def _rest_of_sentence(tree: Tree, t: Token, scope: Scope = "claims") -> list[Cla
     rest = _before_next_cue(tree, [w for w in sent if w.i > t.i])
     while rest and (rest[0].i in skip or rest[0].upos == "PUNCT"):
         rest = rest[1:]
-    if scope == "claims" and (_embedded_question(t, rest[:1]) or _thing_object(tree, t, rest)):
+    if scope == "claims" and (_embedded_question(tree, t, rest[:1]) or _thing_object(
+            tree, t, rest)):
         return []  # "explained what the budget would mean", "announced the start of ..."
     finite = any(w.xpos in _FINITE for w in rest)
     that = bool(rest) and rest[0].text.lower() == "that" and rest[0].upos == "SCONJ"
