@@ -283,3 +283,10 @@ def test_claims_a_question_the_press_puts_is_nobodys_claim() -> None:
     newsmaker = run("At the hearing, Senator Ruth Calloway asked whether the company would "
                     "ground its fleet until the investigation was finished.")
     assert [q.speaker for q in newsmaker.quotes] == ["Ruth Calloway"]
+
+
+def test_claims_a_request_for_anonymity_reports_no_claim() -> None:
+    text = ("A warehouse clerk, who asked that his name not be published because he feared "
+            "losing his job, said the new shifts would leave no time for his children.")
+    assert [q.text for q in run(text).quotes] == [
+        "the new shifts would leave no time for his children"]

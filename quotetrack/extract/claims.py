@@ -260,6 +260,14 @@ def _complement_claims(tree: Tree, t: Token, scope: Scope = "claims") -> list[Cl
     return out
 
 
+def _anonymity(tree: Tree, t: Token) -> bool:
+    """A request for anonymity (``asked that her name not be used``): a verb of asking
+    whose clause has someone's name or identity for its subject reports no claim."""
+    return t.lemma.lower() in ("ask", "request") and any(
+        s.lemma.lower() in ("name", "identity") for c in tree.children(t.i, "ccomp")
+        for s in tree.children(c.i, "nsubj", "nsubj:pass"))
+
+
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "where"})
 _OBJECT_CASES = frozenset({"about", "against"})
 
@@ -542,7 +550,7 @@ def find_claims(tree: Tree, scope: Scope = "claims") -> list[Claim]:
             frames = frozenset({"clause"})  # "were frustrated that ...", "came away convinced that"
         if not frames or reduced_passive(tree, t) or not has_source(tree, t) or (
                 discourse_marker(tree, t)) or (scope == "claims" and (
-                    other_phrasal(tree, t) or asked_of(tree, t))):
+                    other_phrasal(tree, t) or asked_of(tree, t) or _anonymity(tree, t))):
             continue
         found: list[Claim] = _after_colon(tree, t)
         if not frames - {"quote"}:
