@@ -290,3 +290,13 @@ def test_claims_a_request_for_anonymity_reports_no_claim() -> None:
             "losing his job, said the new shifts would leave no time for his children.")
     assert [q.text for q in run(text).quotes] == [
         "the new shifts would leave no time for his children"]
+
+
+def test_claims_a_question_put_to_the_speaker_however_parsed_is_no_claim() -> None:
+    texts = ['Dragomir, asked whether Serbia would close the border, said the question was '
+             '"for the police, not for the cabinet."',
+             "Al-Rashidi, asked whether a deal could be signed this month, declined to give "
+             "a date."]
+    found = [[(q.text, q.speaker) for q in run(t).quotes] for t in texts]
+    assert found == [[('the question was "for the police, not for the cabinet', "Dragomir")],
+                     []]

@@ -33,6 +33,7 @@ from itertools import islice
 from quotetrack.extract.canonical import Entities
 from quotetrack.extract.coref import Coref, Recent
 from quotetrack.extract.cueless import introduced, name_line, words_of
+from quotetrack.extract.cues import asked_of
 from quotetrack.extract.marks import is_mark_token
 from quotetrack.extract.mentions import Entity
 from quotetrack.extract.name_runs import _HYPHENS, POSSESSIVES, _glued, _hyphenated, is_dateline
@@ -211,8 +212,9 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
         return Source(subj, "governing-subject")
     node = cue
     for _ in range(3):
-        if node.rel not in ("conj", "xcomp", "advcl") or node.head < 0:
-            break
+        if node.head < 0 or node.rel not in ("conj", "xcomp", "advcl") and not (
+                node.rel == "parataxis" and asked_of(tree, tree.tokens[node.head])):
+            break  # "Karpinsky, asked whether ..., said", "said" hung on "asked"
         node = tree.tokens[node.head]
         subj = _quoted_subject(tree, node, avoid) or _subject(tree, node, avoid) or (
             _set_off_before(tree, node, avoid) if node.lemma.lower() == "quote" else None)

@@ -112,15 +112,33 @@ def other_phrasal(tree: Tree, t: Token) -> bool:
 
 def asked_of(tree: Tree, t: Token) -> bool:
     """``Asked what she would do first, Costa-Hollis said``, ``Okafor, asked whether
-    ..., said``: ``asked`` as an adjunct of another verb puts a question to the
-    speaker; its content is nobody's statement."""
+    ..., said`` (however parsed): ``asked`` as an adjunct of another verb puts a
+    question to the speaker; its content is nobody's statement."""
     if t.lemma.lower() != "ask":
         return False
     toks = tree.tokens
     set_off = t.i == tree.doc.sentences[t.sent].first or (t.i > 0 and toks[t.i - 1].text == ",")
     return (t.rel in ("advcl", "acl") and t.head >= 0 and toks[t.head].upos == "VERB") or (
         set_off and t.xpos in ("VBN", "VBD") and not tree.children(  # "X, asked whether
-            t.i, "nsubj", "nsubj:pass", "aux"))  # ..., said", misparsed as its clause
+            t.i, "nsubj", "nsubj:pass", "aux")) or (  # ..., said", misparsed as its clause
+        set_off and t.xpos in ("VBN", "VBD") and _main_verb_after(tree, t))
+
+
+def _main_verb_after(tree: Tree, t: Token) -> bool:
+    """``Karpinsky, asked whether ..., said``, parsed with ``asked`` as the root and
+    ``Karpinsky`` its subject: the subject ends right before the comma, and after the
+    question's closing comma comes the sentence's own verb."""
+    toks = tree.tokens
+    subj = tree.children(t.i, "nsubj")
+    words_ = [w.i for s in subj for w in tree.subtree(s.i) if w.upos != "PUNCT"]
+    if len(subj) != 1 or max(words_) != t.i - 2 or any(
+            w.text == "," for w in toks[min(words_):t.i - 1]):
+        return False  # "Karpinsky, a diplomat, asked whether": an appositive's comma
+    if not tree.children(t.i, "ccomp"):
+        return False
+    rest = [w for w in toks[t.i + 1:] if w.sent == t.sent]
+    return any(a.text == "," and b.upos == "VERB" and b.xpos in ("VBD", "VBZ", "VBP", "VBN")
+               for a, b in zip(rest, rest[1:], strict=False))
 
 
 def reduced_passive(tree: Tree, t: Token) -> bool:
