@@ -300,3 +300,8 @@ def test_claims_a_question_put_to_the_speaker_however_parsed_is_no_claim() -> No
     found = [[(q.text, q.speaker) for q in run(t).quotes] for t in texts]
     assert found == [[('the question was "for the police, not for the cabinet', "Dragomir")],
                      []]
+
+
+def test_claims_an_opening_irregular_participle_is_an_adjunct() -> None:
+    text = "Told of the minister's reply, Okafor said the study had been peer reviewed twice."
+    assert [q.text for q in run(text).quotes] == ["the study had been peer reviewed twice"]

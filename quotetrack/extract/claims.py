@@ -386,17 +386,21 @@ def _fronted_claim(tree: Tree, t: Token) -> list[Claim]:
     return _claim(tree, t, before)
 
 
-_ADJUNCT_PREPS = frozenset({"to", "about", "whether", "if", "by", "for", "on", "with", "at"})
+_ADJUNCT_PREPS = frozenset({"to", "about", "whether", "if", "by", "for", "on", "with", "at",
+                            "of"})
 
 
 def _adjunct_lead(sent: list[Token]) -> bool:
     """The sentence opens with a participial adjunct (``Asked about the device, ...``,
-    ``Speaking to reporters, ...``): what precedes the cue is no reported content."""
+    ``Speaking to reporters, ...``, ``Told of that response, ...``): what precedes the
+    cue is no reported content."""
     words = trimmed(sent)
     if len(words) < 2:
         return False
     first = words[0].text.lower()
-    return first.endswith(("ed", "ing")) and words[1].text.lower() in _ADJUNCT_PREPS
+    participle = first.endswith(("ed", "ing")) or (  # "Told of that response, ..."
+        words[0].upos == "VERB" and words[0].xpos in ("VBD", "VBN", "VBG"))
+    return participle and words[1].text.lower() in _ADJUNCT_PREPS
 
 
 def _adjunct_ends(tree: Tree) -> dict[int, int]:
