@@ -947,3 +947,9 @@ def test_attribution_a_text_speaks_for_whoever_posted_it_however_the_clause_is_h
             "union posted on its website.")
     quote = run(text).quotes[0]
     assert quote.speaker == "Prairie Nurses' Union"
+
+
+def test_attribution_an_inspection_speaks_for_whoever_made_it() -> None:
+    text = ("An inspection by the engineering firm Northline Structures in March found that "
+            "two of the bridge's girders had cracked.")
+    assert [q.speaker for q in run(text).quotes] == ["Northline Structures"]

@@ -484,15 +484,17 @@ def _named_compound(tree: Tree, head: Token) -> Token | None:
 
 def _from_after(tree: Tree, head: Token) -> Token | None:
     """``data from ship-tracking firm SeaLedger``, however the parser hung ``from``: the
-    last word of the noun phrase right after the text noun's ``from`` or ``by``, when
-    capitalised."""
+    last word of the noun phrase right after the text noun's ``from`` or ``by`` (its
+    modifiers whatever their tags: ``by the engineering firm Northline Structures``),
+    when capitalised."""
     toks = tree.tokens
     k = head.i + 1
     if k >= len(toks) or toks[k].text.lower() not in ("from", "by"):
         return None
     last = None
     for t in toks[k + 1:]:
-        if t.sent != head.sent or t.upos not in ("NOUN", "PROPN", "ADJ", "PUNCT", "DET") or (
+        if t.sent != head.sent or t.upos not in ("NOUN", "PROPN", "ADJ", "PUNCT", "DET") and (
+                t.deprel not in ("amod", "compound")) or (  # "engineering" tagged a verb
                 t.upos == "PUNCT" and t.text not in _HYPHENS):
             break
         last = t
