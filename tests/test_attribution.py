@@ -953,3 +953,9 @@ def test_attribution_an_inspection_speaks_for_whoever_made_it() -> None:
     text = ("An inspection by the engineering firm Northline Structures in March found that "
             "two of the bridge's girders had cracked.")
     assert [q.speaker for q in run(text).quotes] == ["Northline Structures"]
+
+
+def test_attribution_a_survey_speaks_for_whoever_conducted_it_after_its_of_phrase() -> None:
+    text = ("A 2025 survey of Cedar Valley nurses, conducted by the union, found that half "
+            "planned to leave the profession within five years.")
+    assert [q.speaker for q in run(text).quotes] == ["union"]

@@ -426,7 +426,8 @@ def _staff_of(tree: Tree, head: Token) -> Named | None:
 def _issuer(tree: Tree, head: Token) -> Token | None:
     """Who issued a text: ``a statement from the ministry``, ``the ministry's
     statement``, ``a post by Smith``, ``a Bloomberg poll``, ``the results of the
-    National Iodine Study``, ``a survey conducted by the board``, ``a summary the union
+    National Iodine Study``, ``a survey conducted by the board`` (or ``a survey of
+    teachers, conducted by the board``), ``a summary the union
     posted`` (however the parser hung the clause); a possessive pronoun
     only after ``according to``, resolved by coreference: ``its annual report``)."""
     for c in tree.children(head.i, "nmod", "compound"):
@@ -447,7 +448,11 @@ def _issuer(tree: Tree, head: Token) -> Token | None:
     if owner and head.rel == "obl" and any(  # "according to its annual report": the
             w.text.lower() == "according" for w in tree.children(head.i, "case")):
         return owner[0]  # the one "its" refers to issued it
-    for verb in tree.children(head.i, "acl"):  # "the memo, signed by ... Viktor Halvorsen"
+    verbs = tree.children(head.i, "acl") + [  # "a survey of teachers, conducted by the
+        v for c in tree.children(head.i, "nmod") if any(  # board": the clause hung on
+            w.text.lower() == "of" for w in tree.children(c.i, "case"))  # the "of" phrase
+        for v in tree.children(c.i, "acl") if tree.tokens[v.i - 1].text == ","]
+    for verb in verbs:  # "the memo, signed by ... Viktor Halvorsen"
         if verb.lemma.lower() not in _ISSUING | _AUTHORING:
             continue  # "a memo viewed by the Financial Post": a reader, no issuer
         if verb.deprel == "acl:relcl":  # "figures the team submitted to the league"
