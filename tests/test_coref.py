@@ -674,3 +674,9 @@ def test_coref_a_person_takes_the_gender_of_the_next_sentences_subject_pronoun()
             "generations of players, has died. She was 88.")
     coref = Coref.build(Tree(parsed(text)))
     assert {e.name: e.gender for e in coref.entities}["Mairi MacKinnon"] == "f"
+
+
+def test_coref_the_airport_is_the_airport_named_before() -> None:
+    text = ("Flights resumed at Halverton International Airport on Monday. The airport said "
+            "the runway lights had been repaired overnight.")
+    assert [q.speaker for q in run(text).quotes] == ["Halverton International Airport"]
