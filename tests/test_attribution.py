@@ -959,3 +959,14 @@ def test_attribution_a_survey_speaks_for_whoever_conducted_it_after_its_of_phras
     text = ("A 2025 survey of Cedar Valley nurses, conducted by the union, found that half "
             "planned to leave the profession within five years.")
     assert [q.speaker for q in run(text).quotes] == ["union"]
+
+
+def test_attribution_an_unnamed_speakers_owner_is_named() -> None:
+    agency = run("The Ohio Emergency Management Agency opened four shelters on Sunday. A "
+                 "spokesperson for the agency said the state would seek federal aid once "
+                 "the damage was assessed.")
+    assert [q.speaker for q in agency.quotes] == [
+        "spokesperson for the Ohio Emergency Management Agency"]
+    family = run("The cyclist, 41-year-old Marla Petrenko, died in hospital on Sunday. Her "
+                 "family said she had been riding home from a night shift.")
+    assert [q.speaker for q in family.quotes] == ["Marla Petrenko's family"]

@@ -739,13 +739,41 @@ def _resolve(found: list[_Found], ents: Entities, coref: Coref) -> list[Resolved
                     kinds.append(ents.kind(hit))
                     method = "pronoun"
                 continue
-            canon = ents.canonical(n.name, n.kind)
+            canon = ents.canonical(_owner_named(n, coref, recent), n.kind)
             names.append(canon)
             kinds.append(ents.kind(canon))
             ents.mark_speaker(canon, f.span.start)
         kind: SpeakerKind = kinds[0] if kinds else "unknown"
         out.append((names, kind, method if names else "none", f.mention))
     return out
+
+
+def _owner_named(n: Named, coref: Coref, recent: list[Recent]) -> str:
+    """An unnamed speaker's label with its owner named: the body a ``for the agency``
+    refers to, when its name holds that noun, or the person a ``her`` refers to
+    (``spokesperson for the Tennessee Emergency Management Agency``, ``Elena Marchuk's
+    family``), when coreference finds one."""
+    if n.head < 0 or coref.tree.tokens[n.head].upos != "NOUN":
+        return n.name
+    tree, head = coref.tree, coref.tree.tokens[n.head]
+    for c in tree.children(head.i, "nmod:poss"):
+        low = c.text.lower()
+        if c.upos == "PRON" and low in ("her", "his", "their") and (
+                n.name.lower().startswith(low + " ")):
+            found = coref.resolve(c, recent)
+            if len(found) == 1 and found[0].kind == "person":
+                return f"{found[0].name}'s {n.name[len(low) + 1:]}"
+    words_ = n.name.split()
+    for c in tree.children(head.i, "nmod"):
+        spoken_for = any(w.text.lower() in ("for", "of", "at") for w in tree.children(
+            c.i, "case")) and any(d.text.lower() == "the" for d in tree.children(c.i, "det"))
+        if spoken_for and c.upos == "NOUN" and c.text.islower() and c.text in words_:
+            found = coref.resolve(c, recent)
+            if len(found) == 1 and found[0].kind == "organization" and (
+                    c.text in found[0].name.lower().split()):  # the agency: ... Agency
+                k = len(words_) - 1 - words_[::-1].index(c.text)
+                return " ".join([*words_[:k], found[0].name, *words_[k + 1:]])
+    return n.name
 
 
 def _governing_cue(tree: Tree, spans: list[QuoteSpan], resolved: list[Resolved]) -> None:
