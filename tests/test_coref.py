@@ -680,3 +680,9 @@ def test_coref_the_airport_is_the_airport_named_before() -> None:
     text = ("Flights resumed at Halverton International Airport on Monday. The airport said "
             "the runway lights had been repaired overnight.")
     assert [q.speaker for q in run(text).quotes] == ["Halverton International Airport"]
+
+
+def test_coref_a_class_year_is_a_person_noun() -> None:
+    text = ("Guard Milo Brennan scored 31 points as Ridgeway State beat Carlow 74-70 on "
+            "Saturday. \"We just kept shooting,\" the junior said.")
+    assert [q.speaker for q in run(text).quotes] == ["Milo Brennan"]
