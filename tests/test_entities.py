@@ -776,3 +776,10 @@ def test_entities_a_family_name_written_first_stands_for_the_full_name() -> None
     people = [e for e in find_entities(parsed(text)) if e.kind == "person"]
     assert [e.name for e in people] == ["Hu Tianming"]
     assert len(people[0].mentions) == 2
+
+
+def test_entities_a_given_name_opening_a_long_name_is_no_place_word() -> None:
+    text = ("Defender Ana Lucía Morales, who grew up in Santa Ana, California, will captain "
+            "the team this season. Morales said she was ready.")
+    people = [e.name for e in find_entities(parsed(text)) if e.kind == "person"]
+    assert people == ["Ana Lucía Morales"]

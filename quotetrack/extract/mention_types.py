@@ -178,15 +178,17 @@ def _without_place_words(doc: ParsedDoc, found: list[Mention], typed: list[Menti
     """A person's name of three or more words loses the leading words the article uses
     in its place and organisation names (``Ambassador to the United States Hamdullah
     Mohib`` -> ``Hamdullah Mohib``), keeping two words (``Julien Ashworth-Baptiste``
-    is two, whatever its tokens)."""
+    is two, whatever its tokens) and a known given name that opens it (``Ana Lúcia
+    Ramos`` beside a banner reading ``Força Ana``)."""
     places = {w for m in [*found, *typed] if m.type in ("LOC", "ORG")
               for w in m.text.split()}
     out = []
     for m in found:
         k = m.first
         while m.type == "PER" and len(m.text[doc.tokens[k].start - m.start:].split()) > 2 \
-                and doc.tokens[k].text in places:
-            k += 1
+                and doc.tokens[k].text in places and not (
+                    k == m.first and first_name_gender(doc.tokens[k].text) is not None):
+            k += 1  # (a known given name opening the name stays: "Ana Lúcia Ramos")
         toks = list(doc.tokens[k:m.last + 1])
         out.append(m if k == m.first else Mention(
             k, m.last, toks[0].start, m.end, _surface(doc, toks), m.type, m.sent))
