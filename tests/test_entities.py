@@ -783,3 +783,10 @@ def test_entities_a_given_name_opening_a_long_name_is_no_place_word() -> None:
             "the team this season. Morales said she was ready.")
     people = [e.name for e in find_entities(parsed(text)) if e.kind == "person"]
     assert people == ["Ana Lucía Morales"]
+
+
+def test_entities_a_bodys_head_word_after_a_possessive_the_model_stopped_at() -> None:
+    text = ("Two people died in the flood, the Marlow County Sheriff's Office said. Sheriff "
+            "Dale Perrin urged residents to stay home.")
+    ents = _entities(text)
+    assert ents.get("Marlow County Sheriff's Office") == "organization"

@@ -136,6 +136,11 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
                         doc.text[run[0].start:run[-1].end]) is not None):
             absorbed, tag = tag[2:], "I-ORG"  # "St. Brendan's" + "Regional Hospital": a
             # saint's name the model tagged apart from the institution it names
+        elif run and tag == "O" and run[-1].text in POSSESSIVES and run[-1].sent == t.sent and (
+                len(run) > 1 and t.text[:1].isupper() and t.text.lower() in words(
+                    "organizations")):
+            kind, tag = "ORG", "I-ORG"  # "Hollis County Sheriff's" + "Office": the model
+            # stopped at the possessive inside a body's name
         elif run and kind == "LOC" and tag == "B-ORG" and run[-1].sent == t.sent and (
                 run[-1].end < t.start and run[-1].upos == "PROPN"):
             kind, tag = "ORG", "I-ORG"  # "Wascana Valley" + "School Division": a place
