@@ -970,3 +970,9 @@ def test_attribution_an_unnamed_speakers_owner_is_named() -> None:
     family = run("The cyclist, 41-year-old Marla Petrenko, died in hospital on Sunday. Her "
                  "family said she had been riding home from a night shift.")
     assert [q.speaker for q in family.quotes] == ["Marla Petrenko's family"]
+
+
+def test_attribution_a_bodys_name_set_off_with_its_article_is_the_speaker() -> None:
+    text = ("An association of victims' families, the Dornfeld Initiative, said it would "
+            "campaign for a change in the law.")
+    assert [q.speaker for q in run(text).quotes] == ["Dornfeld Initiative"]

@@ -272,10 +272,14 @@ def _set_off_name(tree: Tree, head: Token) -> Token | None:
 
 def _name_between_commas(toks: Sequence[Token], k: int, sent: int) -> Token | None:
     """The head word of a proper name right after the comma at ``k`` (an age before it
-    allowed) and closed by a comma or a dash (``, Capital Transit Workers Local 12,`` ->
-    ``Workers``; ``, 23-year-old Kofi Mensah-Boateng from Ghana,`` -> ``Boateng``)."""
+    allowed, or a body's ``the``) and closed by a comma or a dash (``, Capital Transit
+    Workers Local 12,`` -> ``Workers``; ``, 23-year-old Kofi Mensah-Boateng from Ghana,``
+    -> ``Boateng``; ``, the Salt Line,`` -> ``Line``)."""
     run: list[Token] = []
     start = _past_age(toks, k + 1)
+    if start + 1 < len(toks) and toks[start].text.lower() == "the" and (
+            toks[start + 1].upos == "PROPN"):
+        start += 1  # ", the Oberweiler Initiative,": a body's name with its article
     for t in toks[start:]:
         glued = bool(run) and t.text in _HYPHENS and _glued(run[-1], t)
         name_word = t.upos == "PROPN" or glued or (bool(run) and (t.text[:1].isupper() or (
