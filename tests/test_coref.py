@@ -686,3 +686,10 @@ def test_coref_a_class_year_is_a_person_noun() -> None:
     text = ("Guard Milo Brennan scored 31 points as Ridgeway State beat Carlow 74-70 on "
             "Saturday. \"We just kept shooting,\" the junior said.")
     assert [q.speaker for q in run(text).quotes] == ["Milo Brennan"]
+
+
+def test_coref_the_district_is_the_school_district_named_before() -> None:
+    text = ("The Maple Grove R-II School District voted on Monday to move to a four-day "
+            "week. About 40 other districts already run four-day calendars, according to "
+            "the district.")
+    assert [q.speaker for q in run(text).quotes] == ["Maple Grove R-II School District"]
