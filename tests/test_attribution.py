@@ -976,3 +976,10 @@ def test_attribution_a_bodys_name_set_off_with_its_article_is_the_speaker() -> N
     text = ("An association of victims' families, the Dornfeld Initiative, said it would "
             "campaign for a change in the law.")
     assert [q.speaker for q in run(text).quotes] == ["Dornfeld Initiative"]
+
+
+def test_attribution_an_inverted_cue_between_two_pieces_of_a_quote() -> None:
+    text = ('"For the first time," said Marisol Okafor, the transit authority\'s chief '
+            'executive, "most people in this city will live near a frequent bus."')
+    quotes = [(q.kind, q.speaker, len(q.segments)) for q in run(text).quotes]
+    assert quotes == [("direct", "Marisol Okafor", 2)]

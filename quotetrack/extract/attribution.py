@@ -229,8 +229,27 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
                 if c.i == cue.i + 1 and c.upos == "PROPN" and not _within(c, avoid)]
     if nominal:
         return Source(nominal[0], "cue-object")
+    after = _inverted_name(tree, cue, avoid)
+    if after is not None:
+        return Source(after, "cue-object")
     name = _set_off_before(tree, cue, avoid)
     return Source(name, "set-off-name") if name is not None else None
+
+
+def _inverted_name(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:
+    """``"A," said Denise Abernathy, the authority's chief executive, "B."``, with the
+    name hung elsewhere: the proper noun right after a cue that follows a closing quote
+    mark (the head word of its name)."""
+    toks = tree.tokens
+    closed = any(is_mark_token(w.text) for w in toks[max(0, cue.i - 2):cue.i])
+    k = cue.i + 1
+    if not closed or k >= len(toks) or toks[k].upos != "PROPN" or toks[k].sent != cue.sent or (
+            _within(toks[k], avoid)):
+        return None
+    while k + 1 < len(toks) and toks[k + 1].upos == "PROPN" and toks[k + 1].sent == cue.sent:
+        k += 1
+    run = range(cue.i + 1, k + 1)
+    return next((toks[j] for j in run if toks[j].head not in run), toks[cue.i + 1])
 
 
 def _set_off_before(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:

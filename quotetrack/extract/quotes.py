@@ -18,7 +18,7 @@ from itertools import takewhile
 from quotetrack.extract.claims import Claim, clause_extent, find_claims
 from quotetrack.extract.cues import Scope, cue_of, has_source, is_cue, unsaid
 from quotetrack.extract.furniture import furniture
-from quotetrack.extract.marks import QUOTE_CHARS, Marked, find_marked
+from quotetrack.extract.marks import QUOTE_CHARS, Marked, find_marked, is_mark_token
 from quotetrack.extract.nesting import narration_stops, nested_quotes
 from quotetrack.extract.syntax import Tree
 from quotetrack.extract.turns import find_turns
@@ -178,15 +178,40 @@ def _span_record(tree: Tree, start: int, end: int, kind: QuoteKind, cue: int | N
 
 def _interrupted(tree: Tree, cue: int, start: int, end: int, marks: Sequence[Marked]) -> bool:
     """Outside the quote marks, [start, end) holds only ``cue``'s own reporting clause
-    (``"If the cap is about housing," she said, "then ..."``): a direct quote in
-    pieces, not a mixed one."""
+    (``"If the cap is about housing," she said, "then ..."``, or the inverted ``said``
+    and its subject, ``"A," said X, the authority's chief executive, "B."``): a direct
+    quote in pieces, not a mixed one."""
     inside = [m for m in marks if start <= m.outer_end and m.outer_start < end]
     if len(inside) < 2:
         return False
     own = {cue} | {w.i for s in tree.children(cue, "nsubj") for w in tree.subtree(s.i)}
     outside = [t for t in tree.within(start, end)
                if not any(m.outer_start <= t.start < m.outer_end for m in inside)]
+    words_ = [t for t in outside if t.upos != "PUNCT"]
+    if words_ and words_[0].i == cue and all(t.upos not in ("VERB", "AUX") for t in words_[1:]):
+        return True  # '"A," said Denise Abernathy, the authority's chief executive, "B."',
+        # however the parser hung the inverted subject
     return all(t.i in own or t.upos == "PUNCT" for t in outside)
+
+
+def _speaker_then_quote(tree: Tree, c: Claim, marked: list[Marked]) -> bool:
+    """Claim ``c`` holds its inverted cue's subject and the quote's next piece
+    (``_subject_then_mark``), no statement of its own."""
+    first = next((m for m in marked if c.start <= m.outer_start < c.end), None)
+    return first is not None and _subject_then_mark(tree, c.cue, c.start, first.outer_start)
+
+
+def _subject_then_mark(tree: Tree, cue: int, start: int, mark: int) -> bool:
+    """``cue`` right after a closing quote mark, and the span from ``start``, right
+    after ``cue``, to a quote mark at ``mark`` a phrase with no verb (``"A," said Denise
+    Abernathy, the authority's chief executive, "B."``): the inverted cue's subject,
+    however the parser hung it on B."""
+    t = tree.tokens[cue]
+    closed = t.i > 0 and any(is_mark_token(w.text) for w in tree.tokens[max(0, t.i - 2):t.i])
+    if not closed or t.end > start or tree.doc.text[t.end:start].strip() or mark <= start:
+        return False  # (not 'The premier said Ottawa "has to pay"': no quote before)
+    before = [w for w in tree.within(start, mark) if w.upos != "PUNCT"]
+    return bool(before) and all(w.upos not in ("VERB", "AUX") for w in before)
 
 
 def _claim_span(tree: Tree, c: Claim, marked: list[Marked]) -> QuoteSpan | None:
@@ -225,7 +250,8 @@ def _quote_clause(tree: Tree, cue: int, m: Marked, marks: Sequence[Marked] = ()
             return None
         start, end = min(span[0], m.start), max(span[1], m.end)
         outside = tree.doc.text[start:m.outer_start] + " " + tree.doc.text[m.outer_end:end]
-        if _interrupted(tree, cue, start, end, marks):
+        if _interrupted(tree, cue, start, end, marks) or _subject_then_mark(
+                tree, cue, start, m.outer_start):
             return None
         return (start, end) if len(outside.split()) >= 2 else None
     return None
@@ -374,6 +400,9 @@ def find_quotes(doc: ParsedDoc, include_fragments: bool = False,
         if c.cue in quoting and not c.clause and not any(
                 _overlaps(m, c.start, c.end) for m in marked):
             continue  # '"A," he said at a rally': the cue reports the quote, not "at a rally"
+        if c.cue in quoting and _speaker_then_quote(tree, c, marked):
+            continue  # '"A," said X, the authority's chief executive, "B."': X parsed
+            # as the subject of B, the claim is the inverted subject and B, no statement
         if any("unbalanced" in m.flags and infos[n].cue == c.cue
                and _overlaps(m, c.start, c.end) for n, m in enumerate(marked)):
             continue  # '"A never closed, he said': the quote, cut at its cue, is the statement
