@@ -693,3 +693,10 @@ def test_coref_the_district_is_the_school_district_named_before() -> None:
             "week. About 40 other districts already run four-day calendars, according to "
             "the district.")
     assert [q.speaker for q in run(text).quotes] == ["Maple Grove R-II School District"]
+
+
+def test_coref_a_common_short_given_name_has_its_gender() -> None:
+    text = ("Farmer Grant Ewald says his cattle will not drink from the creek. Plant manager "
+            "Barb Lindqvist said the company was testing the water every day. \"Tell that to "
+            "the cattle,\" he said.")
+    assert [q.speaker for q in run(text).quotes][-1] == "Grant Ewald"
