@@ -34,7 +34,7 @@ from quotetrack.extract.canonical import Entities
 from quotetrack.extract.coref import Coref, Recent
 from quotetrack.extract.cueless import introduced, name_line, words_of
 from quotetrack.extract.cues import asked_of
-from quotetrack.extract.marks import is_mark_token
+from quotetrack.extract.marks import after_mark, is_mark_token
 from quotetrack.extract.mentions import Entity
 from quotetrack.extract.name_runs import _HYPHENS, POSSESSIVES, _glued, _hyphenated, is_dateline
 from quotetrack.extract.speakers import (
@@ -241,10 +241,9 @@ def _inverted_name(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:
     name hung elsewhere: the proper noun right after a cue that follows a closing quote
     mark (the head word of its name)."""
     toks = tree.tokens
-    closed = any(is_mark_token(w.text) for w in toks[max(0, cue.i - 2):cue.i])
     k = cue.i + 1
-    if not closed or k >= len(toks) or toks[k].upos != "PROPN" or toks[k].sent != cue.sent or (
-            _within(toks[k], avoid)):
+    if not after_mark(toks, cue.i) or k >= len(toks) or toks[k].upos != "PROPN" or (
+            toks[k].sent != cue.sent or _within(toks[k], avoid)):
         return None
     while k + 1 < len(toks) and toks[k + 1].upos == "PROPN" and toks[k + 1].sent == cue.sent:
         k += 1

@@ -248,9 +248,9 @@ def _short_mentions(doc: ParsedDoc, found: Sequence[Mention], covered: set[int]
 def _family_first(parts: Sequence[str]) -> bool:
     """A two-word name whose first word can be a family name written first (``Gao
     Ruiming``): neither word a given name, a title, a body's head word nor a place."""
+    common = words("titles") | words("organizations")
     return all(p.isalpha() and p[:1].isupper() and not p.isupper() and not is_given_name(p)
-               and p.lower() not in words("titles") | words("organizations")
-               and not is_place(p) for p in parts)
+               and p.lower() not in common and not is_place(p) for p in parts)
 
 
 def _known_word(t: Token, known: dict[str, str]) -> str | None:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from quotetrack.lexicon import DOUBLE_PAIRS, SINGLE_PAIRS
+from quotetrack.records import Token
 
 Role = Literal["open", "close", "either"]
 Family = Literal["double", "single"]
@@ -49,6 +50,12 @@ QUOTE_CHARS = frozenset(_DOUBLE_CHARS | _SINGLE_CHARS | {"`"})
 def is_mark_token(text: str) -> bool:
     """A token made only of quote-mark characters (``"``, ``,"`` is not one)."""
     return bool(text) and set(text) <= QUOTE_CHARS
+
+
+def after_mark(tokens: Sequence[Token], i: int) -> bool:
+    """Word ``i`` comes right after a quote mark, a comma between allowed (the ``said``
+    of ``"A," said X``)."""
+    return any(is_mark_token(t.text) for t in tokens[max(0, i - 2):i])
 
 
 @dataclass(frozen=True, slots=True)

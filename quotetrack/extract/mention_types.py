@@ -349,12 +349,11 @@ def described_person(doc: ParsedDoc, first: int, last: int) -> bool:
     kids = [t for t in doc.sentences[head.sent].tokens if t.head == head.i
             and t.deprel == "appos"]
     comma = first > 0 and doc.tokens[first - 1].text == ","
-    m = Mention(first, last, doc.tokens[first].start, doc.tokens[last].end, "", "", head.sent)
     return (comma and head.deprel == "appos" and gov.upos == "NOUN" and (
         gov.lemma.lower() in nouns)) or any(
         k.upos == "NOUN" and k.lemma.lower() in nouns and k.i > last
         and last + 1 < len(doc.tokens) and doc.tokens[last + 1].text == "," for k in kids
-    ) or _titled(doc, m, head)
+    ) or _titled(doc, first, head)
 
 
 def _described_bodies(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
@@ -376,12 +375,12 @@ def _described_bodies(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     return out
 
 
-def _titled(doc: ParsedDoc, m: Mention, head: Token) -> bool:
-    """``Lead technician Ji-woo Park-Halcrow said``: a name right after a person noun
-    whose appositive (or head) it is names that person."""
-    if m.first == 0:
+def _titled(doc: ParsedDoc, first: int, head: Token) -> bool:
+    """``Lead technician Ji-woo Park-Halcrow said``: a name starting at word ``first``
+    right after a person noun whose appositive (or head) it is names that person."""
+    if first == 0:
         return False
-    before = doc.tokens[m.first - 1]
+    before = doc.tokens[first - 1]
     return before.upos == "NOUN" and before.text.islower() and (
         before.lemma.lower() in words("person_nouns")) and before.sent == head.sent and (
         head.head == before.i and head.deprel in ("appos", "flat", "compound")

@@ -18,7 +18,7 @@ from itertools import takewhile
 from quotetrack.extract.claims import Claim, clause_extent, find_claims
 from quotetrack.extract.cues import Scope, cue_of, has_source, is_cue, unsaid
 from quotetrack.extract.furniture import furniture
-from quotetrack.extract.marks import QUOTE_CHARS, Marked, find_marked, is_mark_token
+from quotetrack.extract.marks import QUOTE_CHARS, Marked, after_mark, find_marked
 from quotetrack.extract.nesting import narration_stops, nested_quotes
 from quotetrack.extract.syntax import Tree
 from quotetrack.extract.turns import find_turns
@@ -188,7 +188,7 @@ def _interrupted(tree: Tree, cue: int, start: int, end: int, marks: Sequence[Mar
     outside = [t for t in tree.within(start, end)
                if not any(m.outer_start <= t.start < m.outer_end for m in inside)]
     words_ = [t for t in outside if t.upos != "PUNCT"]
-    if words_ and words_[0].i == cue and all(t.upos not in ("VERB", "AUX") for t in words_[1:]):
+    if words_ and words_[0].i == cue and _verbless(words_[1:]):
         return True  # '"A," said Denise Abernathy, the authority's chief executive, "B."',
         # however the parser hung the inverted subject
     return all(t.i in own or t.upos == "PUNCT" for t in outside)
@@ -207,11 +207,16 @@ def _subject_then_mark(tree: Tree, cue: int, start: int, mark: int) -> bool:
     Abernathy, the authority's chief executive, "B."``): the inverted cue's subject,
     however the parser hung it on B."""
     t = tree.tokens[cue]
-    closed = t.i > 0 and any(is_mark_token(w.text) for w in tree.tokens[max(0, t.i - 2):t.i])
-    if not closed or t.end > start or tree.doc.text[t.end:start].strip() or mark <= start:
+    if not after_mark(tree.tokens, cue) or t.end > start or tree.doc.text[
+            t.end:start].strip() or mark <= start:
         return False  # (not 'The premier said Ottawa "has to pay"': no quote before)
     before = [w for w in tree.within(start, mark) if w.upos != "PUNCT"]
-    return bool(before) and all(w.upos not in ("VERB", "AUX") for w in before)
+    return bool(before) and _verbless(before)
+
+
+def _verbless(words: Sequence[Token]) -> bool:
+    """No verb or auxiliary among ``words``: a name and its description at most."""
+    return all(w.upos not in ("VERB", "AUX") for w in words)
 
 
 def _claim_span(tree: Tree, c: Claim, marked: list[Marked]) -> QuoteSpan | None:
