@@ -983,3 +983,14 @@ def test_attribution_an_inverted_cue_between_two_pieces_of_a_quote() -> None:
             'executive, "most people in this city will live near a frequent bus."')
     quotes = [(q.kind, q.speaker, len(q.segments)) for q in run(text).quotes]
     assert quotes == [("direct", "Marisol Okafor", 2)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Harbor Bank's internal analysis of its mortgage records concluded, \"Most of the "
+     "losses came from one branch.\"", "Harbor Bank"),
+    ("The union's recent survey of its own members found, \"Nearly half would leave the "
+     "job within a year.\"", "union"),
+])
+def test_attribution_a_noun_inside_an_of_phrase_is_not_the_subject(text: str,
+                                                                    speaker: str) -> None:
+    assert [q.speaker for q in run(text).quotes] == [speaker]
