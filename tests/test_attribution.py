@@ -994,3 +994,12 @@ def test_attribution_an_inverted_cue_between_two_pieces_of_a_quote() -> None:
 def test_attribution_a_noun_inside_an_of_phrase_is_not_the_subject(text: str,
                                                                     speaker: str) -> None:
     assert [q.speaker for q in run(text).quotes] == [speaker]
+
+
+def test_attribution_a_clause_ending_in_a_colon_introduces_its_subjects_quote() -> None:
+    said = only('Coach Imelda Varga summed up the season in one line: "We were never as bad '
+                'as the table says."')
+    assert (said.speaker, said.method) == ("Imelda Varga", "colon-intro")
+    nobody = only('Council voted on Tuesday. The verdict of the meeting was blunt: "Nothing '
+                  'will be built this year."')
+    assert nobody.speaker is None  # a verdict is nobody

@@ -14,8 +14,8 @@
    of the phrase is the ``role``; coordinated subjects give several speakers.
 3. ``pronoun`` / ``coreference``: pronouns and definite descriptions go to the entity
    they refer to (``coref``); a name inside a mention goes to its entity (``entities``).
-4. ``speaker-turn`` (``NAME: words``, see ``turns``) and ``credit-line``
-   (``"..." -- Name``).
+4. ``speaker-turn`` (``NAME: words``, see ``turns``), ``credit-line``
+   (``"..." -- Name``) and ``colon-intro`` (``X put it bluntly: "..."``).
 5. Quotes with no cue in their sentence: ``words-of`` (``in the words of X, "..."``),
    ``name-line`` (a name alone after the quote),
    ``continuation`` (right after an attributed quote), ``introduction`` (the paragraph
@@ -61,7 +61,7 @@ from quotetrack.records import ParsedDoc, Quote, QuoteSpan, Span, Speaker, Speak
 CONFIDENCE = {"speaker-turn": 0.85, "cue-subject": 0.9, "appositive": 0.9, "according-to": 0.85,
               "governing-subject": 0.75, "governing-cue": 0.7, "relative-clause": 0.75,
               "cue-object": 0.6,
-              "pronoun": 0.7, "adjacent-mention": 0.7, "credit-line": 0.75,
+              "pronoun": 0.7, "adjacent-mention": 0.7, "credit-line": 0.75, "colon-intro": 0.7,
               "continuation": 0.6, "coreference": 0.7, "name-line": 0.7, "words-of": 0.8,
               "introduction": 0.5, "none": 0.0}
 _RELATIVE = {"who", "that", "which"}
@@ -389,7 +389,8 @@ def _find(tree: Tree, span: QuoteSpan) -> _Found:
         if span.kind != "direct" or cue_first:  # '..., Najib Razak said, "We ..."'
             near = _left_neighbour(tree, span) if span.cue_token is not None else None
         else:
-            near = _adjacent(tree, span) if span.cue is not None else _credit_line(tree, span)
+            near = _adjacent(tree, span) if span.cue is not None else (
+                _credit_line(tree, span) or _colon_intro(tree, span))
         return near or _Found(span, None, (), "none")
     described = _described_name(tree, src, span)
     if described is not None:
@@ -594,6 +595,27 @@ def _credit_line(tree: Tree, span: QuoteSpan) -> _Found | None:
     named = [Named(_name_text(name), "person", None, None, name[-1].i)]
     mention = Span(name[0].start, name[-1].end, tree.doc.text[name[0].start:name[-1].end])
     return _Found(span, mention, tuple(named), "credit-line")
+
+
+def _colon_intro(tree: Tree, span: QuoteSpan) -> _Found | None:
+    """``Mayor Dana Whitfield put it bluntly: "We cannot ..."``: a direct quote opening
+    right after a colon that ends a clause is said by that clause's subject, when the
+    subject is a person or a body (``The menu read: "..."`` names nobody)."""
+    before = tree.within(max(0, span.start - 12), span.start)
+    colon = next((t for t in reversed(before) if not is_mark_token(t.text)), None)
+    if colon is None or colon.text != ":" or span.start - colon.end > 3:
+        return None
+    verb = tree.tokens[colon.head] if colon.head >= 0 else None
+    while verb is not None and verb.i > colon.i and verb.head >= 0:
+        verb = tree.tokens[verb.head]  # the colon hung on a word of the quote
+    if verb is None or verb.i > colon.i or verb.upos != "VERB":
+        return None
+    subj = _subject(tree, verb)
+    named = read_mention(tree, subj) if subj is not None else []
+    if subj is None or not named or not (subj.upos == "PRON" or any(
+            n.kind in ("person", "organization") for n in named)):
+        return None
+    return _Found(span, mention_span(tree, subj), tuple(named), "colon-intro")
 
 
 def _turn(tree: Tree, span: QuoteSpan) -> _Found:
