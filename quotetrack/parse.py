@@ -183,6 +183,7 @@ def _speed_up(pipeline: Any, config: ParserConfig) -> Any:
         inference.cache_feature_names(pipeline)
         inference.unique_words(pipeline)
         inference.remember_ids(pipeline)
+        inference.live_rows(pipeline)
     if config.quantize:
         inference.quantize(pipeline)
     return pipeline
@@ -294,13 +295,13 @@ def _inference(fast: bool) -> Iterator[None]:
 
     import torch
 
-    from quotetrack.models.inference import batched_viterbi, fast_tensors
+    from quotetrack.models.inference import batched_viterbi, fast_tensors, plain_reassembly
 
     was_enabled = gc.isenabled()
     gc.disable()
     flushing = torch.set_flush_denormal(True)  # False where the CPU cannot
     try:
-        with torch.inference_mode(), fast_tensors(), batched_viterbi():
+        with torch.inference_mode(), fast_tensors(), batched_viterbi(), plain_reassembly():
             yield
     finally:
         if flushing:

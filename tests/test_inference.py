@@ -68,6 +68,8 @@ def test_speedups_stay_on_their_own_pipeline() -> None:
         assert "forward" not in vars(old.processors[name].trainer.model.charmodel)
     assert "unit2id" in vars(new.processors["tokenize"].trainer.vocab)
     assert "unit2id" not in vars(old.processors["tokenize"].trainer.vocab)
+    assert "predict" in vars(new.processors["tokenize"].trainer)
+    assert "predict" not in vars(old.processors["tokenize"].trainer)
 
 
 def test_without_optimizers_builds_none_and_restores_the_factories() -> None:
@@ -157,3 +159,41 @@ def test_batched_viterbi_gives_stanzas_tags_and_scores() -> None:
     lone = rng.normal(size=(4, 3)).astype(np.float32)  # not a row of a batch: Stanza's own
     assert inference.BatchViterbi(viterbi_decode)(lone, np.eye(3, dtype=np.float32))[1] == (
         viterbi_decode(lone, np.eye(3, dtype=np.float32))[1])
+
+
+def test_live_rows_give_the_rows_of_the_whole_batch() -> None:
+    trainer = load_pipeline(ParserConfig(threads=1).previous_release()).processors[
+        "tokenize"].trainer
+    stock = trainer.predict
+    rng = np.random.default_rng(3)
+    size, width = 6, 40
+    units = torch.from_numpy(rng.integers(1, 60, size=(size, width)))
+    features = torch.from_numpy(rng.integers(0, 2, size=(size, width, 9)).astype(np.float32))
+    text = [["a"] * width for _ in range(size)]
+    for dead in (1, 4):  # rows already read to their end: padding only
+        text[dead] = ["<PAD>"] * width
+        units[dead] = 0
+    whole = stock((units, None, features, text))
+    live = inference._make_live_rows(stock)(trainer, (units, None, features, text))
+    kept = [0, 2, 3, 5]
+    assert np.allclose(live[kept], whole[kept], atol=1e-6)
+    assert (live[kept].argmax(2) == whole[kept].argmax(2)).all()
+    assert not live[[1, 4]].any()  # never read by Stanza's windowing loop
+
+
+def test_plain_reassembly_builds_the_same_document() -> None:
+    from stanza.models.common.doc import Document
+    from stanza.models.tokenization.utils import reassemble_doc_from_tokens
+
+    text = "Lavrov's aide can't say.\n\nIt  ended at 9 p.m. on Friday."
+    tokens = [["Lavrov's", "aide", "ca", "n't", "say", "."],
+              ["It", "ended", "at", "9", "p.m.", "on", "Friday", "."]]
+    mwts = [[True, False, False, False, False, False], [False] * 8]
+    plain = [[None] * len(sentence) for sentence in tokens]
+    ours = inference._reassembled(tokens, mwts, plain, text)
+    theirs = reassemble_doc_from_tokens(tokens, mwts, plain, text)
+    assert Document(ours, text).to_dict() == Document(theirs, text).to_dict()
+    expanded = [[None, None, None, None, None, None], [None] * 7 + ["."]]
+    assert inference._reassembled(tokens, mwts, expanded, text,
+                                  stock=reassemble_doc_from_tokens) == (
+        reassemble_doc_from_tokens(tokens, mwts, expanded, text))

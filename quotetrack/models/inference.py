@@ -28,6 +28,15 @@ Stanza's code paths (``benchmarks/parse_speed.py`` times both in one run).
 * ``batched_viterbi()``: while it lasts, the entity tagger's Viterbi decoding runs
   its forward pass once over the whole batch of sentences instead of once per
   sentence (the same additions and maxima, so the same tags).
+* ``live_rows(pipeline)``: the tokenizer reads a paragraph longer than its window
+  in several passes, and every pass ran the whole batch, paragraphs already read
+  to their end included (all padding, their output thrown away); now only the
+  rows with text left run (each row's LSTM reads its own row only: same tokens).
+* ``plain_reassembly()``: while it lasts, the tokenizer's post-processor (the
+  repairs of ``tokenizer_repairs``) hands back its words as plain dicts when it
+  expands no multi-word token, instead of building a Stanza ``Document`` only to
+  turn it back into dicts; the tokenize processor builds the one ``Document``
+  from them (the same words, offsets and spaces).
 * ``quantize(pipeline)``: dynamic int8 quantisation (``torch.ao``) of chosen
   ``nn.LSTM`` and ``nn.Linear`` layers (``QUANTIZED``).  Weights become int8 with
   one scale per layer; activations are quantised on the fly.  This changes scores
@@ -213,6 +222,67 @@ def _character_reps(model: Any, chars: torch.Tensor, wordlens: list[int]) -> tor
 
 TENSOR_USERS = ("stanza.models.pos.data", "stanza.models.depparse.data",
                 "stanza.models.ner.data", "stanza.models.ner.model")
+
+
+_PAD = "<PAD>"
+
+
+def live_rows(pipeline: Any) -> bool:
+    """Give the tokenizer's trainer the live-rows ``predict`` (see module doc);
+    False where the pipeline has no tokenizer trainer."""
+    trainer = getattr(pipeline.processors.get("tokenize"), "trainer", None)
+    if trainer is None or not hasattr(trainer, "predict"):
+        return False
+    trainer.predict = MethodType(_make_live_rows(trainer.predict), trainer)
+    return True
+
+
+def _make_live_rows(stock: Callable[[Any], np.ndarray]) -> Callable[[Any, Any], np.ndarray]:
+    def predict(self: Any, inputs: Any) -> np.ndarray:
+        units, labels, features, text = inputs
+        live = [j for j, row in enumerate(text) if row and row[0] != _PAD]
+        if not live or len(live) == len(text):
+            return stock(inputs)
+        rows = torch.tensor(live)
+        part = stock((units[rows], labels, features[rows], [text[j] for j in live]))
+        out = np.zeros((len(text), *part.shape[1:]), dtype=part.dtype)
+        out[live] = part  # rows read to their end: never looked at by the caller
+        return out
+
+    return predict
+
+
+def plain_reassembly() -> AbstractContextManager[None]:
+    """Within, the tokenizer's ``reassemble_doc_from_tokens`` returns the word dicts
+    it builds when no multi-word expansion is given (see module doc)."""
+    from stanza.models.tokenization import utils
+
+    return _swapped((utils, "reassemble_doc_from_tokens", partial(
+        _reassembled, stock=utils.reassemble_doc_from_tokens)))
+
+
+def _reassembled(tokens: list[list[str]], mwts: list[list[bool]],
+                 expansions: list[list[Any]], raw_text: str,
+                 stock: Callable[..., Any] | None = None) -> list[list[dict[str, Any]]]:
+    """Stanza's reassembly of post-processed words into word dicts with offsets,
+    without its ``Document`` round trip; with expansions, Stanza's own."""
+    if any(e for sentence in expansions for e in sentence):
+        assert stock is not None
+        return cast(list[list[dict[str, Any]]], stock(tokens, mwts, expansions, raw_text))
+    doc = []
+    offset = 0
+    for sentence, flags in zip(tokens, mwts, strict=True):
+        words = []
+        for n, (word, mwt) in enumerate(zip(sentence, flags, strict=True), 1):
+            start = raw_text.index(word, offset)
+            offset = start + len(word)
+            wd: dict[str, Any] = {"id": (n,), "text": word, "start_char": start,
+                                  "end_char": offset}
+            if mwt:
+                wd["misc"] = "MWT=Yes"
+            words.append(wd)
+        doc.append(words)
+    return doc
 
 
 def fast_tensors() -> AbstractContextManager[None]:
