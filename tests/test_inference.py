@@ -197,3 +197,20 @@ def test_plain_reassembly_builds_the_same_document() -> None:
     assert inference._reassembled(tokens, mwts, expanded, text,
                                   stock=reassemble_doc_from_tokens) == (
         reassemble_doc_from_tokens(tokens, mwts, expanded, text))
+
+
+def test_arc_labels_are_the_argmax_of_stanzas_label_scores() -> None:
+    parser = load_pipeline(ParserConfig(threads=1).previous_release()).processors[
+        "depparse"].trainer.model.eval()  # no dropout
+    labels = inference.ArcLabels(parser.deprel)
+    rng = np.random.default_rng(11)
+    states = torch.from_numpy(rng.normal(size=(3, 9, parser.deprel.W1.in_features))
+                              .astype(np.float32))
+    trees = [np.array([0, 2, 0, 2, 3, 3, 5, 2, 7]), np.array([0, 0, 1]),
+             np.array([0, 3, 3, 0, 3, 4])]
+    with torch.inference_mode():
+        full = parser.deprel(states, states)  # batch x dependent x head x label
+        got = labels(parser.deprel, states, trees)
+    want = [int(full[k, d, tree[d]].argmax()) for k, tree in enumerate(trees)
+            for d in range(1, len(tree))]
+    assert got.tolist() == want
