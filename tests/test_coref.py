@@ -700,3 +700,10 @@ def test_coref_a_common_short_given_name_has_its_gender() -> None:
             "Barb Lindqvist said the company was testing the water every day. \"Tell that to "
             "the cattle,\" he said.")
     assert [q.speaker for q in run(text).quotes][-1] == "Grant Ewald"
+
+
+def test_coref_the_noun_an_unnamed_source_was_introduced_with_is_that_source() -> None:
+    text = ("A source close to the negotiations, who was not authorized to speak publicly, "
+            "told the Halden Courier that the two sides had agreed on wages. The source said "
+            "a vote could come as early as Friday.")
+    assert [q.speaker for q in run(text).quotes] == ["source close to the negotiations"] * 2

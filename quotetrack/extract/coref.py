@@ -335,7 +335,8 @@ class Coref:
                     return later
             return self._best(head, recent, lambda e: e.kind == "person" and (
                 gender is None or e.gender in (None, gender)), gender, prefer=lemma)
-        return ()
+        return self._unnamed_source(head, lemma)  # "A source familiar with ... told"
+        # ... "The source said": a noun the article made a speaker is one here
 
     def _organisation(self, head: Token, lemma: str, recent: Sequence[Recent]
                       ) -> tuple[Entity, ...]:
