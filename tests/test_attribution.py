@@ -1003,3 +1003,10 @@ def test_attribution_a_clause_ending_in_a_colon_introduces_its_subjects_quote() 
     nobody = only('Council voted on Tuesday. The verdict of the meeting was blunt: "Nothing '
                   'will be built this year."')
     assert nobody.speaker is None  # a verdict is nobody
+
+
+def test_attribution_an_unnamed_speakers_person_is_named() -> None:
+    text = ("Provincial treasurer Helena Stroud-Baptiste resigned on Monday after the audit. "
+            "Stroud-Baptiste did not speak to reporters. Aides to the former treasurer said "
+            "she would stay on as an ordinary member.")
+    assert [q.speaker for q in run(text).quotes] == ["Aides to Helena Stroud-Baptiste"]

@@ -819,6 +819,9 @@ def _owner_named(n: Named, coref: Coref, recent: list[Recent]) -> str:
     for c in tree.children(head.i, "nmod"):
         spoken_for = any(w.text.lower() in ("for", "of", "at") for w in tree.children(
             c.i, "case")) and any(d.text.lower() == "the" for d in tree.children(c.i, "det"))
+        person = _person_named(tree, c, n.name, coref, recent)
+        if person is not None:  # "Friends of the former minister" -> of Oliver Pennington
+            return person
         if spoken_for and c.upos == "NOUN" and c.text.islower() and c.text in words_:
             found = coref.resolve(c, recent)
             if len(found) == 1 and found[0].kind == "organization" and (
@@ -826,6 +829,25 @@ def _owner_named(n: Named, coref: Coref, recent: list[Recent]) -> str:
                 k = len(words_) - 1 - words_[::-1].index(c.text)
                 return " ".join([*words_[:k], found[0].name, *words_[k + 1:]])
     return n.name
+
+
+def _person_named(tree: Tree, c: Token, name: str, coref: Coref,
+                  recent: list[Recent]) -> str | None:
+    """``name`` with the definite person description after its ``of``, ``for`` or ``to``
+    (``the former minister``) replaced by the one person coreference finds for it,
+    else None."""
+    if c.upos != "NOUN" or not is_person_noun(c.lemma) or not any(
+            w.text.lower() in ("of", "for", "to") for w in tree.children(c.i, "case")) or not (
+            any(d.text.lower() == "the" for d in tree.children(c.i, "det"))):
+        return None
+    words_ = [w for w in tree.subtree(c.i) if w.rel != "case"]
+    phrase = tree.doc.text[words_[0].start:words_[-1].end]
+    if phrase not in name or any(w.sent != c.sent for w in words_):
+        return None
+    found = coref.resolve(c, recent)
+    if len(found) != 1 or found[0].kind != "person":
+        return None
+    return name.replace(phrase, found[0].name)
 
 
 def _governing_cue(tree: Tree, spans: list[QuoteSpan], resolved: list[Resolved]) -> None:
