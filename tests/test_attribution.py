@@ -1010,3 +1010,10 @@ def test_attribution_an_unnamed_speakers_person_is_named() -> None:
             "Stroud-Baptiste did not speak to reporters. Aides to the former treasurer said "
             "she would stay on as an ordinary member.")
     assert [q.speaker for q in run(text).quotes] == ["Aides to Helena Stroud-Baptiste"]
+
+
+def test_attribution_a_sources_label_keeps_where_it_works() -> None:
+    text = ("The Tolland River First Nation has been under a boil-water advisory since 2019. "
+            "A source at Indigenous Services Canada, who was not authorized to speak "
+            "publicly, told the Northern Times the project would be split in two.")
+    assert [q.speaker for q in run(text).quotes] == ["source at Indigenous Services Canada"]

@@ -707,3 +707,11 @@ def test_coref_the_noun_an_unnamed_source_was_introduced_with_is_that_source() -
             "told the Halden Courier that the two sides had agreed on wages. The source said "
             "a vote could come as early as Friday.")
     assert [q.speaker for q in run(text).quotes] == ["source close to the negotiations"] * 2
+
+
+def test_coref_a_source_introduced_after_according_to_is_the_source_later() -> None:
+    text = ("Shares of Dunmore Rail fell 4 per cent. The company is weighing the sale of its "
+            "freight arm, according to a person familiar with the matter who was not "
+            "authorized to discuss it publicly. The unit could fetch $2 billion, the person "
+            "said.")
+    assert [q.speaker for q in run(text).quotes] == ["person familiar with the matter"] * 2

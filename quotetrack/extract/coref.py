@@ -502,12 +502,15 @@ class Coref:
 
     def _unnamed_source_word(self, head: Token, lemma: str) -> Token | None:
         """The head word of the latest unnamed source introduced with ``lemma`` as a
-        speech verb's indefinite subject before ``head`` (see ``_unnamed_source``)."""
+        speech verb's indefinite subject (or after ``according to``) before ``head``
+        (see ``_unnamed_source``)."""
         toks = self.tree.tokens
         for t in reversed(toks[max(0, head.i - 800):head.i]):
             if t.lemma.lower() != lemma or t.upos not in ("NOUN", "ADJ") or not any(
                     c.text.lower() in ("a", "an") for c in self.tree.subtree(t.i) if c.i < t.i):
                 continue  # "A council diplomat", the article hung on either noun
+            if any(c.text.lower() == "according" for c in self.tree.children(t.i, "case")):
+                return t  # "according to a person familiar with the matter"
             slipped = t.rel in ("ccomp", "dep", "obj", "xcomp") and t.head > t.i  # misparsed
             verb = toks[t.head] if t.head >= 0 and (t.rel == "nsubj" or slipped) else (
                 self._bare_cue(t) if t.rel == "root" else None)

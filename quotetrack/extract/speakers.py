@@ -383,7 +383,8 @@ def _described(tree: Tree, head: Token, phrase: list[Token]) -> str:
     (``teacher at a Mississauga school``, ``residents of Spring Creek``, ``spokesperson
     for Manitoba Justice``), not its clauses (``who did not want to be identified``)."""
     kept = {t.i for t in phrase}
-    described = is_person_noun(head.lemma) or head.text.lower() in words("group_nouns")
+    described = is_person_noun(head.lemma) or head.text.lower() in words("group_nouns") or (
+        head.lemma.lower() == "source")  # "a source at Indigenous Services Canada"
     for c in tree.children(head.i, "nmod") if described else []:
         sub = tree.subtree(c.i, skip=[k.i for k in tree.children(c.i) if k.rel in _CUT_RELS])
         if c.i > head.i and c.deprel != "nmod:poss" and c.sent == head.sent and (
@@ -396,8 +397,9 @@ def _described(tree: Tree, head: Token, phrase: list[Token]) -> str:
                 k != head.head):
             kept.add(k)
             k += 1
-    comma = next((t.i for t in toks[head.i:] if t.text == "," or t.sent != head.sent),
-                 len(toks))  # "..., speaking on condition of anonymity": no part of it
+    comma = next((t.i for t in toks[head.i:] if t.text == "," or t.sent != head.sent or (
+        t.lemma.lower() in ("who", "which") and t.i > head.i)), len(toks))  # "...,
+    # speaking on condition of anonymity", "... who was not authorized": no part of it
     return clean_phrase(tree, contiguous([toks[k] for k in sorted(kept) if k < comma], head.i))
 
 
