@@ -715,3 +715,10 @@ def test_coref_a_source_introduced_after_according_to_is_the_source_later() -> N
             "authorized to discuss it publicly. The unit could fetch $2 billion, the person "
             "said.")
     assert [q.speaker for q in run(text).quotes] == ["person familiar with the matter"] * 2
+
+
+def test_coref_a_possessive_inside_the_subject_is_not_the_clauses_owner() -> None:
+    text = ('Halden Orbital, a start-up in Dartmouth, lost contact with its first satellite '
+            'on Tuesday. Its founder says the loss is "painful but not fatal" for the '
+            '40-person firm.')  # once endless: "its" -> the owner of "Its founder" -> "its"
+    assert [q.speaker for q in run(text).quotes] == ["Halden Orbital's founder"]

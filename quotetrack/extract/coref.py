@@ -178,8 +178,9 @@ class Coref:
             head.head].head >= 0 else None
         subj = self.tree.children(verb.i, "nsubj") if verb is not None and (
             verb.upos == "VERB") else []
-        if len(subj) != 1 or subj[0].upos not in ("NOUN", "PROPN"):
-            return ()
+        if len(subj) != 1 or subj[0].upos not in ("NOUN", "PROPN") or head.i in {
+                w.i for w in self.tree.subtree(subj[0].i)}:
+            return ()  # "its spokesperson said": a phrase is never its own owner
         own = self.entity_of(subj[0].i)
         if own is not None:
             return (own,) if own.kind in ("organization", "place") else ()
