@@ -1017,3 +1017,12 @@ def test_attribution_a_sources_label_keeps_where_it_works() -> None:
             "A source at Indigenous Services Canada, who was not authorized to speak "
             "publicly, told the Northern Times the project would be split in two.")
     assert [q.speaker for q in run(text).quotes] == ["source at Indigenous Services Canada"]
+
+
+def test_attribution_a_body_named_short_is_its_full_name() -> None:
+    text = ("Workers walked off the job at Prairie Sun Foods' warehouse on Monday. Prairie "
+            "Sun said in a statement that its offer was fair.")
+    assert [q.speaker for q in run(text).quotes] == ["Prairie Sun Foods"]
+    heir = ("Donald Trump Jr. spoke first at the rally on Monday. Donald Trump said the "
+            "election was rigged.")
+    assert [q.speaker for q in run(heir).quotes] == ["Donald Trump"]  # another person

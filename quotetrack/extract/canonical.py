@@ -19,14 +19,23 @@ from quotetrack.extract.mentions import Entity
 from quotetrack.extract.name_runs import HONORIFICS
 from quotetrack.extract.speakers import Named, _proper
 from quotetrack.extract.syntax import Tree
-from quotetrack.lexicon import words
+from quotetrack.lexicon import is_given_name, words
 from quotetrack.records import Quote, Speaker, SpeakerKind
 
 _LOCATIVE = {"in", "at", "across", "near", "into", "throughout"}  # not "to Obama"
 _PERSONAL = ("m", "f")
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "Donald Trump Jr.": another person
 
 
 _TITLES = words("titles") | HONORIFICS
+
+
+def _name_words(extra: list[str]) -> bool:
+    """``extra`` continues a proper name: capitalised words (``of``, ``and``, ``for``
+    inside), no suffix of another person (``Jr.``), no punctuation."""
+    return extra[-1][:1].isupper() and extra[-1].lower().rstrip(".") not in _SUFFIXES and all(
+        (w[:1].isupper() or w in ("of", "and", "for", "the")) and any(c.isalnum() for c in w)
+        for w in extra)
 
 
 def _owned(name: str) -> tuple[str, str] | None:
@@ -107,6 +116,8 @@ class Entities:
             owned = None  # "Israeli Prime Minister's Office": a body's name, a title's own
         if owned is not None:
             canon = f"{self._full_name(owned[0])}{owned[1]}"
+        elif len(words) > 1 and (full_body := self._full_body(words)):
+            canon = full_body
         elif kind in ("organization", "group") or not words:
             canon = name
         else:
@@ -122,6 +133,16 @@ class Entities:
         if name in self.genders:
             self.genders.setdefault(canon, self.genders[name])
         return canon
+
+    def _full_body(self, words_: list[str]) -> str | None:
+        """The one longer name the article gives that starts with the words of a short
+        one that is no person's or place's name (``Summit Crest`` -> ``Summit Crest
+        Properties``, a body named short after its full name)."""
+        if is_given_name(words_[0]) or " ".join(words_) in self.places:
+            return None
+        longer = {f for f in self.kinds if len(f.split()) > len(words_) and (
+            f.split()[:len(words_)] == words_) and _name_words(f.split()[len(words_):])}
+        return longer.pop() if len(longer) == 1 else None
 
     def _full_name(self, name: str) -> str:
         """A surname alone (titles aside) as the fullest person name ending with it."""
@@ -141,6 +162,8 @@ class Entities:
         mention = " ".join(mention.split())
         owned = _owned(entity.name)
         name = f"{self._full_name(owned[0])}{owned[1]}" if owned else entity.name
+        if not owned and entity.kind != "person" and len(name.split()) > 1:
+            name = self._full_body(name.split()) or name
         self.aliases.setdefault(name, set()).add(mention)
         self.kinds[name] = kind
         if mention in self.roles:
