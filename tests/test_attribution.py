@@ -1026,3 +1026,10 @@ def test_attribution_a_body_named_short_is_its_full_name() -> None:
     heir = ("Donald Trump Jr. spoke first at the rally on Monday. Donald Trump said the "
             "election was rigged.")
     assert [q.speaker for q in run(heir).quotes] == ["Donald Trump"]  # another person
+
+
+def test_attribution_he_never_takes_a_plural_unnamed_speaker() -> None:
+    text = ("Welder Jonas Albrecht, 51, who has worked at the plant for 30 years, said "
+            "colleagues were already asking whether they should move away.\n\n"
+            "\"My father worked here. I thought my son would work here,\" he said.")
+    assert [q.speaker for q in run(text).quotes][-1] == "Jonas Albrecht"

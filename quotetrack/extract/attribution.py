@@ -911,8 +911,8 @@ def _described_before(n: Named, f: _Found, found: list[_Found], out: list[Resolv
     head = before.named[0].head
     word = coref.tree.tokens[head] if head >= 0 else None
     if word is None or word.upos != "NOUN" or coref.entity_of(head) is not None or (
-            word.lemma.lower() not in words("person_nouns")):
-        return None
+            word.lemma.lower() not in words("person_nouns")) or "Number=Plur" in word.feats:
+        return None  # "colleagues were asking ...": no "he"
     if any(e.kind == "person" and e.gender in (None, n.gender) and any(
             before.span.end <= m.start < f.span.start for m in e.mentions)
            for e in coref.entities):
