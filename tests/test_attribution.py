@@ -1033,3 +1033,10 @@ def test_attribution_he_never_takes_a_plural_unnamed_speaker() -> None:
             "colleagues were already asking whether they should move away.\n\n"
             "\"My father worked here. I thought my son would work here,\" he said.")
     assert [q.speaker for q in run(text).quotes][-1] == "Jonas Albrecht"
+
+
+def test_attribution_an_official_familiar_with_keeps_its_complement_however_parsed() -> None:
+    text = ("A provincial official familiar with the talks, who spoke on condition of "
+            "anonymity, said the deal was close.")  # "familiar" read as the noun
+    assert [q.speaker for q in run(text).quotes] == [
+        "provincial official familiar with the talks"]

@@ -384,7 +384,8 @@ def _described(tree: Tree, head: Token, phrase: list[Token]) -> str:
     for Manitoba Justice``), not its clauses (``who did not want to be identified``)."""
     kept = {t.i for t in phrase}
     described = is_person_noun(head.lemma) or head.text.lower() in words("group_nouns") or (
-        head.lemma.lower() == "source")  # "a source at Indigenous Services Canada"
+        head.lemma.lower() == "source") or (  # "a source at Indigenous Services Canada"
+        head.text.lower() in _POSTPOSITIVE)  # "A federal official familiar", "familiar" a noun
     for c in tree.children(head.i, "nmod") if described else []:
         sub = tree.subtree(c.i, skip=[k.i for k in tree.children(c.i) if k.rel in _CUT_RELS])
         if c.i > head.i and c.deprel != "nmod:poss" and c.sent == head.sent and (
