@@ -1040,3 +1040,9 @@ def test_attribution_an_official_familiar_with_keeps_its_complement_however_pars
             "anonymity, said the deal was close.")  # "familiar" read as the noun
     assert [q.speaker for q in run(text).quotes] == [
         "provincial official familiar with the talks"]
+
+
+def test_attribution_they_is_never_a_group_inside_its_own_quote() -> None:
+    text = ('Members of the Harbour Transit Union walked off the job on Monday. "Drivers '
+            'are tired, but they are not giving up," they said.')
+    assert [q.speaker for q in run(text).quotes] == ["Harbour Transit Union"]

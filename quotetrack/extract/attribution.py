@@ -763,7 +763,7 @@ def _resolve(found: list[_Found], ents: Entities, coref: Coref) -> list[Resolved
         group = _group_before(f, found, out)
         for n in f.named:
             if n.gender == "p" and n.name.lower() in PRONOUNS and group is None:
-                group = _group_subject_before(coref.tree, n)
+                group = _group_subject_before(coref.tree, n, f.span)
             if n.gender == "p" and n.name.lower() in PRONOUNS and group is not None:
                 names.append(group)  # "Critics say ... They argue": the group just quoted
                 kinds.append("group")
@@ -878,14 +878,16 @@ def _group_before(f: _Found, found: list[_Found], out: list[Resolved]) -> str | 
     return out[-1][0][0] if f.span.paragraph - before.paragraph <= 1 else None
 
 
-def _group_subject_before(tree: Tree, n: Named) -> str | None:
+def _group_subject_before(tree: Tree, n: Named, span: QuoteSpan) -> str | None:
     """``Scientology officials went to the station, where they claimed ...``: a plural
     ``they`` is the plural people-noun subject before it in its sentence (the
-    nearest), named as that phrase."""
+    nearest, never one inside the quote itself), named as that phrase."""
     if n.head < 0:
         return None
     pron = tree.tokens[n.head]
+    pieces = span.segments or (span,)
     subjects = [t for t in tree.doc.sentences[pron.sent].tokens if t.i < pron.i
+                and not any(p.start <= t.start < p.end for p in pieces)
                 and t.rel == "nsubj" and t.upos == "NOUN" and "Number=Plur" in t.feats
                 and (is_person_noun(t.lemma) or t.lemma.lower() in words("group_nouns"))]
     if not subjects:
