@@ -1046,3 +1046,9 @@ def test_attribution_they_is_never_a_group_inside_its_own_quote() -> None:
     text = ('Members of the Harbour Transit Union walked off the job on Monday. "Drivers '
             'are tired, but they are not giving up," they said.')
     assert [q.speaker for q in run(text).quotes] == ["Harbour Transit Union"]
+
+
+def test_attribution_an_elder_is_a_title() -> None:
+    text = ('Elder Rosalie Keewatin opened the ceremony with a prayer. "We waited a long '
+            'time for this day," Elder Rosalie Keewatin said.')
+    assert [(q.speaker, q.role) for q in run(text).quotes] == [("Rosalie Keewatin", "Elder")]
