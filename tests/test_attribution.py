@@ -1052,3 +1052,10 @@ def test_attribution_an_elder_is_a_title() -> None:
     text = ('Elder Rosalie Keewatin opened the ceremony with a prayer. "We waited a long '
             'time for this day," Elder Rosalie Keewatin said.')
     assert [(q.speaker, q.role) for q in run(text).quotes] == [("Rosalie Keewatin", "Elder")]
+
+
+def test_attribution_a_body_described_in_a_lead_is_the_one_named_next() -> None:
+    text = ("A Moncton company that builds hospital beds says it will cut 80 jobs this "
+            "spring.\n\nRiverside Medical Works said in a statement that orders fell by a "
+            "third last year.")
+    assert [q.speaker for q in run(text).quotes] == ["Riverside Medical Works"] * 2

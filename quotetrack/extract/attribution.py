@@ -53,6 +53,7 @@ from quotetrack.lexicon import (
     is_person_noun,
     noun_gender,
     reporting_nouns,
+    singulars,
     speech_verb,
     words,
 )
@@ -654,6 +655,9 @@ def _linked(n: Named, f: _Found, coref: Coref, recent: list[Recent]) -> tuple[En
     opening = _opening_person(coref, f.mention) or _closing_person(coref, f.mention)
     if opening is not None and (own is None or own.kind != "person"):
         return (opening,)
+    body = _lead_body(coref, f.mention)
+    if body is not None:
+        return (body,)
     if own is not None and own.kind in _KIND_OF_ENTITY:
         return (own,)
     head = coref.tree.tokens[n.head]
@@ -670,6 +674,35 @@ def _linked(n: Named, f: _Found, coref: Coref, recent: list[Recent]) -> tuple[En
             coref.tree, head) or role or capitalised_description(coref.tree, head):
         return coref.resolve(head, recent)
     return ()
+
+
+def _lead_body(coref: Coref, mention: Span | None) -> Entity | None:
+    """``A Halifax company ... says``, ``One of Winnipeg's oldest theatre companies has
+    cancelled ..., saying``: a body described, not named, in the first sentence of a
+    paragraph (a news lead) is the organisation that is the subject of the next
+    paragraph's first sentence (``Tidewater Orbital said``)."""
+    tree = coref.tree
+    words_ = tree.within(mention.start, mention.end) if mention is not None else []
+    tops = [w for w in words_ if not words_[0].i <= w.head <= words_[-1].i]
+    if len(tops) != 1:
+        return None
+    head = noun = tops[0]
+    if head.text.lower() == "one":  # "One of ... companies"
+        noun = next((c for c in tree.children(head.i, "nmod") if "Number=Plur" in c.feats),
+                    head)
+    elif not any(d.text.lower() in ("a", "an") for d in tree.children(head.i, "det")):
+        return None
+    sentences = tree.doc.sentences
+    if noun is head and head.text.lower() == "one" or not (
+            singulars(noun.lemma.lower()) & words("organizations")) or (
+            sentences[head.sent].first != min(s.first for s in sentences
+                                                if s.para == head.para)):
+        return None
+    opener = next((s for s in sentences if s.para == head.para + 1), None)
+    subj = [t for t in opener.tokens if t.rel == "nsubj" and t.upos == "PROPN" and (
+        tree.tokens[t.head].rel == "root")] if opener is not None else []
+    body = coref.entity_of(subj[0].i) if subj else None
+    return body if body is not None and body.kind == "organization" else None
 
 
 def _opening_person(coref: Coref, mention: Span | None) -> Entity | None:
