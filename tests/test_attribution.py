@@ -1026,6 +1026,9 @@ def test_attribution_a_body_named_short_is_its_full_name() -> None:
     heir = ("Donald Trump Jr. spoke first at the rally on Monday. Donald Trump said the "
             "election was rigged.")
     assert [q.speaker for q in run(heir).quotes] == ["Donald Trump"]  # another person
+    titled = ("Tenants Advocate Marisol Petrie released her report on Monday. The Tenants "
+              "Advocate said that evictions had doubled.")
+    assert "Marisol" not in (run(titled).quotes[0].speaker or "")  # a title before a name
 
 
 def test_attribution_he_never_takes_a_plural_unnamed_speaker() -> None:

@@ -31,11 +31,12 @@ _TITLES = words("titles") | HONORIFICS
 
 
 def _name_words(extra: list[str]) -> bool:
-    """``extra`` continues a proper name: capitalised words (``of``, ``and``, ``for``
-    inside), no suffix of another person (``Jr.``), no punctuation."""
+    """``extra`` continues a body's name: capitalised words (``of``, ``and``, ``for``
+    inside), no suffix of another person (``Jr.``), no given name (``Veterans Ombud``
+    + ``Danielle Kerr`` is a title before a person), no punctuation."""
     return extra[-1][:1].isupper() and extra[-1].lower().rstrip(".") not in _SUFFIXES and all(
         (w[:1].isupper() or w in ("of", "and", "for", "the")) and any(c.isalnum() for c in w)
-        for w in extra)
+        and not is_given_name(w) for w in extra)
 
 
 def _owned(name: str) -> tuple[str, str] | None:
