@@ -722,3 +722,10 @@ def test_coref_a_possessive_inside_the_subject_is_not_the_clauses_owner() -> Non
             'on Tuesday. Its founder says the loss is "painful but not fatal" for the '
             '40-person firm.')  # once endless: "its" -> the owner of "Its founder" -> "its"
     assert [q.speaker for q in run(text).quotes] == ["Halden Orbital's founder"]
+
+
+def test_coref_a_held_role_named_only_later_is_that_person() -> None:
+    text = ("Lumen Robotics lost its only prototype in a fire on Tuesday. Its founder says "
+            "the company will rebuild.\n\n\"We lost everything but the people,\" Aiko "
+            "Marchetti, the company's founder, told reporters.")
+    assert [q.speaker for q in run(text).quotes] == ["Aiko Marchetti"] * 2

@@ -295,8 +295,11 @@ class Coref:
             return marked  # "Her Liberal rival": the one person the article calls Liberal
         if (person or lemma in PERSONAL_UNITS) and held and not definite:  # "his doctor"
             holders = self._role_holders(head, lemma)  # "Her mother, Rosario Dela Cruz,
-            return (holders[0],) if len(holders) == 1 else self._held(  # ..." named: her
-                head, held[0], recent)
+            if len(holders) == 1:  # ..." named: her
+                return (holders[0],)
+            later = () if holders else self._identified_after(  # "Its founder says" ...
+                head, lemma, role_only=True)  # "Marguerite Olsen, the company's founder"
+            return later or self._held(head, held[0], recent)
         if lemma in PERSONAL_UNITS and possessors and not owner:  # "the mayor's office"
             return self._role_office(head, possessors[0])
         if held and not owner and lemma in words("organizations"):  # "their union"
