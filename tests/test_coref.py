@@ -729,3 +729,12 @@ def test_coref_a_held_role_named_only_later_is_that_person() -> None:
             "the company will rebuild.\n\n\"We lost everything but the people,\" Aiko "
             "Marchetti, the company's founder, told reporters.")
     assert [q.speaker for q in run(text).quotes] == ["Aiko Marchetti"] * 2
+
+
+def test_coref_the_official_is_the_unnamed_one_introduced_however_parsed() -> None:
+    text = ("Fatima Haddad, director of the Riverside Welcome Centre, said her staff had "
+            "found homes for 40 families. A provincial official familiar with the talks, who "
+            "spoke on condition of anonymity, said the deal was close. According to the "
+            "official, the province expects to sign by June.")  # "familiar" read as the noun
+    assert [q.speaker for q in run(text).quotes][-1] == (
+        "provincial official familiar with the talks")

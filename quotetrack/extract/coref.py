@@ -35,7 +35,12 @@ from quotetrack.extract.mention_types import PERSONAL_UNITS
 from quotetrack.extract.mentions import Entity, Mention
 from quotetrack.extract.name_runs import _HYPHENS, HONORIFICS, is_dateline
 from quotetrack.extract.places import is_place, place_body
-from quotetrack.extract.speakers import aged, capitalised_description, read_mention
+from quotetrack.extract.speakers import (
+    POSTPOSITIVE,
+    aged,
+    capitalised_description,
+    read_mention,
+)
 from quotetrack.extract.syntax import Tree
 from quotetrack.lexicon import is_person_noun, noun_gender, singulars, speech_verb, words
 from quotetrack.records import Sentence, Token
@@ -510,9 +515,15 @@ class Coref:
         (see ``_unnamed_source``)."""
         toks = self.tree.tokens
         for t in reversed(toks[max(0, head.i - 800):head.i]):
-            if t.lemma.lower() != lemma or t.upos not in ("NOUN", "ADJ") or not any(
+            if t.lemma.lower() == lemma and t.rel == "amod" and toks[t.head].i > t.i and (
+                    toks[t.head].text.lower() in POSTPOSITIVE):  # "A federal official
+                t = toks[t.head]  # familiar with the file", "familiar" read as the noun
+            elif t.lemma.lower() != lemma or t.upos not in ("NOUN", "ADJ") or not any(
                     c.text.lower() in ("a", "an") for c in self.tree.subtree(t.i) if c.i < t.i):
                 continue  # "A council diplomat", the article hung on either noun
+            if not any(c.text.lower() in ("a", "an") for c in self.tree.subtree(t.i)
+                       if c.i < t.i):
+                continue
             if any(c.text.lower() == "according" for c in self.tree.children(t.i, "case")):
                 return t  # "according to a person familiar with the matter"
             slipped = t.rel in ("ccomp", "dep", "obj", "xcomp") and t.head > t.i  # misparsed

@@ -385,14 +385,14 @@ def _described(tree: Tree, head: Token, phrase: list[Token]) -> str:
     kept = {t.i for t in phrase}
     described = is_person_noun(head.lemma) or head.text.lower() in words("group_nouns") or (
         head.lemma.lower() == "source") or (  # "a source at Indigenous Services Canada"
-        head.text.lower() in _POSTPOSITIVE)  # "A federal official familiar", "familiar" a noun
+        head.text.lower() in POSTPOSITIVE)  # "A federal official familiar", "familiar" a noun
     for c in tree.children(head.i, "nmod") if described else []:
         sub = tree.subtree(c.i, skip=[k.i for k in tree.children(c.i) if k.rel in _CUT_RELS])
         if c.i > head.i and c.deprel != "nmod:poss" and c.sent == head.sent and (
                 c.lemma.lower() not in words("calendar")) and c.upos != "NUM":  # "in April"
             kept |= {t.i for t in sub if t.upos != "PUNCT"}
     toks = tree.tokens
-    if head.i + 1 < len(toks) and toks[head.i + 1].text.lower() in _POSTPOSITIVE:
+    if head.i + 1 < len(toks) and toks[head.i + 1].text.lower() in POSTPOSITIVE:
         k = head.i + 1  # "a person familiar with the matter", however the parser hung it
         while k < len(toks) and toks[k].sent == head.sent and toks[k].text != "," and (
                 k != head.head):
@@ -406,7 +406,7 @@ def _described(tree: Tree, head: Token, phrase: list[Token]) -> str:
 
 # Adjectives and participles that follow an unnamed source's noun with their complement
 # ("a source close to the team", "people briefed on the talks").
-_POSTPOSITIVE = frozenset({"familiar", "close", "knowledgeable", "aware", "briefed",
+POSTPOSITIVE = frozenset({"familiar", "close", "knowledgeable", "aware", "briefed",
                            "involved"})
 
 
