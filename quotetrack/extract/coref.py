@@ -518,12 +518,11 @@ class Coref:
             if t.lemma.lower() == lemma and t.rel == "amod" and toks[t.head].i > t.i and (
                     toks[t.head].text.lower() in POSTPOSITIVE):  # "A federal official
                 t = toks[t.head]  # familiar with the file", "familiar" read as the noun
-            elif t.lemma.lower() != lemma or t.upos not in ("NOUN", "ADJ") or not any(
-                    c.text.lower() in ("a", "an") for c in self.tree.subtree(t.i) if c.i < t.i):
-                continue  # "A council diplomat", the article hung on either noun
+            elif t.lemma.lower() != lemma or t.upos not in ("NOUN", "ADJ"):
+                continue
             if not any(c.text.lower() in ("a", "an") for c in self.tree.subtree(t.i)
                        if c.i < t.i):
-                continue
+                continue  # "A council diplomat", the article hung on either noun
             if any(c.text.lower() == "according" for c in self.tree.children(t.i, "case")):
                 return t  # "according to a person familiar with the matter"
             slipped = t.rel in ("ccomp", "dep", "obj", "xcomp") and t.head > t.i  # misparsed
