@@ -1062,3 +1062,11 @@ def test_attribution_a_body_described_in_a_lead_is_the_one_named_next() -> None:
             "spring.\n\nRiverside Medical Works said in a statement that orders fell by a "
             "third last year.")
     assert [q.speaker for q in run(text).quotes] == ["Riverside Medical Works"] * 2
+
+
+def test_attribution_a_short_clause_saying_who_they_are_stays_in_the_label() -> None:
+    text = ("Police closed Birch Street for six hours on Monday. A man who lives on Birch "
+            "Street said he heard three shots. Parents who spoke at the meeting said the "
+            "school should have been warned.")
+    assert [q.speaker for q in run(text).quotes] == [
+        "man who lives on Birch Street", "Parents"]  # not what they said

@@ -23,7 +23,7 @@ from quotetrack.extract.name_runs import (
     surname_particle,
 )
 from quotetrack.extract.syntax import Tree, contiguous, trimmed
-from quotetrack.lexicon import is_person_noun, singulars, words
+from quotetrack.lexicon import is_person_noun, singulars, speech_verb, words
 from quotetrack.records import Span, SpeakerKind, Token
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p",
@@ -381,7 +381,9 @@ def _common(tree: Tree, head: Token) -> list[Named]:
 def _described(tree: Tree, head: Token, phrase: list[Token]) -> str:
     """An unnamed speaker's label with the phrases after it that say who they are
     (``teacher at a Mississauga school``, ``residents of Spring Creek``, ``spokesperson
-    for Manitoba Justice``), not its clauses (``who did not want to be identified``)."""
+    for Manitoba Justice``, ``woman who lives on Eastgate Avenue``), not the clauses
+    that keep them anonymous (``who did not want to be identified``) nor any set off by
+    a comma."""
     kept = {t.i for t in phrase}
     described = is_person_noun(head.lemma) or head.text.lower() in words("group_nouns") or (
         head.lemma.lower() == "source") or (  # "a source at Indigenous Services Canada"
@@ -392,6 +394,13 @@ def _described(tree: Tree, head: Token, phrase: list[Token]) -> str:
                 c.lemma.lower() not in words("calendar")) and c.upos != "NUM":  # "in April"
             kept |= {t.i for t in sub if t.upos != "PUNCT"}
     toks = tree.tokens
+    relative = [c for c in tree.children(head.i, "acl") if c.deprel == "acl:relcl"
+                and c.i > head.i and described]
+    clause = tree.subtree(relative[0].i) if relative else []
+    if clause and clause[0].i == head.i + 1 and len(clause) <= 8 and not _anonymous(
+            clause) and not any(_says(t) for t in clause):
+        kept |= {t.i for t in clause if t.upos != "PUNCT"}  # "a woman who lives on ..."
+        # (a short clause saying who they are, not what they said: "parents who spoke")
     if head.i + 1 < len(toks) and toks[head.i + 1].text.lower() in POSTPOSITIVE:
         k = head.i + 1  # "a person familiar with the matter", however the parser hung it
         while k < len(toks) and toks[k].sent == head.sent and toks[k].text != "," and (
@@ -399,9 +408,27 @@ def _described(tree: Tree, head: Token, phrase: list[Token]) -> str:
             kept.add(k)
             k += 1
     comma = next((t.i for t in toks[head.i:] if t.text == "," or t.sent != head.sent or (
-        t.lemma.lower() in ("who", "which") and t.i > head.i)), len(toks))  # "...,
-    # speaking on condition of anonymity", "... who was not authorized": no part of it
+        t.lemma.lower() in ("who", "which") and t.i > head.i and _anonymous(
+            tree.subtree(t.head)))), len(toks))  # "..., speaking on condition of
+    # anonymity", "... who was not authorized": no part of it
     return clean_phrase(tree, contiguous([toks[k] for k in sorted(kept) if k < comma], head.i))
+
+
+# Words of the clauses that say why a source is not named ("who was not authorized to
+# speak publicly", "who asked not to be identified", "on condition of anonymity").
+_ANONYMITY = frozenset({"authorized", "authorised", "anonymity", "anonymous", "named",
+                        "identified", "permitted", "allowed", "publicly", "record"})
+
+
+def _says(t: Token) -> bool:
+    """``t`` is a verb of speech (not of belief or evidence: ``who had planned``)."""
+    verb = speech_verb(t.lemma, t.text) if t.upos == "VERB" else None
+    return verb is not None and verb.stance not in ("belief", "evidence")
+
+
+def _anonymous(clause: list[Token]) -> bool:
+    """``clause`` says why its speaker is not named."""
+    return any(t.text.lower() in _ANONYMITY for t in clause)
 
 
 # Adjectives and participles that follow an unnamed source's noun with their complement
