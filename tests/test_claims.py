@@ -305,3 +305,13 @@ def test_claims_a_question_put_to_the_speaker_however_parsed_is_no_claim() -> No
 def test_claims_an_opening_irregular_participle_is_an_adjunct() -> None:
     text = "Told of the minister's reply, Okafor said the study had been peer reviewed twice."
     assert [q.text for q in run(text).quotes] == ["the study had been peer reviewed twice"]
+
+
+def test_claims_a_mandative_clause_asks_for_an_act_and_claims_nothing() -> None:
+    text = ("Police Chief Ruth Adeyemi said she would recommend that the board expand the "
+            "program to all officers.")
+    quotes = [(q.text, q.cue.text if q.cue else None) for q in run(text).quotes]
+    assert ("the board expand the program to all officers", "recommend") not in quotes
+    assert [cue for _, cue in quotes] == ["said"]  # what she said she would do stays
+    past = run("Chief Dana Whitfield insisted that the council cut the budget last year.")
+    assert [q.text for q in past.quotes] == ["the council cut the budget last year"]

@@ -245,7 +245,8 @@ def _complement_claims(tree: Tree, t: Token, scope: Scope = "claims") -> list[Cl
         if comp.upos in ("ADJ", "ADV", "ADP") and not tree.children(comp.i, "nsubj", "cop"):
             continue  # '"frozen conflict," similar to ...': a modifier, not a clause
         lead = trimmed(tree.subtree(comp.i))[:1]
-        if scope == "claims" and _embedded_question(tree, t, lead):
+        if scope == "claims" and (_embedded_question(tree, t, lead) or _mandative(
+                tree, t, comp)):
             continue
         if _inverted(tree, t, before=comp.i):
             continue  # "said Mike Hawes, the SMMT's chief executive": his appositive
@@ -258,6 +259,28 @@ def _complement_claims(tree: Tree, t: Token, scope: Scope = "claims") -> list[Cl
             found = [replace(c, clause=True) for c in found]  # not "at a campaign stop"
         out += found
     return out
+
+
+def _mandative(tree: Tree, t: Token, comp: Token) -> bool:
+    """``recommended that the board expand the program``, ``demanded that he resign``:
+    a verb of asking whose clause has a singular subject and a bare verb with no
+    auxiliary (the mandative subjunctive) asks for an act; it claims nothing."""
+    if t.lemma.lower() not in _MANDATIVE or comp.upos != "VERB" or tree.children(
+            comp.i, "aux", "aux:pass", "cop") or comp.text.lower() != comp.lemma.lower() or (
+            comp.lemma.lower() in _SAME_IN_PAST):
+        return False
+    subj = tree.children(comp.i, "nsubj")
+    return len(subj) == 1 and (subj[0].text.lower() in ("he", "she", "it") or (
+        subj[0].upos in ("NOUN", "PROPN") and "Number=Plur" not in subj[0].feats))
+
+
+# Verbs that may take a mandative clause, and verbs whose past tense is spelt as their
+# base form ("the board cut the budget" is a past-tense claim, not a subjunctive).
+_MANDATIVE = frozenset({"recommend", "demand", "insist", "urge", "ask", "propose",
+                        "suggest", "require", "request", "order", "advise"})
+_SAME_IN_PAST = frozenset({"put", "cut", "set", "hit", "let", "quit", "spread", "cost",
+                           "hurt", "shut", "read", "bet", "burst", "cast", "upset",
+                           "broadcast", "forecast", "split", "shed", "bid", "thrust"})
 
 
 def _anonymity(tree: Tree, t: Token) -> bool:
