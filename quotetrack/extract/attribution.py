@@ -693,11 +693,11 @@ def _lead_body(coref: Coref, mention: Span | None) -> Entity | None:
     elif not any(d.text.lower() in ("a", "an") for d in tree.children(head.i, "det")):
         return None
     sentences = tree.doc.sentences
-    if noun is head and head.text.lower() == "one" or not (
+    lead = min(s.first for s in sentences if s.para == head.para)
+    if (noun is head and head.text.lower() == "one") or not (
             singulars(noun.lemma.lower()) & words("organizations")) or (
-            sentences[head.sent].first != min(s.first for s in sentences
-                                                if s.para == head.para)):
-        return None
+            sentences[head.sent].first != lead):
+        return None  # "One" with no plural "of" phrase; no body noun; not a lead
     opener = next((s for s in sentences if s.para == head.para + 1), None)
     subj = [t for t in opener.tokens if t.rel == "nsubj" and t.upos == "PROPN" and (
         tree.tokens[t.head].rel == "root")] if opener is not None else []

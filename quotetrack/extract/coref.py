@@ -344,8 +344,9 @@ class Coref:
                     return later
             return self._best(head, recent, lambda e: e.kind == "person" and (
                 gender is None or e.gender in (None, gender)), gender, prefer=lemma)
-        return self._unnamed_source(head, lemma)  # "A source familiar with ... told"
-        # ... "The source said": a noun the article made a speaker is one here
+        # "A source familiar with ... told" ... "The source said": any noun the article
+        # introduced as an unnamed speaker names that speaker again
+        return self._unnamed_source(head, lemma)
 
     def _organisation(self, head: Token, lemma: str, recent: Sequence[Recent]
                       ) -> tuple[Entity, ...]:

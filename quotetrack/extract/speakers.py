@@ -408,7 +408,7 @@ def _described(tree: Tree, head: Token, phrase: list[Token]) -> str:
             kept.add(k)
             k += 1
     comma = next((t.i for t in toks[head.i:] if t.text == "," or t.sent != head.sent or (
-        t.lemma.lower() in ("who", "which") and t.i > head.i and _anonymous(
+        t.lemma.lower() in ("who", "which") and t.i > head.i and t.head >= 0 and _anonymous(
             tree.subtree(t.head)))), len(toks))  # "..., speaking on condition of
     # anonymity", "... who was not authorized": no part of it
     return clean_phrase(tree, contiguous([toks[k] for k in sorted(kept) if k < comma], head.i))
