@@ -1029,6 +1029,9 @@ def test_attribution_a_body_named_short_is_its_full_name() -> None:
     titled = ("Tenants Advocate Marisol Petrie released her report on Monday. The Tenants "
               "Advocate said that evictions had doubled.")
     assert "Marisol" not in (run(titled).quotes[0].speaker or "")  # a title before a name
+    whole = ("The Dunmore University Faculty Association voted to strike on Monday. "
+             "Dunmore University said it would cut 30 programs.")
+    assert [q.speaker for q in run(whole).quotes] == ["Dunmore University"]  # a whole body
 
 
 def test_attribution_he_never_takes_a_plural_unnamed_speaker() -> None:

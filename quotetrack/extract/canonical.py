@@ -137,10 +137,11 @@ class Entities:
 
     def _full_body(self, words_: list[str]) -> str | None:
         """The one longer name the article gives that starts with the words of a short
-        one that is no person's or place's name (``Summit Crest`` -> ``Summit Crest
-        Properties``, a body named short after its full name)."""
-        if is_given_name(words_[0]) or " ".join(words_) in self.places:
-            return None
+        one that is no person's or place's name nor a whole body's (``Summit Crest`` ->
+        ``Summit Crest Properties``, a body named short after its full name)."""
+        if is_given_name(words_[0]) or " ".join(words_) in self.places or (
+                words_[-1].lower() in words("organizations")):
+            return None  # "Carrick University" is whole: not its Faculty Association
         longer = {f for f in self.kinds if len(f.split()) > len(words_) and (
             f.split()[:len(words_)] == words_) and _name_words(f.split()[len(words_):])}
         return longer.pop() if len(longer) == 1 else None
