@@ -790,3 +790,11 @@ def test_entities_a_bodys_head_word_after_a_possessive_the_model_stopped_at() ->
             "Dale Perrin urged residents to stay home.")
     ents = _entities(text)
     assert ents.get("Marlow County Sheriff's Office") == "organization"
+
+
+def test_entities_a_person_and_her_town_are_two_names() -> None:
+    text = ("Aisha Rahman of Kitchener said she deleted the app. Another user, Carla "
+            "Benedetti of Guelph, said she would keep it. \"Honestly, I am more annoyed "
+            "than scared,\" Benedetti said.")
+    assert [q.speaker for q in run_text(text).quotes] == ["Aisha Rahman", "Carla Benedetti",
+                                                          "Carla Benedetti"]

@@ -495,6 +495,8 @@ def _prefer_longer_names(found: list[Mention], typed: list[Mention]) -> list[Men
     (``Commission on Presidential Debates`` over ``Debates``)."""
     out = list(found)
     for p in typed:
+        if p.type == "PER" and " of " in p.text:
+            continue  # "Carla Benedetti of Guelph": a person and her town, not one name
         overlapping = [m for m in out if m.first <= p.last and p.first <= m.last]
         reach = 3 if p.type == "PER" else 0  # "Mayor Linda": a title inside NER's span
         if overlapping and all(p.first - reach <= m.first and m.last <= p.last and (
