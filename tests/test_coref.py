@@ -738,3 +738,12 @@ def test_coref_the_official_is_the_unnamed_one_introduced_however_parsed() -> No
             "official, the province expects to sign by June.")  # "familiar" read as the noun
     assert [q.speaker for q in run(text).quotes][-1] == (
         "provincial official familiar with the talks")
+
+
+def test_coref_an_unnamed_source_is_found_when_the_parser_gave_its_noun_away() -> None:
+    text = ('"Canadians expect the airline and its pilots to sort this out themselves," '
+            "Transport Minister Priya Lachance said.\n\nA senior government official who was "
+            "not authorized to speak publicly said the minister's office had been in "
+            "contact with both sides over the weekend. The official said a federal mediator "
+            "could be appointed as early as Tuesday.")  # "official" made "contact"'s subject
+    assert [q.speaker for q in run(text).quotes][-1] == "senior government official"

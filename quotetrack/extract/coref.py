@@ -529,6 +529,10 @@ class Coref:
             slipped = t.rel in ("ccomp", "dep", "obj", "xcomp") and t.head > t.i  # misparsed
             verb = toks[t.head] if t.head >= 0 and (t.rel == "nsubj" or slipped) else (
                 self._bare_cue(t) if t.rel == "root" else None)
+            if verb is not None and speech_verb(verb.lemma, verb.text) is None and (
+                    t.rel == "nsubj" and verb.upos != "VERB"):  # "A senior official ...
+                verb = self._bare_cue(t)  # said the office had been in contact", the
+                # noun made the subject of "contact"
             if verb is not None and speech_verb(verb.lemma, verb.text) is not None:
                 return t
         return None
