@@ -747,3 +747,10 @@ def test_coref_an_unnamed_source_is_found_when_the_parser_gave_its_noun_away() -
             "contact with both sides over the weekend. The official said a federal mediator "
             "could be appointed as early as Tuesday.")  # "official" made "contact"'s subject
     assert [q.speaker for q in run(text).quotes][-1] == "senior government official"
+
+
+def test_coref_the_airline_is_the_body_named_air() -> None:
+    text = ("Northwind Air cancelled 140 flights on Monday as its pilots began a strike. "
+            "Passenger group Fly Fair Canada said travellers were owed compensation. The "
+            "airline said it would waive change fees for anyone booked through Jan. 31.")
+    assert [q.speaker for q in run(text).quotes] == ["Fly Fair Canada", "Northwind Air"]

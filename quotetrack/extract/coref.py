@@ -897,7 +897,17 @@ def _holds(name: str, noun: str) -> bool:
     head = found[cut - 1] if cut is not None else found[-1]
     if noun == "union" and set(found) & _UNION_WORDS and not set(found) & _EMPLOYER_WORDS:
         return len(found) > 1  # "their union": the Teachers' Federation, Local 12
-    return len(found) > 1 and noun in (head, head.removesuffix("s"))
+    return len(found) > 1 and (noun in (head, head.removesuffix("s")) or (
+        head in _HEAD_WORDS.get(noun, ())))
+
+
+# Head words a body's name uses for a description noun ("the airline": Northwind Air;
+# "the utility": Newfoundland Power).
+_HEAD_WORDS = {"airline": {"air", "airlines", "airways"},
+               "carrier": {"air", "airlines", "airways"},
+               "utility": {"power", "hydro", "electric", "energy"},
+               "railway": {"rail", "railroad", "railways"},
+               "insurer": {"insurance"}}
 
 
 def _sort_of(noun: str) -> str | None:
