@@ -798,3 +798,10 @@ def test_entities_a_person_and_her_town_are_two_names() -> None:
             "than scared,\" Benedetti said.")
     assert [q.speaker for q in run_text(text).quotes] == ["Aisha Rahman", "Carla Benedetti",
                                                           "Carla Benedetti"]
+
+
+def test_entities_a_surname_without_its_arabic_article_is_the_same_person() -> None:
+    text = ('"This is not a choice. It is arithmetic," Water Minister Khaled al-Momani told '
+            "a news conference. Momani said rainfall had reached only 48 percent of the "
+            "average.")
+    assert [q.speaker for q in run_text(text).quotes] == ["Khaled al-Momani"] * 2

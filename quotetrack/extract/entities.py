@@ -353,7 +353,7 @@ def _key(m: Mention) -> str:
 def _person_groups(doc: ParsedDoc, mentions: Sequence[Mention]) -> list[list[Mention]]:
     """Group person mentions: full names by exact name, a name of two words or more
     that ends exactly one name one word longer (``Ní Bhriain``, ``Saoirse Ní
-    Bhriain``), one-word names by surname
+    Bhriain``), one-word names by surname (``Momani`` for ``Khaled al-Momani``)
     (the full name with that surname latest a subject before it, else the nearest
     before it, else the first one after), or, failing that, by a full name starting
     with that word."""
@@ -372,7 +372,7 @@ def _person_groups(doc: ParsedDoc, mentions: Sequence[Mention]) -> list[list[Men
             moved[key] = longer[0]
     for m in single:
         word = _key(m).lower()
-        owners = [k for k in full if k.split()[-1].lower() == word] or [
+        owners = [k for k in full if word in (k.split()[-1].lower(), _surname(k))] or [
             k for k in full if k.split()[0].lower() == word] or _misspelt(doc, m, list(full))
         if owners:
             owner = _nearest(doc, full, owners, m)
@@ -382,6 +382,19 @@ def _person_groups(doc: ParsedDoc, mentions: Sequence[Mention]) -> list[list[Men
         else:
             groups.setdefault(_key(m), []).append(m)
     return list(groups.values())
+
+
+# The Arabic article a surname may carry on first reference and drop after it
+# ("Khaled al-Momani" ... "Momani said").
+_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az"})
+
+
+def _surname(name: str) -> str:
+    """The last word of a full name, lower-cased, without an Arabic article glued on
+    by a hyphen (``al-Momani`` -> ``momani``)."""
+    last = name.split()[-1].lower()
+    article, hyphen, rest = last.partition("-")
+    return rest if hyphen and article in _ARTICLES and rest else last
 
 
 def _misspelt(doc: ParsedDoc, m: Mention, names: list[str]) -> list[str]:
