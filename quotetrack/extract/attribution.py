@@ -692,12 +692,12 @@ def _lead_body(coref: Coref, mention: Span | None) -> Entity | None:
                     head)
     elif not any(d.text.lower() in ("a", "an") for d in tree.children(head.i, "det")):
         return None
-    sentences = tree.doc.sentences
-    lead = min(s.first for s in sentences if s.para == head.para)
     if (noun is head and head.text.lower() == "one") or not (
-            singulars(noun.lemma.lower()) & words("organizations")) or (
-            sentences[head.sent].first != lead):
-        return None  # "One" with no plural "of" phrase; no body noun; not a lead
+            singulars(noun.lemma.lower()) & words("organizations")):
+        return None  # "One" with no plural "of" phrase; no body noun
+    sentences = tree.doc.sentences
+    if sentences[head.sent].first != min(s.first for s in sentences if s.para == head.para):
+        return None  # not the first sentence of its paragraph
     opener = next((s for s in sentences if s.para == head.para + 1), None)
     subj = [t for t in opener.tokens if t.rel == "nsubj" and t.upos == "PROPN" and (
         tree.tokens[t.head].rel == "root")] if opener is not None else []
@@ -850,12 +850,11 @@ def _owner_named(n: Named, coref: Coref, recent: list[Recent]) -> str:
                 return f"{found[0].name}'s {n.name[len(low) + 1:]}"
     words_ = n.name.split()
     for c in tree.children(head.i, "nmod"):
-        spoken_for = any(w.text.lower() in ("for", "of", "at") for w in tree.children(
-            c.i, "case")) and any(d.text.lower() == "the" for d in tree.children(c.i, "det"))
         person = _person_named(tree, c, n.name, coref, recent)
         if person is not None:  # "Friends of the former minister" -> of Oliver Pennington
             return person
-        if spoken_for and c.upos == "NOUN" and c.text.islower() and c.text in words_:
+        if _the_after(tree, c, ("for", "of", "at")) and c.upos == "NOUN" and (
+                c.text.islower()) and c.text in words_:
             found = coref.resolve(c, recent)
             if len(found) == 1 and found[0].kind == "organization" and (
                     c.text in found[0].name.lower().split()):  # the agency: ... Agency
@@ -869,9 +868,8 @@ def _person_named(tree: Tree, c: Token, name: str, coref: Coref,
     """``name`` with the definite person description after its ``of``, ``for`` or ``to``
     (``the former minister``) replaced by the one person coreference finds for it,
     else None."""
-    if c.upos != "NOUN" or not is_person_noun(c.lemma) or not any(
-            w.text.lower() in ("of", "for", "to") for w in tree.children(c.i, "case")) or not (
-            any(d.text.lower() == "the" for d in tree.children(c.i, "det"))):
+    if c.upos != "NOUN" or not is_person_noun(c.lemma) or not _the_after(
+            tree, c, ("of", "for", "to")):
         return None
     words_ = [w for w in tree.subtree(c.i) if w.rel != "case"]
     phrase = tree.doc.text[words_[0].start:words_[-1].end]
@@ -881,6 +879,12 @@ def _person_named(tree: Tree, c: Token, name: str, coref: Coref,
     if len(found) != 1 or found[0].kind != "person":
         return None
     return name.replace(phrase, found[0].name)
+
+
+def _the_after(tree: Tree, c: Token, cases: tuple[str, ...]) -> bool:
+    """``c`` heads a definite phrase after one of ``cases`` (``for the agency``)."""
+    return any(w.text.lower() in cases for w in tree.children(c.i, "case")) and any(
+        d.text.lower() == "the" for d in tree.children(c.i, "det"))
 
 
 def _governing_cue(tree: Tree, spans: list[QuoteSpan], resolved: list[Resolved]) -> None:

@@ -56,6 +56,7 @@ from quotetrack.extract.name_runs import (
     _trim,
     _with_adjectives,
     name_words,
+    without_particle,
 )
 from quotetrack.extract.places import is_place, place_body
 from quotetrack.lexicon import first_name_gender, is_given_name, words
@@ -372,7 +373,8 @@ def _person_groups(doc: ParsedDoc, mentions: Sequence[Mention]) -> list[list[Men
             moved[key] = longer[0]
     for m in single:
         word = _key(m).lower()
-        owners = [k for k in full if word in (k.split()[-1].lower(), _surname(k))] or [
+        owners = [k for k in full if word in (  # "Momani" for "Khaled al-Momani"
+            k.split()[-1].lower(), without_particle(k.split()[-1]).lower())] or [
             k for k in full if k.split()[0].lower() == word] or _misspelt(doc, m, list(full))
         if owners:
             owner = _nearest(doc, full, owners, m)
@@ -382,19 +384,6 @@ def _person_groups(doc: ParsedDoc, mentions: Sequence[Mention]) -> list[list[Men
         else:
             groups.setdefault(_key(m), []).append(m)
     return list(groups.values())
-
-
-# The Arabic article a surname may carry on first reference and drop after it
-# ("Khaled al-Momani" ... "Momani said").
-_ARTICLES = frozenset({"al", "el", "ad", "an", "ar", "as", "ash", "at", "az"})
-
-
-def _surname(name: str) -> str:
-    """The last word of a full name, lower-cased, without an Arabic article glued on
-    by a hyphen (``al-Momani`` -> ``momani``)."""
-    last = name.split()[-1].lower()
-    article, hyphen, rest = last.partition("-")
-    return rest if hyphen and article in _ARTICLES and rest else last
 
 
 def _misspelt(doc: ParsedDoc, m: Mention, names: list[str]) -> list[str]:

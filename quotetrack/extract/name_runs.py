@@ -481,6 +481,12 @@ _PARTICLES = ("al", "el", "ad", "ash", "bin", "ibn", "abu", "van", "von", "der",
 _GLUED_PARTICLE = re.compile(rf"(?:{'|'.join(_PARTICLES)})-[A-Z][\w'-]*")
 
 
+def without_particle(word: str) -> str:
+    """A surname without the particle a hyphen glues to its front (``al-Momani`` ->
+    ``Momani``, as a second reference writes it); any other word as it is."""
+    return word.split("-", 1)[1] if _GLUED_PARTICLE.fullmatch(word) else word
+
+
 def surname_particle(toks: Sequence[Token], k: int) -> bool:
     """A surname particle inside a name (``al-Amr``, ``van der Berg``; a hyphen glued
     between particle and surname): part of the name when a capitalised word follows."""

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from quotetrack.extract.cues import UNSTATED
 from quotetrack.extract.mention_types import PARTY_WORDS, PERSONAL_UNITS
 from quotetrack.extract.name_runs import (
     _HYPHENS,
@@ -395,7 +396,7 @@ def _described(tree: Tree, head: Token, phrase: list[Token]) -> str:
             kept |= {t.i for t in sub if t.upos != "PUNCT"}
     toks = tree.tokens
     relative = [c for c in tree.children(head.i, "acl") if c.deprel == "acl:relcl"
-                and c.i > head.i and described]
+                and c.i > head.i] if described else []
     clause = tree.subtree(relative[0].i) if relative else []
     if clause and clause[0].i == head.i + 1 and len(clause) <= 8 and not _anonymous(
             clause) and not any(_says(t) for t in clause):
@@ -423,7 +424,7 @@ _ANONYMITY = frozenset({"authorized", "authorised", "anonymity", "anonymous", "n
 def _says(t: Token) -> bool:
     """``t`` is a verb of speech (not of belief or evidence: ``who had planned``)."""
     verb = speech_verb(t.lemma, t.text) if t.upos == "VERB" else None
-    return verb is not None and verb.stance not in ("belief", "evidence")
+    return verb is not None and verb.stance not in UNSTATED
 
 
 def _anonymous(clause: list[Token]) -> bool:

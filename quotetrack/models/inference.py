@@ -577,11 +577,11 @@ class ArcLabels(nn.Module):
         dep = torch.cat([dep, dep.new_ones(dep.size(0), 1)], 1)
         head = torch.cat([head, head.new_ones(head.size(0), 1)], 1)
         blocks = self.by_head(head).view(-1, self.size_o)  # (heads x I) x O
-        scores = _by_block(dep, torch.from_numpy(which), self.size_i) @ blocks
+        scores = _by_block(dep, torch.from_numpy(which), self.size_i, len(distinct)) @ blocks
         return np.asarray((scores + scorer.scorer.W_bilin.bias).argmax(1).numpy())
 
 
-def _by_block(dep: torch.Tensor, which: torch.Tensor, size: int) -> torch.Tensor:
+def _by_block(dep: torch.Tensor, which: torch.Tensor, size: int, heads: int) -> torch.Tensor:
     """A sparse (dependents x heads*I) matrix whose row ``d`` holds ``dep[d]`` in the
     columns of block ``which[d]``: times the stacked head blocks it gives each
     dependent's row of its own head's block, without copying a block per dependent."""
@@ -591,7 +591,7 @@ def _by_block(dep: torch.Tensor, which: torch.Tensor, size: int) -> torch.Tensor
     with warnings.catch_warnings():  # "Sparse CSR tensor support is in beta state"
         warnings.simplefilter("ignore", UserWarning)
         return torch.sparse_csr_tensor(crow, cols, dep.reshape(-1), check_invariants=False,
-                                       size=(rows, int(which.max()) * size + size))
+                                       size=(rows, heads * size))
 
 
 def processor_clock(pipeline: Any) -> dict[str, float]:
