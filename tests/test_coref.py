@@ -754,3 +754,22 @@ def test_coref_the_airline_is_the_body_named_air() -> None:
             "Passenger group Fly Fair Canada said travellers were owed compensation. The "
             "airline said it would waive change fees for anyone booked through Jan. 31.")
     assert [q.speaker for q in run(text).quotes] == ["Fly Fair Canada", "Northwind Air"]
+
+
+def test_coref_an_agency_may_be_a_corporation_named_after_its_place() -> None:
+    text = ('"You cannot rate-cut your way out of a shortage," economist Marcus Bellweather '
+            "said. In a post on LinkedIn on Monday, he wrote that prices were high.\n\n"
+            "Canada Mortgage and Housing Corporation (CMHC) said in its spring outlook that "
+            "housing starts fell 22 per cent last year. The agency warned that starts would "
+            "likely fall again in 2027.")
+    assert [q.speaker for q in run(text).quotes][-1] == (
+        "Canada Mortgage and Housing Corporation")
+
+
+def test_coref_a_name_in_apposition_to_the_reporting_subject_binds_her_pronoun() -> None:
+    text = ("Mariela Condori, who runs a small hostel, said her bookings had fallen by a "
+            "third. \"People read one headline and they change their plans,\" she said.\n\n"
+            "Her sister, Yolanda Condori, who sells handicrafts near the bus stop, said she "
+            "supported the limits. She said crowds had become so large that visitors "
+            "\"can't even see the stones.\"")
+    assert [q.speaker for q in run(text).quotes][-2:] == ["Yolanda Condori"] * 2

@@ -805,3 +805,47 @@ def test_entities_a_surname_without_its_arabic_article_is_the_same_person() -> N
             "a news conference. Momani said rainfall had reached only 48 percent of the "
             "average.")
     assert [q.speaker for q in run_text(text).quotes] == ["Khaled al-Momani"] * 2
+
+
+def test_entities_a_title_before_a_name_is_no_body_that_shares_its_first_word() -> None:
+    text = ("The department disputed it. Veterans Affairs Canada said it is hiring.\n\n"
+            '"Veterans were promised a system," Veterans Ombud Danielle Kerr, a retired navy '
+            "commander, said at a news conference.")
+    assert [q.speaker for q in run_text(text).quotes][-1] == "Danielle Kerr"
+
+
+def test_entities_a_one_word_name_a_body_somewhere_is_a_body_everywhere() -> None:
+    text = ("Waterloo-based fitness app Nuvio shared location data, the commissioner found. "
+            "Nuvio, which says it has about 3.2 million users, disputed the findings. In a "
+            "statement, the company said it had always anonymized the data. Nuvio's chief "
+            "executive said the company had learned a lot.")
+    ents = _entities(text)
+    assert ents.get("Nuvio") == "organization"
+    assert [q.speaker for q in run_text(text).quotes][1:3] == ["Nuvio", "Nuvio"]
+
+
+def test_entities_a_name_in_apposition_with_a_body_noun_is_a_body() -> None:
+    text = ("According to the ruling, the company, Medisur Global, was set up four days "
+            "before it received its first contract. Medisur's founder was also sentenced. "
+            "The company said in a brief statement that it respects the court's decision. "
+            '"If they can figure it out for ads, they can figure it out for this," she told '
+            "Paul Dressler, the lawyer for the App Platform Association, a trade group.")
+    ents = _entities(text)
+    assert ents.get("Medisur Global") == "organization"
+    assert ents.get("Paul Dressler") == "person"  # its first appositive is a person noun
+    assert "Medisur Global" in [q.speaker for q in run_text(text).quotes]
+
+
+def test_entities_a_surname_tagged_a_verb_continues_the_name_it_opens() -> None:
+    text = ("Israeli government spokesman Eitan Shaked said on X that the delegation had a "
+            "clear mandate. Asked about the border strip, Shaked said Israel's position was "
+            "\"well known and unchanged\".")
+    assert [q.speaker for q in run_text(text).quotes][-2:] == ["Eitan Shaked"] * 2
+
+
+def test_entities_a_name_cut_at_its_sentences_first_word_takes_it_back() -> None:
+    text = ("Speed Skating Canada said in a statement that the team was selected on "
+            "results at the trials. The short-track team leaves on Feb. 2, according to "
+            "Speed Skating Canada.")
+    assert "Speed Skating Canada" in [e.name for e in find_entities(parsed(text))]
+    assert [q.speaker for q in run_text(text).quotes][0] == "Speed Skating Canada"

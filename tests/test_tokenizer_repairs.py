@@ -115,3 +115,22 @@ def test_join_hyphen_splits_keeps_a_hyphenated_given_name_one_word() -> None:
 def test_shipped_pipeline_reads_a_hyphenated_given_name_as_one_name() -> None:
     doc = parsed("The drills were larger, said Lin Po-han, a military researcher.")
     assert "Po-han" in [t.text for t in doc.tokens]
+
+
+def test_keep_spelled_words_keeps_a_name_going_after_a_title_case_word() -> None:
+    sentences: list[list[str | tuple[str, bool]]] = [
+        ["said", "Thomas", ("Whynot", True), "."],
+        ["Why", "I", ("Cannot", True), "Go"], [("Whynot", True), "?"]]
+    assert keep_spelled_words(sentences) == [
+        ["said", "Thomas", "Whynot", "."],
+        ["Why", "I", ("Cannot", True), "Go"], [("Whynot", True), "?"]]
+
+
+def test_shipped_pipeline_keeps_a_surname_whole_after_a_split_it_undid() -> None:
+    """The tokenizer ended a sentence after ``Thomas`` and read ``Whynot`` as ``Why`` +
+    ``not``: the name is joined first, then kept one word."""
+    doc = parsed("In a post on LinkedIn, Tidewater's chief engineer, Thomas Whynot, "
+                 "thanked the team and wrote that the engineers \"will learn more from "
+                 "this than from ten successful launches.\"")
+    assert len(doc.sentences) == 1
+    assert "Whynot" in [t.text for t in doc.tokens]

@@ -621,11 +621,13 @@ class Coref:
 
     def _binders(self, head: Token) -> set[int]:
         """Subjects of the verbs whose complement holds ``head`` (``Perkins admitted
-        [she was willing]``), in its own sentence."""
+        [she was willing]``), in its own sentence, with the names in apposition to them
+        (``Her sister, Yolanda Condori, said [she supported ...]``)."""
         verbs = _governors(self.tree, head)[1:] if head.rel == "nsubj" else _governors(
             self.tree, head)
-        return {s.i for v in verbs for s in self.tree.children(v.i, "nsubj")
-                if s.sent == head.sent and s.i != head.i}
+        return {w.i for v in verbs for s in self.tree.children(v.i, "nsubj")
+                if s.sent == head.sent and s.i != head.i
+                for w in [s, *self.tree.children(s.i, "appos")]}
 
     def _quote_speakers(self, head: Token) -> set[int]:
         """Subjects of speech verbs in the sentences where the quotation holding ``head``
@@ -918,13 +920,15 @@ def _sort_of(noun: str) -> str | None:
 
 def _sort_of_name(name: str) -> str | None:
     """``government`` or ``business`` when the name's words mark one (``Ministry of
-    Health``, ``Northgate Energy Corp.``), ``union or media`` for a union or a newsroom
+    Health``, ``Northgate Energy Corp.``; not a corporation named after its place, which
+    may be either), ``union or media`` for a union or a newsroom
     (``Local 1204``, ``Global News``), else None."""
     found = set(_name_words(name))
     if found & (_UNION_WORDS | _MEDIA_WORDS | {"union"}):
         return "union or media"  # "the company" is neither a union nor a newsroom
-    if found & _BUSINESS_WORDS:
-        return "business"
+    if found & _BUSINESS_WORDS and not (found & _BUSINESS_WORDS <= {"corporation"} and (
+            place_body(name))):  # "Canada Mortgage and Housing Corporation": a public
+        return "business"  # corporation named after its place is a company or an agency
     return "government" if found & _GOVERNMENT_WORDS or place_body(name) else None
 
 

@@ -29,6 +29,7 @@ from quotetrack.extract.acronyms import acronym, bare
 from quotetrack.extract.mention_types import (
     _is_subject,
     company_of,
+    described_body,
     described_person,
     late_repairs,
     repair_types,
@@ -152,7 +153,8 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
                 kind == "PER" and (t.upos == "CCONJ" or t.text == "of")
                 and run[-1].text.lower() not in words("organizations")) or (
                 t.upos in ("VERB", "AUX") and t.xpos not in ("NNP", "NNPS")
-                and not is_given_name(t.text) and run[-1].text.lower() not in _role_words())):
+                and not is_given_name(t.text) and run[-1].text.lower() not in _role_words()
+                and not _surname_after(run, t))):
             inside = False  # "Toledo, Clinton", "Trump and Putin", "Tomblin of West
             tag = "O"  # Virginia" (not "Ministry of"): two names; nor does a name run
             # through "tells", "Goes"
@@ -174,6 +176,14 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     found = out + _short_mentions(doc, out, covered)  # a name has a letter or digit
     found = sorted((m for m in found if any(c.isalnum() for c in m.text)), key=lambda m: m.first)
     return tuple(late_repairs(doc, found))  # the untagged runs added too ("Vantor said")
+
+
+def _surname_after(run: Sequence[Token], t: Token) -> bool:
+    """``t`` is a title-case word the model continues a person's name with right after
+    one proper noun it starts the name with (``Eitan`` ``Shaked``, the surname tagged
+    a verb)."""
+    return len(run) == 1 and t.ner == "I-PER" and t.text[:1].isupper() and (
+        not t.text.isupper()) and run[0].ner == "B-PER" and run[0].upos == "PROPN"
 
 
 def _syllable(run: Sequence[Token], t: Token) -> bool:
@@ -309,6 +319,8 @@ def _typed_run(doc: ParsedDoc, run: list[Token]) -> tuple[str, list[Token]] | No
         # whole capitalised run: not "Amoah-Bélanger" of "Sterling Amoah-Bélanger")
     if len(run) >= 2 and run[0].text.lower() in orgs:
         return "ORG", _with_adjectives(doc, run)
+    if described_body(doc, run[0].i, run[-1].i):
+        return "ORG", run  # "the company, Medisur Global,"
     if len(run) >= 2 and _heads_organisation(doc, run[-1].i):
         return "ORG", run  # "Lakeshore-Credit Valley Liberal riding association"
     return None

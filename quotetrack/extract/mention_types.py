@@ -356,6 +356,28 @@ def described_person(doc: ParsedDoc, first: int, last: int) -> bool:
     ) or _titled(doc, first, head)
 
 
+def described_body(doc: ParsedDoc, first: int, last: int) -> bool:
+    """Words ``first`` to ``last`` are a name set off by a comma in apposition with a
+    lower-case organisation noun that is no person noun (``the company, Medisur
+    Global,``; ``Medisur Global, a company based in Murcia``: its first appositive)."""
+    inside = range(first, last + 1)
+    head = next((doc.tokens[k] for k in inside if doc.tokens[k].head not in inside), None)
+    if head is None or head.head < 0:
+        return False
+
+    def body_noun(t: Token) -> bool:
+        return t.upos == "NOUN" and t.text.islower() and t.lemma.lower() in words(
+            "organizations") and not is_person_noun(t.lemma)
+
+    kids = [t for t in doc.sentences[head.sent].tokens if t.head == head.i
+            and t.deprel == "appos" and t.i > last]
+    comma_before = first > 0 and doc.tokens[first - 1].text == ","
+    comma_after = last + 1 < len(doc.tokens) and doc.tokens[last + 1].text == ","
+    return (comma_before and head.deprel == "appos" and body_noun(doc.tokens[head.head])) or (
+        comma_after and bool(kids) and body_noun(kids[0]))  # not "Paul Dressler, the
+    # lawyer for the App Platform Association, a trade group"
+
+
 def _described_bodies(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """A name right after a lower-case organisation noun (``from developer Larchmont
     Residential``, ``the consulting firm Assiniboia Bridge Engineering``) is an
@@ -371,8 +393,34 @@ def _described_bodies(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
                 and before.end < doc.tokens[m.first].start
                 and not is_given_name(doc.tokens[m.first].text)):
             m = replace(m, type="ORG")
+        elif m.type in ("PER", "LOC") and described_body(doc, m.first, m.last) and not (
+                is_given_name(doc.tokens[m.first].text)):
+            m = replace(m, type="ORG")  # "the company, Medisur Global,"
         out.append(m)
     return out
+
+
+def _bodies_throughout(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A one-word name typed a person that is some body's name in one place (after an
+    organisation noun, ``fitness app Nuvio``, or before ``, which``: ``Nuvio, which
+    says ...``) is that body's name everywhere, unless a title, an honorific or a
+    longer person's name carries it (a body takes ``which``; a person, ``who``)."""
+    def alone(m: Mention) -> bool:
+        return m.first == m.last and not is_given_name(m.text)
+
+    full = {w for m in found if m.type == "PER" and m.first != m.last for w in m.text.split()}
+    titled = {m.text for m in found if m.first > 0 and doc.tokens[m.first - 1].text.lower(
+        ).rstrip(".") in (HONORIFICS | words("titles"))}
+    bodies = {m.text for m in found if alone(m) and (m.type == "ORG" or _which_after(
+        doc, m.last))} - full - titled
+    return [replace(m, type="ORG") if m.type == "PER" and alone(m) and m.text in bodies
+            else m for m in found]
+
+
+def _which_after(doc: ParsedDoc, last: int) -> bool:
+    """Word ``last`` is followed by a comma and ``which`` (a relative clause on it)."""
+    after = doc.tokens[last + 1:last + 3]
+    return len(after) == 2 and after[0].text == "," and after[1].text.lower() == "which"
 
 
 def _titled(doc: ParsedDoc, first: int, head: Token) -> bool:
@@ -461,6 +509,23 @@ def _placed_singletons(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
             for m in found]
 
 
+def _opening_word_back(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """A name cut after the capitalised word that opens its sentence takes that word
+    back when the article gives the longer name elsewhere (``Speed`` + ``Skating
+    Canada said``, where ``According to Speed Skating Canada`` follows)."""
+    texts = {m.text for m in found}
+    out = []
+    for m in found:
+        k = m.first - 1
+        if k >= 0 and doc.tokens[k].sent == m.sent and (
+                k == 0 or doc.tokens[k - 1].sent != m.sent) and doc.tokens[k].text.istitle(
+                ) and f"{doc.tokens[k].text} {m.text}" in texts:
+            m = replace(m, first=k, start=doc.tokens[k].start,
+                        text=f"{doc.tokens[k].text} {m.text}")
+        out.append(m)
+    return out
+
+
 def _retyped_full_names(found: list[Mention]) -> list[Mention]:
     """A place or organisation mention of two or three title-case words whose last word
     the article uses alone as a person, more often than the mention itself, or as the
@@ -545,10 +610,12 @@ def late_repairs(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
 def repair_types(doc: ParsedDoc, found: list[Mention], typed: list[Mention]) -> list[Mention]:
     """``found`` (the tagged mentions, in text order) with every document-level repair
     applied; ``typed`` is the lexicon's reading of every proper-noun run."""
-    out = _retyped_full_names(_retyped_surnames(doc, _prefer_longer_names(found, typed)))
+    out = _retyped_full_names(_retyped_surnames(doc, _prefer_longer_names(
+        _opening_word_back(doc, found), typed)))
     out = _acting_places(doc, _storms(_place_bodies(_plural_people(_acronym_people(out)))))
     out = [m for m in _placed_singletons(doc, retyped_leaders(doc, _datelines(
-        doc, _described_bodies(doc, _described_people(doc, out))))) if _is_name(doc, m)]
+        doc, _bodies_throughout(doc, _described_bodies(doc, _described_people(doc, out))))))
+        if _is_name(doc, m)]
     out = _led_organisations(doc, _without_place_words(doc, out, typed))
     return _definite_names(doc, _conjoined_people(doc, _surname_tails(
         doc, _defined_acronyms(doc, _place_pairs(doc, _shared_heads(doc, out))))))

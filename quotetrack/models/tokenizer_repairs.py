@@ -1,6 +1,6 @@
 """Repairs to the tokenizer's output, made before tagging and parsing.
 
-Three rules, all for edited text such as news:
+Four rules, all for edited text such as news:
 
 * **Sentence splits inside a name are undone.**  The compact tokenizer, trained on
   web text where many sentences end without a stop, sometimes ends a sentence between
@@ -18,6 +18,9 @@ Three rules, all for edited text such as news:
   limited time`` | ``What are ...``), and after an abbreviation in capitals in prose
   (``Liberal MP`` | ``Kwame Asante-Boyle``).
 * **A name's hyphenated part stays one word** (``Po-`` + ``han`` -> ``Po-han``).
+* **A name's next word stays one word** (``Thomas Whynot``, not ``Why`` + ``not``):
+  a multi-word token in title case right after a word in title case, unless it is a
+  contraction spelled without its apostrophe (``Cannot``).
 * **A word that is an English word without its apostrophe stays one word** (``its``,
   ``were``, ``well``): the tokenizer learned from web text, where ``its`` is often a
   typo for ``it's``, to split ``its`` into ``it`` + ``s``; edited text spells the
@@ -42,7 +45,7 @@ from quotetrack.lexicon import words
 
 Word = str | tuple[str, Any]
 # What the repairs below do, named in the parse cache's key: change it with them.
-REPAIRS = ("names-joined spelled-words plural-owners glued-hyphens title-stops unmarked "
+REPAIRS = ("names-joined spelled-words name-words plural-owners glued-hyphens title-stops unmarked "
            "acronyms hyphen-syllables")
 
 
@@ -141,6 +144,9 @@ TITLE_ABBREVIATIONS = frozenset(w.rstrip(".") for w in words("titles") if w.ends
 # Words that, written without the apostrophe, are other English words (it's/its).
 # (Rare words that are mostly typos in web text, ``wont``, ``cant``, ``lets``, are not.)
 SPELLED = frozenset({"its", "your", "were", "well", "hell", "shell", "ill"})
+# Contractions written as one word with no apostrophe, which a name never continues with.
+CONTRACTIONS = frozenset({"cannot", "gonna", "wanna", "gotta", "dunno", "gimme", "lemme",
+                          "dont", "cant", "wont", "im", "ive", "didnt", "doesnt", "isnt"})
 
 
 def _spelled(word: Word) -> Word:
@@ -152,8 +158,21 @@ def _spelled(word: Word) -> Word:
 
 def keep_spelled_words(sentences: list[list[Word]]) -> list[list[Word]]:
     """``sentences`` with every multi-word token that is a ``SPELLED`` word (``its``
-    read as ``it`` + ``s``) made one plain word."""
-    return [[_spelled(w) for w in sentence] for sentence in sentences]
+    read as ``it`` + ``s``), or a name's next word (below), made one plain word."""
+    return [[_name_word(w, sentence[k - 1]) if k else _spelled(w)
+             for k, w in enumerate(sentence)] for sentence in sentences]
+
+
+def _name_word(word: Word, before: Word) -> Word:
+    """A multi-word token in title case with no apostrophe right after a word in title
+    case, as one plain word: a name goes on (``Thomas`` ``Whynot``, not ``Why`` +
+    ``not``), unless it is a contraction spelled without its apostrophe (``Cannot``)."""
+    text = _text(word)
+    if not isinstance(word, str) and word[1] is True and _title_case(text) and (
+            text.isalpha()) and _title_case(_text(before)) and (
+            text.lower() not in CONTRACTIONS):
+        return text
+    return _spelled(word)
 
 
 def join_hyphen_splits(sentences: list[list[Word]], text: str) -> list[list[Word]]:
@@ -182,7 +201,7 @@ def join_hyphen_splits(sentences: list[list[Word]], text: str) -> list[list[Word
 
 
 def _repairs(sentences: list[list[Word]], text: str) -> list[list[Word]]:
-    return join_hyphen_splits(join_name_splits(keep_spelled_words(sentences), text), text)
+    return join_hyphen_splits(keep_spelled_words(join_name_splits(sentences, text)), text)
 
 
 def repair_tokenizer(pipeline: Any) -> None:
