@@ -108,6 +108,15 @@ def test_attribution_scare_quotes_are_fragments() -> None:
     assert [q.flags for q in flagged] == [("fragment",)]
 
 
+def test_attribution_a_short_quoted_sentence_with_its_cue_is_a_quote() -> None:
+    text = ("Huxley is expected to be sworn in next week. Asked what he would do first, "
+            "he said, \u201cFind my desk.\u201d He called the delay \u201ca cash grab.\u201d")
+    quotes = run(text).quotes
+    assert [(q.kind, q.text, q.speaker) for q in quotes if q.kind == "direct"] == [
+        ("direct", "Find my desk.", "Huxley")]
+    assert "a cash grab." not in [q.text for q in quotes]  # no sentence of its own
+
+
 def test_attribution_speaker_turn() -> None:
     text = ("WALLACE: Will she be at the debate tomorrow night, Governor?\n\n"
             "PENCE: Well, the question really should be why they invited her at all.\n\n"

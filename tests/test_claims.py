@@ -315,3 +315,18 @@ def test_claims_a_mandative_clause_asks_for_an_act_and_claims_nothing() -> None:
     assert [cue for _, cue in quotes] == ["said"]  # what she said she would do stays
     past = run("Chief Dana Whitfield insisted that the council cut the budget last year.")
     assert [q.text for q in past.quotes] == ["the council cut the budget last year"]
+
+
+def test_claims_a_clause_of_time_after_the_cue_is_no_content() -> None:
+    text = ("\u201cI wrote it for my mother,\u201d Haddad-Lowe said as she accepted the prize "
+            "at a gala in Toronto on Tuesday night.")
+    assert [q.text for q in run(text).quotes] == ["I wrote it for my mother,"]
+
+
+def test_claims_an_opening_participle_with_a_question_word_is_an_adjunct() -> None:
+    text = ('"We did not wait for the regulator," Strand said. Asked why it took five '
+            "months to issue a recall, he said engineers needed time to rule out other "
+            "causes.")
+    assert [q.text for q in run(text).quotes] == [
+        "We did not wait for the regulator,",
+        "engineers needed time to rule out other causes"]

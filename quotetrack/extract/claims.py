@@ -244,6 +244,8 @@ def _complement_claims(tree: Tree, t: Token, scope: Scope = "claims") -> list[Cl
             continue  # "X, asked whether ..., said": the question put to the speaker
         if comp.upos in ("ADJ", "ADV", "ADP") and not tree.children(comp.i, "nsubj", "cop"):
             continue  # '"frozen conflict," similar to ...': a modifier, not a clause
+        if any(m.text.lower() in ADVERBIAL_MARKS for m in tree.children(comp.i, "mark")):
+            continue  # "said as she accepted the prize": when, not what, she said
         lead = trimmed(tree.subtree(comp.i))[:1]
         if scope == "claims" and (_embedded_question(tree, t, lead) or _mandative(
                 tree, t, comp)):
@@ -259,6 +261,12 @@ def _complement_claims(tree: Tree, t: Token, scope: Scope = "claims") -> list[Cl
             found = [replace(c, clause=True) for c in found]  # not "at a campaign stop"
         out += found
     return out
+
+
+# Subordinators of time, cause and concession: a clause they lead tells when or why
+# something was said, never what (``said as she accepted the prize``).
+ADVERBIAL_MARKS = frozenset({"as", "after", "before", "when", "while", "since", "because",
+                             "until", "once", "though", "although", "whereas", "unless"})
 
 
 def _mandative(tree: Tree, t: Token, comp: Token) -> bool:
@@ -400,23 +408,23 @@ def _fronted_claim(tree: Tree, t: Token) -> list[Claim]:
         return []  # ", said Mike Hawes": an inverted cue parsed as a conjunct
     phrase = tree.subtree(t.i)
     sent = tree.doc.sentences[t.sent].tokens
-    if _adjunct_lead(list(sent)):
-        return []
     before = token_span([w for w in sent if w.i < phrase[0].i])
     after = token_span([w for w in sent if w.i > phrase[-1].i])
+    if _adjunct_lead(list(sent)):  # "Asked what he would do first, he said, 'Find my
+        return _claim(tree, t, after) if after else []  # desk'": only what follows
     if before and after:
         return [Claim(before[0], after[1], t.i, t.text, t.lemma.lower(), (before, after))]
     return _claim(tree, t, before)
 
 
 _ADJUNCT_PREPS = frozenset({"to", "about", "whether", "if", "by", "for", "on", "with", "at",
-                            "of"})
+                            "of", "why", "what", "how", "when", "where", "who", "which"})
 
 
 def _adjunct_lead(sent: list[Token]) -> bool:
     """The sentence opens with a participial adjunct (``Asked about the device, ...``,
-    ``Speaking to reporters, ...``, ``Told of that response, ...``): what precedes the
-    cue is no reported content."""
+    ``Asked why it took five months, ...``, ``Speaking to reporters, ...``, ``Told of
+    that response, ...``): what precedes the cue is no reported content."""
     words = trimmed(sent)
     if len(words) < 2:
         return False

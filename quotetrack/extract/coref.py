@@ -622,12 +622,13 @@ class Coref:
     def _binders(self, head: Token) -> set[int]:
         """Subjects of the verbs whose complement holds ``head`` (``Perkins admitted
         [she was willing]``), in its own sentence, with the names in apposition to them
-        (``Her sister, Yolanda Condori, said [she supported ...]``)."""
+        for a subject pronoun (``Her sister, Yolanda Condori, said [she supported ...]``)."""
         verbs = _governors(self.tree, head)[1:] if head.rel == "nsubj" else _governors(
             self.tree, head)
+        subject = head.rel == "nsubj"  # not "his" in "Brin met him on his visit"
         return {w.i for v in verbs for s in self.tree.children(v.i, "nsubj")
                 if s.sent == head.sent and s.i != head.i
-                for w in [s, *self.tree.children(s.i, "appos")]}
+                for w in [s, *(self.tree.children(s.i, "appos") if subject else [])]}
 
     def _quote_speakers(self, head: Token) -> set[int]:
         """Subjects of speech verbs in the sentences where the quotation holding ``head``

@@ -358,8 +358,8 @@ def described_person(doc: ParsedDoc, first: int, last: int) -> bool:
 
 def described_body(doc: ParsedDoc, first: int, last: int) -> bool:
     """Words ``first`` to ``last`` are a name set off by a comma in apposition with a
-    lower-case organisation noun that is no person noun (``the company, Medisur
-    Global,``; ``Medisur Global, a company based in Murcia``: its first appositive)."""
+    lower-case organisation noun that is no person noun, the comma all between them
+    (``the company, Medisur Global,``; ``Medisur Global, a company based in Murcia``)."""
     inside = range(first, last + 1)
     head = next((doc.tokens[k] for k in inside if doc.tokens[k].head not in inside), None)
     if head is None or head.head < 0:
@@ -373,9 +373,21 @@ def described_body(doc: ParsedDoc, first: int, last: int) -> bool:
             and t.deprel == "appos" and t.i > last]
     comma_before = first > 0 and doc.tokens[first - 1].text == ","
     comma_after = last + 1 < len(doc.tokens) and doc.tokens[last + 1].text == ","
-    return (comma_before and head.deprel == "appos" and body_noun(doc.tokens[head.head])) or (
-        comma_after and bool(kids) and body_noun(kids[0]))  # not "Paul Dressler, the
-    # lawyer for the App Platform Association, a trade group"
+    return (comma_before and head.deprel == "appos" and head.head == first - 2 and body_noun(
+        doc.tokens[head.head])) or (comma_after and bool(kids) and body_noun(kids[0]) and (
+            _phrase_start(doc, kids[0]) == last + 2))  # right after the
+    # comma: not "Paul Dressler, the lawyer for the App Platform Association, a trade group"
+
+
+def _phrase_start(doc: ParsedDoc, head: Token) -> int:
+    """The first word of the phrase ``head`` heads (its leftmost descendant)."""
+    words_ = doc.sentences[head.sent].tokens
+    inside = {head.i}
+    changed = True
+    while changed:
+        grown = {t.i for t in words_ if t.head in inside} | inside
+        changed, inside = grown != inside, grown
+    return min(inside)
 
 
 def _described_bodies(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:

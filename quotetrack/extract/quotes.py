@@ -148,6 +148,18 @@ def _is_fragment(tree: Tree, m: Marked) -> bool:
                                                   and not has_verb)
 
 
+def _whole_sentence(tree: Tree, m: Marked) -> bool:
+    """The quoted words are a sentence of their own, however short, set off after a
+    comma or a colon: a capital first, a stop, question or exclamation mark last,
+    inside the marks, two words or more and a verb (``he said, "Find my desk."``; not
+    ``called it "a cash grab."`` nor ``chanted "Pay up!"``)."""
+    inside = tree.doc.text[m.start:m.end].strip()
+    words = [t for t in _tokens_in(tree, m) if t.upos != "PUNCT"]
+    set_off = tree.doc.text[:m.outer_start].rstrip()[-1:] in (",", ":")
+    return set_off and len(words) >= 2 and inside[:1].isupper() and inside[-1:] in (
+        ".!?") and any(t.upos in ("VERB", "AUX") for t in words)
+
+
 _TITLE_SMALL = ("DET", "ADP", "CCONJ", "SCONJ", "PART")
 TITLE_WORDS = 12
 
@@ -390,7 +402,9 @@ def find_quotes(doc: ParsedDoc, include_fragments: bool = False,
     marked = [m for m in marked if not _is_title(tree, m)]  # titles are narration
     out: list[QuoteSpan] = list(find_turns(tree))
     absorbed: set[int] = set()
-    infos = [_MarkInfo(direct_cue(tree, m), _is_fragment(tree, m)) for m in marked]
+    infos = [_MarkInfo(cue, _is_fragment(tree, m) and not (
+        cue is not None and _whole_sentence(tree, m)))
+        for m in marked for cue in [direct_cue(tree, m)]]
     # the cue words that introduce a direct quote (whose content is that quote)
     quoting = {i.cue for i in infos if i.cue is not None and not i.fragment}
     for c in find_claims(tree, scope):
