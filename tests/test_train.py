@@ -96,7 +96,8 @@ def test_train_averages_the_last_snapshots_in_step_order(tmp_path: Path) -> None
     assert torch.load(model, weights_only=False)["model"]["w"].item() == 1100.0
 
 
-@pytest.mark.parametrize("flag", ["--pos-dropout", "--dep-dropout", "--ner-dropout"])
+@pytest.mark.parametrize("flag", ["--pos-dropout", "--dep-dropout", "--ner-dropout",
+                                  "--tok-shape"])
 @pytest.mark.parametrize("bad", ["0.3", "a,b", "0.3,0.1,0.2"])
 def test_train_rejects_malformed_dropout(flag: str, bad: str) -> None:
     from quotetrack.models import train
@@ -122,6 +123,18 @@ def test_train_ner_dropout_reaches_stanza() -> None:
     args = train._train_ner(plan)
     assert args[args.index("--dropout") + 1] == "0.3"
     assert args[args.index("--word_dropout") + 1] == "0.1"
+
+
+def test_train_tokenizer_shape_reaches_stanza() -> None:
+    from quotetrack.models import train
+
+    args = train._train_tokenize(train._parse_args(["--stages", "tokenize"]))
+    assert args[args.index("--hidden_dim") + 1] == "64"  # the shipped tokenizer's
+    assert args[args.index("--dropout") + 1] == "0.33"
+    plan = train._parse_args(["--tok-shape", "128,0.15", "--stages", "tokenize"])
+    args = train._train_tokenize(plan)
+    assert args[args.index("--hidden_dim") + 1] == "128"
+    assert args[args.index("--dropout") + 1] == "0.15"
 
 
 @pytest.mark.parametrize("stage", ["pos", "depparse", "ner"])

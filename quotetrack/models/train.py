@@ -46,6 +46,8 @@ POS_DROPOUT = ("0.1", "0.05")
 DEP_DROPOUT = ("0.1", "0.05")
 # NER dropout and word dropout (Stanza's defaults; see the model card for the runs).
 NER_DROPOUT = ("0.5", "0.01")
+# The shipped tokenizer: Stanza's hidden size and dropout.
+TOK_SHAPE = ("64", "0.33")
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class Plan:
     dep_dropout: tuple[str, str] = DEP_DROPOUT
     ner_dropout: tuple[str, str] = NER_DROPOUT
     vectors: Path | None = None
+    tok_shape: tuple[str, str] = TOK_SHAPE
 
     @property
     def udbase(self) -> Path:
@@ -162,7 +165,8 @@ def _train_tokenize(plan: Plan) -> list[str]:
     steps = plan.steps["tokenize"]
     return ["stanza.utils.training.run_tokenizer", TREEBANK, "--no_charlm", "--force",
             "--steps", str(steps), "--eval_steps", str(max(steps // 5, 1)),
-            "--save_dir", _save_dir(plan, "tokenize")]
+            "--save_dir", _save_dir(plan, "tokenize"),
+            "--hidden_dim", plan.tok_shape[0], "--dropout", plan.tok_shape[1]]
 
 
 def _train_mwt(plan: Plan) -> list[str]:
@@ -410,6 +414,8 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
                     help="parser dropout and word dropout")
     ap.add_argument("--ner-dropout", default=",".join(NER_DROPOUT), metavar="D,W",
                     help="NER tagger dropout and word dropout")
+    ap.add_argument("--tok-shape", default=",".join(TOK_SHAPE), metavar="H,D",
+                    help="tokenizer hidden size and dropout")
     ap.add_argument("--vectors", type=Path, metavar="PRETRAIN.pt",
                     help="word vectors for the tagger, parser and NER (word_vectors)")
     ap.add_argument("--half", action="store_true",
@@ -432,7 +438,8 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
                 a.retag, a.average, _pair(ap, a.pos_dropout, "--pos-dropout"), a.half,
                 _pair(ap, a.dep_dropout, "--dep-dropout"),
                 _pair(ap, a.ner_dropout, "--ner-dropout"),
-                a.vectors.resolve() if a.vectors else None)
+                a.vectors.resolve() if a.vectors else None,
+                _pair(ap, a.tok_shape, "--tok-shape"))
 
 
 def _pair(ap: argparse.ArgumentParser, text: str, flag: str) -> tuple[str, str]:
