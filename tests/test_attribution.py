@@ -160,6 +160,12 @@ def test_attribution_possessive_description_keeps_its_possessive() -> None:
     assert q.speaker == "Trump administration"
 
 
+def test_attribution_a_plural_text_noun_speaks_for_its_issuer() -> None:
+    text = ("The cities stood to lose a combined $61 million a year, according to court "
+            "filings by the Justice Department.")
+    assert [q.speaker for q in run(text).quotes] == ["Justice Department"]
+
+
 def test_attribution_definite_text_speaks_for_the_issuer_of_the_earlier_one() -> None:
     text = ("A Bloomberg poll of wealthy voters was published on Tuesday.\n\n"
             "According to the poll, most of them would vote for the challenger.")

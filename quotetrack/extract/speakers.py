@@ -345,8 +345,9 @@ def _common(tree: Tree, head: Token) -> list[Named]:
         return [Named(n.name, n.kind, said, n.gender, n.head) for n in map(
             lambda a: _proper(tree, a), named)]
     lemma = head.lemma.lower()
+    document = any(w in words("document_nouns") for w in singulars(lemma))  # "filings"
     issuer = (_issuer(tree, head) or _earlier_issuer(tree, head) or _issued_by(tree, head)
-              or _named_text(tree, head) if lemma in words("document_nouns") else None)
+              or _named_text(tree, head) if document else None)
     if issuer is not None and issuer.upos == "NOUN" and issuer.text[:1].isupper() and (
             issuer.i > tree.doc.sentences[issuer.sent].first):
         return [_proper(tree, issuer)]  # "SeaLedger" read as a common noun: a name still
