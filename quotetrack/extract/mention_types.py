@@ -375,8 +375,8 @@ def described_body(doc: ParsedDoc, first: int, last: int) -> bool:
     comma_after = last + 1 < len(doc.tokens) and doc.tokens[last + 1].text == ","
     return (comma_before and head.deprel == "appos" and head.head == first - 2 and body_noun(
         doc.tokens[head.head])) or (comma_after and bool(kids) and body_noun(kids[0]) and (
-            _phrase_start(doc, kids[0]) == last + 2))  # right after the
-    # comma: not "Paul Dressler, the lawyer for the App Platform Association, a trade group"
+            _phrase_start(doc, kids[0]) == last + 2))  # its first appositive, right
+    # after the comma: not "Paul Dressler, the lawyer for the ... Association, a trade group"
 
 
 def _phrase_start(doc: ParsedDoc, head: Token) -> int:
@@ -413,10 +413,10 @@ def _described_bodies(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
 
 
 def _bodies_throughout(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
-    """A one-word name typed a person that is some body's name in one place (after an
-    organisation noun, ``fitness app Nuvio``, or before ``, which``: ``Nuvio, which
-    says ...``) is that body's name everywhere, unless a title, an honorific or a
-    longer person's name carries it (a body takes ``which``; a person, ``who``)."""
+    """A one-word name typed a person that is some body's name in one place (typed an
+    organisation there, or before ``, which``: ``Nuvio, which says ...``) is that
+    body's name everywhere, unless a title, an honorific or a longer person's name
+    carries it (a body takes ``which``; a person, ``who``)."""
     def alone(m: Mention) -> bool:
         return m.first == m.last and not is_given_name(m.text)
 
