@@ -773,3 +773,10 @@ def test_coref_a_name_in_apposition_to_the_reporting_subject_binds_her_pronoun()
             "supported the limits. She said crowds had become so large that visitors "
             "\"can't even see the stones.\"")
     assert [q.speaker for q in run(text).quotes][-2:] == ["Yolanda Condori"] * 2
+
+
+def test_coref_a_body_noun_is_the_unnamed_national_body_just_made_a_subject() -> None:
+    text = ("The European Union's chief negotiator, Lars Henriksen, said the bloc could "
+            "accept a higher figure.\n\nThe Chinese delegation rejected that argument. In a "
+            "statement, the delegation said developed countries should pay first.")
+    assert [q.speaker for q in run(text).quotes] == ["Lars Henriksen", "Chinese delegation"]

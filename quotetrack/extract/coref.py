@@ -329,7 +329,7 @@ class Coref:
                      for k in self.tree.subtree(head.i))  # "the 46-year-old water operator"
         if lemma in words("organizations") and not of_age and (len(holders) != 1 or (
                 lemma not in words("titles"))):  # "the auditor": the person titled so
-            return self._organisation(head, lemma, recent)
+            return self._national_body(head, lemma) or self._organisation(head, lemma, recent)
         if person or of_age:
             gender = noun_gender(lemma) or self._reported_self(head)
             unnamed = self._latest_unnamed(head, lemma, holders) if holders else ()
@@ -365,6 +365,31 @@ class Coref:
         return self._best(head, recent, lambda e: e.kind == "organization" and (
             sort is None or self._sort_of_entity(e) in (None, sort)) and not (
             sort and set(self.roles.get(e.id, "").split()) & _NEWSROOMS), prefer=lemma)
+
+    def _national_body(self, head: Token, lemma: str) -> tuple[Entity, ...]:
+        """``The Chinese delegation rejected that argument. ... the delegation said``:
+        a definite body noun is the unnamed body the sentence before (same paragraph)
+        made its subject with the same noun and a nationality (a capitalised
+        adjective), under that description."""
+        prev = self._sentence_before(head) if head.rel == "nsubj" else None
+        if prev is None:
+            sent = self.tree.doc.sentences[head.sent]
+            if head.sent == 0 or self.tree.doc.sentences[head.sent - 1].para != sent.para:
+                return ()
+            prev = self.tree.doc.sentences[head.sent - 1]
+        for t in prev.tokens:
+            if t.lemma.lower() != lemma or t.rel != "nsubj" or t.i in self.by_word or (
+                    "Number=Plur" in t.feats):
+                continue
+            national = [a for a in self.tree.children(t.i, "amod") if a.upos == "ADJ"
+                        and a.text[:1].isupper() and prev.first < a.i < t.i
+                        and a.i not in self.by_word]
+            named = [c for c in self.tree.children(t.i, "appos", "compound", "flat")
+                     if c.upos == "PROPN"]  # "The Canadian company Suncor": named
+            if national and not named:
+                name = f"{national[-1].text} {t.text}"
+                return (Entity(DERIVED_ID, name, "organization", None, (), ()),)
+        return ()
 
     def _sort_of_entity(self, e: Entity) -> str | None:
         """``_sort_of_name``, except that a body with a spokesperson of its own is no
