@@ -1088,3 +1088,9 @@ def test_attribution_a_short_clause_saying_who_they_are_stays_in_the_label() -> 
             "school should have been warned.")
     assert [q.speaker for q in run(text).quotes] == [
         "man who lives on Birch Street", "Parents"]  # not what they said
+
+
+def test_attribution_a_whose_clause_parsed_as_a_subject_is_not_the_speaker() -> None:
+    text = ("The governing National Renewal Party (NRP), whose candidate is Vice-President "
+            "Comfort Adjei-Boateng, said in a statement that the claim was premature.")
+    assert [q.speaker for q in run(text).quotes] == ["National Renewal Party"]

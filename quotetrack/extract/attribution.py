@@ -95,6 +95,8 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
         subj = [s for s in subj if _hyphenated(tree.doc, s.i)[0] not in inside - {s.i}] or subj
     if len(subj) > 1:  # "Okemaw-Bastien's lawyer ... said" misparsed: a possessor is none
         subj = [s for s in subj if not _possessor(tree, s)] or subj
+    if len(subj) > 1:  # "The Party, whose candidate is X, said" misparsed: a subject
+        subj = [s for s in subj if not _relative_whose(tree, s)] or subj  # with its own
     prev = tree.tokens[cue.i - 1] if cue.i > 0 else None
     if len(subj) > 1 and prev is not None and prev.text != "," and not is_mark_token(
             prev.text):  # "X said Cairo, ..., would": no inversion without a comma or mark
@@ -106,6 +108,13 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
             w.text.lower() == "by" for w in tree.children(c.i, "case"))]
         return agents[0] if agents else None
     return subj[0] if subj else None
+
+
+def _relative_whose(tree: Tree, s: Token) -> bool:
+    """``s`` heads a clause whose own subject is owned by ``whose`` (``..., whose
+    candidate is Vice-President X,``): a relative clause on the subject, parsed as one."""
+    return any(w.text.lower() == "whose" for c in tree.children(s.i, "nsubj")
+               for w in tree.children(c.i, "nmod:poss"))
 
 
 def _opposed_owner(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
