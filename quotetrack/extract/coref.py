@@ -371,12 +371,10 @@ class Coref:
         a definite body noun is the unnamed body the sentence before (same paragraph)
         made its subject with the same noun and a nationality (a capitalised
         adjective), under that description."""
-        prev = self._sentence_before(head) if head.rel == "nsubj" else None
-        if prev is None:
-            sent = self.tree.doc.sentences[head.sent]
-            if head.sent == 0 or self.tree.doc.sentences[head.sent - 1].para != sent.para:
-                return ()
-            prev = self.tree.doc.sentences[head.sent - 1]
+        sents = self.tree.doc.sentences
+        if head.sent == 0 or sents[head.sent - 1].para != sents[head.sent].para:
+            return ()
+        prev = sents[head.sent - 1]
         for t in prev.tokens:
             if t.lemma.lower() != lemma or t.rel != "nsubj" or t.i in self.by_word or (
                     "Number=Plur" in t.feats):
