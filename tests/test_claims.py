@@ -330,3 +330,11 @@ def test_claims_an_opening_participle_with_a_question_word_is_an_adjunct() -> No
     assert [q.text for q in run(text).quotes] == [
         "We did not wait for the regulator,",
         "engineers needed time to rule out other causes"]
+
+
+def test_claims_that_made_a_second_subject_of_a_texts_clause_is_its_conjunction() -> None:
+    text = ("A company spokesperson, Derek Ambrose, said in an e-mail that all affected "
+            "employees had been notified personally.")
+    quotes = run(text).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("all affected employees had been notified personally", "Derek Ambrose")]

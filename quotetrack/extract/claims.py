@@ -193,13 +193,18 @@ def _misattached_complements(tree: Tree, t: Token) -> list[Token]:
 def _that_filler(tree: Tree, host: Token, c: Token) -> bool:
     """``said in a statement that Denmark "regrets" the decision``, parsed as a relative
     clause with ``that`` its object: a text's clause whose verb has a subject and an
-    object of its own besides ``that`` leaves no gap for it, so ``that`` is the
-    conjunction of a content clause."""
+    object of its own besides ``that`` (or a subject besides ``that`` parsed as one)
+    leaves no gap for it, so ``that`` is the conjunction of a content clause."""
+    if host.lemma.lower() not in words("document_nouns"):
+        return False
+    subjects = tree.children(c.i, "nsubj")
+    if any(k.text.lower() == "that" for k in subjects):  # "said in an e-mail that all
+        return any(k.text.lower() != "that" for k in subjects)  # employees had been
+        # notified", "that" made a second subject: the clause has its own
     that = [k for k in tree.children(c.i, "obj") if k.text.lower() == "that"]
     others = [k for k in tree.children(c.i, "obj", "ccomp", "xcomp")
               if k.text.lower() != "that"]
-    return bool(that) and bool(others) and host.lemma.lower() in words("document_nouns") and (
-        not any(k.text.lower() == "that" for k in tree.children(c.i, "nsubj")))
+    return bool(that) and bool(others)
 
 
 def _inverted(tree: Tree, t: Token, before: int | None = None) -> bool:
