@@ -30,7 +30,7 @@ _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}  # "Donald Trump Jr.": another perso
 _TITLES = words("titles") | HONORIFICS
 
 
-def _name_words(extra: list[str]) -> bool:
+def _continues_name(extra: list[str]) -> bool:
     """``extra`` continues a body's name: capitalised words (``of``, ``and``, ``for``
     inside), no suffix of another person (``Jr.``), no given name (``Veterans Ombud``
     + ``Danielle Kerr`` is a title before a person), no punctuation."""
@@ -143,7 +143,7 @@ class Entities:
                 words_[-1].lower() in words("organizations")):
             return None  # "Carrick University" is whole: not its Faculty Association
         longer = {f for f in self.kinds if len(f.split()) > len(words_) and (
-            f.split()[:len(words_)] == words_) and _name_words(f.split()[len(words_):])}
+            f.split()[:len(words_)] == words_) and _continues_name(f.split()[len(words_):])}
         return longer.pop() if len(longer) == 1 else None
 
     def _full_name(self, name: str) -> str:

@@ -385,8 +385,7 @@ class Coref:
             named = [c for c in self.tree.children(t.i, "appos", "compound", "flat")
                      if c.upos == "PROPN"]  # "The Canadian company Suncor": named
             if national and not named:
-                name = f"{national[-1].text} {t.text}"
-                return (Entity(DERIVED_ID, name, "organization", None, (), ()),)
+                return self._unnamed_entity(t, "organization")
         return ()
 
     def _sort_of_entity(self, e: Entity) -> str | None:
@@ -526,11 +525,11 @@ class Coref:
         subject (and no named person holds that role), under that source's label."""
         return self._unnamed_entity(self._unnamed_source_word(head, lemma))
 
-    def _unnamed_entity(self, t: Token | None) -> tuple[Entity, ...]:
-        """The unnamed source whose head word is ``t``, under its label."""
+    def _unnamed_entity(self, t: Token | None, kind: str = "person") -> tuple[Entity, ...]:
+        """The unnamed source (or body) whose head word is ``t``, under its label."""
         found = read_mention(self.tree, t) if t is not None else []
         if len(found) == 1 and found[0].name:
-            return (Entity(DERIVED_ID, found[0].name, "person", None, (), ()),)
+            return (Entity(DERIVED_ID, found[0].name, kind, None, (), ()),)
         return ()
 
     def _unnamed_source_word(self, head: Token, lemma: str) -> Token | None:

@@ -375,19 +375,18 @@ def described_body(doc: ParsedDoc, first: int, last: int) -> bool:
     comma_after = last + 1 < len(doc.tokens) and doc.tokens[last + 1].text == ","
     return (comma_before and head.deprel == "appos" and head.head == first - 2 and body_noun(
         doc.tokens[head.head])) or (comma_after and bool(kids) and body_noun(kids[0]) and (
-            _phrase_start(doc, kids[0]) == last + 2))  # its first appositive, right
-    # after the comma: not "Paul Dressler, the lawyer for the ... Association, a trade group"
+            _under(doc, last + 2, kids[0])))  # its first appositive, right after the
+    # comma: not "Paul Dressler, the lawyer for the ... Association, a trade group"
 
 
-def _phrase_start(doc: ParsedDoc, head: Token) -> int:
-    """The first word of the phrase ``head`` heads (its leftmost descendant)."""
-    words_ = doc.sentences[head.sent].tokens
-    inside = {head.i}
-    changed = True
-    while changed:
-        grown = {t.i for t in words_ if t.head in inside} | inside
-        changed, inside = grown != inside, grown
-    return min(inside)
+def _under(doc: ParsedDoc, k: int, head: Token) -> bool:
+    """Word ``k`` lies in the phrase ``head`` heads (``head`` is up its chain of heads)."""
+    t = doc.tokens[k] if k < len(doc.tokens) else None
+    while t is not None and t.sent == head.sent:
+        if t.i == head.i:
+            return True
+        t = doc.tokens[t.head] if t.head >= 0 else None
+    return False
 
 
 def _described_bodies(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:

@@ -160,6 +160,14 @@ def _whole_sentence(tree: Tree, m: Marked) -> bool:
         ".!?") and any(t.upos in ("VERB", "AUX") for t in words)
 
 
+def _mark_info(tree: Tree, m: Marked) -> _MarkInfo:
+    """A quoted span's cue, and whether it is a fragment: short, unless a sentence of
+    its own after its cue."""
+    cue = direct_cue(tree, m)
+    short = _is_fragment(tree, m)
+    return _MarkInfo(cue, short and not (cue is not None and _whole_sentence(tree, m)))
+
+
 _TITLE_SMALL = ("DET", "ADP", "CCONJ", "SCONJ", "PART")
 TITLE_WORDS = 12
 
@@ -402,9 +410,7 @@ def find_quotes(doc: ParsedDoc, include_fragments: bool = False,
     marked = [m for m in marked if not _is_title(tree, m)]  # titles are narration
     out: list[QuoteSpan] = list(find_turns(tree))
     absorbed: set[int] = set()
-    infos = [_MarkInfo(cue, _is_fragment(tree, m) and not (
-        cue is not None and _whole_sentence(tree, m)))
-        for m in marked for cue in [direct_cue(tree, m)]]
+    infos = [_mark_info(tree, m) for m in marked]
     # the cue words that introduce a direct quote (whose content is that quote)
     quoting = {i.cue for i in infos if i.cue is not None and not i.fragment}
     for c in find_claims(tree, scope):
