@@ -378,6 +378,22 @@ def test_attribution_they_after_a_group_quote_is_that_group() -> None:
     assert [q.speaker for q in quotes] == ["Critics of the plan"] * 2
 
 
+def test_attribution_they_reaches_the_group_past_a_body_quote() -> None:
+    text = ("The report's authors say the rules are too weak.\n\n"
+            "The Harbour Institute said the results were clear. "
+            "They say the province should act this year.")
+    quotes = run(text).quotes
+    assert [q.speaker for q in quotes] == ["report's authors", "Harbour Institute",
+                                           "report's authors"]
+
+
+def test_attribution_a_bare_plural_takes_the_fuller_label_of_its_group() -> None:
+    text = ("The report's authors say the rules are too weak.\n\n"
+            "The authors say the province should act this year.")
+    quotes = run(text).quotes
+    assert [q.speaker for q in quotes] == ["report's authors"] * 2
+
+
 def test_attribution_according_to_a_phrase_the_parser_misread() -> None:
     q = only("The show will return next year, according to show insiders.")
     assert q.speaker is not None and q.speaker.endswith("insiders")

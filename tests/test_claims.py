@@ -338,3 +338,20 @@ def test_claims_that_made_a_second_subject_of_a_texts_clause_is_its_conjunction(
     quotes = run(text).quotes
     assert [(q.text, q.speaker) for q in quotes] == [
         ("all affected employees had been notified personally", "Derek Ambrose")]
+
+
+def test_claims_an_outlet_relaying_a_named_speaker_reports_nothing_itself() -> None:
+    quotes = run("According to ABC News, Basya also believes the migrants left the boat "
+                 "on purpose. According to Reuters, Interior Minister Ahmed Khan said the border would "
+                 "reopen on Monday. According to police, the man fled on foot.").quotes
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("the migrants left the boat on purpose", "Basya"),
+        ("the border would reopen on Monday", "Ahmed Khan"),
+        ("the man fled on foot", "police")]
+
+
+def test_claims_an_outlet_before_a_passive_or_a_thing_keeps_its_claim() -> None:
+    quotes = run("According to Fisheries and Oceans Canada, the beluga population is "
+                 "estimated at about 55,000 animals. According to an audit, Pell wrote 214 "
+                 "checks to three companies.").quotes
+    assert [q.cue.text if q.cue else None for q in quotes] == ["According to"] * 2

@@ -916,12 +916,14 @@ def _governing_cue(tree: Tree, spans: list[QuoteSpan], resolved: list[Resolved])
 
 
 def _group_before(f: _Found, found: list[_Found], out: list[Resolved]) -> str | None:
-    """The group (``show insiders``, ``critics``) that spoke in the quote just before,
-    in the same or the previous paragraph: what a following ``they`` refers to."""
-    if not out or not out[-1][0] or out[-1][1] != "group":
-        return None
-    before = found[len(out) - 1].span
-    return out[-1][0][0] if f.span.paragraph - before.paragraph <= 1 else None
+    """The latest group (``show insiders``, ``critics``) that spoke in the same or the
+    previous paragraph: what a following ``they`` refers to."""
+    for k in range(len(out) - 1, -1, -1):
+        if f.span.paragraph - found[k].span.paragraph > 1:
+            return None
+        if out[k][0] and out[k][1] == "group":
+            return out[k][0][0]
+    return None
 
 
 def _group_subject_before(tree: Tree, n: Named, span: QuoteSpan) -> str | None:

@@ -11,6 +11,7 @@ speaks (a capital for its government).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -119,6 +120,8 @@ class Entities:
             canon = f"{self._full_name(owned[0])}{owned[1]}"
         elif len(words) > 1 and (full_body := self._full_body(words)):
             canon = full_body
+        elif kind == "group" and len(words) == 1 and (fuller := self._fuller_group(name)):
+            canon = fuller
         elif kind in ("organization", "group") or not words:
             canon = name
         else:
@@ -144,6 +147,13 @@ class Entities:
             return None  # "Carrick University" is whole: not its Faculty Association
         longer = {f for f in self.kinds if len(f.split()) > len(words_) and (
             f.split()[:len(words_)] == words_) and _continues_name(f.split()[len(words_):])}
+        return longer.pop() if len(longer) == 1 else None
+
+    def _fuller_group(self, noun: str) -> str | None:
+        """The one longer group label the article gives that has the bare plural
+        ``noun`` as a word (``authors`` -> ``report's authors``): the same group."""
+        longer = {f for f, k in self.kinds.items() if k == "group" and f != noun and (
+            noun.lower() in re.split("[\\s\u2019']+", f.lower()))}
         return longer.pop() if len(longer) == 1 else None
 
     def _full_name(self, name: str) -> str:

@@ -571,11 +571,32 @@ def _according_claims(tree: Tree) -> list[Claim]:
         phrase = {w.i for w in tree.subtree(source.i)} | {t.i, t.i + 1}
         sent = tree.doc.sentences[t.sent].tokens
         rest = [w for w in sent if w.i not in phrase]
+        relayed = _relayed_report(tree, source)
+        if relayed is not None:
+            out += relayed
+            continue
         span = token_span(rest)
         if span:
             cue_end = toks[t.i + 1].end
             out.append(Claim(*span, t.i, tree.doc.text[t.start:cue_end], "according to"))
     return out
+
+
+def _relayed_report(tree: Tree, source: Token) -> list[Claim] | None:
+    """``According to ABC News, Basya also believes ...``: an outlet before a sentence
+    whose main verb is a speech or belief verb with its own subject reports nothing;
+    the claim is that speaker's (None when the verb has no clausal complement)."""
+    verb = tree.tokens[source.head] if source.head >= 0 else None
+    if verb is None or verb.rel != "root" or source.rel != "obl" or verb.i < source.i or not (
+            frames_of(verb, "attributions") & {"clause"}) or not any(
+            s.upos in ("NOUN", "PROPN") and s.deprel == "nsubj"  # not "is estimated"
+            for s in tree.children(verb.i, "nsubj")):
+        return None
+    own = _complement_claims(tree, verb, "attributions") if any(
+        c.deprel == "ccomp" for c in tree.children(verb.i)) else []
+    if not own:
+        return None  # "According to the audit, Pell wrote 214 checks": the audit's claim
+    return [] if frames_of(verb) else own  # a claim verb's own claim reports the clause
 
 
 def find_claims(tree: Tree, scope: Scope = "claims") -> list[Claim]:
