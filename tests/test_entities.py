@@ -849,3 +849,33 @@ def test_entities_a_name_cut_at_its_sentences_first_word_takes_it_back() -> None
             "Speed Skating Canada.")
     assert "Speed Skating Canada" in [e.name for e in find_entities(parsed(text))]
     assert [q.speaker for q in run_text(text).quotes][0] == "Speed Skating Canada"
+
+
+def test_entities_a_surname_keeps_its_particles() -> None:
+    text = ("Ledgerline CEO Thomas Van der Berg told the committee that the company had "
+            'failed its customers. "I want to begin by apologizing," Van der Berg said. '
+            "Van der Berg said the company needed time.")
+    ents = [e for e in find_entities(parsed(text)) if "Berg" in e.name]
+    assert [(e.name, len(e.mentions)) for e in ents] == [("Thomas Van der Berg", 3)]
+    assert [q.speaker for q in run_text(text).quotes] == ["Thomas Van der Berg"] * 3
+
+
+def test_entities_a_titled_name_before_of_and_a_place_is_a_person() -> None:
+    text = ("Sen. Dale Whitcombe of Kansas, the committee's ranking Republican, was not "
+            "satisfied. He said the company had spent more on stock buybacks than on "
+            "security.")
+    assert _entities(text).get("Dale Whitcombe") == "person"
+    assert [q.speaker for q in run_text(text).quotes] == ["Dale Whitcombe"]
+
+
+def test_entities_a_name_before_a_staff_noun_is_its_employer() -> None:
+    text = ("Ledgerline CEO Thomas Berg told the committee that the breach was contained. "
+            "A Ledgerline spokeswoman, Cheryl Amankwah, said the sale was planned. "
+            "The company said it would cooperate.")
+    assert _entities(text).get("Ledgerline") == "organization"
+    assert [q.speaker for q in run_text(text).quotes] == [
+        "Thomas Berg", "Cheryl Amankwah", "Ledgerline"]
+    trump = ("Donald Trump said the deal was good. Trump spokesperson Hope Hicks said the "
+             "deal was signed.")
+    ents = _entities(trump)
+    assert ents.get("Trump") != "organization"

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from quotetrack.extract.acronyms import acronym, bare
+from quotetrack.extract.employers import employers
 from quotetrack.extract.mention_types import (
     _is_subject,
     company_of,
@@ -169,7 +170,7 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     if run:
         close()
     typed = _propn_mentions(doc, set())  # the lexicon's reading of every proper-noun run
-    out = repair_types(doc, out, typed)
+    out = employers(doc, repair_types(doc, out, typed))
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     out += _propn_mentions(doc, covered)
     covered = {k for m in out for k in range(m.first, m.last + 1)}
@@ -216,7 +217,11 @@ def _glued_before(doc: ParsedDoc, t: Token) -> list[Token]:
 
 def _person_of(run: Sequence[Token]) -> bool:
     """A tagged run that reads as a person's given name and surname before ``of``
-    (``Leila Mansour`` of Halifax), not a body's name (``Bank`` of Canada)."""
+    (``Leila Mansour`` of Halifax, ``Sen. Dale Whitcombe`` of Kansas: titles aside),
+    not a body's name (``Bank`` of Canada)."""
+    while len(run) > 2 and ({run[0].text.lower(), run[0].text.lower().rstrip(".")} & (
+            HONORIFICS | words("titles"))):
+        run = run[1:]
     return len(run) in (2, 3) and is_given_name(run[0].text) and not is_place(
         run[0].text) and all(t.text[:1].isupper() and t.text.lower() not in words(
             "organizations") for t in run)

@@ -18,6 +18,7 @@ from quotetrack.extract.acronyms import _defined_acronyms
 from quotetrack.extract.mentions import Mention
 from quotetrack.extract.name_runs import (
     HONORIFICS,
+    PARTICLES,
     POSSESSIVES,
     _capitals,
     _given,
@@ -88,7 +89,8 @@ def _surname_only(doc: ParsedDoc, m: Mention, people: set[tuple[str, ...]]) -> M
     ordinary two-word name (it opens its sentence, or has three words or more:
     ``Meanwhile Trump``, ``the Washington Post Trump``; not ``Hana Matsumoto-Reyes``,
     a given name the lexicon lacks, nor a sentence's first word that the tagger and the
-    NER model read as a name's first: ``Mairi MacKinnon`` beside ``Iain MacKinnon``)."""
+    NER model read as a name's first: ``Mairi MacKinnon`` beside ``Iain MacKinnon``);
+    the surname keeps the particles before it (``Van der Berg``)."""
     key = tuple(name_words(m.text))
     first = doc.tokens[m.first]
     if len(key) < 2 or not any(k != key and k[-1] == key[-1] for k in people) or any(
@@ -97,6 +99,10 @@ def _surname_only(doc: ParsedDoc, m: Mention, people: set[tuple[str, ...]]) -> M
             len(key) == 2 and first.upos == "PROPN" and first.ner == "B-PER"):
         return m  # "Mairi MacKinnon" opening its sentence: tagged a name's first word
     t = doc.tokens[_hyphenated(doc, m.last)[0]]  # "Matsumoto-Reyes" whole
+    while t.i > m.first and doc.tokens[t.i - 1].text.lower() in PARTICLES:
+        t = doc.tokens[t.i - 1]  # "Van der Berg": the surname keeps its particles
+    if t.i == m.first:
+        return m
     return Mention(t.i, m.last, t.start, m.end, _surface(doc, list(doc.tokens[t.i:m.last + 1])),
                    "PER", m.sent)
 

@@ -81,7 +81,7 @@ def _cased(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
     precedes the first (``Kirkwall Mine north of Timmins``); a common noun after a
     French ``de`` is inside (``Service de police de la Ville de Montréal``)."""
     lower = [k for k, t in enumerate(toks) if t.text[:1].islower()
-             and t.text.lower() not in _NAME_JOINERS and t.text.lower() not in _PARTICLES
+             and t.text.lower() not in _NAME_JOINERS and t.text.lower() not in PARTICLES
              and not (k > 0 and toks[k - 1].text.lower() in _FRENCH_OF)
              and not (k > 1 and toks[k - 1].text == "-" and toks[k - 1].end == t.start
                       and toks[k - 2].text[:1].isupper())  # "Hyun-woo": one given name
@@ -474,11 +474,11 @@ def _with_adjectives(doc: ParsedDoc, run: list[Token]) -> list[Token]:
     return [*doc.tokens[k:run[0].i], *run]
 
 
-_PARTICLES = ("al", "el", "ad", "ash", "bin", "ibn", "abu", "van", "von", "der", "de", "del",
+PARTICLES = ("al", "el", "ad", "ash", "bin", "ibn", "abu", "van", "von", "der", "de", "del",
               "della", "da", "di", "du", "dos", "das", "le", "la")
 
 
-_GLUED_PARTICLE = re.compile(rf"(?:{'|'.join(_PARTICLES)})-[A-Z][\w'-]*")
+_GLUED_PARTICLE = re.compile(rf"(?:{'|'.join(PARTICLES)})-[A-Z][\w'-]*")
 
 
 def without_particle(word: str) -> str:
@@ -499,7 +499,7 @@ def surname_particle(toks: Sequence[Token], k: int) -> bool:
     if t.text == "-":
         return k > 0 and toks[k - 1].end == t.start and nxt.start == t.end and (
             nxt.text[:1].isupper())
-    return t.text in _PARTICLES and (nxt.text[:1].isupper() or surname_particle(toks, k + 1))
+    return t.text in PARTICLES and (nxt.text[:1].isupper() or surname_particle(toks, k + 1))
 
 
 _JOINERS = {"of", "for", "&", "de", "-", "\u2013"}
@@ -590,8 +590,8 @@ def name_words(name: str) -> list[str]:
     for k, w in enumerate(toks[:-1]):
         low = w.lower().rstrip(".,")
         before = toks[k - 1] if k > 0 else ""
-        inside = low in _PARTICLES and (first_name_gender(before) is not None or (
-            before.lower() in _PARTICLES))  # "Eileen de Villa", "Ursula von der Leyen"
+        inside = low in PARTICLES and (first_name_gender(before) is not None or (
+            before.lower() in PARTICLES))  # "Eileen de Villa", "Ursula von der Leyen"
         lower = not w[:1].isupper() and not inside
         given = (cut == k > 0 or k == 0 < len(toks) - 2) and w[:1].isupper() and (
             first_name_gender(w) is not None)  # "Earl Ray Tomblin", not "Earl Spencer"
