@@ -1110,3 +1110,18 @@ def test_attribution_a_whose_clause_parsed_as_a_subject_is_not_the_speaker() -> 
     text = ("The governing National Renewal Party (NRP), whose candidate is Vice-President "
             "Comfort Adjei-Boateng, said in a statement that the claim was premature.")
     assert [q.speaker for q in run(text).quotes] == ["National Renewal Party"]
+
+
+def test_attribution_of_two_subjects_the_name_the_ner_tagged_speaks() -> None:
+    quotes = run('"I work until 10 at a grocery store, and then I still have math," said '
+                 'Grade 11 student Eli Brzezinski-Ward.').quotes
+    assert [q.speaker for q in quotes] == ["Eli Brzezinski-Ward"]
+
+
+def test_attribution_a_text_speaks_for_the_author_a_passive_names() -> None:
+    text = ("Teenagers who sleep less are more likely to report anxiety, a large Canadian "
+            "study suggests.\n\nThe study followed 11,400 students. It was carried out by "
+            "researchers at the Ontario Institute for Child and Youth Health in Hamilton.\n\n"
+            "The study notes that its findings do not prove that short sleep causes anxiety.")
+    quotes = run(text).quotes
+    assert [q.speaker for q in quotes] == ["Ontario Institute for Child and Youth Health"] * 2

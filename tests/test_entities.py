@@ -879,3 +879,20 @@ def test_entities_a_name_before_a_staff_noun_is_its_employer() -> None:
              "deal was signed.")
     ents = _entities(trump)
     assert ents.get("Trump") != "organization"
+
+
+def test_entities_a_company_named_with_a_glued_possessive_and_by_its_first_word() -> None:
+    text = ("Chief Delbert Moonias-Hart of Sturgeon Narrows First Nation said two engineers "
+            "hired by the community were turned away at the gate of Halvorsen Gold "
+            "Corp.\u2019s Red Pine mine on Tuesday.\n\nHalvorsen Gold said in a statement "
+            "Wednesday that the engineers had arrived without the safety orientation required "
+            "of every visitor to an active mine site.\n\nA 2019 letter from Halvorsen to the "
+            "chief, a copy of which was seen by The Canadian Press, says the company will "
+            "\u201cshare environmental information with Sturgeon Narrows in a timely and "
+            "transparent manner.\u201d")
+    ents = [e for e in find_entities(parsed(text)) if "Halvorsen" in e.name]
+    assert [(e.name, e.kind) for e in ents] == [("Halvorsen Gold Corp.", "organization")]
+    assert [q.speaker for q in run_text(text).quotes][1:] == ["Halvorsen Gold Corp."] * 2
+    firm = ("Michael Theriault said the suit was filed on Monday. Theriault Kwan LLP "
+            "represents the families. Theriault said the company knew.")
+    assert [q.speaker for q in run_text(firm).quotes] == ["Michael Theriault"] * 2

@@ -28,6 +28,7 @@ from dataclasses import replace
 from quotetrack.extract.acronyms import acronym, bare
 from quotetrack.extract.employers import employers
 from quotetrack.extract.mention_types import (
+    LEGAL_FORMS,
     _is_subject,
     company_of,
     described_body,
@@ -73,8 +74,8 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
 
     def close() -> None:
         toks = _cased(doc, _trim(doc, run), kind)
-        typed = "ORG" if kind in ("PER", "LOC") and toks and toks[-1].text.lower() in words(
-            "organizations") else kind  # "the Kremlin", "Roper Center": not people or places
+        typed = "ORG" if kind in ("PER", "LOC") and toks and _unowned(toks[-1]) in words(
+            "organizations") else kind  # "the Kremlin", "Roper Center", "Gold Corp.'s"
         if typed in ("LOC", "PER") and _organisation_words(toks):
             typed = "ORG"  # "Bank of Canada", "Amnesty International", "Ministry of Health"
         toks = _past_owner(_extend(doc, toks, typed))
@@ -177,6 +178,16 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     found = out + _short_mentions(doc, out, covered)  # a name has a letter or digit
     found = sorted((m for m in found if any(c.isalnum() for c in m.text)), key=lambda m: m.first)
     return tuple(late_repairs(doc, found))  # the untagged runs added too ("Vantor said")
+
+
+def _unowned(t: Token) -> str:
+    """Word ``t`` in lower case without the possessive the tokenizer left glued to it
+    (``Corp.’s`` -> ``corp.``)."""
+    low = t.text.lower()
+    for mark in ("'s", "\u2019s"):
+        if low.endswith(mark) and len(low) > len(mark):
+            return low[:-len(mark)]
+    return low
 
 
 def _surname_after(run: Sequence[Token], t: Token) -> bool:
@@ -306,8 +317,8 @@ def _typed_run(doc: ParsedDoc, run: list[Token]) -> tuple[str, list[Token]] | No
         return None  # "A senior Taiwanese security official": an adjective, no name
     if len(run) == 1 and _WEBSITE.fullmatch(run[0].text):
         return "ORG", run  # "Gawker.com" in one token: a website
-    if len(run) >= 2 and run[-1].text.lower() in orgs:
-        return "ORG", _with_adjectives(doc, run)  # "Irving Police Department"
+    if len(run) >= 2 and _unowned(run[-1]) in orgs:  # "Irving Police Department",
+        return "ORG", _with_adjectives(doc, run)  # "Halvorsen Gold Corp.'s"
     people = _name_tokens(doc, run)
     if all(t.text.lower() in words("titles") for t in people) or is_place(
             " ".join(t.text for t in people)):
@@ -487,7 +498,7 @@ def _gender(doc: ParsedDoc, name: str, ms: Sequence[Mention]) -> str | None:
 def group_entities(doc: ParsedDoc, mentions: Sequence[Mention]) -> tuple[Entity, ...]:
     """The article's entities, ordered by first mention."""
     by_type: dict[str, list[Mention]] = {}
-    for m in _one_type_per_name(mentions):
+    for m in _companies_by_first_word(_one_type_per_name(mentions)):
         by_type.setdefault(m.type, []).append(m)
     groups: list[tuple[str, list[Mention]]] = []
     for kind, ms in by_type.items():
@@ -521,6 +532,19 @@ def _one_type_per_name(mentions: Sequence[Mention]) -> list[Mention]:
     best = {text: max(c, key=lambda k: (c[k], rank[k])) for text, c in votes.items()
             if len(c) > 1}
     return [replace(m, type=best[m.text]) if m.text in best else m for m in mentions]
+
+
+def _companies_by_first_word(mentions: Sequence[Mention]) -> list[Mention]:
+    """A one-word name the article also gives as the first word of a company's full
+    legal name (``Halvorsen`` for ``Halvorsen Gold Corp.``) is that company, whatever
+    type it was read as, unless it is a place the lexicon knows or a word of a person's
+    full name (``Theriault`` of ``Michael Theriault`` and ``Theriault Kwan LLP``)."""
+    people = {w for m in mentions if m.type == "PER" and m.first < m.last
+              for w in m.text.split()}
+    firsts = {m.text.split()[0] for m in mentions if m.type == "ORG" and len(
+        m.text.split()) > 1 and m.text.split()[-1].lower().rstrip(".,") in LEGAL_FORMS} - people
+    return [replace(m, type="ORG") if m.first == m.last and m.text in firsts and (
+        m.type in ("PER", "LOC")) and not is_place(m.text) else m for m in mentions]
 
 
 def _exact(ms: Sequence[Mention]) -> list[list[Mention]]:

@@ -246,11 +246,11 @@ def company_of(short: str, long: str) -> bool:
     rest = [w.lower().rstrip(".,") for w in (
         long[len(short):].split() if long.startswith(short + " ") else [])]
     return len(short.split()) > 1 and bool(rest) and (all(w in _COMPANY_WORDS for w in rest) or (
-        len(rest) <= 3 and rest[-1] in _LEGAL_FORMS))  # "Golden Meridian Shipping Ltd."
+        len(rest) <= 3 and rest[-1] in LEGAL_FORMS))  # "Golden Meridian Shipping Ltd."
 
 
 # A company's legal form, which ends its full name whatever industry words come before.
-_LEGAL_FORMS = frozenset({"inc", "corp", "ltd", "limited", "llc", "plc", "lp", "llp",
+LEGAL_FORMS = frozenset({"inc", "corp", "ltd", "limited", "llc", "plc", "lp", "llp",
                           "ulc", "gmbh", "ag", "sa", "nv", "spa"})
 
 

@@ -347,7 +347,7 @@ def _common(tree: Tree, head: Token) -> list[Named]:
     lemma = head.lemma.lower()
     document = any(w in words("document_nouns") for w in singulars(lemma))  # "filings"
     issuer = (_issuer(tree, head) or _earlier_issuer(tree, head) or _issued_by(tree, head)
-              or _named_text(tree, head) if document else None)
+              or _named_text(tree, head) or _authored(tree, head) if document else None)
     if issuer is not None and issuer.upos == "NOUN" and issuer.text[:1].isupper() and (
             issuer.i > tree.doc.sentences[issuer.sent].first):
         return [_proper(tree, issuer)]  # "SeaLedger" read as a common noun: a name still
@@ -562,6 +562,37 @@ def _stated_in(tree: Tree, head: Token) -> Token | None:
     subj = [c for c in tree.children(verb.i, "nsubj") if c.deprel != "nsubj:pass"
             and c.upos in ("PROPN", "NOUN", "PRON", "NUM")]
     return subj[0] if subj else None
+
+
+def _authored(tree: Tree, head: Token) -> Token | None:
+    """``The study ... It was carried out by researchers at the Ontario Institute for
+    Child and Youth Health``: a text whose one author the article names in a passive
+    clause on a text of that noun (or on ``it`` right after a sentence about one)
+    speaks for that author (the body of the researchers, where they are named by it)."""
+    lemma = head.lemma.lower()
+    found: list[Token] = []
+    for v in tree.tokens:
+        if v.upos != "VERB" or v.lemma.lower() not in _ISSUING | _AUTHORING:
+            continue
+        subj = [s for s in tree.children(v.i, "nsubj") if s.deprel == "nsubj:pass"]
+        agents = [c for c in tree.children(v.i, "obl") if c.upos in ("NOUN", "PROPN") and any(
+            w.text.lower() == "by" for w in tree.children(c.i, "case"))]
+        if len(subj) == 1 and agents and _about_text(tree, subj[0], lemma):
+            body = [c for c in tree.children(agents[0].i, "nmod") if c.upos == "PROPN"
+                    and is_person_noun(agents[0].lemma)]  # "researchers at X": X
+            found.append(body[0] if body else agents[0])
+    return found[0] if len(found) == 1 else None
+
+
+def _about_text(tree: Tree, subj: Token, lemma: str) -> bool:
+    """``subj`` is a text of noun ``lemma``, or an ``it`` opening the sentence right after
+    one whose subject is such a text (same paragraph)."""
+    if subj.lemma.lower() == lemma:
+        return True
+    sents = tree.doc.sentences
+    if subj.text.lower() != "it" or subj.sent == 0 or sents[subj.sent - 1].para != subj.para:
+        return False
+    return any(t.rel == "nsubj" and t.lemma.lower() == lemma for t in sents[subj.sent - 1].tokens)
 
 
 def _earlier_issuer(tree: Tree, head: Token) -> Token | None:
