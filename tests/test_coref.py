@@ -780,3 +780,16 @@ def test_coref_a_body_noun_is_the_unnamed_national_body_just_made_a_subject() ->
             "accept a higher figure.\n\nThe Chinese delegation rejected that argument. In a "
             "statement, the delegation said developed countries should pay first.")
     assert [q.speaker for q in run(text).quotes] == ["Lars Henriksen", "Chinese delegation"]
+
+
+def test_coref_a_pair_skips_the_byline_and_takes_the_role_named_next() -> None:
+    text = ("Talks end without a ceasefire\n\nBy Claire Dufresne and Nikolai Berg\n"
+            "Agence France-Presse\n\n"
+            "GENEVA (AFP) - The foreign ministers of Dravenia and Kalvaria agreed on "
+            "Thursday to exchange prisoners.\n\n"
+            '"We have taken a first step," Dravenian Foreign Minister Anna Kovac told '
+            "reporters.\n\nIn a joint statement, the two ministers said they had agreed to "
+            "exchange all prisoners of war.\n\nKalvarian Foreign Minister Viktor Sorensky "
+            "said the exchange could begin within weeks.")
+    quotes = run(text).quotes
+    assert list(quotes[1].speakers) == ["Anna Kovac", "Viktor Sorensky"]

@@ -896,3 +896,12 @@ def test_entities_a_company_named_with_a_glued_possessive_and_by_its_first_word(
     firm = ("Michael Theriault said the suit was filed on Monday. Theriault Kwan LLP "
             "represents the families. Theriault said the company knew.")
     assert [q.speaker for q in run_text(firm).quotes] == ["Michael Theriault"] * 2
+
+
+def test_entities_a_body_named_across_and_or_for_is_one_name() -> None:
+    text = ("The Alberta Business and Tourism Council said a strike would be devastating. "
+            "Nearly 1.2 million people have fled, according to the Office of the UN High "
+            "Commissioner for Refugees.")
+    names = [e.name for e in find_entities(parsed(text))]
+    assert "Alberta Business and Tourism Council" in names
+    assert "Office of the UN High Commissioner for Refugees" in names

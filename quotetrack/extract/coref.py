@@ -610,20 +610,35 @@ class Coref:
         return ()
 
     def pair(self, head: Token, lemma: str = "") -> tuple[Entity, ...]:
-        """``the two leaders``, ``Both said``: the last two people named before it, the
-        last two with that role where two have it (``both coaches``: the two named
-        coaches), in the order the article introduced them."""
+        """``the two leaders``, ``Both said``: the last two people named before it (not
+        in the page's furniture: the byline), the last two with that role where two have
+        it (``both coaches``: the two named coaches; one named before and one right after
+        when only one is named before), in the order the article introduced them."""
         seen: list[Entity] = []
         cast: list[Entity] = []
         for m in sorted(self._before(head), key=lambda m: -m.first):
             e = self.by_word[m.first]
-            if e.kind == "person" and e not in seen:
+            if e.kind == "person" and e not in seen and (
+                    self.tree.tokens[m.first].para not in self.page):  # not the byline's
                 seen.append(e)
                 if lemma and singulars(lemma) & set(self.roles.get(e.id, "").split()):
                     cast.append(e)
+        if lemma and len(cast) == 1 and len(seen) < 2:  # "the two ministers" before the
+            cast += [e for e in self._role_after(head, lemma) if e not in cast][:1]  # 2nd
         pick = cast[:2] if len(cast) >= 2 else seen[:2]
         return tuple(sorted(pick, key=lambda e: min(m.first for m in e.mentions))) if len(
             pick) == 2 else ()  # in the order the article introduced them
+
+    def _role_after(self, head: Token, lemma: str) -> list[Entity]:
+        """The people named after ``head`` in its paragraph or the next with the role
+        ``lemma``, in order."""
+        out: list[Entity] = []
+        for m in sorted(self._after(head, 1), key=lambda m: m.first):
+            e = self.by_word[m.first]
+            if e.kind == "person" and e not in out and singulars(lemma) & set(
+                    self.roles.get(e.id, "").split()):
+                out.append(e)
+        return out
 
     def _pair_subject(self, head: Token) -> tuple[Entity, ...]:
         """``But Mr. Grassley and Mr. Leahy say ... . The program ..., they say.``: a

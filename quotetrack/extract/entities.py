@@ -366,9 +366,12 @@ def _propn_mentions(doc: ParsedDoc, covered: set[int]) -> list[Mention]:
         toks = _trim(doc, typed[1]) if typed else []
         if toks and out and toks[0].i <= out[-1].last:
             continue  # inside the list of the name before ("..., Land and Resource ...")
-        if typed and toks and typed[0] == "ORG":  # "Ministry of Water, Land and ..."
-            toks = list(doc.tokens[toks[0].i:_coordinated_remit(doc, toks[0].i,
-                                                                toks[-1].i) + 1])
+        if typed and toks and typed[0] == "ORG":  # "Ministry of Water, Land and ...",
+            toks = list(doc.tokens[toks[0].i:_coordinated_remit(doc, toks[0].i,  # "Office of
+                                                                toks[-1].i) + 1])  # the UN
+            nxt = toks[-1].i + 1  # High Commissioner for Refugees": its remit
+            toks = _extend(doc, toks, "ORG") if nxt < len(doc.tokens) and doc.tokens[
+                nxt].text in ("for", "of", "in", "on", "into") else toks
         if typed and toks:
             out.append(Mention(toks[0].i, toks[-1].i, toks[0].start, toks[-1].end,
                                _surface(doc, toks), typed[0], toks[0].sent))

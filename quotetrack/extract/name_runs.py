@@ -196,6 +196,8 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
                 hi += 1
         elif _second_portfolio(doc, lo, hi):
             hi += 2  # "Alberta Fish and Wildlife", "Manitoba Transportation and Infrastructure"
+        elif kind == "ORG" and (head := _shared_head(doc, hi)) > hi:
+            hi = head  # "Alberta Business and Tourism Council", tagged as two bodies
         elif kind == "ORG" and _coordinated_remit(doc, lo, hi) > hi:
             hi = _coordinated_remit(doc, lo, hi)  # "Ministry of Colleges and Universities"
         else:
@@ -296,6 +298,23 @@ def _second_portfolio(doc: ParsedDoc, lo: int, hi: int) -> bool:
         second.text) and not (after is not None and after.text[:1].isupper() and (
             after.sent == second.sent)) and place_body(
         " ".join(t.text for t in toks[lo:hi + 1]) + " and " + second.text)
+
+
+def _shared_head(doc: ParsedDoc, hi: int) -> int:
+    """``Alberta Business`` + ``and Tourism Council``: the body's head word after ``and``
+    that word ``hi`` is a compound of, when capitalised words run from ``and`` to it
+    (one name, two words of its remit); else -1."""
+    toks = doc.tokens
+    if hi + 2 >= len(toks) or toks[hi + 1].text not in ("and", "&") or (
+            toks[hi].deprel != "compound"):
+        return -1
+    head = toks[hi].head
+    if head <= hi + 1 or toks[head].sent != toks[hi].sent or (
+            toks[head].text.lower() not in words("organizations")):
+        return -1
+    run = toks[hi + 2:head + 1]
+    return head if all(t.text[:1].isupper() and t.upos in ("PROPN", "NOUN", "ADJ")
+                       for t in run) else -1
 
 
 def _plural_owner(doc: ParsedDoc, hi: int) -> bool:
@@ -520,7 +539,8 @@ def _joins(doc: ParsedDoc, k: int) -> bool:
     if t.text.lower() not in _JOINERS and not remit:  # "Commission on Presidential Debates"
         return False
     nxt = toks[k + 1]
-    tags = ("PROPN", "ADJ", "NOUN") if t.text in _HYPHENS else ("PROPN", "ADJ")
+    tags = ("PROPN", "ADJ", "NOUN") if t.text in _HYPHENS or t.text == "for" else (
+        "PROPN", "ADJ")  # "High Commissioner for Refugees", "Refugees" read as a noun
     if nxt.upos not in tags or not nxt.text[:1].isupper() or (
             nxt.text.lower() in words("calendar")):
         return False
