@@ -1125,3 +1125,9 @@ def test_attribution_a_text_speaks_for_the_author_a_passive_names() -> None:
             "The study notes that its findings do not prove that short sleep causes anxiety.")
     quotes = run(text).quotes
     assert [q.speaker for q in quotes] == ["Ontario Institute for Child and Youth Health"] * 2
+
+
+def test_attribution_a_title_abbreviation_in_apposition_is_no_name() -> None:
+    quotes = run("The group\u2019s director, Prof. Howard Lindahl-Moyo of the University of "
+                 "Calgary, said the decision was a textbook example of a flawed warning.").quotes
+    assert [q.speaker for q in quotes] == ["Howard Lindahl-Moyo"]

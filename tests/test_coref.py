@@ -793,3 +793,18 @@ def test_coref_a_pair_skips_the_byline_and_takes_the_role_named_next() -> None:
             "said the exchange could begin within weeks.")
     quotes = run(text).quotes
     assert list(quotes[1].speakers) == ["Anna Kovac", "Viktor Sorensky"]
+
+
+def test_coref_a_trade_association_is_the_union() -> None:
+    text = ("Pilots at NorthStar Air have voted in favour of a strike, their union said "
+            "Wednesday.\n\nThe Airline Pilots Association of Canada, which represents about "
+            "1,900 pilots, said 97 per cent of members supported strike action.\n\n"
+            "The earliest pilots could walk off the job is Dec. 12, the union said.")
+    assert {q.speaker for q in run(text).quotes} == {"Airline Pilots Association of Canada"}
+
+
+def test_coref_the_company_is_no_university() -> None:
+    text = ("Prof. Martin Oyelaran, who studies food prices at the University of Guelph, "
+            "said grocers had little to do with the jump.\n\n"
+            '"We are doing everything we can to keep prices low," the company said.')
+    assert run(text).quotes[-1].speaker != "University of Guelph"

@@ -935,10 +935,23 @@ def _holds(name: str, noun: str) -> bool:
     found = _name_words(name)
     cut = next((k for k, w in enumerate(found) if k > 0 and w in _NAME_PREPOSITIONS), None)
     head = found[cut - 1] if cut is not None else found[-1]
-    if noun == "union" and set(found) & _UNION_WORDS and not set(found) & _EMPLOYER_WORDS:
-        return len(found) > 1  # "their union": the Teachers' Federation, Local 12
+    if noun == "union" and (set(found) & _UNION_WORDS or _trade_body(found)) and not (
+            set(found) & _EMPLOYER_WORDS):
+        return len(found) > 1  # "their union": the Teachers' Federation, Local 12, the
+        # Airline Pilots Association of Canada
     return len(found) > 1 and (noun in (head, head.removesuffix("s")) or (
         head in _HEAD_WORDS.get(noun, ())))
+
+
+def _trade_body(found: list[str]) -> bool:
+    """A name's words gather the people of a trade in an association (``Airline Pilots
+    Association``, ``Registered Nurses' Association``): a union by another name."""
+    k = next((k for k, w in enumerate(found) if w in _GATHERING), 0)
+    return k > 0 and any(w.endswith("s") and is_person_noun(w.rstrip("'").removesuffix("s"))
+                         for w in found[:k])
+
+
+_GATHERING = frozenset({"association", "alliance", "council", "society"})
 
 
 # Head words a body's name uses for a description noun ("the airline": Northwind Air;
@@ -960,10 +973,13 @@ def _sort_of_name(name: str) -> str | None:
     """``government`` or ``business`` when the name's words mark one (``Ministry of
     Health``, ``Northgate Energy Corp.``; not a corporation named after its place, which
     may be either), ``union or media`` for a union or a newsroom
-    (``Local 1204``, ``Global News``), else None."""
+    (``Local 1204``, ``Global News``), ``institution`` for a university, a school, a
+    hospital, a charity (``University of Guelph``), else None."""
     found = set(_name_words(name))
     if found & (_UNION_WORDS | _MEDIA_WORDS | {"union"}):
         return "union or media"  # "the company" is neither a union nor a newsroom
+    if found & _INSTITUTION_WORDS and not found & _BUSINESS_WORDS:
+        return "institution"  # nor a university, a hospital or a food bank
     if found & _BUSINESS_WORDS and not (found & _BUSINESS_WORDS <= {"corporation"} and (
             place_body(name))):  # "Canada Mortgage and Housing Corporation": a public
         return "business"  # corporation named after its place is a company or an agency
@@ -983,6 +999,9 @@ _NEWSROOMS = frozenset({"broadcaster", "newspaper", "outlet", "network", "news"}
 # Words that name a news organisation.
 _MEDIA_WORDS = frozenset({"news", "press", "times", "post", "journal", "herald", "gazette",
                           "tribune", "broadcasting", "television", "radio", "tv"})
+# Words that name a public or charitable institution, neither a company nor a government.
+_INSTITUTION_WORDS = frozenset({"university", "college", "school", "institute", "hospital",
+                                "foundation", "museum", "charity", "centre", "center"})
 # Kinds of body that a place-and-portfolio name (``Health Canada``) may be.
 _PORTFOLIO_KINDS = frozenset({"ministry", "department", "agency"})
 

@@ -163,12 +163,24 @@ def _named_below(tree: Tree, head: Token) -> Token | None:
             c = next(iter(tree.children(c.i, "appos", "flat")), c)
             if c.rel not in ("appos", "flat") and not c.ner.endswith("PER"):
                 continue  # the complement, unless the model reads it as a person's name
-        if c.upos == "PROPN" and c.text.lower() not in words("titles") and c.i > head.i:
-            return c
+        if c.upos == "PROPN" and not _title_word(c) and c.i > head.i:
+            return c  # (not "Prof" + "." in "director, Prof. Howard Lindahl-Moyo")
     nxt = tree.tokens[head.i + 1] if head.i + 1 < len(tree.tokens) else None
     if nxt is not None and nxt.sent == head.sent and nxt.upos == "PROPN" and _capital(nxt):
         return nxt  # White House spokesman Josh Earnest
     return None
+
+
+def _title_word(t: Token) -> bool:
+    """``t`` is a title, its stop split off or not (``Prof`` + ``.``)."""
+    return bool({t.text.lower(), t.text.lower() + "."} & words("titles"))
+
+
+def _abbreviated_title(tree: Tree, t: Token) -> bool:
+    """``t`` is a title's abbreviation with its stop split off (``Prof`` + ``.``)."""
+    nxt = tree.tokens[t.i + 1] if t.i + 1 < len(tree.tokens) else None
+    return nxt is not None and nxt.text == "." and nxt.start == t.end and (
+        t.text.lower() + "." in words("titles"))
 
 
 def _titled_name(tree: Tree, head: Token) -> Token | None:
@@ -332,7 +344,8 @@ def _common(tree: Tree, head: Token) -> list[Named]:
         role = _text(tree, trimmed(list(tree.tokens[head.i:below.i])))
         return [Named(inner.name, inner.kind, role or inner.role, inner.gender, inner.head)]
     named = [a for a in tree.children(head.i, "appos") if a.upos == "PROPN" and (
-        a.text.lower() not in words("calendar"))]  # "The report, released Wednesday,"
+        a.text.lower() not in words("calendar")) and not _abbreviated_title(tree, a)]
+    # (not "The report, released Wednesday,", nor "Prof" + ".")
     set_off = _set_off_name(tree, head) if not named else None
     if set_off is not None:
         inner = _proper(tree, set_off)
