@@ -1131,3 +1131,9 @@ def test_attribution_a_title_abbreviation_in_apposition_is_no_name() -> None:
     quotes = run("The group\u2019s director, Prof. Howard Lindahl-Moyo of the University of "
                  "Calgary, said the decision was a textbook example of a flawed warning.").quotes
     assert [q.speaker for q in quotes] == ["Howard Lindahl-Moyo"]
+
+
+def test_attribution_data_from_a_possessed_body_is_that_bodys() -> None:
+    quotes = run("At least 112 people have died in floods since the monsoon arrived in early "
+                 "June, according to data from India's Ministry of Home Affairs.").quotes
+    assert [q.speaker for q in quotes] == ["Ministry of Home Affairs"]

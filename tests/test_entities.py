@@ -905,3 +905,13 @@ def test_entities_a_body_named_across_and_or_for_is_one_name() -> None:
     names = [e.name for e in find_entities(parsed(text))]
     assert "Alberta Business and Tourism Council" in names
     assert "Office of the UN High Commissioner for Refugees" in names
+
+
+def test_entities_what_follows_a_bodys_of_is_no_person() -> None:
+    text = ("CEDAR BLUFF, B.C. \u2014 More than 4,000 people were ordered out of their homes "
+            "in British Columbia's Okanagan region overnight as a fast-moving wildfire jumped "
+            "a highway.\n\nThe Regional District of North Okanagan expanded its evacuation "
+            "order twice during the night. In a news release, the regional district said an "
+            "emergency support centre had been opened.")
+    names = [e.name for e in find_entities(parsed(text))]
+    assert "Regional District of North Okanagan" in names and "North Okanagan" not in names

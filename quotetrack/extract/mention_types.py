@@ -64,7 +64,8 @@ def _person_at_end(doc: ParsedDoc, m: Mention, surnames: set[str], alone: set[st
     names as a person, or uses alone, is that person (``the House Newt Gingrich's``;
     an unknown given name too when four words or more run together: ``University of
     Texas Arlington Amneh Jafari``, or when the surname stands alone elsewhere); an
-    organisation's head word is no surname (``Climate Action Network``)."""
+    organisation's head word is no surname (``Climate Action Network``), nor is what
+    follows its ``of`` a person (``Regional District of North Okanagan``)."""
     words_ = m.text.split()
     if len(words_) <= 2 or words_[-1] not in surnames | alone or (
             len(words_) != m.last - m.first + 1) or (  # one token a word
@@ -76,8 +77,8 @@ def _person_at_end(doc: ParsedDoc, m: Mention, surnames: set[str], alone: set[st
     if not given and _plain_name_word(words_[-2]) and (
             len(words_) > 3 or words_[-1] in alone):
         given = 1
-    if not given:
-        return m
+    if not given or words_[-2 - given].lower() == "of":
+        return m  # "Regional District of North Okanagan": the body's place, no person
     toks = list(doc.tokens[m.last - given:m.last + 1])
     return Mention(toks[0].i, m.last, toks[0].start, m.end, _surface(doc, toks), "PER",
                    m.sent)

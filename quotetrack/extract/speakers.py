@@ -547,9 +547,12 @@ def _from_after(tree: Tree, head: Token) -> Token | None:
         return None
     last = None
     for t in toks[k + 1:]:
-        if t.sent != head.sent or t.upos not in ("NOUN", "PROPN", "ADJ", "PUNCT", "DET") and (
+        owner = t.text in ("'s", "\u2019s") and t.i + 1 < len(toks) and toks[t.i + 1].text[
+            :1].isupper()  # "from India's Ministry of Home Affairs"
+        if not owner and (t.sent != head.sent or t.upos not in (
+                "NOUN", "PROPN", "ADJ", "PUNCT", "DET") and (
                 t.deprel not in ("amod", "compound")) or (  # "engineering" tagged a verb
-                t.upos == "PUNCT" and t.text not in _HYPHENS):
+                t.upos == "PUNCT" and t.text not in _HYPHENS)):
             break
         last = t
     return last if last is not None and last.text[:1].isupper() else None
