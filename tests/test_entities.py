@@ -915,3 +915,14 @@ def test_entities_what_follows_a_bodys_of_is_no_person() -> None:
             "emergency support centre had been opened.")
     names = [e.name for e in find_entities(parsed(text))]
     assert "Regional District of North Okanagan" in names and "North Okanagan" not in names
+
+
+def test_entities_a_bodys_ordinal_hyphenated_remit_and_for_the_stay_in_its_name() -> None:
+    text = ("The 6th U.S. Circuit Court of Appeals upheld the law. The Canadian "
+            "Radio-television and Telecommunications Commission said it would act. "
+            "According to the Canada Council for the Arts, grants fell. The Bank of Canada "
+            "for the first time said so.")
+    names = [e.name for e in find_entities(parsed(text))]
+    for name in ("6th U.S. Circuit Court of Appeals", "Canada Council for the Arts",
+                 "Canadian Radio-television and Telecommunications Commission", "Bank of Canada"):
+        assert name in names

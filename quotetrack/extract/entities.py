@@ -121,7 +121,8 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         elif run and tag != "O" and run[-1].text in _HYPHENS and _glued(run[-1], t):
             absorbed, tag = tag[2:], "I-" + kind
         elif run and run[-1].text in _HYPHENS and _glued(run[-1], t) and (
-                t.text[:1].isupper() or (kind == "PER" and t.upos == "PROPN")):
+                t.text[:1].isupper() or (kind == "PER" and t.upos == "PROPN") or (
+                    kind == "ORG" and t.text.isalpha() and len(run) > 1)):  # "Radio-television"
             tag = "I-" + kind  # "Laboucane-Price": a capitalised word glued on, any tag;
             # "Hyun-woo": a given name's second part (a proper noun), not "Smith-led"
         elif run and kind == "PER" and _glued(run[-1], t) and _syllable(run, t):

@@ -163,6 +163,9 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
             lo -= lead  # "Elections Canada", "Regroupement des PME"
         elif _office_of_the(doc, lo):
             lo -= 3  # "Office of the Chief Coroner", "Municipality of the District of ..."
+        elif kind == "ORG" and lo > 0 and _ORDINAL.fullmatch(doc.tokens[lo - 1].text) and (
+                doc.tokens[lo - 1].sent == doc.tokens[lo].sent):
+            lo -= 1  # "6th U.S. Circuit Court of Appeals": which of the numbered courts
         else:
             break
     while hi + 1 < len(doc.tokens):
@@ -196,6 +199,8 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
                 hi += 1
         elif _second_portfolio(doc, lo, hi):
             hi += 2  # "Alberta Fish and Wildlife", "Manitoba Transportation and Infrastructure"
+        elif kind == "ORG" and _remit_of_the(doc, hi):
+            hi = _capitalised_run(doc, hi + 3)  # "Canada Council for the Arts"
         elif kind == "ORG" and (head := _shared_head(doc, hi)) > hi:
             hi = head  # "Alberta Business and Tourism Council", tagged as two bodies
         elif kind == "ORG" and _coordinated_remit(doc, lo, hi) > hi:
@@ -298,6 +303,19 @@ def _second_portfolio(doc: ParsedDoc, lo: int, hi: int) -> bool:
         second.text) and not (after is not None and after.text[:1].isupper() and (
             after.sent == second.sent)) and place_body(
         " ".join(t.text for t in toks[lo:hi + 1]) + " and " + second.text)
+
+
+def _remit_of_the(doc: ParsedDoc, hi: int) -> bool:
+    """A body's name at ``hi`` goes on with ``for the`` or ``of the`` and a capitalised
+    word (``Canada Council for the Arts``, ``Society for the Prevention of ...``)."""
+    toks = doc.tokens
+    return hi + 3 < len(toks) and toks[hi + 1].text in ("for", "of") and toks[
+        hi + 2].text == "the" and toks[hi + 3].text[:1].isupper() and toks[hi + 3].upos in (
+        "PROPN", "NOUN") and toks[hi + 3].sent == toks[hi].sent and toks[
+        hi].text.lower() in words("organizations")
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 
 def _shared_head(doc: ParsedDoc, hi: int) -> int:
