@@ -1137,3 +1137,14 @@ def test_attribution_data_from_a_possessed_body_is_that_bodys() -> None:
     quotes = run("At least 112 people have died in floods since the monsoon arrived in early "
                  "June, according to data from India's Ministry of Home Affairs.").quotes
     assert [q.speaker for q in quotes] == ["Ministry of Home Affairs"]
+
+
+def test_attribution_a_court_opinion_and_a_complaint_speak_for_their_authors() -> None:
+    opinion = ("In a 40-page opinion, U.S. District Judge Theodore Nakashima-Bell said the "
+               "conditions were nowhere to be found in the law.\n\nAccording to the opinion, "
+               "the ruling applies only to the 14 cities that sued.")
+    assert [q.speaker for q in run(opinion).quotes] == ["Theodore Nakashima-Bell"] * 2
+    complaint = ("The Federal Trade Commission sued Lumora Inc. on Wednesday.\n\nThe agency "
+                 "is asking a federal court to force Lumora to sell two apps, according to "
+                 "the complaint filed in U.S. District Court in Washington.")
+    assert [q.speaker for q in run(complaint).quotes] == ["Federal Trade Commission"]

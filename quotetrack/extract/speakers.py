@@ -360,7 +360,8 @@ def _common(tree: Tree, head: Token) -> list[Named]:
     lemma = head.lemma.lower()
     document = any(w in words("document_nouns") for w in singulars(lemma))  # "filings"
     issuer = (_issuer(tree, head) or _earlier_issuer(tree, head) or _issued_by(tree, head)
-              or _named_text(tree, head) or _authored(tree, head) if document else None)
+              or _named_text(tree, head) or _authored(tree, head) or _plaintiff(tree, head)
+              if document else None)
     if issuer is not None and issuer.upos == "NOUN" and issuer.text[:1].isupper() and (
             issuer.i > tree.doc.sentences[issuer.sent].first):
         return [_proper(tree, issuer)]  # "SeaLedger" read as a common noun: a name still
@@ -598,6 +599,25 @@ def _authored(tree: Tree, head: Token) -> Token | None:
                     and is_person_noun(agents[0].lemma)]  # "researchers at X": X
             found.append(body[0] if body else agents[0])
     return found[0] if len(found) == 1 else None
+
+
+def _plaintiff(tree: Tree, head: Token) -> Token | None:
+    """``The Federal Trade Commission sued Lumora Inc. ... according to the complaint``:
+    a definite lawsuit or complaint is the one the latest subject of ``sue`` before it
+    brought."""
+    if head.lemma.lower() not in ("complaint", "lawsuit", "suit") or not _definite(tree, head):
+        return None
+    for v in reversed(tree.tokens[max(0, head.i - 800):head.i]):
+        if v.upos != "VERB" or v.text.lower() not in ("sued", "sues", "sue", "suing"):
+            continue
+        subj = [c for c in tree.children(v.i, "nsubj") if c.deprel == "nsubj"
+                and c.upos in ("PROPN", "NOUN")]
+        before = tree.tokens[v.i - 1] if v.i > tree.doc.sentences[v.sent].first else None
+        if not subj and before is not None and before.ner[2:] in ("ORG", "PER"):
+            subj = [before]  # "The Federal Trade Commission sued ...", misparsed
+        if subj:
+            return subj[0]
+    return None
 
 
 def _about_text(tree: Tree, subj: Token, lemma: str) -> bool:
