@@ -926,3 +926,23 @@ def test_entities_a_bodys_ordinal_hyphenated_remit_and_for_the_stay_in_its_name(
     for name in ("6th U.S. Circuit Court of Appeals", "Canada Council for the Arts",
                  "Canadian Radio-television and Telecommunications Commission", "Bank of Canada"):
         assert name in names
+
+
+def test_entities_a_company_named_short_after_its_legal_name_is_that_company() -> None:
+    text = ("Signallers had reported the fault 11 times to Northern Borders Rail Ltd, the "
+            "inquiry heard.\n\nNorthern Borders Rail, which operated the passenger service, "
+            "said in a written submission that it accepted full responsibility.\n\n"
+            "The Office of Rail and Road said it was cooperating with the inquiry.")
+    ents = {e.name: e.kind for e in find_entities(parsed(text))}
+    assert ents.get("Northern Borders Rail Ltd") == "organization" and "Borders Rail" not in ents
+    assert [q.speaker for q in run_text(text).quotes] == [
+        "Northern Borders Rail Ltd", "Office of Rail and Road"]
+
+
+def test_entities_a_surname_with_a_capitalised_particle_is_the_person() -> None:
+    text = ("Defence lawyer Andres de la Garza told jurors the case was built on "
+            "assumptions.\n\nDe la Garza said the video did not show the man's face.\n\n"
+            "The detective said investigators had interviewed more than 40 people.\n\n"
+            "De la Garza suggested that the investigation had focused on his client.")
+    people = [e for e in find_entities(parsed(text)) if "Garza" in e.name]
+    assert [(e.name, e.kind) for e in people] == [("Andres de la Garza", "person")]

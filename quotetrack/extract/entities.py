@@ -399,7 +399,7 @@ def _person_groups(doc: ParsedDoc, mentions: Sequence[Mention]) -> list[list[Men
     moved: dict[str, str] = {}
     for key in full:  # "Ní Bhriain": the surname of one name a given name longer
         longer = [k for k in full if len(k.split()) == len(key.split()) + 1
-                  and k.endswith(" " + key)]
+                  and k.lower().endswith(" " + key.lower())]  # "De la Garza" too
         if len(longer) == 1 and longer[0] in groups and key in groups:
             groups[longer[0]].extend(groups.pop(key))
             moved[key] = longer[0]
@@ -502,7 +502,7 @@ def _gender(doc: ParsedDoc, name: str, ms: Sequence[Mention]) -> str | None:
 def group_entities(doc: ParsedDoc, mentions: Sequence[Mention]) -> tuple[Entity, ...]:
     """The article's entities, ordered by first mention."""
     by_type: dict[str, list[Mention]] = {}
-    for m in _companies_by_first_word(_one_type_per_name(mentions)):
+    for m in _people_by_surname(_companies_by_first_word(_one_type_per_name(mentions))):
         by_type.setdefault(m.type, []).append(m)
     groups: list[tuple[str, list[Mention]]] = []
     for kind, ms in by_type.items():
@@ -540,15 +540,30 @@ def _one_type_per_name(mentions: Sequence[Mention]) -> list[Mention]:
 
 def _companies_by_first_word(mentions: Sequence[Mention]) -> list[Mention]:
     """A one-word name the article also gives as the first word of a company's full
-    legal name (``Halvorsen`` for ``Halvorsen Gold Corp.``) is that company, whatever
+    legal name (``Halvorsen`` for ``Halvorsen Gold Corp.``), or a longer one that name
+    extends by its legal form (``Northern Borders Rail``), is that company, whatever
     type it was read as, unless it is a place the lexicon knows or a word of a person's
     full name (``Theriault`` of ``Michael Theriault`` and ``Theriault Kwan LLP``)."""
     people = {w for m in mentions if m.type == "PER" and m.first < m.last
               for w in m.text.split()}
-    firsts = {m.text.split()[0] for m in mentions if m.type == "ORG" and len(
-        m.text.split()) > 1 and m.text.split()[-1].lower().rstrip(".,") in LEGAL_FORMS} - people
-    return [replace(m, type="ORG") if m.first == m.last and m.text in firsts and (
-        m.type in ("PER", "LOC")) and not is_place(m.text) else m for m in mentions]
+    legal = [m.text for m in mentions if m.type == "ORG" and len(m.text.split()) > 1
+             and m.text.split()[-1].lower().rstrip(".,") in LEGAL_FORMS]
+    firsts = {t.split()[0] for t in legal} - people
+
+    def short(m: Mention) -> bool:  # "Halvorsen", "Northern Borders Rail"
+        return m.text in firsts if m.first == m.last else any(
+            company_of(m.text, t) for t in legal)
+    return [replace(m, type="ORG") if m.type in ("PER", "LOC") and short(m) and (
+        not is_place(m.text)) else m for m in mentions]
+
+
+def _people_by_surname(mentions: Sequence[Mention]) -> list[Mention]:
+    """A name of two words or more read as a place or a body that ends a person's
+    longer full name in the article, case aside, is that person (``De la Garza said``
+    after ``Andres de la Garza``)."""
+    people = [m.text.lower() for m in mentions if m.type == "PER" and len(m.text.split()) > 2]
+    return [replace(m, type="PER") if m.type in ("LOC", "ORG") and " " in m.text and any(
+        p.endswith(" " + m.text.lower()) for p in people) else m for m in mentions]
 
 
 def _exact(ms: Sequence[Mention]) -> list[list[Mention]]:

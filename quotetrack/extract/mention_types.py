@@ -37,14 +37,17 @@ from quotetrack.records import ParsedDoc, Token
 
 def _surname_tails(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """Persons named at the end of longer mentions, by the people the article names in
-    full: ``_person_at_end`` for organisation or place mentions, ``_surname_only`` for
-    person mentions."""
+    full: ``_person_at_end`` for organisation or place mentions (not one that starts a
+    longer body's name: ``Northern Borders Rail`` of ``Northern Borders Rail Ltd``),
+    ``_surname_only`` for person mentions."""
     full = {tuple(name_words(m.text)) for m in found if m.type == "PER"}
     people = {k for k in full if len(k) > 1 and any(_given(w) for w in k[:-1])}
     surnames = {k[-1] for k in full}
     alone = _alone(doc, found)
-    return [_surname_only(doc, m, people) if m.type == "PER" else
-            _person_at_end(doc, m, surnames, alone) for m in found]
+    bodies = {m.text for m in found if m.type == "ORG"}
+    return [_surname_only(doc, m, people) if m.type == "PER" else m if any(
+        b.startswith(m.text + " ") for b in bodies) else _person_at_end(
+        doc, m, surnames, alone) for m in found]
 
 
 def _alone(doc: ParsedDoc, found: list[Mention]) -> set[str]:
@@ -471,8 +474,8 @@ def _acting_places(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     acting = {name for name, ms in by_name.items() if len(name.split()) > 1 and any(
         m.type == "LOC" for m in ms) and not any(_located(doc, m) for m in ms) and any(
         _is_subject(doc, m) or m.type == "ORG" for m in ms) and not any(
-        is_place(w) for w in name.split())}
-    return [replace(m, type="ORG") if m.text in acting else m for m in found]
+        is_place(w) or w in PARTICLES for w in name.split())}  # "De la Garza said": a
+    return [replace(m, type="ORG") if m.text in acting else m for m in found]  # person
 
 
 _LOCATIVES = frozenset({"in", "at", "near", "across", "throughout", "into", "outside"})
@@ -530,18 +533,25 @@ def _placed_singletons(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
 def _opening_word_back(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """A name cut after the capitalised word that opens its sentence takes that word
     back when the article gives the longer name elsewhere (``Speed`` + ``Skating
-    Canada said``, where ``According to Speed Skating Canada`` follows)."""
+    Canada said``, where ``According to Speed Skating Canada`` follows; ``Northern`` +
+    ``Borders Rail``, where ``Northern Borders Rail Ltd`` is named)."""
     texts = {m.text for m in found}
     out = []
     for m in found:
         k = m.first - 1
         if k >= 0 and doc.tokens[k].sent == m.sent and (
                 k == 0 or doc.tokens[k - 1].sent != m.sent) and doc.tokens[k].text.istitle(
-                ) and f"{doc.tokens[k].text} {m.text}" in texts:
+                ) and _named_longer(f"{doc.tokens[k].text} {m.text}", texts):
             m = replace(m, first=k, start=doc.tokens[k].start,
                         text=f"{doc.tokens[k].text} {m.text}")
         out.append(m)
     return out
+
+
+def _named_longer(name: str, texts: set[str]) -> bool:
+    """``name`` is a mention's text, or the start of one (``Northern Borders Rail`` of
+    ``Northern Borders Rail Ltd``)."""
+    return name in texts or any(t.startswith(name + " ") for t in texts)
 
 
 def _retyped_full_names(found: list[Mention]) -> list[Mention]:
