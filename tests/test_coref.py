@@ -808,3 +808,13 @@ def test_coref_the_company_is_no_university() -> None:
             "said grocers had little to do with the jump.\n\n"
             '"We are doing everything we can to keep prices low," the company said.')
     assert run(text).quotes[-1].speaker != "University of Guelph"
+
+
+def test_coref_the_articles_pronouns_override_a_first_names_usual_gender() -> None:
+    text = ("Harjit Bassi-Mendes, who heads the privacy office, said Wednesday that her "
+            "office learned of the leak from a journalist. She called the hospital's silence "
+            "deeply troubling.\n\nOntario Health Minister Sylvia Okwuosa told the legislature "
+            "that the government would review the rules.\n\nBassi-Mendes said her "
+            "investigation would look at the hospital. She said she expected to report "
+            "within six months.")
+    assert [q.speaker for q in run(text).quotes][-1] == "Harjit Bassi-Mendes"

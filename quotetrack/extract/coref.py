@@ -1038,9 +1038,11 @@ def _pronoun_genders(tree: Tree, ents: tuple[Entity, ...]) -> tuple[Entity, ...]
     it in the sentence (``nurse Jordan Mireault said many of her colleagues had left``);
     not of a pronoun under a preposition (``found no sign of him``), most often the
     one the story is about, nor of one after a person noun in that clause (``by a man
-    walking his dog``)."""
+    walking his dog``); read twice, once as the next sentence's opening subject, and
+    never otherwise, over the gender its first name usually has (``Harjit Bassi-Mendes
+    ... said that her office ... . She called``)."""
     by_word = _by_word(ents)
-    found: dict[int, set[str]] = {}
+    found: dict[int, list[str]] = {}
     for t in tree.tokens:
         gender = PERSONAL.get(t.text.lower())
         if gender is None or t.rel in ("obl", "nmod") and t.deprel != "nmod:poss":
@@ -1058,11 +1060,15 @@ def _pronoun_genders(tree: Tree, ents: tuple[Entity, ...]) -> tuple[Entity, ...]
         named = {by_word[w.i].id for c in subjects for w in [c, *tree.children(
             c.i, "flat", "appos", "compound", "nmod")] if w.i in by_word}
         if named == people:
-            found.setdefault(next(iter(people)), set()).add(gender)
+            found.setdefault(next(iter(people)), []).append(gender)
+    opened: set[int] = set()
     for person, gender in _next_subject_genders(tree, by_word):
-        found.setdefault(person, set()).add(gender)
-    return tuple(replace(e, gender=next(iter(found[e.id]))) if e.kind == "person" and (
-        e.gender is None and len(found.get(e.id, ())) == 1) else e for e in ents)
+        found.setdefault(person, []).append(gender)
+        opened.add(person)
+    return tuple(replace(e, gender=found[e.id][0]) if e.kind == "person" and len(set(
+        found.get(e.id, ()))) == 1 and (e.gender is None or (
+            len(found[e.id]) > 1 and e.id in opened)) else e
+        for e in ents)  # the article's own pronouns over a first name's usual gender
 
 
 def _next_subject_genders(tree: Tree, by_word: dict[int, Entity]) -> list[tuple[int, str]]:
