@@ -818,3 +818,12 @@ def test_coref_the_articles_pronouns_override_a_first_names_usual_gender() -> No
             "investigation would look at the hospital. She said she expected to report "
             "within six months.")
     assert [q.speaker for q in run(text).quotes][-1] == "Harjit Bassi-Mendes"
+
+
+def test_coref_an_age_description_is_the_person_given_that_age() -> None:
+    text = ("Whitmore-Banks, 23, learned of the trade on the team bus, according to "
+            "Sacramento coach Dewayne Pruitt.\n\n"
+            '"He took it like a pro," Pruitt said.\n\n'
+            "Speaking to reporters a few hours later, the 23-year-old said he was excited "
+            "about a bigger role.")
+    assert run(text).quotes[-1].speaker == "Whitmore-Banks"

@@ -332,6 +332,9 @@ class Coref:
             return self._national_body(head, lemma) or self._organisation(head, lemma, recent)
         if person or of_age:
             gender = noun_gender(lemma) or self._reported_self(head)
+            aged_so = self._aged(head) if of_age else ()
+            if aged_so:
+                return aged_so  # "the 23-year-old": the one person the article gave 23
             unnamed = self._latest_unnamed(head, lemma, holders) if holders else ()
             if unnamed:
                 return unnamed
@@ -347,6 +350,18 @@ class Coref:
         # "A source familiar with ... told" ... "The source said": any noun the article
         # introduced as an unnamed speaker names that speaker again
         return self._unnamed_source(head, lemma)
+
+    def _aged(self, head: Token) -> tuple[Entity, ...]:
+        """``the 23-year-old`` after ``Whitmore-Banks, 23,`` (or ``23-year-old
+        Whitmore-Banks``): the one person named before with that age."""
+        words_ = self.tree.subtree(head.i)
+        found = _YEARS_OLD.search(self.tree.doc.text[words_[0].start:words_[-1].end])
+        if found is None:
+            return ()
+        people = {e.id: e for e in self.entities if e.kind == "person" and any(
+            m.end <= head.start and _age_at(self.tree.doc.text, m) == found.group(1)
+            for m in e.mentions)}
+        return tuple(people.values()) if len(people) == 1 else ()
 
     def _organisation(self, head: Token, lemma: str, recent: Sequence[Recent]
                       ) -> tuple[Entity, ...]:
@@ -1015,6 +1030,19 @@ def _bears(name: str, kind: str) -> bool:
         return True  # "Capital Transit Workers Local 12", "... Teachers' Federation"
     return kind in words_ or (len(words_) == 1 and name.replace(".", "").isupper()) or (
         kind in _PORTFOLIO_KINDS and _sort_of_name(name) == "government" and place_body(name))
+
+
+_YEARS_OLD = re.compile(r"(\d{1,3})\s*-\s*year\s*-\s*old")
+_AGE_AFTER = re.compile(r",\s*(\d{1,3})\s*,")  # "Whitmore-Banks, 23, learned"
+_AGE_BEFORE = re.compile(r"(\d{1,3})\s*-\s*year\s*-\s*old\s+(?:[a-z-]+\s+){0,3}$")
+
+
+def _age_at(text: str, m: Mention) -> str | None:
+    """The age the text gives right after a mention (``, 23,``) or right before it
+    (``23-year-old Tyrell ...``), if any."""
+    found = _AGE_AFTER.match(text, m.end) or _AGE_BEFORE.search(text[max(0, m.start - 40):
+                                                                      m.start])
+    return found.group(1) if found else None
 
 
 def _topic(ents: Sequence[Entity], kind: str = "person") -> int:
