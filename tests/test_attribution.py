@@ -1148,3 +1148,11 @@ def test_attribution_a_court_opinion_and_a_complaint_speak_for_their_authors() -
                  "is asking a federal court to force Lumora to sell two apps, according to "
                  "the complaint filed in U.S. District Court in Washington.")
     assert [q.speaker for q in run(complaint).quotes] == ["Federal Trade Commission"]
+
+
+def test_attribution_a_bracketed_short_name_is_the_body_it_stands_for() -> None:
+    text = ("The quake hit at a depth of about 10 km, according to the Disaster and "
+            "Emergency Management Authority (AFAD).\n\nAccording to AFAD, more than 1,100 "
+            "aftershocks have been recorded.")
+    assert [q.speaker for q in run(text).quotes] == [
+        "Disaster and Emergency Management Authority"] * 2

@@ -50,6 +50,18 @@ def _owned(name: str) -> tuple[str, str] | None:
     return None
 
 
+def _bracketed(tree: Tree, named: Sequence[Entity]) -> dict[str, str]:
+    """Short names in capitals given in brackets right after a body's name, whatever
+    letters they spell (``the Disaster and Emergency Management Authority (AFAD)``)."""
+    ends = {m.last: e.name for e in named if e.kind == "organization" for m in e.mentions}
+    toks, out = tree.tokens, {}
+    for k in range(1, len(toks) - 2):
+        if toks[k].text == "(" and toks[k + 2].text == ")" and toks[k + 1].text.isupper() and (
+                toks[k + 1].text.isalpha()) and k - 1 in ends:
+            out[toks[k + 1].text] = ends[k - 1]
+    return out
+
+
 @dataclass(slots=True)
 class _Mention:
     pos: int
@@ -71,6 +83,7 @@ class Entities:
     titled: set[str] = field(default_factory=set)
     mentions: list[_Mention] = field(default_factory=list)
     named: set[str] = field(default_factory=set)  # people's full names from the entities
+    short: dict[str, str] = field(default_factory=dict)  # "AFAD" -> the name it stands for
 
     @classmethod
     def from_tree(cls, tree: Tree, named: Sequence[Entity] = ()) -> Entities:
@@ -97,6 +110,7 @@ class Entities:
                 ents.places.add(n.name)
             ents._remember(n)
             ents.mentions.append(_Mention(t.start, n.name, t.rel == "nsubj"))
+        ents.short = _bracketed(tree, named)
         for m in ents.mentions:
             m.name = ents.canonical(m.name, ents.kinds.get(m.name, "unknown"))
         return ents
@@ -112,6 +126,7 @@ class Entities:
         name = " ".join(name.split())
         if name.lower().startswith("the "):
             name = name[4:]
+        name = self.short.get(name, name)  # "AFAD": the name the article spelled out
         words = name.split()
         owned = _owned(name)
         if owned is not None and owned[0].split()[-1].lower().rstrip(".") in _TITLES:
