@@ -101,10 +101,10 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
     if len(subj) > 1 and prev is not None and prev.text != "," and not is_mark_token(
             prev.text):  # "X said Cairo, ..., would": no inversion without a comma or mark
         subj = [s for s in subj if s.i < cue.i] or subj
-    if len(subj) > 1:  # a parser slip: prefer the name or pronoun nearest the cue, a
-        subj.sort(key=lambda s: (s.upos not in ("PROPN", "PRON"), (  # name the NER tagged
-            s.upos == "PROPN" and s.ner == "O"), abs(s.i - cue.i)))  # ("said Grade 11 student
-        # Eli ...": not "Grade")
+    if len(subj) > 1:  # a parser slip: prefer a name or pronoun, a name the NER tagged
+        subj.sort(key=lambda s: (s.upos not in ("PROPN", "PRON"), s.upos == "PROPN" and (
+            s.ner == "O"), abs(s.i - cue.i)))  # ("said Grade 11 student Eli ...": not
+        # "Grade"), the nearest the cue
     if subj and subj[0].deprel == "nsubj:pass":
         agents = [c for c in tree.children(cue.i, "obl") if c.deprel == "obl:agent" or any(
             w.text.lower() == "by" for w in tree.children(c.i, "case"))]

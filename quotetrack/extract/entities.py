@@ -367,16 +367,23 @@ def _propn_mentions(doc: ParsedDoc, covered: set[int]) -> list[Mention]:
         toks = _trim(doc, typed[1]) if typed else []
         if toks and out and toks[0].i <= out[-1].last:
             continue  # inside the list of the name before ("..., Land and Resource ...")
-        if typed and toks and typed[0] == "ORG":  # "Ministry of Water, Land and ...",
-            toks = list(doc.tokens[toks[0].i:_coordinated_remit(doc, toks[0].i,  # "Office of
-                                                                toks[-1].i) + 1])  # the UN
-            nxt = toks[-1].i + 1  # High Commissioner for Refugees": its remit
-            toks = _extend(doc, toks, "ORG") if nxt < len(doc.tokens) and doc.tokens[
-                nxt].text in ("for", "of", "in", "on", "into") else toks
+        if typed and toks and typed[0] == "ORG":
+            toks = _with_remit(doc, toks)
         if typed and toks:
             out.append(Mention(toks[0].i, toks[-1].i, toks[0].start, toks[-1].end,
                                _surface(doc, toks), typed[0], toks[0].sent))
     return out
+
+
+def _with_remit(doc: ParsedDoc, toks: list[Token]) -> list[Token]:
+    """A body's name read off the lexicon with its remit: a list of portfolios
+    (``Ministry of Water, Land and ...``) or a phrase the name goes on with (``Office of
+    the UN High Commissioner for Refugees``, ``Japanese Embassy in Manila``)."""
+    toks = list(doc.tokens[toks[0].i:_coordinated_remit(doc, toks[0].i, toks[-1].i) + 1])
+    nxt = toks[-1].i + 1
+    if nxt < len(doc.tokens) and doc.tokens[nxt].text in ("for", "of", "in", "on", "into"):
+        return _extend(doc, toks, "ORG")
+    return toks
 
 
 def _key(m: Mention) -> str:
@@ -502,7 +509,7 @@ def _gender(doc: ParsedDoc, name: str, ms: Sequence[Mention]) -> str | None:
 def group_entities(doc: ParsedDoc, mentions: Sequence[Mention]) -> tuple[Entity, ...]:
     """The article's entities, ordered by first mention."""
     by_type: dict[str, list[Mention]] = {}
-    for m in _people_by_surname(_companies_by_first_word(_one_type_per_name(mentions))):
+    for m in _people_by_surname(_companies_by_short_name(_one_type_per_name(mentions))):
         by_type.setdefault(m.type, []).append(m)
     groups: list[tuple[str, list[Mention]]] = []
     for kind, ms in by_type.items():
@@ -538,7 +545,7 @@ def _one_type_per_name(mentions: Sequence[Mention]) -> list[Mention]:
     return [replace(m, type=best[m.text]) if m.text in best else m for m in mentions]
 
 
-def _companies_by_first_word(mentions: Sequence[Mention]) -> list[Mention]:
+def _companies_by_short_name(mentions: Sequence[Mention]) -> list[Mention]:
     """A one-word name the article also gives as the first word of a company's full
     legal name (``Halvorsen`` for ``Halvorsen Gold Corp.``), or a longer one that name
     extends by its legal form (``Northern Borders Rail``), is that company, whatever

@@ -512,7 +512,7 @@ def _with_adjectives(doc: ParsedDoc, run: list[Token]) -> list[Token]:
 
 
 PARTICLES = ("al", "el", "ad", "ash", "bin", "ibn", "abu", "van", "von", "der", "de", "del",
-              "della", "da", "di", "du", "dos", "das", "le", "la")
+             "della", "da", "di", "du", "dos", "das", "le", "la")
 
 
 _GLUED_PARTICLE = re.compile(rf"(?:{'|'.join(PARTICLES)})-[A-Z][\w'-]*")
