@@ -1156,3 +1156,10 @@ def test_attribution_a_bracketed_short_name_is_the_body_it_stands_for() -> None:
             "aftershocks have been recorded.")
     assert [q.speaker for q in run(text).quotes] == [
         "Disaster and Emergency Management Authority"] * 2
+
+
+def test_attribution_a_capitalised_noun_after_a_body_noun_heads_the_bodys_name() -> None:
+    quotes = run("The environmental group Friends of the Coteau Hills and Wetlands said two "
+                 "turbines would sit within a kilometre of a wetland.").quotes
+    assert [q.speaker for q in quotes] == ["Friends of the Coteau Hills and Wetlands"]
+    assert quotes[0].role == "environmental group"

@@ -384,6 +384,9 @@ def _common(tree: Tree, head: Token) -> list[Named]:
     staff = _staff_of(tree, head)
     if staff is not None:
         return [staff]
+    titled = _titled_body(tree, head, phrase)
+    if titled is not None:
+        return [titled]
     including = [c for c in tree.children(head.i, "nmod", "acl") if any(
         w.text.lower() == "including" for w in tree.children(c.i, "case", "mark"))]
     people = [_proper(tree, c) for c in including if c.upos == "PROPN"]
@@ -392,6 +395,24 @@ def _common(tree: Tree, head: Token) -> list[Named]:
     plural = "Number=Plur" in head.feats or head.text.lower() in words("group_nouns")
     return [Named(_described(tree, head, phrase), "group" if plural else "unknown", None,
                   None, head.i)]
+
+
+def _titled_body(tree: Tree, head: Token, phrase: list[Token]) -> Named | None:
+    """``The environmental group Friends of the Coteau Hills and Wetlands``: a
+    capitalised common noun inside its sentence, after a lower-case organisation noun
+    that describes it, heads a body's name (its capitalised words from there on)."""
+    kinds = [c for c in tree.children(head.i, "compound") if c.i < head.i and c.text.islower()
+             and c.lemma.lower() in words("organizations")]
+    if not kinds or not head.text[:1].isupper() or head.i == tree.doc.sentences[head.sent].first:
+        return None
+    toks, k = tree.tokens, head.i
+    while k + 1 < len(toks) and toks[k + 1].sent == head.sent and (
+            toks[k + 1].text[:1].isupper() or toks[k + 1].text in ("of", "the", "and", "for")):
+        k += 1
+    while toks[k].text in ("of", "the", "and", "for"):
+        k -= 1
+    return Named(_text(tree, list(toks[head.i:k + 1])), "organization", clean_phrase(
+        tree, [t for t in phrase if t.i < head.i]) or None, None, head.i)
 
 
 def _described(tree: Tree, head: Token, phrase: list[Token]) -> str:
