@@ -340,14 +340,15 @@ def test_claims_that_made_a_second_subject_of_a_texts_clause_is_its_conjunction(
         ("all affected employees had been notified personally", "Derek Ambrose")]
 
 
-def test_claims_an_outlet_relaying_a_named_speaker_reports_nothing_itself() -> None:
+def test_claims_an_outlet_relaying_a_belief_reports_the_believers_claim() -> None:
     quotes = run("According to ABC News, Basya also believes the migrants left the boat "
                  "on purpose. According to Reuters, Interior Minister Ahmed Khan said the "
                  "border would reopen on Monday. According to police, the man fled on foot."
                  ).quotes
     assert [(q.text, q.speaker) for q in quotes] == [
-        ("the migrants left the boat on purpose", "Basya"),
-        ("the border would reopen on Monday", "Ahmed Khan"),
+        ("the migrants left the boat on purpose", "Basya"),  # the believer's, not ABC's
+        ("Interior Minister Ahmed Khan said the border would reopen on Monday", "Reuters"),
+        ("the border would reopen on Monday", "Ahmed Khan"),  # a nested claim of its own
         ("the man fled on foot", "police")]
 
 

@@ -584,19 +584,19 @@ def _according_claims(tree: Tree) -> list[Claim]:
 
 def _relayed_report(tree: Tree, source: Token) -> list[Claim] | None:
     """``According to ABC News, Basya also believes ...``: an outlet before a sentence
-    whose main verb is a speech or belief verb with its own subject reports nothing;
-    the claim is that speaker's (None when the verb has no clausal complement)."""
+    whose main verb is a belief verb with its own subject and a clause reports nothing
+    itself; the claim is the believer's (None otherwise: ``According to the survey, a
+    third of its members say ...`` is the survey's claim, and the members' their own)."""
     verb = tree.tokens[source.head] if source.head >= 0 else None
-    if verb is None or verb.rel != "root" or source.rel != "obl" or verb.i < source.i or not (
+    if verb is None or verb.rel != "root" or source.rel != "obl" or verb.i < source.i or (
+            frames_of(verb)) or not (
             frames_of(verb, "attributions") & {"clause"}) or not any(
             s.upos in ("NOUN", "PROPN") and s.deprel == "nsubj"  # not "is estimated"
             for s in tree.children(verb.i, "nsubj")):
         return None
     own = _complement_claims(tree, verb, "attributions") if any(
         c.deprel == "ccomp" for c in tree.children(verb.i)) else []
-    if not own:
-        return None  # "According to the audit, Pell wrote 214 checks": the audit's claim
-    return [] if frames_of(verb) else own  # a claim verb's own claim reports the clause
+    return own or None  # "According to the audit, Pell wrote 214 checks": the audit's
 
 
 def find_claims(tree: Tree, scope: Scope = "claims") -> list[Claim]:
