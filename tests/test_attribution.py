@@ -1163,3 +1163,10 @@ def test_attribution_a_capitalised_noun_after_a_body_noun_heads_the_bodys_name()
                  "turbines would sit within a kilometre of a wetland.").quotes
     assert [q.speaker for q in quotes] == ["Friends of the Coteau Hills and Wetlands"]
     assert quotes[0].role == "environmental group"
+
+
+def test_attribution_a_name_read_as_a_passive_subject_without_be_speaks() -> None:
+    quotes = run("St. Aidan\u2019s said in a statement that the files were copied by an "
+                 "employee of an outside billing contractor.").quotes
+    assert [q.speaker_mention.text if q.speaker_mention else None for q in quotes] == [
+        "St. Aidan\u2019s"]

@@ -105,7 +105,8 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
         subj.sort(key=lambda s: (s.upos not in ("PROPN", "PRON"), s.upos == "PROPN" and (
             s.ner == "O"), abs(s.i - cue.i)))  # ("said Grade 11 student Eli ...": not
         # "Grade"), the nearest the cue
-    if subj and subj[0].deprel == "nsubj:pass":
+    if subj and subj[0].deprel == "nsubj:pass" and (tree.children(cue.i, "aux:pass") or (
+            subj[0].upos != "PROPN")):  # "St. Aidan's said", "'s" no "is": not passive
         agents = [c for c in tree.children(cue.i, "obl") if c.deprel == "obl:agent" or any(
             w.text.lower() == "by" for w in tree.children(c.i, "case"))]
         return agents[0] if agents else None
