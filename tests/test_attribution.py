@@ -1170,3 +1170,12 @@ def test_attribution_a_name_read_as_a_passive_subject_without_be_speaks() -> Non
                  "employee of an outside billing contractor.").quotes
     assert [q.speaker_mention.text if q.speaker_mention else None for q in quotes] == [
         "St. Aidan\u2019s"]
+
+
+def test_attribution_a_place_and_a_force_noun_is_the_body_the_article_names() -> None:
+    text = ("Det. Samira Haddad of the Edmonton Police Service homicide section testified "
+            "on Monday.\n\nEdmonton police have said Linley-Shaw was arrested in December "
+            "2024.")
+    assert [q.speaker for q in run(text).quotes] == ["Edmonton Police Service"]
+    alone = "Hamilton police said the man was arrested on Monday."
+    assert [q.speaker for q in run(alone).quotes] == ["Hamilton police"]

@@ -84,6 +84,7 @@ class Entities:
     mentions: list[_Mention] = field(default_factory=list)
     named: set[str] = field(default_factory=set)  # people's full names from the entities
     short: dict[str, str] = field(default_factory=dict)  # "AFAD" -> the name it stands for
+    bodies: set[str] = field(default_factory=set)  # organisations' names from the entities
 
     @classmethod
     def from_tree(cls, tree: Tree, named: Sequence[Entity] = ()) -> Entities:
@@ -111,6 +112,7 @@ class Entities:
             ents._remember(n)
             ents.mentions.append(_Mention(t.start, n.name, t.rel == "nsubj"))
         ents.short = _bracketed(tree, named)
+        ents.bodies = {e.name for e in named if e.kind == "organization"}
         for m in ents.mentions:
             m.name = ents.canonical(m.name, ents.kinds.get(m.name, "unknown"))
         return ents
@@ -133,7 +135,8 @@ class Entities:
             owned = None  # "Israeli Prime Minister's Office": a body's name, a title's own
         if owned is not None:
             canon = f"{self._full_name(owned[0])}{owned[1]}"
-        elif len(words) > 1 and (full_body := self._full_body(words)):
+        elif len(words) > 1 and (full_body := self._full_body(words) or self._named_force(
+                words)):
             canon = full_body
         elif kind == "group" and len(words) == 1 and (fuller := self._fuller_group(name)):
             canon = fuller
@@ -163,6 +166,17 @@ class Entities:
         longer = {f for f in self.kinds if len(f.split()) > len(words_) and (
             f.split()[:len(words_)] == words_) and _continues_name(f.split()[len(words_):])}
         return longer.pop() if len(longer) == 1 else None
+
+    def _named_force(self, words_: list[str]) -> str | None:
+        """``Edmonton police`` as the one body the article names with that place and that
+        noun capitalised (``Edmonton Police Service``)."""
+        noun = words_[-1]
+        if not noun.islower() or noun not in words("organizations") or not all(
+                w[:1].isupper() for w in words_[:-1]):
+            return None
+        named = {f for f in {*self.kinds, *self.bodies} if f.split()[:len(words_) - 1] == (
+            words_[:-1]) and noun.capitalize() in f.split()[len(words_) - 1:]}
+        return named.pop() if len(named) == 1 else None
 
     def _fuller_group(self, noun: str) -> str | None:
         """The one longer group label the article gives that has the bare plural
