@@ -1179,3 +1179,10 @@ def test_attribution_a_place_and_a_force_noun_is_the_body_the_article_names() ->
     assert [q.speaker for q in run(text).quotes] == ["Edmonton Police Service"]
     alone = "Hamilton police said the man was arrested on Monday."
     assert [q.speaker for q in run(alone).quotes] == ["Hamilton police"]
+
+
+def test_attribution_a_spokesman_for_a_person_is_not_that_person() -> None:
+    quotes = run("A spokesman for House Speaker Gerald Fenwick-Ames said the vote would go "
+                 "ahead. Australia's Minister for Foreign Affairs Penny Wong said the talks "
+                 "were useful.").quotes
+    assert [q.speaker for q in quotes] == ["spokesman for Gerald Fenwick-Ames", "Penny Wong"]

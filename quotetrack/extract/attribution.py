@@ -757,14 +757,19 @@ def _closing_person(coref: Coref, mention: Span | None) -> Entity | None:
     """``The secretary general of CEI (Italian Episcopal Conference), Nunzio Galantino``,
     ``... Student Association president Sehar Memon``: a mention that ends with a
     person's name after a title word, a comma or a bracket is that person (not ``an
-    aide to Hillary Clinton``)."""
+    aide to Hillary Clinton``, nor ``a spokesman for House Speaker ...``)."""
     found = _final_person(coref, mention)
     if found is None:
         return None
     e, _, before = found
     low = before.text.lower()
-    return e if before.text in (",", ")", "(") or low in words("titles") or (
-        low in words("person_nouns")) else None
+    toks = coref.tree.tokens
+    spoken_for = any(toks[k].text in ("for", "to") and toks[k - 1].text.islower() and (
+        is_person_noun(toks[k - 1].lemma)) for k in range(
+        coref.tree.within(mention.start, mention.end)[0].i + 1, before.i)) if mention else False
+    return e if not spoken_for and (before.text in (",", ")", "(") or low in words(
+        "titles") or low in words("person_nouns")) else None  # not "A spokesman for House
+    # Speaker Gerald Fenwick-Ames": someone who speaks for him
 
 
 def _person_within(coref: Coref, head: Token, mention: Span | None) -> Entity | None:
@@ -862,6 +867,12 @@ def _owner_named(n: Named, coref: Coref, recent: list[Recent]) -> str:
                 return f"{found[0].name}'s {n.name[len(low) + 1:]}"
     words_ = n.name.split()
     for c in tree.children(head.i, "nmod"):
+        spoken_for = coref.entity_of(c.i)
+        case = [w.text.lower() for w in tree.children(c.i, "case")]
+        if spoken_for is not None and spoken_for.kind == "person" and case in (
+                ["for"], ["to"]) and f" {case[0]} " in n.name:  # "spokesman for House
+            return f"{n.name.split(f' {case[0]} ')[0]} {case[0]} {spoken_for.name}"  # Speaker
+            # Gerald Fenwick-Ames" -> "spokesman for Gerald Fenwick-Ames"
         person = _person_named(tree, c, n.name, coref, recent)
         if person is not None:  # "Friends of the former minister" -> of Oliver Pennington
             return person
