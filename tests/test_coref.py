@@ -827,3 +827,12 @@ def test_coref_an_age_description_is_the_person_given_that_age() -> None:
             "Speaking to reporters a few hours later, the 23-year-old said he was excited "
             "about a bigger role.")
     assert run(text).quotes[-1].speaker == "Whitmore-Banks"
+
+
+def test_coref_a_couple_shares_a_surname_and_her_husband_is_the_other() -> None:
+    text = ("Doug and Marlene Fitzgerald of Kelowna said they spent four days in their "
+            "cabin.\n\nMarlene Fitzgerald said the crew did its best.\n\n"
+            "Her husband said the cruise line should have turned back.")
+    ents = [e.name for e in run(text).speakers]
+    assert "Doug Fitzgerald" in ents
+    assert run(text).quotes[-1].speaker == "Doug Fitzgerald"

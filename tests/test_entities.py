@@ -946,3 +946,9 @@ def test_entities_a_surname_with_a_capitalised_particle_is_the_person() -> None:
             "De la Garza suggested that the investigation had focused on his client.")
     people = [e for e in find_entities(parsed(text)) if "Garza" in e.name]
     assert [(e.name, e.kind) for e in people] == [("Andres de la Garza", "person")]
+
+
+def test_entities_a_company_keeps_its_legal_form_and_its_short_name_is_it() -> None:
+    text = ("The supplement's manufacturer, NordicVital AS, said in a statement on Tuesday "
+            "that its products were safe.\n\nNordicVital said it would appeal the ruling.")
+    assert [q.speaker for q in run_text(text).quotes] == ["NordicVital AS"] * 2

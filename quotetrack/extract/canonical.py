@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quotetrack.extract.mentions import Entity
-from quotetrack.extract.name_runs import HONORIFICS
+from quotetrack.extract.name_runs import HONORIFICS, LEGAL_SUFFIXES
 from quotetrack.extract.speakers import Named, _proper
 from quotetrack.extract.syntax import Tree
 from quotetrack.lexicon import is_given_name, words
@@ -138,6 +138,8 @@ class Entities:
         elif len(words) > 1 and (full_body := self._full_body(words) or self._named_force(
                 words)):
             canon = full_body
+        elif legal := self._legal_name(name):
+            canon = legal
         elif kind == "group" and len(words) == 1 and (fuller := self._fuller_group(name)):
             canon = fuller
         elif kind in ("organization", "group") or not words:
@@ -165,6 +167,13 @@ class Entities:
             return None  # "Carrick University" is whole: not its Faculty Association
         longer = {f for f in self.kinds if len(f.split()) > len(words_) and (
             f.split()[:len(words_)] == words_) and _continues_name(f.split()[len(words_):])}
+        return longer.pop() if len(longer) == 1 else None
+
+    def _legal_name(self, name: str) -> str | None:
+        """``NordicVital`` as the one body the article names with it and a legal form
+        (``NordicVital AS``, ``Harbourline Securities Inc.``)."""
+        longer = {f for f in {*self.kinds, *self.bodies} if f.startswith(name + " ") and (
+            f.split()[-1] in LEGAL_SUFFIXES) and len(f.split()) <= len(name.split()) + 1}
         return longer.pop() if len(longer) == 1 else None
 
     def _named_force(self, words_: list[str]) -> str | None:

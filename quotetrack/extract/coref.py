@@ -465,8 +465,23 @@ class Coref:
         owner = self._pronoun(pron, pron.text.lower(), recent)
         if len(owner) != 1:
             return ()
+        kin = self._kin(owner[0], head.lemma.lower())
+        if kin is not None:
+            return (kin,)
         name = f"{owner[0].name}'s {head.text}"
         return (Entity(DERIVED_ID, name, "person", noun_gender(head.lemma.lower()), (), ()),)
+
+    def _kin(self, owner: Entity, lemma: str) -> Entity | None:
+        """``Her husband`` after ``Doug and Marlene Fitzgerald``: a relative of the
+        owner is the one other person the article names with the owner's surname and a
+        gender the noun allows."""
+        if lemma not in _KIN or owner.kind != "person" or " " not in owner.name:
+            return None
+        gender = noun_gender(lemma)
+        same = [e for e in self.entities if e.kind == "person" and e.id != owner.id and (
+            e.name.split()[-1] == owner.name.split()[-1] and " " in e.name) and (
+            gender is None or e.gender in (None, gender))]
+        return same[0] if len(same) == 1 else None
 
     def _placed_body(self, head: Token, lemma: str, kids: list[Token]) -> tuple[Entity, ...]:
         """``Manitoba's highest court``: the one body of that kind whose name holds the
@@ -1043,6 +1058,11 @@ def _age_at(text: str, m: Mention) -> str | None:
     found = _AGE_AFTER.match(text, m.end) or _AGE_BEFORE.search(text[max(0, m.start - 40):
                                                                       m.start])
     return found.group(1) if found else None
+
+
+# Relatives who share a family name more often than not.
+_KIN = frozenset({"husband", "wife", "son", "daughter", "brother", "sister", "father",
+                  "mother", "parent", "child", "spouse", "partner"})
 
 
 def _topic(ents: Sequence[Entity], kind: str = "person") -> int:

@@ -41,6 +41,7 @@ from quotetrack.extract.name_runs import (
     _HYPHENS,
     _SAINTS,
     HONORIFICS,
+    LEGAL_SUFFIXES,
     POSSESSIVES,
     _cased,
     _coordinated_remit,
@@ -381,7 +382,8 @@ def _with_remit(doc: ParsedDoc, toks: list[Token]) -> list[Token]:
     the UN High Commissioner for Refugees``, ``Japanese Embassy in Manila``)."""
     toks = list(doc.tokens[toks[0].i:_coordinated_remit(doc, toks[0].i, toks[-1].i) + 1])
     nxt = toks[-1].i + 1
-    if nxt < len(doc.tokens) and doc.tokens[nxt].text in ("for", "of", "in", "on", "into"):
+    if nxt < len(doc.tokens) and doc.tokens[nxt].text in (
+            "for", "of", "in", "on", "into", *LEGAL_SUFFIXES):  # "NordicVital AS"
         return _extend(doc, toks, "ORG")
     return toks
 

@@ -111,6 +111,21 @@ def _surname_only(doc: ParsedDoc, m: Mention, people: set[tuple[str, ...]]) -> M
                    "PER", m.sent)
 
 
+def _shared_surnames(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """``Doug and Marlene Fitzgerald``: a given name alone right before ``and`` and a
+    person's given name and surname shares that surname (a couple, siblings); the
+    mention keeps its words, its name is the full one."""
+    out = list(found)
+    for k, m in enumerate(found[:-1]):
+        nxt = found[k + 1]
+        words_ = nxt.text.split(maxsplit=1)
+        if m.type == "PER" and m.first == m.last and is_given_name(m.text) and (
+                nxt.type == "PER" and nxt.first == m.last + 2 and len(words_) == 2) and (
+                doc.tokens[m.last + 1].text == "and" and is_given_name(words_[0])):
+            out[k] = replace(m, text=f"{m.text} {words_[1]}")
+    return out
+
+
 def _conjoined_people(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """A mention ``X and Y`` typed otherwise whose two sides are the surnames of people
     the article names in full is those two people (``Redfern and Vogt both said``)."""
@@ -630,7 +645,8 @@ def late_repairs(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """The repairs that also hold for the mentions read off untagged runs after
     ``repair_types`` (``Vantor said``, ``the House Newt Gingrich's``); a party's word
     alone typed a person names no one."""
-    out = _retyped_surnames(doc, _surname_tails(doc, retyped_leaders(doc, found)))
+    out = _shared_surnames(doc, _retyped_surnames(doc, _surname_tails(
+        doc, retyped_leaders(doc, found))))
     return [m for m in out if not (m.type == "PER" and m.first == m.last and (
         m.text.lower() in PARTY_WORDS))]  # "A senior Liberal official": no one named
 

@@ -199,6 +199,9 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
                 hi += 1
         elif _second_portfolio(doc, lo, hi):
             hi += 2  # "Alberta Fish and Wildlife", "Manitoba Transportation and Infrastructure"
+        elif kind == "ORG" and hi + 1 < len(doc.tokens) and doc.tokens[hi + 1].text in (
+                LEGAL_SUFFIXES) and doc.tokens[hi + 1].sent == doc.tokens[hi].sent:
+            hi += 1  # "Castellan Pharmaceuticals Holdings plc", "NordicVital AS"
         elif kind == "ORG" and _remit_of_the(doc, hi):
             hi = _capitalised_run(doc, hi + 3)  # "Canada Council for the Arts"
         elif kind == "ORG" and (head := _shared_head(doc, hi)) > hi:
@@ -313,6 +316,12 @@ def _remit_of_the(doc: ParsedDoc, hi: int) -> bool:
         hi + 2].text == "the" and toks[hi + 3].text[:1].isupper() and toks[hi + 3].upos in (
         "PROPN", "NOUN") and toks[hi + 3].sent == toks[hi].sent and toks[
         hi].text.lower() in words("organizations")
+
+
+# A company's legal form as written after its name (exact case: "AS", not "as").
+LEGAL_SUFFIXES = frozenset({"Inc.", "Inc", "Corp.", "Corp", "Ltd.", "Ltd", "LLC", "plc", "PLC",
+                             "AG", "SA", "S.A.", "AS", "ASA", "AB", "NV", "N.V.", "BV",
+                             "GmbH", "Oyj", "LLP", "LP", "ULC", "SpA", "S.p.A."})
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
