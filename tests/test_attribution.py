@@ -1186,3 +1186,9 @@ def test_attribution_a_spokesman_for_a_person_is_not_that_person() -> None:
                  "ahead. Australia's Minister for Foreign Affairs Penny Wong said the talks "
                  "were useful.").quotes
     assert [q.speaker for q in quotes] == ["spokesman for Gerald Fenwick-Ames", "Penny Wong"]
+
+
+def test_attribution_an_unnamed_official_of_a_named_body_keeps_the_description() -> None:
+    quotes = run("A senior Kremlin official said the talks were useful. He said more talks "
+                 "would follow. Prof Daniel Okafor said the warnings came too late.").quotes
+    assert [q.speaker for q in quotes] == ["senior Kremlin official"] * 2 + ["Daniel Okafor"]

@@ -63,7 +63,7 @@ from quotetrack.extract.name_runs import (
     without_particle,
 )
 from quotetrack.extract.places import is_place, place_body
-from quotetrack.lexicon import first_name_gender, is_given_name, words
+from quotetrack.lexicon import first_name_gender, is_given_name, is_person_noun, words
 from quotetrack.records import ParsedDoc, Token
 
 
@@ -326,7 +326,10 @@ def _typed_run(doc: ParsedDoc, run: list[Token]) -> tuple[str, list[Token]] | No
             " ".join(t.text for t in people)):
         return None  # "Minister" alone names nobody; "former New Mexico governor" no one
     before = doc.tokens[people[0].i - 1].text.lower() if people[0].i > 0 else ""
-    titled = before.rstrip(".") in HONORIFICS or before in words("titles")
+    nxt = doc.tokens[run[-1].i + 1] if run[-1].i + 1 < len(doc.tokens) else None
+    modifier = nxt is not None and nxt.text.islower() and is_person_noun(nxt.lemma) and (
+        run[-1].head == nxt.i)  # "A senior Kremlin official": no title before a person
+    titled = not modifier and (before.rstrip(".") in HONORIFICS or before in words("titles"))
     if titled or (
             first_name_gender(people[0].text) is not None
             and (len(people) >= 2 or people[0].i == run[0].i)):  # "Kendra said"
