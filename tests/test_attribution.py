@@ -1192,3 +1192,11 @@ def test_attribution_an_unnamed_official_of_a_named_body_keeps_the_description()
     quotes = run("A senior Kremlin official said the talks were useful. He said more talks "
                  "would follow. Prof Daniel Okafor said the warnings came too late.").quotes
     assert [q.speaker for q in quotes] == ["senior Kremlin official"] * 2 + ["Daniel Okafor"]
+
+
+def test_attribution_an_acronym_entity_takes_the_name_it_was_given_in_brackets() -> None:
+    text = ("The Centers for Disease Control and Prevention (CDC) said 287 passengers had "
+            "reported vomiting.\n\nThe outbreak is the largest this year, according to the "
+            "CDC.")
+    assert [q.speaker for q in run(text).quotes] == [
+        "Centers for Disease Control and Prevention"] * 2

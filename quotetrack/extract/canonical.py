@@ -214,6 +214,8 @@ class Entities:
         name = f"{self._full_name(owned[0])}{owned[1]}" if owned else entity.name
         if not owned and entity.kind != "person" and len(name.split()) > 1:
             name = self._full_body(name.split()) or name
+        elif not owned and entity.kind != "person":
+            name = self.short.get(name) or self._legal_name(name) or name  # "CDC", "NordicVital"
         self.aliases.setdefault(name, set()).add(mention)
         self.kinds[name] = kind
         if mention in self.roles:
