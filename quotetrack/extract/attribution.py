@@ -761,15 +761,20 @@ def _closing_person(coref: Coref, mention: Span | None) -> Entity | None:
     found = _final_person(coref, mention)
     if found is None:
         return None
-    e, _, before = found
+    e, first, before = found
     low = before.text.lower()
-    toks = coref.tree.tokens
-    spoken_for = any(toks[k].text in ("for", "to") and toks[k - 1].text.islower() and (
-        is_person_noun(toks[k - 1].lemma)) for k in range(
-        coref.tree.within(mention.start, mention.end)[0].i + 1, before.i)) if mention else False
-    return e if not spoken_for and (before.text in (",", ")", "(") or low in words(
-        "titles") or low in words("person_nouns")) else None  # not "A spokesman for House
-    # Speaker Gerald Fenwick-Ames": someone who speaks for him
+    if _spoken_for(coref.tree, first.i, before.i):
+        return None  # "A spokesman for House Speaker Gerald Fenwick-Ames": not him
+    return e if before.text in (",", ")", "(") or low in words("titles") or (
+        low in words("person_nouns")) else None
+
+
+def _spoken_for(tree: Tree, first: int, last: int) -> bool:
+    """Between words ``first`` and ``last``, a lower-case person noun goes on with
+    ``for`` or ``to`` (``spokesman for``, ``aide to``; not ``Minister for``)."""
+    toks = tree.tokens
+    return any(toks[k].text in ("for", "to") and toks[k - 1].text.islower() and (
+        is_person_noun(toks[k - 1].lemma)) for k in range(first + 1, last))
 
 
 def _person_within(coref: Coref, head: Token, mention: Span | None) -> Entity | None:

@@ -1049,7 +1049,7 @@ def _bears(name: str, kind: str) -> bool:
 
 _YEARS_OLD = re.compile(r"(\d{1,3})\s*-\s*year\s*-\s*old")
 _AGE_AFTER = re.compile(r",\s*(\d{1,3})\s*,")  # "Whitmore-Banks, 23, learned"
-_AGE_BEFORE = re.compile(r"(\d{1,3})\s*-\s*year\s*-\s*old\s+(?:[a-z-]+\s+){0,3}$")
+_AGE_BEFORE = re.compile(_YEARS_OLD.pattern + r"\s+(?:[a-z-]+\s+){0,3}$")  # "23-year-old"
 
 
 def _age_at(text: str, m: Mention) -> str | None:
@@ -1113,10 +1113,10 @@ def _pronoun_genders(tree: Tree, ents: tuple[Entity, ...]) -> tuple[Entity, ...]
     for person, gender in _next_subject_genders(tree, by_word):
         found.setdefault(person, []).append(gender)
         opened.add(person)
-    return tuple(replace(e, gender=found[e.id][0]) if e.kind == "person" and len(set(
-        found.get(e.id, ()))) == 1 and (e.gender is None or (
-            len(found[e.id]) > 1 and e.id in opened)) else e
-        for e in ents)  # the article's own pronouns over a first name's usual gender
+    said = {p: g[0] for p, g in found.items() if len(set(g)) == 1}  # one gender only
+    firm = {p for p in said if p in opened and len(found[p]) > 1}  # over a first name's
+    return tuple(replace(e, gender=said[e.id]) if e.kind == "person" and e.id in said and (
+        e.gender is None or e.id in firm) else e for e in ents)
 
 
 def _next_subject_genders(tree: Tree, by_word: dict[int, Entity]) -> list[tuple[int, str]]:

@@ -28,7 +28,6 @@ from dataclasses import replace
 from quotetrack.extract.acronyms import acronym, bare
 from quotetrack.extract.employers import employers
 from quotetrack.extract.mention_types import (
-    LEGAL_FORMS,
     _is_subject,
     company_of,
     described_body,
@@ -41,6 +40,7 @@ from quotetrack.extract.name_runs import (
     _HYPHENS,
     _SAINTS,
     HONORIFICS,
+    LEGAL_FORMS,
     LEGAL_SUFFIXES,
     POSSESSIVES,
     _cased,

@@ -18,6 +18,7 @@ from quotetrack.extract.acronyms import _defined_acronyms
 from quotetrack.extract.mentions import Mention
 from quotetrack.extract.name_runs import (
     HONORIFICS,
+    LEGAL_FORMS,
     PARTICLES,
     POSSESSIVES,
     _capitals,
@@ -266,11 +267,6 @@ def company_of(short: str, long: str) -> bool:
         long[len(short):].split() if long.startswith(short + " ") else [])]
     return len(short.split()) > 1 and bool(rest) and (all(w in _COMPANY_WORDS for w in rest) or (
         len(rest) <= 3 and rest[-1] in LEGAL_FORMS))  # "Golden Meridian Shipping Ltd."
-
-
-# A company's legal form, which ends its full name whatever industry words come before.
-LEGAL_FORMS = frozenset({"inc", "corp", "ltd", "limited", "llc", "plc", "lp", "llp",
-                          "ulc", "gmbh", "ag", "sa", "nv", "spa"})
 
 
 # What a company's full name adds to its short one: a legal form or its industry (or a

@@ -318,10 +318,12 @@ def _remit_of_the(doc: ParsedDoc, hi: int) -> bool:
         hi].text.lower() in words("organizations")
 
 
-# A company's legal form as written after its name (exact case: "AS", not "as").
-LEGAL_SUFFIXES = frozenset({"Inc.", "Inc", "Corp.", "Corp", "Ltd.", "Ltd", "LLC", "plc", "PLC",
-                             "AG", "SA", "S.A.", "AS", "ASA", "AB", "NV", "N.V.", "BV",
-                             "GmbH", "Oyj", "LLP", "LP", "ULC", "SpA", "S.p.A."})
+# A company's legal form as written after its name (exact case: "AS", not "as"), and
+# the same forms in lower case without stops, as name words are compared.
+LEGAL_SUFFIXES = frozenset({"Inc.", "Inc", "Corp.", "Corp", "Ltd.", "Ltd", "Limited", "LLC",
+                            "plc", "PLC", "AG", "SA", "S.A.", "AS", "ASA", "AB", "NV", "N.V.",
+                            "BV", "GmbH", "Oyj", "LLP", "LP", "ULC", "SpA", "S.p.A."})
+LEGAL_FORMS = frozenset(w.lower().replace(".", "") for w in LEGAL_SUFFIXES)
 
 
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
