@@ -1200,3 +1200,26 @@ def test_attribution_an_acronym_entity_takes_the_name_it_was_given_in_brackets()
             "CDC.")
     assert [q.speaker for q in run(text).quotes] == [
         "Centers for Disease Control and Prevention"] * 2
+
+
+def test_attribution_a_leads_unnamed_body_is_the_body_opening_a_later_paragraph() -> None:
+    text = ("WINNIPEG — A Manitoba software company that spent four years building a "
+            "farm-drone platform says its main investor has pulled out.\n\n"
+            "Its chief executive says the news is \"hard but survivable\" for the "
+            "firm.\n\nFieldlark Robotics Inc. said in a statement that it would cut 30 jobs.")
+    assert run(text).quotes[0].speaker == "Fieldlark Robotics Inc."
+    defined = ("Frozen berries sold in four provinces are being recalled over possible "
+               "hepatitis A contamination, the federal food safety regulator said Friday."
+               "\n\nThe Canadian Food Inspection Agency (CFIA) said the recall covers 12 "
+               "lot codes.")
+    assert [q.speaker for q in run(defined).quotes] == [
+        "Canadian Food Inspection Agency"] * 2
+
+
+def test_attribution_a_leads_unnamed_body_is_no_later_body_of_another_sort() -> None:
+    text = ("The plant's owner has refused to return to the bargaining table, the union "
+            "representing workers at the plant says.\n\nOntario Provincial Police said "
+            "officers were called to the picket line.\n\nThe Northern Plant Workers Union "
+            "said talks had broken down.")
+    lead = next(q for q in run(text).quotes if "bargaining" in q.text)
+    assert lead.speaker == "Northern Plant Workers Union"

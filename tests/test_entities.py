@@ -952,3 +952,14 @@ def test_entities_a_company_keeps_its_legal_form_and_its_short_name_is_it() -> N
     text = ("The supplement's manufacturer, NordicVital AS, said in a statement on Tuesday "
             "that its products were safe.\n\nNordicVital said it would appeal the ruling.")
     assert [q.speaker for q in run_text(text).quotes] == ["NordicVital AS"] * 2
+
+
+def test_entities_a_name_shortened_to_its_first_word_is_a_company() -> None:
+    text = ("Tidewell Aerial said in a statement that the drone was lost.\n\n"
+            "Tidewell's chief engineer said the team would try again.")
+    kinds = {e.name: e.kind for e in find_entities(parsed(text))}
+    assert kinds.get("Tidewell Aerial") == "organization"
+    person = ("Marta Quillfeather said the drone was lost.\n\nQuillfeather said the team "
+              "would try again.")
+    assert {e.name: e.kind for e in find_entities(parsed(person))}.get(
+        "Marta Quillfeather") == "person"

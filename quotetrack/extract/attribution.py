@@ -41,6 +41,7 @@ from quotetrack.extract.speakers import (
     PRONOUNS,
     Named,
     _name_text,
+    _past_dateline,
     aged,
     capitalised_description,
     clean_phrase,
@@ -684,36 +685,59 @@ def _linked(n: Named, f: _Found, coref: Coref, recent: list[Recent]) -> tuple[En
             coref = coref.barring(piece.start, piece.end)
     if head.upos in ("PRON", "NOUN") and (n.gender or head.upos == "NOUN") or aged(
             coref.tree, head) or role or capitalised_description(coref.tree, head):
-        return coref.resolve(head, recent)
+        found = coref.resolve(head, recent)
+        later = None if found else _lead_body(coref, f.mention, definite=True)
+        return (later,) if later is not None else found
     return ()
 
 
-def _lead_body(coref: Coref, mention: Span | None) -> Entity | None:
-    """``A Halifax company ... says``, ``One of Winnipeg's oldest theatre companies has
-    cancelled ..., saying``: a body described, not named, in the first sentence of a
-    paragraph (a news lead) is the organisation that is the subject of the next
-    paragraph's first sentence (``Tidewater Orbital said``)."""
+def _lead_body(coref: Coref, mention: Span | None, definite: bool = False) -> Entity | None:
+    """A body described, not named, as the speaker in the first sentence of a
+    paragraph (a news lead: ``A Halifax company ... says``, ``One of Winnipeg's oldest
+    theatre companies has cancelled ..., saying``; with ``definite``, ``the federal food
+    safety regulator said`` before any body is named) is the organisation of its sort
+    that is the subject opening the next paragraph, or the one after when the next
+    names no body."""
     tree = coref.tree
     words_ = tree.within(mention.start, mention.end) if mention is not None else []
     tops = [w for w in words_ if not words_[0].i <= w.head <= words_[-1].i]
     if len(tops) != 1:
         return None
-    head = noun = tops[0]
+    head = noun = _past_dateline(tree, tops[0])  # "HALIFAX -- A Halifax company"
+    dets = {d.text.lower() for d in tree.children(head.i, "det")}
     if head.text.lower() == "one":  # "One of ... companies"
         noun = next((c for c in tree.children(head.i, "nmod") if "Number=Plur" in c.feats),
                     head)
-    elif not any(d.text.lower() in ("a", "an") for d in tree.children(head.i, "det")):
+    elif not dets & {"a", "an"} and not (
+            definite and "the" in dets and not coref.bodies_before(head)):
         return None
+    lemma = noun.lemma.lower()
     if (noun is head and head.text.lower() == "one") or not (
-            singulars(noun.lemma.lower()) & words("organizations")):
+            singulars(lemma) & words("organizations")):
         return None  # "One" with no plural "of" phrase; no body noun
-    sentences = tree.doc.sentences
-    if sentences[head.sent].first != min(s.first for s in sentences if s.para == head.para):
-        return None  # not the first sentence of its paragraph
-    opener = next((s for s in sentences if s.para == head.para + 1), None)
-    subj = [t for t in opener.tokens if t.rel == "nsubj" and t.upos == "PROPN" and (
+    if any(t.upos in ("VERB", "AUX") for s in tree.doc.sentences[:head.sent]
+           if s.para == head.para for t in s.tokens):
+        return None  # not the first sentence of its paragraph (a dateline aside)
+    for para in (head.para + 1, head.para + 2):
+        body = _opening_body(coref, para)
+        if body is not None:
+            return body if coref.may_be(body, lemma) else None
+        if any(e.kind == "organization" and tree.tokens[m.first].para == para
+               for e in coref.entities for m in e.mentions):
+            return None  # another body named first
+    return None
+
+
+def _opening_body(coref: Coref, para: int) -> Entity | None:
+    """The organisation that is the subject of the root of paragraph ``para``'s first
+    sentence (``Tidewater Orbital said``), if one."""
+    tree = coref.tree
+    opener = next((s for s in tree.doc.sentences if s.para == para), None)
+    subj = [t for t in opener.tokens if t.rel == "nsubj" and t.upos in ("PROPN", "NOUN") and (
         tree.tokens[t.head].rel == "root")] if opener is not None else []
-    body = coref.entity_of(subj[0].i) if subj else None
+    named = [coref.entity_of(w.i) for w in subj[:1] + [  # "Tidewater Orbital", the
+        c for t in subj[:1] for c in tree.children(t.i) if c.i < t.i]]  # entity on "Tidewater"
+    body = next((e for e in named if e is not None), None)
     return body if body is not None and body.kind == "organization" else None
 
 

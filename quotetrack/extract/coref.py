@@ -403,6 +403,18 @@ class Coref:
                 return self._unnamed_entity(t, "organization")
         return ()
 
+    def may_be(self, e: Entity, noun: str) -> bool:
+        """A body described by ``noun`` may be ``e``: their sorts do not differ (``the
+        regulator`` is no company, ``the company`` no ministry)."""
+        sort = _sort_of(noun)
+        return sort is None or self._sort_of_entity(e) in (None, sort)
+
+    def bodies_before(self, word: Token) -> bool:
+        """An organisation is named before ``word`` in the story (the furniture above
+        it aside)."""
+        return any(self.by_word[m.first].kind == "organization" and (
+            self.tree.tokens[m.first].para not in self.page) for m in self._before(word))
+
     def _sort_of_entity(self, e: Entity) -> str | None:
         """``_sort_of_name``, except that a body with a spokesperson of its own is no
         newsroom (``Canada Post spokesperson Marisa Delacroix-Wong``: no newspaper)."""

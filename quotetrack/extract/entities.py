@@ -344,7 +344,27 @@ def _typed_run(doc: ParsedDoc, run: list[Token]) -> tuple[str, list[Token]] | No
         return "ORG", run  # "the company, Medisur Global,"
     if len(run) >= 2 and _heads_organisation(doc, run[-1].i):
         return "ORG", run  # "Lakeshore-Credit Valley Liberal riding association"
+    if len(run) == 2 and _shortened_to_first(doc, run):
+        return "ORG", run  # "Tidewater Orbital" ... "Tidewater's chief engineer"
     return None
+
+
+def _shortened_to_first(doc: ParsedDoc, run: Sequence[Token]) -> bool:
+    """The article shortens a two-word name to its first word (no place's) and never to
+    its last, as it would a company's (``Tidewater Orbital`` ... ``Tidewater's``), not a
+    person's."""
+    first, last = _unowned(run[0]), _unowned(run[1])
+
+    def alone(word: str, k: int) -> bool:
+        t = doc.tokens[k]
+        if _unowned(t) != word or t.upos != "PROPN" or t.ner[2:] == "LOC":
+            return False
+        before = doc.tokens[k - 1].text[:1] if k > 0 else ""
+        after = doc.tokens[k + 1].text[:1] if k + 1 < len(doc.tokens) else ""
+        return not before.isupper() and not after.isupper()
+
+    return any(alone(first, k) for k in range(len(doc.tokens))) and not any(
+        alone(last, k) for k in range(len(doc.tokens)))
 
 
 def _heads_organisation(doc: ParsedDoc, last: int) -> bool:
