@@ -1223,3 +1223,9 @@ def test_attribution_a_leads_unnamed_body_is_no_later_body_of_another_sort() -> 
             "said talks had broken down.")
     lead = next(q for q in run(text).quotes if "bargaining" in q.text)
     assert lead.speaker == "Northern Plant Workers Union"
+
+
+def test_attribution_an_unnamed_speakers_label_keeps_hyphenated_words_whole() -> None:
+    quotes = run("A fourth-year nursing student said her placement was cancelled. "
+                 "Two senior officials said the plan was dead.").quotes
+    assert [q.speaker for q in quotes] == ["fourth-year nursing student", "senior officials"]

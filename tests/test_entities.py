@@ -963,3 +963,17 @@ def test_entities_a_name_shortened_to_its_first_word_is_a_company() -> None:
               "would try again.")
     assert {e.name: e.kind for e in find_entities(parsed(person))}.get(
         "Marta Quillfeather") == "person"
+
+
+def test_entities_a_companys_first_word_alone_is_that_company() -> None:
+    text = ("The drug is made by Harrowgate Pharma Inc. at a plant in Quebec.\n\n"
+            "Harrowgate chief executive Dana Whitfield said supplies would recover.\n\n"
+            "Harrowgate said it had added a second shift.")
+    assert [q.speaker for q in run_text(text).quotes] == [
+        "Dana Whitfield", "Harrowgate Pharma Inc."]
+
+
+def test_entities_a_name_inside_a_companys_legal_name_is_that_company() -> None:
+    text = ("The mine is run by Minera Cerro Azul S.A., which employs 900 people.\n\n"
+            "Cerro Azul said in a statement that the rescue would take days.")
+    assert [q.speaker for q in run_text(text).quotes] == ["Minera Cerro Azul S.A."]

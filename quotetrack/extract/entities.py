@@ -40,7 +40,6 @@ from quotetrack.extract.name_runs import (
     _HYPHENS,
     _SAINTS,
     HONORIFICS,
-    LEGAL_FORMS,
     LEGAL_SUFFIXES,
     POSSESSIVES,
     _cased,
@@ -59,6 +58,7 @@ from quotetrack.extract.name_runs import (
     _surface,
     _trim,
     _with_adjectives,
+    is_legal_form,
     name_words,
     without_particle,
 )
@@ -75,8 +75,9 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
 
     def close() -> None:
         toks = _cased(doc, _trim(doc, run), kind)
-        typed = "ORG" if kind in ("PER", "LOC") and toks and _unowned(toks[-1]) in words(
-            "organizations") else kind  # "the Kremlin", "Roper Center", "Gold Corp.'s"
+        typed = "ORG" if kind in ("PER", "LOC") and toks and (_unowned(toks[-1]) in words(
+            "organizations") or len(toks) > 1 and is_legal_form(toks[-1].text)) else kind
+        # "the Kremlin", "Roper Center", "Gold Corp.'s", "Minera Cerro Azul S.A."
         if typed in ("LOC", "PER") and _organisation_words(toks):
             typed = "ORG"  # "Bank of Canada", "Amnesty International", "Ministry of Health"
         toks = _past_owner(_extend(doc, toks, typed))
@@ -245,7 +246,8 @@ def _short_mentions(doc: ParsedDoc, found: Sequence[Mention], covered: set[int]
     """Single proper nouns outside every mention that repeat a known person's surname
     (or family name written first: ``Gao`` after ``Gao Ruiming``),
     an organisation's one-word name or its acronym (``Trump`` after ``Donald Trump``,
-    ``WHO`` after ``World Health Organisation``)."""
+    ``WHO`` after ``World Health Organisation``), or the first word of a company's legal
+    name (``Valemont`` after ``Valemont Pharma Inc.``)."""
     known: dict[str, str] = {}
     for m in found:
         parts = m.text.split()
@@ -258,6 +260,11 @@ def _short_mentions(doc: ParsedDoc, found: Sequence[Mention], covered: set[int]
         elif m.type == "ORG" and acronym(m.text):
             known.setdefault(acronym(m.text), "ORG")  # "KCNA", "WHO"
             known.setdefault(".".join(acronym(m.text)) + ".", "ORG")  # "S.E.C."
+    for m in found:  # "Valemont" of "Valemont Pharma Inc.", not a surname
+        parts = m.text.split()
+        if m.type == "ORG" and len(parts) > 1 and is_legal_form(parts[-1]) and (
+                parts[0] != "The") and not is_place(parts[0]):
+            known.setdefault(parts[0], "ORG")
     out = []
     for t in doc.tokens:
         last = _hyphenated(doc, t.i)[1]
@@ -497,7 +504,7 @@ def _org_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
             if long == short or len(long.split()) <= len(short.split()) or long in merged:
                 continue
             if bare(short) in (acronym(long), acronym(long.split(" of ")[0])) or company_of(
-                    short, long) or (
+                    short, long) or _inside_legal_name(short, long) or (
                     len(short.split()) == 1 and (
                     long.split()[0] == short) and not is_place(short)):  # not "Alberta"
                 merged[short] = long
@@ -509,6 +516,14 @@ def _org_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
             root = merged[root]
         out.setdefault(root, []).extend(ms)
     return list(out.values())
+
+
+def _inside_legal_name(short: str, long: str) -> bool:
+    """A name of two words or more that a company's legal name holds whole before its
+    legal form (``Cordillera Austral`` of ``Minera Cordillera Austral S.A.``)."""
+    words_ = long.split()
+    return len(short.split()) > 1 and is_legal_form(words_[-1]) and (
+        f" {short} " in f" {' '.join(words_[:-1])} ")
 
 
 def _canonical(ms: Sequence[Mention]) -> str:
@@ -579,7 +594,7 @@ def _companies_by_short_name(mentions: Sequence[Mention]) -> list[Mention]:
     people = {w for m in mentions if m.type == "PER" and m.first < m.last
               for w in m.text.split()}
     legal = [m.text for m in mentions if m.type == "ORG" and len(m.text.split()) > 1
-             and m.text.split()[-1].lower().rstrip(".,") in LEGAL_FORMS]
+             and is_legal_form(m.text.split()[-1])]
     firsts = {t.split()[0] for t in legal} - people
 
     def short(m: Mention) -> bool:  # "Halvorsen", "Northern Borders Rail"

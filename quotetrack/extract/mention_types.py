@@ -18,7 +18,6 @@ from quotetrack.extract.acronyms import _defined_acronyms
 from quotetrack.extract.mentions import Mention
 from quotetrack.extract.name_runs import (
     HONORIFICS,
-    LEGAL_FORMS,
     PARTICLES,
     POSSESSIVES,
     _capitals,
@@ -29,6 +28,7 @@ from quotetrack.extract.name_runs import (
     _surface,
     _title_word,
     is_dateline,
+    is_legal_form,
     name_words,
 )
 from quotetrack.extract.places import is_place, place_body
@@ -266,7 +266,7 @@ def company_of(short: str, long: str) -> bool:
     rest = [w.lower().rstrip(".,") for w in (
         long[len(short):].split() if long.startswith(short + " ") else [])]
     return len(short.split()) > 1 and bool(rest) and (all(w in _COMPANY_WORDS for w in rest) or (
-        len(rest) <= 3 and rest[-1] in LEGAL_FORMS))  # "Golden Meridian Shipping Ltd."
+        len(rest) <= 3 and is_legal_form(rest[-1])))  # "Golden Meridian Shipping Ltd."
 
 
 # What a company's full name adds to its short one: a legal form or its industry (or a

@@ -326,6 +326,12 @@ LEGAL_SUFFIXES = frozenset({"Inc.", "Inc", "Corp.", "Corp", "Ltd.", "Ltd", "Limi
 LEGAL_FORMS = frozenset(w.lower().replace(".", "") for w in LEGAL_SUFFIXES)
 
 
+def is_legal_form(word: str) -> bool:
+    """``word`` is a company's legal form, case, stops and a trailing comma aside
+    (``Inc.``, ``S.A.``, ``plc``)."""
+    return word.lower().replace(".", "").rstrip(",") in LEGAL_FORMS
+
+
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 
 

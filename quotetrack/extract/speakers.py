@@ -130,14 +130,16 @@ _QUANTIFIERS = {"several", "many", "some", "few", "numerous", "various", "other"
 def clean_phrase(tree: Tree, toks: list[Token]) -> str:
     """A noun phrase as a canonical label: no leading determiners, quantifiers or counts
     (``several cast members`` -> ``cast members``, ``43 filmmakers`` -> ``filmmakers``;
-    ``a source familiar with the search`` -> ``source familiar with the search``), a
+    ``a source familiar with the search`` -> ``source familiar with the search``; a
+    hyphenated word whole: ``a fourth-year student`` -> ``fourth-year student``), a
     possessive kept on its word
     (``the report's authors`` -> ``report's authors``) except before the organisation
     a name possesses (``Trump's administration`` -> ``Trump administration``; a
     person's ``office`` keeps it)."""
     kept = trimmed(toks)
     while len(kept) > 1 and (kept[0].upos == "DET" or kept[0].rel == "det" or (
-            kept[0].text.lower() in _QUANTIFIERS) or kept[0].rel == "nummod"):
+            kept[0].text.lower() in _QUANTIFIERS) or kept[0].rel == "nummod") and (
+            kept[0].end < kept[1].start):  # "fourth-year" is one word
         kept = kept[1:]  # leading ones only: "familiar with the search" keeps its "the"
     while kept and kept[-1].text in POSSESSIVES:
         kept = kept[:-1]  # "the GOP's": the name's own possessive
@@ -147,8 +149,8 @@ def clean_phrase(tree: Tree, toks: list[Token]) -> str:
     for k, t in enumerate(kept):
         if t.text in POSSESSIVES:  # only before the organisation itself (not "familiar
             out += "" if owned and k == len(kept) - 2 else t.text  # with X's China business")
-        else:
-            out += (" " if out else "") + t.text
+        else:  # words the text wrote together stay together ("third-year")
+            out += (" " if out and kept[k - 1].end < t.start else "") + t.text
     return out.strip()
 
 
