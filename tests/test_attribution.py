@@ -1229,3 +1229,24 @@ def test_attribution_an_unnamed_speakers_label_keeps_hyphenated_words_whole() ->
     quotes = run("A fourth-year nursing student said her placement was cancelled. "
                  "Two senior officials said the plan was dead.").quotes
     assert [q.speaker for q in quotes] == ["fourth-year nursing student", "senior officials"]
+
+
+def test_attribution_a_leads_body_is_the_body_a_speech_verb_names_next() -> None:
+    text = ("SANTIAGO, Nov 14 (Reuters) - Rescuers were drilling through the night to "
+            "reach nine workers trapped underground, the mining company said on Thursday."
+            "\n\nThe collapse happened at about 11 p.m. in a ventilation gallery, Minera "
+            "Cerro Azul S.A. said in a statement.")
+    assert [q.speaker for q in run(text).quotes] == ["Minera Cerro Azul S.A."] * 2
+
+
+def test_attribution_a_spokesperson_for_a_described_person_keeps_the_description() -> None:
+    text = ("Prime Minister Jaxon Tilley said the result was clear.\n\n"
+            "A spokeswoman for the prime minister said he would not resign.")
+    assert [q.speaker for q in run(text).quotes] == [
+        "Jaxon Tilley", "spokeswoman for the prime minister"]
+
+
+def test_attribution_a_senior_party_figure_is_a_person_not_a_document() -> None:
+    quotes = run("A senior Labor figure said the result was a disaster. Figures released "
+                 "on Monday show that turnout fell.").quotes
+    assert quotes[0].speaker == "senior Labor figure"

@@ -977,3 +977,9 @@ def test_entities_a_name_inside_a_companys_legal_name_is_that_company() -> None:
     text = ("The mine is run by Minera Cerro Azul S.A., which employs 900 people.\n\n"
             "Cerro Azul said in a statement that the rescue would take days.")
     assert [q.speaker for q in run_text(text).quotes] == ["Minera Cerro Azul S.A."]
+
+
+def test_entities_a_spanish_name_shortened_to_its_first_surname_is_that_person() -> None:
+    text = ("Jordi Ferrer Sala, the regional water minister, announced the cuts.\n\n"
+            "Ferrer said the reservoirs were at 14 per cent.")
+    assert [q.speaker for q in run_text(text).quotes] == ["Jordi Ferrer Sala"]

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from quotetrack.extract.canonical import Entities
-from quotetrack.extract.coref import Coref, Recent
+from quotetrack.extract.coref import Coref, Recent, _mention_head
 from quotetrack.extract.cueless import introduced, name_line, words_of
 from quotetrack.extract.cues import asked_of
 from quotetrack.extract.marks import after_mark, is_mark_token
@@ -729,16 +729,23 @@ def _lead_body(coref: Coref, mention: Span | None, definite: bool = False) -> En
 
 
 def _opening_body(coref: Coref, para: int) -> Entity | None:
-    """The organisation that is the subject of the root of paragraph ``para``'s first
-    sentence (``Tidewater Orbital said``), if one."""
+    """The organisation named first in paragraph ``para``'s first sentence, when it is
+    the subject of the sentence's root or of a speech verb (``Tidewater Orbital said``;
+    ``The collapse happened ..., Minera Cordillera Austral S.A. said``)."""
     tree = coref.tree
     opener = next((s for s in tree.doc.sentences if s.para == para), None)
-    subj = [t for t in opener.tokens if t.rel == "nsubj" and t.upos in ("PROPN", "NOUN") and (
-        tree.tokens[t.head].rel == "root")] if opener is not None else []
-    named = [coref.entity_of(w.i) for w in subj[:1] + [  # "Tidewater Orbital", the
-        c for t in subj[:1] for c in tree.children(t.i) if c.i < t.i]]  # entity on "Tidewater"
-    body = next((e for e in named if e is not None), None)
-    return body if body is not None and body.kind == "organization" else None
+    if opener is None:
+        return None
+    first, last = opener.tokens[0].i, opener.tokens[-1].i
+    named = sorted(((m.first, m, e) for e in coref.entities if e.kind == "organization"
+                    for m in e.mentions if first <= m.first <= last), key=lambda f: f[0])
+    if not named:
+        return None
+    _, m, body = named[0]
+    head = tree.tokens[_mention_head(tree, m)]
+    verb = tree.tokens[head.head] if head.head >= 0 else None
+    speaks = verb is not None and (verb.rel == "root" or speech_verb(verb.lemma, verb.text))
+    return body if head.rel == "nsubj" and speaks else None
 
 
 def _opening_person(coref: Coref, mention: Span | None) -> Entity | None:
@@ -917,11 +924,12 @@ def _owner_named(n: Named, coref: Coref, recent: list[Recent]) -> str:
 
 def _person_named(tree: Tree, c: Token, name: str, coref: Coref,
                   recent: list[Recent]) -> str | None:
-    """``name`` with the definite person description after its ``of``, ``for`` or ``to``
-    (``the former minister``) replaced by the one person coreference finds for it,
-    else None."""
+    """``name`` with the definite person description after its ``of`` or ``to``
+    (``friends of the former minister``) replaced by the one person coreference finds
+    for it, else None; one speaking *for* a described person keeps the description
+    (``spokeswoman for the prime minister``), as unnamed spokespeople's labels do."""
     if c.upos != "NOUN" or not is_person_noun(c.lemma) or not _the_after(
-            tree, c, ("of", "for", "to")):
+            tree, c, ("of", "to")):
         return None
     words_ = [w for w in tree.subtree(c.i) if w.rel != "case"]
     phrase = tree.doc.text[words_[0].start:words_[-1].end]

@@ -411,9 +411,10 @@ class Coref:
 
     def bodies_before(self, word: Token) -> bool:
         """An organisation is named before ``word`` in the story (the furniture above
-        it aside)."""
+        it and a dateline's credit aside)."""
         return any(self.by_word[m.first].kind == "organization" and (
-            self.tree.tokens[m.first].para not in self.page) for m in self._before(word))
+            self.tree.tokens[m.first].para not in self.page) and not _credit(self.tree, m)
+            for m in self._before(word))
 
     def _sort_of_entity(self, e: Entity) -> str | None:
         """``_sort_of_name``, except that a body with a spokesperson of its own is no

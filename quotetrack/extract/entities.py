@@ -428,7 +428,7 @@ def _person_groups(doc: ParsedDoc, mentions: Sequence[Mention]) -> list[list[Men
     Bhriain``), one-word names by surname (``Momani`` for ``Khaled al-Momani``)
     (the full name with that surname latest a subject before it, else the nearest
     before it, else the first one after), or, failing that, by a full name starting
-    with that word."""
+    with that word, or by a first of two surnames (``Ferrer``, ``Jordi Ferrer Sala``)."""
     full: dict[str, list[Mention]] = {}
     single: list[Mention] = []
     for m in mentions:
@@ -446,7 +446,8 @@ def _person_groups(doc: ParsedDoc, mentions: Sequence[Mention]) -> list[list[Men
         word = _key(m).lower()
         owners = [k for k in full if word in (  # "Momani" for "Khaled al-Momani"
             k.split()[-1].lower(), without_particle(k.split()[-1]).lower())] or [
-            k for k in full if k.split()[0].lower() == word] or _misspelt(doc, m, list(full))
+            k for k in full if k.split()[0].lower() == word] or _first_surname(
+            word, list(full)) or _misspelt(doc, m, list(full))
         if owners:
             owner = _nearest(doc, full, owners, m)
             while owner in moved:
@@ -455,6 +456,14 @@ def _person_groups(doc: ParsedDoc, mentions: Sequence[Mention]) -> list[list[Men
         else:
             groups.setdefault(_key(m), []).append(m)
     return list(groups.values())
+
+
+def _first_surname(word: str, names: list[str]) -> list[str]:
+    """The names of a given name and two surnames whose first surname is ``word``
+    (``Ferrer`` for ``Jordi Ferrer Sala``: a Spanish or Portuguese name shortened to
+    its first surname)."""
+    return [k for k in names if len(k.split()) == 3 and k.split()[1].lower() == word
+            and is_given_name(k.split()[0])]
 
 
 def _misspelt(doc: ParsedDoc, m: Mention, names: list[str]) -> list[str]:

@@ -360,7 +360,9 @@ def _common(tree: Tree, head: Token) -> list[Named]:
         return [Named(n.name, n.kind, said, n.gender, n.head) for n in map(
             lambda a: _proper(tree, a), named)]
     lemma = head.lemma.lower()
-    document = any(w in words("document_nouns") for w in singulars(lemma))  # "filings"
+    document = any(w in words("document_nouns") for w in singulars(lemma)) and not (
+        "Number=Plur" not in head.feats and is_person_noun(lemma))  # "filings", "figures";
+    # "a senior Labor figure" is a person
     issuer = (_issuer(tree, head) or _earlier_issuer(tree, head) or _issued_by(tree, head)
               or _named_text(tree, head) or _authored(tree, head) or _plaintiff(tree, head)
               if document else None)
