@@ -1250,3 +1250,12 @@ def test_attribution_a_senior_party_figure_is_a_person_not_a_document() -> None:
     quotes = run("A senior Labor figure said the result was a disaster. Figures released "
                  "on Monday show that turnout fell.").quotes
     assert quotes[0].speaker == "senior Labor figure"
+
+
+def test_attribution_a_leads_body_reads_its_article_wherever_the_parser_hung_it() -> None:
+    text = ("Competition Bureau warns rail merger would raise freight rates\n\n"
+            "The Canadian Press\n\nOTTAWA — The federal competition watchdog says a "
+            "proposed merger of two short-line railways would likely drive up freight rates "
+            "in northern Ontario.\n\nIn a 60-page report released Tuesday, the Competition "
+            "Bureau found that the combined railway would control most routes.")
+    assert run(text).quotes[0].speaker == "Competition Bureau"

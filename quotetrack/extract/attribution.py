@@ -704,7 +704,9 @@ def _lead_body(coref: Coref, mention: Span | None, definite: bool = False) -> En
     if len(tops) != 1:
         return None
     head = noun = _past_dateline(tree, tops[0])  # "HALIFAX -- A Halifax company"
-    dets = {d.text.lower() for d in tree.children(head.i, "det")}
+    dets = {d.text.lower() for d in [*tree.children(head.i, "det"), *tree.subtree(head.i)]
+            + words_ if d.i < head.i and d.upos == "DET"}  # "The" the parser hung elsewhere,
+    # "A national pharmacists' group", "the province's crop insurer"
     if head.text.lower() == "one":  # "One of ... companies"
         noun = next((c for c in tree.children(head.i, "nmod") if "Number=Plur" in c.feats),
                     head)
