@@ -1259,3 +1259,18 @@ def test_attribution_a_leads_body_reads_its_article_wherever_the_parser_hung_it(
             "in northern Ontario.\n\nIn a 60-page report released Tuesday, the Competition "
             "Bureau found that the combined railway would control most routes.")
     assert run(text).quotes[0].speaker == "Competition Bureau"
+
+
+def test_attribution_a_counted_group_in_a_lead_is_the_people_named_next_with_its_role() -> None:
+    text = ("TORONTO - Two northern Ontario mayors say a proposed funding formula would "
+            "send most of the money south.\n\nIn a joint statement, Ruth Kallio and "
+            "Daniel Brisebois, the mayors of Kenora and Timmins, said the formula was "
+            "unfair.\n\n\"Our towns have been ignored,\" the mayors said.")
+    quotes = run(text).quotes
+    assert [list(q.speakers) for q in quotes] == [["Ruth Kallio", "Daniel Brisebois"]] * 3
+
+
+def test_attribution_a_text_named_after_its_issuer_speaks_for_it() -> None:
+    quotes = run("According to an Alberta Education briefing note, the rollout was delayed. "
+                 "The ban was upheld, according to the CAS award.").quotes
+    assert [q.speaker for q in quotes] == ["Alberta Education", "CAS"]

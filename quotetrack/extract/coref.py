@@ -58,6 +58,7 @@ _NAME_PREPOSITIONS = frozenset({"of", "into", "for", "on"})
 # Words that rank a role below the one they modify ("Senior Deputy Governor").
 _RANKS = frozenset({"deputy", "vice", "assistant", "associate", "under"})
 _GROUP_WORDS = {"both", "two", "pair", "duo", "couple"}
+_COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 # Organisations that a person leads and that articles name after them ("the Clinton
 # campaign"); "the campaign" alone is the campaign of the person in the news item.
 _LED_NOUNS = {"campaign"}
@@ -284,7 +285,7 @@ class Coref:
             return self._best(head, recent, lambda e: e.kind == "organization" and (
                 "court" in _name_words(e.name)), prefer="court")
         if plural:
-            return ()
+            return self._plural_holders(head, lemma, definite)
         person = lemma in words("person_nouns") or lemma in words("titles") or (
             capitalised_description(self.tree, head))
         owner = any(k.upos != "PRON" and (k.upos == "PROPN" or k.text[:1].isupper()) and (
@@ -671,6 +672,49 @@ class Coref:
         pick = cast[:2] if len(cast) >= 2 else seen[:2]
         return tuple(sorted(pick, key=lambda e: min(m.first for m in e.mentions))) if len(
             pick) == 2 else ()  # in the order the article introduced them
+
+    def _plural_holders(self, head: Token, lemma: str, definite: bool) -> tuple[Entity, ...]:
+        """``Two northern Ontario mayors say`` in a lead: the people named next with that
+        role, when as many as it counts; ``the mayors``: the two or more people named
+        before with that role."""
+        role = next((w for w in sorted(singulars(lemma)) if is_person_noun(w)), None)
+        if role is None:
+            return ()
+        if definite:
+            holders = self._holding(self._before(head), role)
+            return tuple(holders) if len(holders) >= 2 else ()
+        count = next((_COUNTS.get(c.text.lower()) for c in self.tree.subtree(head.i)
+                      if c.i < head.i and c.upos == "NUM"), None)  # however hung
+        holders = self._holding(self._after(head, 1), role)
+        return tuple(holders) if count is not None and len(holders) == count else ()
+
+    def _holding(self, found: Sequence[Mention], role: str) -> list[Entity]:
+        """The people of mentions ``found`` the article gave ``role``, with those a
+        plural role was given together (``Ruth Makinen and Daniel Cyr, the mayors of
+        ...``: the role hangs on the first name only)."""
+        people = self._people(found)
+        heads = {e.id: [_mention_head(self.tree, m) for m in e.mentions] for e in people}
+        out = [e for e in people if self._holds_role(e, role) or any(  # "X and Y, the
+            role in singulars(c.text.lower()) for h in heads[e.id]  # mayors", the role
+            for c in self.tree.children(h, "conj"))]  # read as a third conjunct
+        joined = {c.i for e in out for h in heads[e.id] for c in self.tree.children(h, "conj")}
+        return [e for e in people if e in out or set(heads[e.id]) & joined]
+
+    def _people(self, found: Sequence[Mention]) -> list[Entity]:
+        """The people of mentions ``found``, each once, in text order, the page's
+        furniture (the byline) aside."""
+        out: list[Entity] = []
+        for m in sorted(found, key=lambda m: m.first):
+            e = self.by_word[m.first]
+            if e.kind == "person" and e not in out and self.tree.tokens[m.first].para not in (
+                    self.page):
+                out.append(e)
+        return out
+
+    def _holds_role(self, e: Entity, lemma: str) -> bool:
+        """The article gave person ``e`` the role ``lemma``, in the singular or plural
+        (``Ruth Makinen and Daniel Cyr, the mayors of ...``)."""
+        return any(lemma in singulars(w) for w in self.roles.get(e.id, "").split())
 
     def _role_after(self, head: Token, lemma: str) -> list[Entity]:
         """The people named after ``head`` in its paragraph or the next with the role

@@ -21,6 +21,7 @@ from quotetrack.extract.name_runs import (
     POSSESSIVES,
     _glued,
     _hyphenated,
+    is_dateline,
     surname_particle,
 )
 from quotetrack.extract.syntax import Tree, contiguous, trimmed
@@ -131,12 +132,16 @@ def clean_phrase(tree: Tree, toks: list[Token]) -> str:
     """A noun phrase as a canonical label: no leading determiners, quantifiers or counts
     (``several cast members`` -> ``cast members``, ``43 filmmakers`` -> ``filmmakers``;
     ``a source familiar with the search`` -> ``source familiar with the search``; a
-    hyphenated word whole: ``a fourth-year student`` -> ``fourth-year student``), a
+    hyphenated word whole: ``a fourth-year student`` -> ``fourth-year student``; no
+    dateline the parser hung on it: ``TORONTO - Two mayors`` -> ``mayors``), a
     possessive kept on its word
     (``the report's authors`` -> ``report's authors``) except before the organisation
     a name possesses (``Trump's administration`` -> ``Trump administration``; a
     person's ``office`` keeps it)."""
     kept = trimmed(toks)
+    dateline = next((k for k in range(len(kept) - 1) if is_dateline(
+        tree.tokens, kept[0].i, kept[k].i)), None)  # "TORONTO - Two northern Ontario mayors"
+    kept = trimmed(kept[dateline + 1:]) if dateline is not None else kept
     while len(kept) > 1 and (kept[0].upos == "DET" or kept[0].rel == "det" or (
             kept[0].text.lower() in _QUANTIFIERS) or kept[0].rel == "nummod") and (
             kept[0].end < kept[1].start):  # "fourth-year" is one word
