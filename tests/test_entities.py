@@ -983,3 +983,9 @@ def test_entities_a_spanish_name_shortened_to_its_first_surname_is_that_person()
     text = ("Jordi Ferrer Sala, the regional water minister, announced the cuts.\n\n"
             "Ferrer said the reservoirs were at 14 per cent.")
     assert [q.speaker for q in run_text(text).quotes] == ["Jordi Ferrer Sala"]
+
+
+def test_entities_a_persons_name_keeps_the_initials_before_it() -> None:
+    text = ("Karnataka's water resources minister, N. Ravi Gowda, said the gates would "
+            "open.\n\nGowda said the dam was safe.")
+    assert [q.speaker for q in run_text(text).quotes] == ["N. Ravi Gowda"] * 2

@@ -40,6 +40,7 @@ from quotetrack.extract.name_runs import (
     _HYPHENS,
     _SAINTS,
     HONORIFICS,
+    INITIALS,
     LEGAL_SUFFIXES,
     POSSESSIVES,
     _cased,
@@ -180,7 +181,24 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     found = out + _short_mentions(doc, out, covered)  # a name has a letter or digit
     found = sorted((m for m in found if any(c.isalnum() for c in m.text)), key=lambda m: m.first)
-    return tuple(late_repairs(doc, found))  # the untagged runs added too ("Vantor said")
+    return tuple(_with_initials(doc, late_repairs(doc, found)))  # the untagged runs
+    # added too ("Vantor said")
+
+
+def _with_initials(doc: ParsedDoc, found: Sequence[Mention]) -> list[Mention]:
+    """A person's name takes the initials written right before it (``N. Ravi Gowda``,
+    ``J.K. Simmons``), not an abbreviation the NER model tagged (``U.S.``)."""
+    out: list[Mention] = []
+    for m in found:
+        k = m.first - 1
+        while m.type == "PER" and k >= 0 and INITIALS.fullmatch(doc.tokens[k].text) and (
+                doc.tokens[k].sent == m.sent) and doc.tokens[k].ner == "O" and not (
+                out and out[-1].last >= k):
+            k -= 1
+        first = doc.tokens[k + 1]
+        out.append(m if first.i == m.first else replace(
+            m, first=first.i, start=first.start, text=doc.text[first.start:m.end]))
+    return out
 
 
 def _unowned(t: Token) -> str:

@@ -323,6 +323,7 @@ def _remit_of_the(doc: ParsedDoc, hi: int) -> bool:
 LEGAL_SUFFIXES = frozenset({"Inc.", "Inc", "Corp.", "Corp", "Ltd.", "Ltd", "Limited", "LLC",
                             "plc", "PLC", "AG", "SA", "S.A.", "AS", "ASA", "AB", "NV", "N.V.",
                             "BV", "GmbH", "Oyj", "LLP", "LP", "ULC", "SpA", "S.p.A."})
+INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "N.", "J.K." before a person's name
 LEGAL_FORMS = frozenset(w.lower().replace(".", "") for w in LEGAL_SUFFIXES)
 
 
@@ -655,6 +656,7 @@ def name_words(name: str) -> list[str]:
             cut = k + 1
     toks = toks[cut:]
     for k, w in enumerate(toks[1:-1], start=1):
-        if first_name_gender(w) is not None and first_name_gender(toks[0]) is None:
+        if first_name_gender(w) is not None and first_name_gender(toks[0]) is None and not (
+                INITIALS.fullmatch(toks[0])):  # "N. Ravi Gowda" keeps its initial
             return toks[k:]
     return toks
