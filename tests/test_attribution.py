@@ -1274,3 +1274,11 @@ def test_attribution_a_text_named_after_its_issuer_speaks_for_it() -> None:
     quotes = run("According to an Alberta Education briefing note, the rollout was delayed. "
                  "The ban was upheld, according to the CAS award.").quotes
     assert [q.speaker for q in quotes] == ["Alberta Education", "CAS"]
+
+
+def test_attribution_a_capitalised_title_is_its_holder_and_an_office_its_own_label() -> None:
+    text = ("Home Secretary Simon Thackeray was sacked on Tuesday. The Home Secretary said "
+            "he had been shown the door.\n\nThe Parliamentary Budget Officer said in a note "
+            "that it would publish its own assessment next week.")
+    assert [q.speaker for q in run(text).quotes] == [
+        "Simon Thackeray", "Parliamentary Budget Officer"]

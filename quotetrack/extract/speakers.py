@@ -25,7 +25,7 @@ from quotetrack.extract.name_runs import (
     surname_particle,
 )
 from quotetrack.extract.syntax import Tree, contiguous, trimmed
-from quotetrack.lexicon import is_person_noun, singulars, speech_verb, words
+from quotetrack.lexicon import is_given_name, is_person_noun, singulars, speech_verb, words
 from quotetrack.records import Span, SpeakerKind, Token
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p",
@@ -740,14 +740,38 @@ def _named_text(tree: Tree, head: Token) -> Token | None:
 
 
 def capitalised_description(tree: Tree, head: Token) -> bool:
-    """``head`` is a capitalised party word, a role's initials or a nationality heading
-    a definite description (``the Republican from Ohio``, ``the CFO``, ``the
-    Brazilian``): a person known by their party, role or country, not a name."""
+    """``head`` is a capitalised party word, a role's initials, a nationality or a
+    capitalised title heading a definite description (``the Republican from Ohio``,
+    ``the CFO``, ``the Brazilian``, ``the Prime Minister``): a person known by their
+    party, role or country, not a name."""
     low = head.text.lower()
     return head.text[:1].isupper() and (head.lemma.lower() in PARTY_WORDS or (
         head.text.isupper() and low in words("person_nouns")) or _DEMONYM.fullmatch(
-        head.text) is not None or low in _DEMONYM_NOUNS) and any(
+        head.text) is not None or low in _DEMONYM_NOUNS or _capitalised_title(tree, head)) and any(
         c.text.lower() in ("the", "this", "that") for c in tree.children(head.i, "det"))
+
+
+def _capitalised_title(tree: Tree, head: Token) -> bool:
+    """``the Prime Minister``, ``the Home Secretary``: a title written in capitals after
+    ``the``, its modifiers capitalised words before it and no given name (a role, not a
+    name, however the NER model tagged it), unless an office: tagged an organisation or
+    reporting itself as ``it``."""
+    mods = tree.children(head.i, "amod", "compound")
+    return head.text.lower() in words("titles") and all(
+        c.text[:1].isupper() and c.i < head.i and not is_given_name(c.text) for c in mods) and (
+        not any(t.ner[2:] == "ORG" for t in [head, *mods])) and not _reports_as_it(tree, head)
+
+
+def _reports_as_it(tree: Tree, head: Token) -> bool:
+    """The clause ``head``'s verb reports has ``it`` for subject (``The Parliamentary
+    Budget Officer said ... that it would publish``): an office speaking, not a person."""
+    if head.head < 0:
+        return False
+    verb = tree.tokens[head.head]
+    nxt = next((t for t in tree.doc.sentences[verb.sent].tokens if t.i > verb.i
+                and t.rel == "nsubj"), None)  # the reported clause's subject, however the
+    # parser hung the clause
+    return nxt is not None and nxt.text.lower() == "it"
 
 
 # A nationality standing for a person (``the Brazilian``, ``the Kenyan``, ``the Israeli``).
