@@ -175,6 +175,12 @@ LATER_NEWS_SETS = [
                "news-dev10.jsonl", "news-dev11.jsonl", "news-dev12.jsonl",
                "news-dev13.jsonl", "news-dev14.jsonl", "news-dev15.jsonl",
                "news-dev16.jsonl", "news-dev17.jsonl")),
+    ("dev19", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
+               "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl", "news-dev5.jsonl",
+               "news-dev6.jsonl", "news-dev7.jsonl", "news-dev8.jsonl", "news-dev9.jsonl",
+               "news-dev10.jsonl", "news-dev11.jsonl", "news-dev12.jsonl",
+               "news-dev13.jsonl", "news-dev14.jsonl", "news-dev15.jsonl",
+               "news-dev16.jsonl", "news-dev17.jsonl", "news-dev18.jsonl")),
 ]
 
 
