@@ -836,3 +836,18 @@ def test_coref_a_couple_shares_a_surname_and_her_husband_is_the_other() -> None:
     ents = [e.name for e in run(text).speakers]
     assert "Doug Fitzgerald" in ents
     assert run(text).quotes[-1].speaker == "Doug Fitzgerald"
+
+
+def test_coref_they_after_named_coordinated_subjects_of_a_noun_is_that_pair() -> None:
+    text = ("In a joint letter to the minister, board chairs Marianne Bouchard and Gordon "
+            "Tanaka wrote that schools needed clarity.\n\n\"Our teachers have been through "
+            "enough,\" they wrote.")
+    assert [list(q.speakers) for q in run(text).quotes][-1] == [
+        "Marianne Bouchard", "Gordon Tanaka"]
+
+
+def test_coref_they_may_be_a_person_the_article_says_uses_they_them() -> None:
+    text = ("\"I pay $1,050 for a one-bedroom,\" said Sam Okafor, 34, who helped organize "
+            "the tenants and uses they/them pronouns.\n\nThey said about 60 households had "
+            "joined the association.")
+    assert [q.speaker for q in run(text).quotes] == ["Sam Okafor"] * 2

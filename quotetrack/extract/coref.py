@@ -58,6 +58,7 @@ _NAME_PREPOSITIONS = frozenset({"of", "into", "for", "on"})
 # Words that rank a role below the one they modify ("Senior Deputy Governor").
 _RANKS = frozenset({"deputy", "vice", "assistant", "associate", "under"})
 _GROUP_WORDS = {"both", "two", "pair", "duo", "couple"}
+_THEY_THEM = re.compile(r"\bthey\s*/\s*them\b", re.IGNORECASE)
 _COUNTS = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}
 # Organisations that a person leads and that articles name after them ("the Clinton
 # campaign"); "the campaign" alone is the campaign of the person in the news item.
@@ -170,9 +171,20 @@ class Coref:
             return self._clause_owner(head, recent) or self._best(
                 head, recent, lambda e: e.kind in ("organization", "place"))
         if low in PLURAL:
+            singular = self._they_them()
             return self._pair_subject(head) or self._best(
-                head, recent, lambda e: e.kind == "organization")
+                head, recent, lambda e: e.kind == "organization" or e.id in singular)
         return ()
+
+    def _they_them(self) -> frozenset[int]:
+        """People the article says use they/them pronouns (``Sam Okafor, 34, who ... uses
+        they/them pronouns``): a ``they`` may be one of them."""
+        text = self.tree.doc.text
+        return frozenset(e.id for e in self.entities if e.kind == "person" and any(
+            _THEY_THEM.search(text, m.end, self._sentence_end(m)) for m in e.mentions))
+
+    def _sentence_end(self, m: Mention) -> int:
+        return self.tree.doc.sentences[m.sent].tokens[-1].end
 
     def _clause_owner(self, head: Token, recent: Sequence[Recent]) -> tuple[Entity, ...]:
         """``The studio received $18 million, according to its annual report``: a
@@ -734,11 +746,16 @@ class Coref:
         toks = self.tree.tokens
         first = self.tree.doc.sentences[max(0, head.sent - 1)].tokens[0].i
         for t in reversed(toks[first:head.i]):
-            e = self.entity_of(t.i)
-            if t.rel != "nsubj" or e is None or e.kind != "person":
+            if t.rel != "nsubj":
                 continue
-            others = [self.entity_of(c.i) for c in self.tree.children(t.i, "conj")]
-            people = [e, *(o for o in others if o is not None and o.kind == "person")]
+            words_ = [t] if self.entity_of(t.i) is not None else self.tree.children(
+                t.i, "appos", "flat", "compound")  # "board chairs Marianne Bouchard and ..."
+            named = [self.entity_of(w.i) for w in words_] + [
+                self.entity_of(c.i) for w in words_ for c in self.tree.children(w.i, "conj")]
+            people: list[Entity] = []
+            for e in named:
+                if e is not None and e.kind == "person" and e not in people:
+                    people.append(e)
             if len(people) > 1:
                 return tuple(people)
         return ()
