@@ -1282,3 +1282,11 @@ def test_attribution_a_capitalised_title_is_its_holder_and_an_office_its_own_lab
             "that it would publish its own assessment next week.")
     assert [q.speaker for q in run(text).quotes] == [
         "Simon Thackeray", "Parliamentary Budget Officer"]
+
+
+def test_attribution_he_after_an_unnamed_programmer_is_that_programmer() -> None:
+    text = ("A programmer who kept his job, and who asked not to be named for fear of "
+            "losing it, said staff had been told last month that the project was \"safe "
+            "through launch.\"\n\n\"People moved their families here for this project,\" "
+            "he said.\n\nNatasha Kirova, an analyst, said the cuts were overdue.")
+    assert [q.speaker for q in run(text).quotes][:2] == ["programmer who kept his job"] * 2
