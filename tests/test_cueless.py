@@ -27,3 +27,12 @@ def test_cueless_words_frame_names_the_speaker() -> None:
             'Tedeschi, "Gloria spent the last five months of her life crying."')
     q = [q for q in run(text).quotes if q.kind == "direct"][0]
     assert q.speaker == "Mark Tedeschi" and q.method == "words-of"
+
+
+def test_cueless_that_was_how_after_a_quote_names_its_speaker() -> None:
+    text = ("The province released its surgery wait-time report on Thursday.\n\n"
+            '"I have been waiting for a new knee since before my grandson was born."\n\n'
+            "That was how Walter Penner, 74, described his situation on Thursday, the day "
+            "the report came out.")
+    q = [q for q in run(text).quotes if q.kind == "direct"][0]
+    assert q.speaker == "Walter Penner" and q.method == "framed-after"

@@ -17,7 +17,8 @@
 4. ``speaker-turn`` (``NAME: words``, see ``turns``), ``credit-line``
    (``"..." -- Name``) and ``colon-intro`` (``X put it bluntly: "..."``).
 5. Quotes with no cue in their sentence: ``words-of`` (``in the words of X, "..."``),
-   ``name-line`` (a name alone after the quote),
+   ``name-line`` (a name alone after the quote), ``framed-after`` (``That was how X
+   described ...`` opening the next paragraph),
    ``continuation`` (right after an attributed quote), ``introduction`` (the paragraph
    before is about the speaker); see ``cueless``.
 
@@ -32,7 +33,7 @@ from itertools import islice
 
 from quotetrack.extract.canonical import Entities
 from quotetrack.extract.coref import Coref, Recent, _mention_head
-from quotetrack.extract.cueless import introduced, name_line, words_of
+from quotetrack.extract.cueless import framed_after, introduced, name_line, words_of
 from quotetrack.extract.cues import asked_of
 from quotetrack.extract.marks import after_mark, is_mark_token
 from quotetrack.extract.mentions import Entity
@@ -64,7 +65,8 @@ CONFIDENCE = {"speaker-turn": 0.85, "cue-subject": 0.9, "appositive": 0.9, "acco
               "governing-subject": 0.75, "governing-cue": 0.7, "relative-clause": 0.75,
               "cue-object": 0.6,
               "pronoun": 0.7, "adjacent-mention": 0.7, "credit-line": 0.75, "colon-intro": 0.7,
-              "continuation": 0.6, "coreference": 0.7, "name-line": 0.7, "words-of": 0.8,
+              "continuation": 0.6, "coreference": 0.7, "name-line": 0.7, "framed-after": 0.7,
+              "words-of": 0.8,
               "introduction": 0.5, "none": 0.0}
 _RELATIVE = {"who", "that", "which"}
 
@@ -1070,6 +1072,7 @@ def attribute(doc: ParsedDoc, spans: list[QuoteSpan], tree: Tree | None = None
     _governing_cue(tree, spans, resolved)
     _cueless(spans, resolved, ents, coref, words_of, "words-of")
     _cueless(spans, resolved, ents, coref, name_line, "name-line")
+    _cueless(spans, resolved, ents, coref, framed_after, "framed-after")
     _continue(spans, resolved)
     _cueless(spans, resolved, ents, coref, introduced, "introduction")
     quotes = []

@@ -9,12 +9,16 @@ News writes a quote paragraph with no ``he said`` in two common shapes:
   perhaps with a dash before it and a role after a comma (``"..."`` / ``Jane Doe,
   mayor of Springfield``);
 - a **words frame**: ``in the words of the prosecutor, Mark Tedeschi, "..."`` or ``in
-  Tedeschi's words, "..."`` right before the quote in its sentence.
+  Tedeschi's words, "..."`` right before the quote in its sentence;
+- a **frame after**: the next paragraph opens ``That was how Gordon Pelletier, 71,
+  described ...``.
 
 Both return ``(entity-or-name, mention span)`` proposals; attribution decides.
 """
 
 from __future__ import annotations
+
+import re
 
 from quotetrack.extract.coref import Coref
 from quotetrack.extract.mentions import Entity
@@ -80,6 +84,24 @@ def name_line(coref: Coref, span: QuoteSpan) -> tuple[Entity, Span] | None:
     if after and after[0].text not in (",", "(", "\u2014", "-"):
         return None  # a sentence that starts with a name, not a credit
     return found
+
+
+_HOW = re.compile(r"(?:That|This)(?:\s+(?:was|is)|['\u2019]s)\s+how\b")
+
+
+def framed_after(coref: Coref, span: QuoteSpan) -> tuple[Entity, Span] | None:
+    """The person or organisation named first in the paragraph after ``span`` when that
+    paragraph opens ``That was how`` (``That was how Gordon Pelletier, 71, described
+    his situation``): the quote's speaker, introduced after the quote."""
+    doc = coref.tree.doc
+    nxt = span.paragraph + 1
+    if nxt >= len(doc.paragraphs) or doc.text[span.end:doc.paragraphs[nxt][0]].strip(
+            " \"'\u201d\u2019\u00bb.,!?\n"):
+        return None  # the quote does not end its paragraph
+    if _HOW.match(doc.text, doc.paragraphs[nxt][0]) is None:
+        return None
+    sent = next(s for s in doc.sentences if s.para == nxt)
+    return next((f for t in sent.tokens if (f := _entity(coref, t)) is not None), None)
 
 
 def words_of(coref: Coref, span: QuoteSpan) -> tuple[Entity, Span] | None:
