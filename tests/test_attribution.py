@@ -1290,3 +1290,9 @@ def test_attribution_he_after_an_unnamed_programmer_is_that_programmer() -> None
             "through launch.\"\n\n\"People moved their families here for this project,\" "
             "he said.\n\nNatasha Kirova, an analyst, said the cuts were overdue.")
     assert [q.speaker for q in run(text).quotes][:2] == ["programmer who kept his job"] * 2
+
+
+def test_attribution_a_cue_without_a_subject_takes_the_name_and_age_before_it() -> None:
+    text = ("Marguerite Olsen founded the company in 2019.\n\n"
+            "Olsen, 47, said engineers believe one of the panels failed.")
+    assert [q.speaker for q in run(text).quotes] == ["Marguerite Olsen"]

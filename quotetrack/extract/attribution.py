@@ -113,7 +113,21 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
         agents = [c for c in tree.children(cue.i, "obl") if c.deprel == "obl:agent" or any(
             w.text.lower() == "by" for w in tree.children(c.i, "case"))]
         return agents[0] if agents else None
-    return subj[0] if subj else None
+    return subj[0] if subj else _name_before(tree, cue)
+
+
+def _name_before(tree: Tree, cue: Token) -> Token | None:
+    """A cue the parser left without a subject takes the person's name right before it,
+    an age set off by commas between (``Olsen, 47, said``, the name read as a verb)."""
+    k = cue.i - 1
+    if k >= 3 and tree.tokens[k].text == "," and tree.tokens[k - 1].upos == "NUM" and (
+            tree.tokens[k - 2].text == ","):
+        k -= 3  # ", 47,"
+    name = tree.tokens[k] if k >= 0 else None
+    if name is None or name.sent != cue.sent or not name.ner.endswith("PER") or (
+            cue.upos != "VERB" or speech_verb(cue.lemma, cue.text) is None):
+        return None
+    return name
 
 
 def _relative_whose(tree: Tree, s: Token) -> bool:
