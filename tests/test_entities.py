@@ -989,3 +989,10 @@ def test_entities_a_persons_name_keeps_the_initials_before_it() -> None:
     text = ("Karnataka's water resources minister, N. Ravi Gowda, said the gates would "
             "open.\n\nGowda said the dam was safe.")
     assert [q.speaker for q in run_text(text).quotes] == ["N. Ravi Gowda"] * 2
+
+
+def test_entities_an_untagged_run_ending_in_a_legal_form_is_a_company() -> None:
+    doc = parsed("The team's main sponsor, the solar-panel manufacturer Lumenor Energie SA, "
+                 "said it was suspending its payments.")
+    assert ("Lumenor Energie SA", "organization") in {
+        (e.name, e.kind) for e in find_entities(doc)}

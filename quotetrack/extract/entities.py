@@ -346,6 +346,8 @@ def _typed_run(doc: ParsedDoc, run: list[Token]) -> tuple[str, list[Token]] | No
         return "ORG", run  # "Gawker.com" in one token: a website
     if len(run) >= 2 and _unowned(run[-1]) in orgs:  # "Irving Police Department",
         return "ORG", _with_adjectives(doc, run)  # "Halvorsen Gold Corp.'s"
+    if len(run) >= 2 and is_legal_form(run[-1].text):
+        return "ORG", run  # "Solaris Energie SA": a legal form ends a company's name
     people = _name_tokens(doc, run)
     if all(t.text.lower() in words("titles") for t in people) or is_place(
             " ".join(t.text for t in people)):
