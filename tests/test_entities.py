@@ -996,3 +996,11 @@ def test_entities_an_untagged_run_ending_in_a_legal_form_is_a_company() -> None:
                  "said it was suspending its payments.")
     assert ("Lumenor Energie SA", "organization") in {
         (e.name, e.kind) for e in find_entities(doc)}
+
+
+def test_entities_a_bodys_name_runs_over_a_lone_capital_and_a_hyphenated_word() -> None:
+    names = {e.name for e in find_entities(parsed(
+        "The Prairie Junior A Hockey League said its investigator found evidence. "
+        "According to the Prairie Co-op Housing Association, more than 40 families "
+        "applied."))}
+    assert {"Prairie Junior A Hockey League", "Prairie Co-op Housing Association"} <= names

@@ -134,6 +134,12 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
             tag = "I-" + kind  # "Mohammadi" + "-Fox": the hyphen the tokenizer kept on
         elif run and absorbed and tag == "I-" + absorbed:
             tag = "I-" + kind
+        elif run and kind == "ORG" and tag == "B-ORG" and len(run) > 2 and (
+                run[-2].text in _HYPHENS and _glued(run[-3], run[-2]) and (
+                    _glued(run[-2], run[-1])) and run[-1].end < t.start and (
+                    run[-1].sent == t.sent)):
+            absorbed, tag = "ORG", "I-ORG"  # "Prairie Co-op" + "Housing Association":
+            # a body the model tagged apart after a hyphenated word
         else:
             absorbed = ""
         if run and kind == "PER" and tag == "B-PER" and _next_name_word(doc, run[-1], t):

@@ -138,7 +138,9 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
     def fits(t: Token) -> bool:
         tag = t.upos == "PROPN" or (kind != "PER" and t.upos == "ADJ" and t.i > first) or (
             kind != "PER" and t.upos == "NOUN" and t.i > toks[-1].i
-            and t.text.lower() in words("organizations"))  # "Aurum Ridge Resources"
+            and t.text.lower() in words("organizations")) or (  # "Aurum Ridge Resources"
+            kind == "ORG" and len(t.text) == 1 and t.text != "I" and t.i > first and (
+                doc.tokens[t.i - 1].upos == "PROPN"))  # "Prairie Junior A Hockey League"
         return (tag and t.text[:1].isupper() and t.sent == toks[0].sent  # United States
                 and t.ner == "O" and not (kind == "PER" and t.text.lower() in titles)
                 and not _positional_role(doc, t))
