@@ -1004,3 +1004,9 @@ def test_entities_a_bodys_name_runs_over_a_lone_capital_and_a_hyphenated_word() 
         "According to the Prairie Co-op Housing Association, more than 40 families "
         "applied."))}
     assert {"Prairie Junior A Hockey League", "Prairie Co-op Housing Association"} <= names
+
+
+def test_entities_a_bodys_name_ending_a_longer_one_is_that_body() -> None:
+    text = ("The U.S. Justice Department sued the city on Monday.\n\n"
+            "The Justice Department said the grant conditions were lawful.")
+    assert [q.speaker for q in run_text(text).quotes] == ["U.S. Justice Department"]

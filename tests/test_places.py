@@ -32,3 +32,7 @@ def test_places_a_body_named_after_a_place_of_two_words() -> None:
 
     assert place_body("Elections New Brunswick") and place_body("Nova Scotia Power")
     assert not place_body("New Brunswick") and not place_body("Prince Edward Island")
+
+
+def test_places_a_first_nation_is_no_public_body_of_its_province() -> None:
+    assert place_body("Manitoba Health") and not place_body("Manitoba First Nation")

@@ -530,11 +530,19 @@ def _nearest(doc: ParsedDoc, full: dict[str, list[Mention]], owners: list[str],
 
 
 def _org_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
-    """Group organisation mentions by name, acronym and leading word."""
+    """Group organisation mentions by name, acronym and leading word, and a name of two
+    words or more with the one longer name that ends with it (``Justice Department``,
+    ``U.S. Justice Department``)."""
     groups = {ms[0].text: ms for ms in _exact(mentions)}
     names = sorted(groups, key=lambda n: -len(n.split()))
     merged: dict[str, str] = {}
+    for short in names:  # "Justice Department" of the one "U.S. Justice Department"
+        longer = [n for n in names if len(short.split()) > 1 and n.endswith(" " + short)]
+        if len(longer) == 1:
+            merged[short] = longer[0]
     for short in names:
+        if short in merged:
+            continue
         for long in names:
             if long == short or len(long.split()) <= len(short.split()) or long in merged:
                 continue

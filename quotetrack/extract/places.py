@@ -15,7 +15,8 @@ from quotetrack.lexicon import is_given_name, words
 _PLACE_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern",
                           "eastern", "western", "central", "upper", "lower", "greater",
                           "new", "city", "county", "province", "state", "island",
-                          "islands", "territory", "territories", "region", "republic"})
+                          "islands", "territory", "territories", "region", "republic",
+                          "nation", "nations"})  # "Manitoba First Nation": a community
 _JOINERS = frozenset({"and", "of", "for", "&", "the"})
 
 
