@@ -1010,3 +1010,9 @@ def test_entities_a_bodys_name_ending_a_longer_one_is_that_body() -> None:
     text = ("The U.S. Justice Department sued the city on Monday.\n\n"
             "The Justice Department said the grant conditions were lawful.")
     assert [q.speaker for q in run_text(text).quotes] == ["U.S. Justice Department"]
+
+
+def test_entities_a_surname_with_particles_after_it_stays_whole() -> None:
+    text = ("Spanish Defence Minister Lucía Herrero de la Vega said Spain would meet the "
+            "target. Herrero de la Vega said pensions were safe.")
+    assert [q.speaker for q in run_text(text).quotes] == ["Lucía Herrero de la Vega"] * 2

@@ -450,8 +450,9 @@ def _key(m: Mention) -> str:
 
 def _person_groups(doc: ParsedDoc, mentions: Sequence[Mention]) -> list[list[Mention]]:
     """Group person mentions: full names by exact name, a name of two words or more
-    that ends exactly one name one word longer (``Ní Bhriain``, ``Saoirse Ní
-    Bhriain``), one-word names by surname (``Momani`` for ``Khaled al-Momani``)
+    that ends exactly one longer name (``Ní Bhriain``, ``Saoirse Ní Bhriain``; ``la
+    Vega``, ``Lucía Herrero de la Vega``), one-word names by surname (``Momani`` for
+    ``Khaled al-Momani``)
     (the full name with that surname latest a subject before it, else the nearest
     before it, else the first one after), or, failing that, by a full name starting
     with that word, or by a first of two surnames (``Ferrer``, ``Jordi Ferrer Sala``)."""
@@ -463,8 +464,8 @@ def _person_groups(doc: ParsedDoc, mentions: Sequence[Mention]) -> list[list[Men
     groups = {key: list(ms) for key, ms in full.items()}
     moved: dict[str, str] = {}
     for key in full:  # "Ní Bhriain": the surname of one name a given name longer
-        longer = [k for k in full if len(k.split()) == len(key.split()) + 1
-                  and k.lower().endswith(" " + key.lower())]  # "De la Garza" too
+        longer = [k for k in full if len(k.split()) > len(key.split())
+                  and k.lower().endswith(" " + key.lower())]  # "De la Garza", "la Vega" too
         if len(longer) == 1 and longer[0] in groups and key in groups:
             groups[longer[0]].extend(groups.pop(key))
             moved[key] = longer[0]

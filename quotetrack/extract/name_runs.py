@@ -201,6 +201,8 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
                 hi += 1
         elif _second_portfolio(doc, lo, hi):
             hi += 2  # "Alberta Fish and Wildlife", "Manitoba Transportation and Infrastructure"
+        elif kind == "PER" and (tail := _particle_tail(doc, hi)) > hi:
+            hi = tail  # "Lucía Herrero" + "de la Vega": a second surname with particles
         elif kind == "ORG" and hi + 1 < len(doc.tokens) and doc.tokens[hi + 1].text in (
                 LEGAL_SUFFIXES) and doc.tokens[hi + 1].sent == doc.tokens[hi].sent:
             hi += 1  # "Castellan Pharmaceuticals Holdings plc", "NordicVital AS"
@@ -531,6 +533,20 @@ def _with_adjectives(doc: ParsedDoc, run: list[Token]) -> list[Token]:
     return [*doc.tokens[k:run[0].i], *run]
 
 
+def _particle_tail(doc: ParsedDoc, hi: int) -> int:
+    """The last word of lower-case surname particles right after word ``hi`` and the
+    capitalised surname they lead to, in its sentence (``de la Vega``), else ``hi``."""
+    k = hi + 1
+    while k < len(doc.tokens) and doc.tokens[k].text in PARTICLES and (
+            doc.tokens[k].sent == doc.tokens[hi].sent):
+        k += 1
+    last = doc.tokens[k] if k < len(doc.tokens) else None
+    if k == hi + 1 or last is None or last.sent != doc.tokens[hi].sent or not (
+            last.text[:1].isupper() and last.upos == "PROPN" and last.ner == "O"):
+        return hi
+    return k
+
+
 PARTICLES = ("al", "el", "ad", "ash", "bin", "ibn", "abu", "van", "von", "der", "de", "del",
              "della", "da", "di", "du", "dos", "das", "le", "la")
 
@@ -649,7 +665,9 @@ def name_words(name: str) -> list[str]:
         low = w.lower().rstrip(".,")
         before = toks[k - 1] if k > 0 else ""
         inside = low in PARTICLES and (first_name_gender(before) is not None or (
-            before.lower() in PARTICLES))  # "Eileen de Villa", "Ursula von der Leyen"
+            before.lower() in PARTICLES) or (before[:1].isupper() and (
+                before.lower().rstrip(".") not in titles)))  # "Eileen de Villa",
+        # "Ursula von der Leyen", "Lucía Herrero de la Vega"
         lower = not w[:1].isupper() and not inside
         given = (cut == k > 0 or k == 0 < len(toks) - 2) and w[:1].isupper() and (
             first_name_gender(w) is not None)  # "Earl Ray Tomblin", not "Earl Spencer"
