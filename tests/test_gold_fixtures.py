@@ -111,77 +111,12 @@ def test_news_gold_rebuilds_from_sheet_and_texts() -> None:
             assert quote["speaker_kind"] in SPEAKER_KINDS
 
 
-# Each further written-news set, and the sets before it whose documents it must not repeat.
-LATER_NEWS_SETS = [
-    ("heldout", ("news-dev.jsonl",)),
-    ("heldout2", ("news-dev.jsonl", "news-heldout.jsonl")),
-    ("dev2", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl")),
-    ("dev3", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
-              "news-dev2.jsonl")),
-    ("dev4", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
-              "news-dev2.jsonl", "news-dev3.jsonl")),
-    ("dev5", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
-              "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl")),
-    ("dev6", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
-              "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl", "news-dev5.jsonl")),
-    ("dev7", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
-              "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl", "news-dev5.jsonl",
-              "news-dev6.jsonl")),
-    ("dev8", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
-              "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl", "news-dev5.jsonl",
-              "news-dev6.jsonl", "news-dev7.jsonl")),
-    ("dev9", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
-              "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl", "news-dev5.jsonl",
-              "news-dev6.jsonl", "news-dev7.jsonl", "news-dev8.jsonl")),
-    ("dev10", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
-               "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl", "news-dev5.jsonl",
-               "news-dev6.jsonl", "news-dev7.jsonl", "news-dev8.jsonl", "news-dev9.jsonl")),
-    ("dev11", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
-               "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl", "news-dev5.jsonl",
-               "news-dev6.jsonl", "news-dev7.jsonl", "news-dev8.jsonl", "news-dev9.jsonl",
-               "news-dev10.jsonl")),
-    ("dev12", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
-               "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl", "news-dev5.jsonl",
-               "news-dev6.jsonl", "news-dev7.jsonl", "news-dev8.jsonl", "news-dev9.jsonl",
-               "news-dev10.jsonl", "news-dev11.jsonl")),
-    ("dev13", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
-               "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl", "news-dev5.jsonl",
-               "news-dev6.jsonl", "news-dev7.jsonl", "news-dev8.jsonl", "news-dev9.jsonl",
-               "news-dev10.jsonl", "news-dev11.jsonl", "news-dev12.jsonl")),
-    ("dev14", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
-               "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl", "news-dev5.jsonl",
-               "news-dev6.jsonl", "news-dev7.jsonl", "news-dev8.jsonl", "news-dev9.jsonl",
-               "news-dev10.jsonl", "news-dev11.jsonl", "news-dev12.jsonl",
-               "news-dev13.jsonl")),
-    ("dev15", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
-               "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl", "news-dev5.jsonl",
-               "news-dev6.jsonl", "news-dev7.jsonl", "news-dev8.jsonl", "news-dev9.jsonl",
-               "news-dev10.jsonl", "news-dev11.jsonl", "news-dev12.jsonl",
-               "news-dev13.jsonl", "news-dev14.jsonl")),
-    ("dev16", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
-               "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl", "news-dev5.jsonl",
-               "news-dev6.jsonl", "news-dev7.jsonl", "news-dev8.jsonl", "news-dev9.jsonl",
-               "news-dev10.jsonl", "news-dev11.jsonl", "news-dev12.jsonl",
-               "news-dev13.jsonl", "news-dev14.jsonl", "news-dev15.jsonl")),
-    ("dev17", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
-               "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl", "news-dev5.jsonl",
-               "news-dev6.jsonl", "news-dev7.jsonl", "news-dev8.jsonl", "news-dev9.jsonl",
-               "news-dev10.jsonl", "news-dev11.jsonl", "news-dev12.jsonl",
-               "news-dev13.jsonl", "news-dev14.jsonl", "news-dev15.jsonl",
-               "news-dev16.jsonl")),
-    ("dev18", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
-               "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl", "news-dev5.jsonl",
-               "news-dev6.jsonl", "news-dev7.jsonl", "news-dev8.jsonl", "news-dev9.jsonl",
-               "news-dev10.jsonl", "news-dev11.jsonl", "news-dev12.jsonl",
-               "news-dev13.jsonl", "news-dev14.jsonl", "news-dev15.jsonl",
-               "news-dev16.jsonl", "news-dev17.jsonl")),
-    ("dev19", ("news-dev.jsonl", "news-heldout.jsonl", "news-heldout2.jsonl",
-               "news-dev2.jsonl", "news-dev3.jsonl", "news-dev4.jsonl", "news-dev5.jsonl",
-               "news-dev6.jsonl", "news-dev7.jsonl", "news-dev8.jsonl", "news-dev9.jsonl",
-               "news-dev10.jsonl", "news-dev11.jsonl", "news-dev12.jsonl",
-               "news-dev13.jsonl", "news-dev14.jsonl", "news-dev15.jsonl",
-               "news-dev16.jsonl", "news-dev17.jsonl", "news-dev18.jsonl")),
-]
+# Each further written-news set in the order they were written (``make_news_gold.SETS``
+# names); a set must not repeat the documents of ``news-dev.jsonl`` or of any set before it.
+LATER_NEWS_ORDER = ["heldout", "heldout2", *(f"dev{n}" for n in range(2, 20))]
+LATER_NEWS_SETS = [(name, ("news-dev.jsonl", *(f"news-{before}.jsonl"
+                                               for before in LATER_NEWS_ORDER[:k])))
+                   for k, name in enumerate(LATER_NEWS_ORDER)]
 
 
 @pytest.mark.parametrize("name, earlier_files", LATER_NEWS_SETS)

@@ -712,8 +712,9 @@ def _lead_body(coref: Coref, mention: Span | None, definite: bool = False) -> En
     paragraph (a news lead: ``A Halifax company ... says``, ``One of Winnipeg's oldest
     theatre companies has cancelled ..., saying``; with ``definite``, ``the federal food
     safety regulator said`` before any body is named) is the organisation of its sort
-    that is the subject opening the next paragraph, or the one after when the next
-    names no body."""
+    named first in the next paragraph's first sentence as the subject of its root or of
+    a speech verb (``_opening_body``), or in the paragraph after when the next names no
+    body."""
     tree = coref.tree
     words_ = tree.within(mention.start, mention.end) if mention is not None else []
     tops = [w for w in words_ if not words_[0].i <= w.head <= words_[-1].i]
