@@ -851,3 +851,14 @@ def test_coref_they_may_be_a_person_the_article_says_uses_they_them() -> None:
             "the tenants and uses they/them pronouns.\n\nThey said about 60 households had "
             "joined the association.")
     assert [q.speaker for q in run(text).quotes] == ["Sam Okafor"] * 2
+
+
+def test_coref_the_utility_is_the_body_a_place_and_a_utility_word_name() -> None:
+    text = ("Environment Canada issued a wind warning on Monday. Newfoundland Power said "
+            "about 41,000 customers were without electricity. The utility said crews would "
+            "wait for the winds to drop.")
+    assert [q.speaker for q in run(text).quotes][-2:] == ["Newfoundland Power"] * 2
+    glued = ("Hydro-Québec said the dam would produce 1,200 megawatts. The Cree Nation "
+             "Government welcomed the deal. The utility said construction would begin in "
+             "2027.")
+    assert [q.speaker for q in run(glued).quotes][-1] == "Hydro-Québec"

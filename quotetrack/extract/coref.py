@@ -1034,9 +1034,12 @@ def _holds(name: str, noun: str) -> bool:
     """A name of several words has ``noun`` for its head word, the last word before its
     ``of`` (``into``, ``for``, ``on``) or else its last (``Bank of Canada``, ``Royal
     Commission into the Monaro Bushfires``, ``Prairie Nurses' Union``; not ``Bank``
-    alone, nor ``Canadian Union of Airline Cabin Crew`` for ``the airline``); a union
-    may be named a local or a federation."""
+    alone, nor ``Canadian Union of Airline Cabin Crew`` for ``the airline``; the parts
+    of one hyphenated word count, and a body's first word as its head, ``Hydro-Québec``,
+    ``Air Canada``); a union may be named a local or a federation."""
     found = _name_words(name)
+    if len(found) == 1 and "-" in found[0]:
+        found = found[0].split("-")  # "Hydro-Québec": the utility's words, one glued name
     cut = next((k for k, w in enumerate(found) if k > 0 and w in _NAME_PREPOSITIONS), None)
     head = found[cut - 1] if cut is not None else found[-1]
     if noun == "union" and (set(found) & _UNION_WORDS or _trade_body(found)) and not (
@@ -1044,7 +1047,7 @@ def _holds(name: str, noun: str) -> bool:
         return len(found) > 1  # "their union": the Teachers' Federation, Local 12, the
         # Airline Pilots Association of Canada
     return len(found) > 1 and (noun in (head, head.removesuffix("s")) or (
-        head in _HEAD_WORDS.get(noun, ())))
+        bool({head, found[0]} & _HEAD_WORDS.get(noun, set()))))  # "Air Canada"
 
 
 def _trade_body(found: list[str]) -> bool:

@@ -379,6 +379,12 @@ def _typed_run(doc: ParsedDoc, run: list[Token]) -> tuple[str, list[Token]] | No
         return "ORG", run  # "Lakeshore-Credit Valley Liberal riding association"
     if len(run) == 2 and _shortened_to_first(doc, run):
         return "ORG", run  # "Tidewater Orbital" ... "Tidewater's chief engineer"
+    if place_body(_surface(doc, run).replace("-", " ")) and (
+            len(run) >= 2 or run[0].text.count("-") == 1) and not any(
+            {t.text.lower(), t.text.lower().rstrip(".")} & words("titles")
+            for t in run):  # "Colorado Gov." is a title
+        return "ORG", run  # "Newfoundland Power said", "Hydro-Québec": a place and what
+        # names a body
     return None
 
 
