@@ -1296,3 +1296,10 @@ def test_attribution_a_cue_without_a_subject_takes_the_name_and_age_before_it() 
     text = ("Marguerite Olsen founded the company in 2019.\n\n"
             "Olsen, 47, said engineers believe one of the panels failed.")
     assert [q.speaker for q in run(text).quotes] == ["Marguerite Olsen"]
+
+
+def test_attribution_allies_of_a_named_person_are_not_that_person() -> None:
+    text = ("Chancellor Graham Pellow was moved to the Foreign Office. Allies of Mr Pellow "
+            "said he had been humiliated. One ally of Mr Pellow said it was a demotion.")
+    assert [q.speaker for q in run(text).quotes] == [
+        "Allies of Graham Pellow", "ally of Graham Pellow"]

@@ -42,6 +42,7 @@ from quotetrack.extract.speakers import (
     PRONOUNS,
     Named,
     _name_text,
+    _opening_people,
     _past_dateline,
     aged,
     capitalised_description,
@@ -821,10 +822,22 @@ def _closing_person(coref: Coref, mention: Span | None) -> Entity | None:
 
 def _spoken_for(tree: Tree, first: int, last: int) -> bool:
     """Between words ``first`` and ``last``, a lower-case person noun goes on with
-    ``for`` or ``to`` (``spokesman for``, ``aide to``; not ``Minister for``)."""
+    ``for`` or ``to`` (``spokesman for``, ``aide to``; not ``Minister for``), or a
+    person noun, lower-case or opening its sentence, with an ``of`` right before the
+    name (``Allies of Mr Pellow``, ``friends of``: the name's allies, not the name)."""
     toks = tree.tokens
+
+    def related(k: int) -> bool:
+        noun = toks[k - 1]
+        opens = noun.i == tree.doc.sentences[noun.sent].first
+        return (noun.text.islower() or opens) and is_person_noun(noun.text.lower()) and (
+            k == last or (k == last - 1 and toks[last].text.rstrip(".").lower() in _HONORIFIC))
     return any(toks[k].text in ("for", "to") and toks[k - 1].text.islower() and (
-        is_person_noun(toks[k - 1].lemma)) for k in range(first + 1, last))
+        is_person_noun(toks[k - 1].lemma)) or toks[k].text == "of" and related(k)
+        for k in range(first + 1, last + 1))
+
+
+_HONORIFIC = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 
 
 def _person_within(coref: Coref, head: Token, mention: Span | None) -> Entity | None:
@@ -847,7 +860,8 @@ def _person_within(coref: Coref, head: Token, mention: Span | None) -> Entity | 
     if found is None:
         return None
     last, _, word = found
-    if any(t.text.lower() in ("for", "to") for t in coref.tree.tokens[head.i + 1:word.i]):
+    if any(t.text.lower() in ("for", "to") for t in coref.tree.tokens[head.i + 1:word.i]) or (
+            _spoken_for(coref.tree, head.i, word.i - 1)):
         return None  # "A spokesman for House Speaker Gerald Fenwick-Ames": spoken for
     before = word.text
     # "Minister of Education Stefania Giannini" (a capitalised title before the name),
@@ -910,7 +924,8 @@ def _owner_named(n: Named, coref: Coref, recent: list[Recent]) -> str:
     refers to, when its name holds that noun, or the person a ``her`` refers to
     (``spokesperson for the Tennessee Emergency Management Agency``, ``Elena Marchuk's
     family``), when coreference finds one."""
-    if n.head < 0 or coref.tree.tokens[n.head].upos != "NOUN":
+    if n.head < 0 or coref.tree.tokens[n.head].upos != "NOUN" and not (
+            _opening_people(coref.tree, coref.tree.tokens[n.head])):  # "Allies of ..."
         return n.name
     tree, head = coref.tree, coref.tree.tokens[n.head]
     for c in tree.children(head.i, "nmod:poss"):
@@ -922,10 +937,12 @@ def _owner_named(n: Named, coref: Coref, recent: list[Recent]) -> str:
                 return f"{found[0].name}'s {n.name[len(low) + 1:]}"
     words_ = n.name.split()
     for c in tree.children(head.i, "nmod"):
-        spoken_for = coref.entity_of(c.i)
+        spoken_for = coref.entity_of(c.i) or next((  # "of Mr Pellow": the name past "Mr"
+            e for w in tree.children(c.i, "flat") if (e := coref.entity_of(w.i)) is not None
+            and e.kind == "person"), None)
         case = [w.text.lower() for w in tree.children(c.i, "case")]
         if spoken_for is not None and spoken_for.kind == "person" and case in (
-                ["for"], ["to"]) and f" {case[0]} " in n.name:  # "spokesman for House
+                ["for"], ["to"], ["of"]) and f" {case[0]} " in n.name:  # "spokesman for House
             return f"{n.name.split(f' {case[0]} ')[0]} {case[0]} {spoken_for.name}"  # Speaker
             # Gerald Fenwick-Ames" -> "spokesman for Gerald Fenwick-Ames"
         person = _person_named(tree, c, n.name, coref, recent)

@@ -751,6 +751,13 @@ def capitalised_description(tree: Tree, head: Token) -> bool:
         c.text.lower() in ("the", "this", "that") for c in tree.children(head.i, "det"))
 
 
+def _opening_people(tree: Tree, head: Token) -> bool:
+    """``Allies of Mr Pellow said``: a plural person noun capitalised only because it
+    opens its sentence, read as a proper noun, is a common noun."""
+    return head.i == tree.doc.sentences[head.sent].first and head.ner == "O" and (
+        head.text.lower().endswith("s")) and is_person_noun(head.text.lower())
+
+
 def _capitalised_title(tree: Tree, head: Token) -> bool:
     """``the Prime Minister``, ``the Home Secretary``: a title written in capitals after
     ``the``, its modifiers capitalised words before it and no given name (a role, not a
@@ -833,7 +840,8 @@ def read_mention(tree: Tree, head: Token) -> list[Named]:
         elif h.text.lower() in PRONOUNS:
             out.append(Named(h.text, "unknown", None, PRONOUNS[h.text.lower()], h.i))
         elif (h.upos == "PROPN" or (h.text[:1].isupper() and h.upos not in (
-                "NOUN", "PRON", "NUM"))) and not capitalised_description(tree, h):
+                "NOUN", "PRON", "NUM"))) and not capitalised_description(tree, h) and (
+                not _opening_people(tree, h)):
             out.append(_proper(tree, h))
         else:
             out.extend(_common(tree, h))

@@ -89,13 +89,16 @@ def is_given_name(name: str) -> bool:
 
 
 def singulars(noun: str) -> set[str]:
-    """``coaches`` -> ``coach``: the forms a plural noun's singular may take, the noun
-    itself included (the dictionary lemmatizer leaves unseen plurals as they are)."""
+    """``coaches`` -> ``coach``, ``allies`` -> ``ally``: the forms a plural noun's
+    singular may take, the noun itself included (the dictionary lemmatizer leaves unseen
+    plurals as they are)."""
     out = {noun}
     if noun.endswith("s"):
         out.add(noun[:-1])
     if noun.endswith("es"):
         out.add(noun[:-2])
+    if noun.endswith("ies") and len(noun) > 4:
+        out.add(noun[:-3] + "y")
     return out
 
 
