@@ -37,7 +37,14 @@ from quotetrack.extract.cueless import framed_after, introduced, name_line, word
 from quotetrack.extract.cues import asked_of
 from quotetrack.extract.marks import after_mark, is_mark_token
 from quotetrack.extract.mentions import Entity
-from quotetrack.extract.name_runs import _HYPHENS, POSSESSIVES, _glued, _hyphenated, is_dateline
+from quotetrack.extract.name_runs import (
+    _HYPHENS,
+    HONORIFICS,
+    POSSESSIVES,
+    _glued,
+    _hyphenated,
+    is_dateline,
+)
 from quotetrack.extract.speakers import (
     PRONOUNS,
     Named,
@@ -831,13 +838,10 @@ def _spoken_for(tree: Tree, first: int, last: int) -> bool:
         noun = toks[k - 1]
         opens = noun.i == tree.doc.sentences[noun.sent].first
         return (noun.text.islower() or opens) and is_person_noun(noun.text.lower()) and (
-            k == last or (k == last - 1 and toks[last].text.rstrip(".").lower() in _HONORIFIC))
+            k == last or (k == last - 1 and toks[last].text.rstrip(".").lower() in HONORIFICS))
     return any(toks[k].text in ("for", "to") and toks[k - 1].text.islower() and (
         is_person_noun(toks[k - 1].lemma)) or toks[k].text == "of" and related(k)
         for k in range(first + 1, last + 1))
-
-
-_HONORIFIC = frozenset({"mr", "mrs", "ms", "miss", "dr"})
 
 
 def _person_within(coref: Coref, head: Token, mention: Span | None) -> Entity | None:
