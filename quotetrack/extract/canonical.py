@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from quotetrack.extract.mentions import Entity
-from quotetrack.extract.name_runs import HONORIFICS, LEGAL_SUFFIXES
+from quotetrack.extract.name_runs import HONORIFICS, is_legal_form
 from quotetrack.extract.speakers import Named, _proper
 from quotetrack.extract.syntax import Tree
 from quotetrack.lexicon import is_given_name, words
@@ -173,7 +173,7 @@ class Entities:
         """``NordicVital`` as the one body the article names with it and a legal form
         (``NordicVital AS``, ``Harbourline Securities Inc.``)."""
         longer = {f for f in {*self.kinds, *self.bodies} if f.startswith(name + " ") and (
-            f.split()[-1] in LEGAL_SUFFIXES) and len(f.split()) <= len(name.split()) + 1}
+            is_legal_form(f.split()[-1])) and len(f.split()) <= len(name.split()) + 1}
         return longer.pop() if len(longer) == 1 else None
 
     def _named_force(self, words_: list[str]) -> str | None:
