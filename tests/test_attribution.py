@@ -444,12 +444,18 @@ def test_attribution_speaker_phrase_classes(text: str, speaker: str) -> None:
     assert only(text).speaker == speaker
 
 
-def test_attribution_cue_hung_on_an_attributed_cue_takes_its_speaker() -> None:
-    text = ("Mayor Linda Park spoke for an hour and said the budget was balanced, later "
-            "adding that taxes would not rise.")
-    last = run(text).quotes[-1]
-    assert last.text == "taxes would not rise"
-    assert (last.speaker, last.method) == ("Linda Park", "governing-cue")
+@pytest.mark.parametrize("text, speaker, method", [
+    # a participle set off after a reported clause belongs to the reporting clause
+    ("Mayor Linda Park spoke for an hour and said the budget was balanced, later "
+     "adding that taxes would not rise.", "Linda Park", "governing-subject"),
+    ("Mayor Linda Park said in a statement that the budget was balanced, adding that "
+     "taxes would not rise.", "Linda Park", "governing-subject"),
+])
+def test_attribution_cue_hung_on_an_attributed_cue_takes_its_speaker(
+        text: str, speaker: str, method: str) -> None:
+    quotes = run(text).quotes
+    assert len(quotes) == 2 and "adding" not in quotes[0].text
+    assert (quotes[-1].speaker, quotes[-1].method) == (speaker, method)
 
 
 def test_attribution_appositive_role_leaves_out_its_clauses() -> None:
@@ -1303,3 +1309,4 @@ def test_attribution_allies_of_a_named_person_are_not_that_person() -> None:
             "said he had been humiliated. One ally of Mr Pellow said it was a demotion.")
     assert [q.speaker for q in run(text).quotes] == [
         "Allies of Graham Pellow", "ally of Graham Pellow"]
+

@@ -161,14 +161,21 @@ def _slipped_subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None
     """``The 67-year-old said he ...`` parsed with ``old`` a clause of ``said``: a cue
     with no subject takes the age description, the person noun with a determiner
     (``But a senior government official, speaking on condition ..., told``) or the
-    person's name (``Eitan Shaked said``, ``Shaked`` read as a verb) the parser hung on
-    it before it."""
+    person's name (``Eitan Shaked said``, ``Shaked`` read as a verb; ``Ostrovtsev
+    added``, a clausal subject) the parser hung on it before it."""
     before = [c for c in tree.children(cue.i) if c.i < cue.i and (aged(tree, c) or (
         c.upos in ("NOUN", "ADJ") and is_person_noun(c.lemma) and any(
             d.upos == "DET" for d in tree.subtree(c.i) if d.i < c.i)) or (
-        c.ner[2:] == "PER" and c.text[:1].isupper()))  # "Eitan Shaked said", "Shaked" a verb
-              and not _within(c, avoid) and c.rel in ("ccomp", "dep", "obj", "xcomp")]
+        c.ner[2:] == "PER" and c.text[:1].isupper()) or _lone_capital_clause(tree, c))
+              and not _within(c, avoid) and c.rel in ("ccomp", "dep", "obj", "xcomp", "csubj")]
     return before[-1] if before else None
+
+
+def _lone_capital_clause(tree: Tree, c: Token) -> bool:
+    """``Ostrovtsev added that ...``, the name read as a verb and made a clausal subject:
+    a clause of one capitalised word is a name."""
+    return c.rel == "csubj" and c.text[:1].isupper() and c.text.isalpha() and not (
+        tree.children(c.i))
 
 
 def _name_before_cue(tree: Tree, subj: Token, cue: Token) -> Token | None:
@@ -248,16 +255,21 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
     subj = _free_adjunct_subject(tree, cue, avoid) or _parenthetical_subject(tree, cue, avoid)
     if subj is not None:
         return Source(subj, "governing-subject")
-    node = cue
+    node, reported = cue, None
     for _ in range(3):
         if node.head < 0 or node.rel not in ("conj", "xcomp", "advcl") and not (
                 node.rel == "parataxis" and asked_of(tree, tree.tokens[node.head])):
             break  # "Karpinsky, asked whether ..., said", "said" hung on "asked"
         node = tree.tokens[node.head]
-        subj = _quoted_subject(tree, node, avoid) or _subject(tree, node, avoid) or (
-            _set_off_before(tree, node, avoid) if node.lemma.lower() == "quote" else None)
+        reporting = _reporting_clause(tree, cue, node)
+        reported = reported or (node if reporting is not node else None)
+        node = reporting
+        subj = _governing_subject(tree, node, avoid)
         if subj is not None:
             return Source(subj, "governing-subject")
+    subj = _governing_subject(tree, reported, avoid) if reported else None
+    if subj is not None:  # the reporting verb has none: the reported clause's, as parsed
+        return Source(subj, "governing-subject")
     verb = speech_verb(cue.lemma, cue.text)
     addressed = verb is not None and "request" in verb.frames  # "told reporters"
     nominal = [c for c in tree.children(cue.i, "nsubj", *(() if addressed else ("obj", "iobj")))
@@ -985,6 +997,28 @@ def _the_after(tree: Tree, c: Token, cases: tuple[str, ...]) -> bool:
     """``c`` heads a definite phrase after one of ``cases`` (``for the agency``)."""
     return any(w.text.lower() in cases for w in tree.children(c.i, "case")) and any(
         d.text.lower() == "the" for d in tree.children(c.i, "det"))
+
+
+def _governing_subject(tree: Tree, node: Token, avoid: Ranges) -> Token | None:
+    """The subject a cue borrows from ``node``, the verb it hangs on."""
+    return _quoted_subject(tree, node, avoid) or _subject(tree, node, avoid) or (
+        _set_off_before(tree, node, avoid) if node.lemma.lower() == "quote" else None)
+
+
+def _reporting_clause(tree: Tree, cue: Token, node: Token) -> Token:
+    """``node``, or the speech verb it reports when ``node`` is a verb's reported
+    clause and ``cue`` a participle set off by a comma (``said the budget was
+    balanced, later adding that ...``): such an adjunct belongs to the reporting clause."""
+    head = tree.tokens[node.head] if node.head >= 0 else None
+    if head is not None and node.rel == "acl" and head.rel == "obl" and head.head >= 0:
+        head = tree.tokens[head.head]  # "said in a statement that ...", hung on the noun
+    elif node.rel != "ccomp":
+        return node
+    comma = any(w.text == "," and w.i < cue.i for w in tree.children(cue.i, "punct"))
+    if head is not None and cue.xpos == "VBG" and comma and (
+            speech_verb(head.lemma, head.text) is not None):
+        return head
+    return node
 
 
 def _governing_cue(tree: Tree, spans: list[QuoteSpan], resolved: list[Resolved]) -> None:

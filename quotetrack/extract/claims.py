@@ -78,8 +78,9 @@ def clause_extent(tree: Tree, cue: Token, comp: Token) -> tuple[int, int] | None
                   and not _relative_lead(tree, c)]
         stop = min((f for f in firsts if f > last_own and _comma_before(tree, f)),
                    default=sent[-1].i + 1)
-        stop = min([stop] + [w.i for w in sent if first.i < w.i < stop and w.xpos == "VBG"
-                             and _comma_before(tree, w.i) and is_cue(w, indirect=False)])
+        stop = min([stop] + [_phrase_start(tree, w) for w in sent if first.i < w.i < stop
+                             and w.xpos == "VBG" and is_cue(w, indirect=False)
+                             and _comma_before(tree, _phrase_start(tree, w))])
         body = _past_time(cue, [t for t in sent if first.i <= t.i < stop])  # ", adding"
     else:  # the clause comes first: everything before the reporting phrase
         last_own = max(t.i for t in own)
@@ -87,6 +88,16 @@ def clause_extent(tree: Tree, cue: Token, comp: Token) -> tuple[int, int] | None
                         if t.i > last_own or t.i == cue.i)
         body = _to_closing_mark([t for t in sent if first.i <= t.i < cue_first])
     return token_span(body)
+
+
+def _phrase_start(tree: Tree, w: Token) -> int:
+    """Index of the first of the adverbs right before ``w`` that modify it (``later
+    adding``: later), else of ``w``."""
+    own = {t.i for t in tree.children(w.i, "advmod") if t.upos == "ADV"}
+    k = w.i
+    while k - 1 in own:
+        k -= 1
+    return k
 
 
 _TIME_LEADS = frozenset({"last", "next", "this", "on", "late", "early"})
@@ -194,7 +205,9 @@ def _that_filler(tree: Tree, host: Token, c: Token) -> bool:
     """``said in a statement that Denmark "regrets" the decision``, parsed as a relative
     clause with ``that`` its object: a text's clause whose verb has a subject and an
     object of its own besides ``that`` (or a subject besides ``that`` parsed as one)
-    leaves no gap for it, so ``that`` is the conjunction of a content clause."""
+    leaves no gap for it, so ``that`` is the conjunction of a content clause; nor does a
+    passive clause with a subject of its own (``that the file was closed``), which
+    takes no object."""
     if host.lemma.lower() not in words("document_nouns"):
         return False
     subjects = tree.children(c.i, "nsubj")
@@ -204,7 +217,8 @@ def _that_filler(tree: Tree, host: Token, c: Token) -> bool:
     that = [k for k in tree.children(c.i, "obj") if k.text.lower() == "that"]
     others = [k for k in tree.children(c.i, "obj", "ccomp", "xcomp")
               if k.text.lower() != "that"]
-    return bool(that) and bool(others)
+    passive = any(k.deprel == "nsubj:pass" for k in subjects)
+    return bool(that) and (bool(others) or passive)
 
 
 def _inverted(tree: Tree, t: Token, before: int | None = None) -> bool:
@@ -625,8 +639,8 @@ def find_claims(tree: Tree, scope: Scope = "claims") -> list[Claim]:
             found = _rest_of_sentence(tree, t, scope)
         claims += found
     claims += _according_claims(tree)
-    seen = {(c.start, c.end) for c in claims}
-    claims += [c for c in _noun_claims(tree, scope) if (c.start, c.end) not in seen]
+    seen = {c.start for c in claims}  # "said in a statement that X": the verb's claim
+    claims += [c for c in _noun_claims(tree, scope) if c.start not in seen]
     if scope == "claims":  # "attacked Trump" names a target, asserts nothing
         claims = [_without_that(tree, c) for c in claims if not c.nominal
                   or len(tree.doc.text[c.start:c.end].split()) > 1]

@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Literal
 
 from quotetrack.extract.syntax import Tree
-from quotetrack.lexicon import speech_verb
+from quotetrack.lexicon import speech_verb, words
 from quotetrack.records import Cue, Token
 
 Scope = Literal["claims", "attributions"]
@@ -154,7 +154,8 @@ def reduced_passive(tree: Tree, t: Token) -> bool:
 
 def has_source(tree: Tree, t: Token) -> bool:
     """A reporting verb needs someone reporting: its own subject, one it borrows
-    (``..., adding that``), or a relative clause's antecedent."""
+    (``..., adding that``), or a relative clause's antecedent; a finite verb has a
+    subject the parser lost."""
     active = [c for c in tree.children(t.i, "nsubj") if c.deprel != "nsubj:pass"]
     if tree.children(t.i, "aux:pass") or (t.xpos == "VBN" and t.rel != "conj" and not active
                                             and not tree.children(t.i, "aux")):
@@ -162,7 +163,16 @@ def has_source(tree: Tree, t: Token) -> bool:
     agent = [c for c in tree.children(t.i, "obl") if c.deprel == "obl:agent"]
     finite = t.xpos in ("VBD", "VBZ", "VBP") and t.rel in ("root", "ccomp", "parataxis")
     return bool(active or agent) or t.rel in ("conj", "xcomp", "advcl") or (
-        t.deprel == "acl:relcl") or finite  # a finite verb has a subject the parser lost
+        t.deprel == "acl:relcl") or finite or _free_participle(tree, t)
+
+
+def _free_participle(tree: Tree, t: Token) -> bool:
+    """``said in a statement ..., adding that``: an -ing participle set off by a comma
+    borrows the clause's subject, though the parser hung it on the text's noun."""
+    host = tree.tokens[t.head] if t.head >= 0 else None
+    return t.rel == "acl" and t.xpos == "VBG" and t.i > 0 and (
+        tree.tokens[t.i - 1].text == ",") and host is not None and (
+        host.lemma.lower() in words("document_nouns"))
 
 
 _DEMONSTRATIVES = frozenset({"that", "this", "having", "all", "everything"})

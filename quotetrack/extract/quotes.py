@@ -107,8 +107,11 @@ def direct_cue(tree: Tree, m: Marked) -> int | None:
                 continue
             link = _link(tree, t, words)
             subject = bool(tree.children(t.i, "nsubj"))
-            if link and not subject and not _leads_into(tree, t, m):
+            if link and not subject and not _leads_into(tree, t, m.outer_start):
                 continue
+            if not subject and t.start >= m.outer_end and _leads_into(
+                    tree, t, _next_mark(tree, t)):
+                continue  # '"A," X sings before asking her, "B"': B's cue, not A's
             # A cue with a speaker of its own beats a subjectless one that only looks
             # linked: "Asked to describe it, O'Neill said, ..." parsed from Asked, or
             # '"...," adding that ...' hung from the quote under "Peabody said:".
@@ -120,16 +123,23 @@ def direct_cue(tree: Tree, m: Marked) -> int | None:
     return best[2] if best else None
 
 
-def _leads_into(tree: Tree, t: Token, m: Marked) -> bool:
+def _leads_into(tree: Tree, t: Token, opening: int) -> bool:
     """``Blige sings to Clinton before asking her, "..."``: a verb that borrows its
     subject and is followed by nothing but its own words and punctuation up to the
-    opening mark introduces the quote, though the parser hung the quote elsewhere."""
-    if t.rel not in ("advcl", "conj", "xcomp") or t.end > m.outer_start:
+    opening mark at ``opening`` introduces the quote, though the parser hung the quote
+    elsewhere."""
+    if t.rel not in ("advcl", "conj", "xcomp") or t.end > opening:
         return False
-    between = takewhile(lambda w: w.end <= m.outer_start, tree.tokens[t.i + 1:])
+    between = takewhile(lambda w: w.end <= opening, tree.tokens[t.i + 1:])
     own = {w.i for w in tree.subtree(t.i)}
     return all(w.i in own or w.upos == "PUNCT" for w in between) and (
-        tree.doc.text[t.end:m.outer_start].rstrip().endswith((",", ":")))
+        tree.doc.text[t.end:opening].rstrip().endswith((",", ":")))
+
+
+def _next_mark(tree: Tree, t: Token) -> int:
+    """Offset of the first quote mark after word ``t`` in its sentence (-1 if none)."""
+    end = tree.doc.sentences[t.sent].end
+    return next((k for k in range(t.end, end) if tree.doc.text[k] in QUOTE_CHARS), -1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -570,8 +570,8 @@ def _named_compound(tree: Tree, head: Token) -> Token | None:
 def _from_after(tree: Tree, head: Token) -> Token | None:
     """``data from ship-tracking firm SeaLedger``, however the parser hung ``from``: the
     last word of the noun phrase right after the text noun's ``from`` or ``by`` (its
-    modifiers whatever their tags: ``by the engineering firm Northline Structures``),
-    when capitalised."""
+    modifiers whatever their tags: ``by the engineering firm Northline Structures``, a
+    word glued after a hyphen too), when capitalised."""
     toks = tree.tokens
     k = head.i + 1
     if k >= len(toks) or toks[k].text.lower() not in ("from", "by"):
@@ -580,7 +580,8 @@ def _from_after(tree: Tree, head: Token) -> Token | None:
     for t in toks[k + 1:]:
         owner = t.text in ("'s", "\u2019s") and t.i + 1 < len(toks) and toks[t.i + 1].text[
             :1].isupper()  # "from India's Ministry of Home Affairs"
-        if not owner and (t.sent != head.sent or t.upos not in (
+        glued = toks[t.i - 1].text in _HYPHENS and toks[t.i - 1].end == t.start  # "-tracking"
+        if not (owner or glued) and (t.sent != head.sent or t.upos not in (
                 "NOUN", "PROPN", "ADJ", "PUNCT", "DET") and (
                 t.deprel not in ("amod", "compound")) or (  # "engineering" tagged a verb
                 t.upos == "PUNCT" and t.text not in _HYPHENS)):
@@ -824,7 +825,7 @@ def read_mention(tree: Tree, head: Token) -> list[Named]:
     out: list[Named] = []
     for h in heads:
         role = h.upos == "ADJ" and h.lemma.lower() in words("person_nouns")  # "executive"
-        named = h.text[:1].isupper() and (h.rel.startswith("nsubj") and (
+        named = h.text[:1].isupper() and (h.rel.startswith(("nsubj", "csubj")) and (
             h.lemma.lower() == h.text.lower()) or h.ner[2:] == "PER")  # "Ostrovtsev added",
         # tagged a verb, no form; "Eitan Shaked", a name's word the model tagged a verb
         if h.upos not in ("PROPN", "NOUN", "PRON", "NUM", "X", "SYM") and not aged(
