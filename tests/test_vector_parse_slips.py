@@ -37,3 +37,18 @@ def test_rules_read_the_vector_parsers_slips() -> None:
     assert _stored_quotes(6)[0][1:] == ("OceanTrace", "according-to")
     # a known surname made a one-word clausal subject ("Ostrovtsev added that ...")
     assert _stored_quotes(7)[0][1] == "Yuri Ostrovtsev"
+
+
+def test_rules_read_the_vector_parsers_slips_second_batch() -> None:
+    """More of the same recorded parses: names and quote pieces the parser split."""
+    # "that" a conjunction tagged as a clause's oblique: still the statement's content
+    assert _stored_quotes(8) == [("its offer was fair", "Prairie Sun Foods", "cue-subject")]
+    # '"A," said X, the authority's chief executive, "B."': one quote in two pieces,
+    # the inverted subject's description hung on B
+    [(text, speaker, _)] = _stored_quotes(9)
+    assert text.startswith("For the first time,") and speaker == "Marisol Okafor"
+    # a hyphenated given name read as a verb is still the name's first word
+    assert _stored_quotes(10)[0][1] == "Mei-Ling Chan"
+    # a surname read as a common noun after a given name; an employer after "at" is
+    # not the set-off name that speaks
+    assert _stored_quotes(11)[0][1] == "Joanna Price"

@@ -319,6 +319,9 @@ def _set_off_before(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:
             first = k
             while first > 0 and toks[first - 1].upos == "PROPN" and toks[first - 1].ner != "O":
                 first -= 1
+            if first > 0 and toks[first - 1].text.lower() in ("at", "of", "with", "from"):
+                k = first - 1  # "Joanna Price, an analyst at Keefe Hollis,": an employer
+                continue
             run = range(first, k + 1)
             return next((toks[j] for j in run if toks[j].head not in run), toks[k])
         k -= 1

@@ -194,10 +194,10 @@ def _misattached_complements(tree: Tree, t: Token) -> list[Token]:
              for h in [o, *tree.children(o.i, "nmod")]]  # "said of his time at the bank that"
     for obj in hosts:
         for c in tree.children(obj.i, "acl", "ccomp"):
-            marks = tree.children(c.i, "mark")
+            marks = [m for m in tree.children(c.i) if m.deprel == "mark" or m.upos == "SCONJ"]
             if c.i > obj.i and tree.children(c.i, "nsubj") and (any(
                     m.text.lower() == "that" for m in marks) or _that_filler(tree, obj, c)):
-                out.append(c)  # a mark, whatever its tag
+                out.append(c)  # a mark, whatever its tag; a conjunction, whatever its relation
     return out
 
 

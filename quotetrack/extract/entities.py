@@ -102,11 +102,12 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
                 toks[0].text[:1].isupper() and (toks[0].xpos in ("NNP", "NNPS") or _hyphenated(
                     doc, toks[0].i)[1] > toks[0].i or (
                     toks[0].i > 0 and doc.tokens[toks[0].i - 1].text in _role_words()) or (
-                    len(toks) > 1 and is_given_name(toks[0].text)))):
+                    len(toks) > 1 and (is_given_name(toks[0].text) or _capitals_hyphened(
+                        toks[0].text))))):
             toks = toks[1:]  # "Injecting Clinton": a name starts at a proper noun (or a
             # capitalised word tagged NNP, "Evelyn" read as an adverb, one a glued
             # hyphen ties to the rest, "Desrochers-Obi", or a given name before more of
-            # the name, "Daniel" read as an adjective)
+            # the name, "Daniel" read as an adjective, "Mei-Ling" as a verb)
         if typed == "PER" and toks:  # "Foreign Minister Sergei Lavrov": the name only
             toks = _name_tokens(doc, toks)
         if out and toks and toks[0].i <= out[-1].last:
@@ -205,6 +206,12 @@ def _with_initials(doc: ParsedDoc, found: Sequence[Mention]) -> list[Mention]:
         out.append(m if first.i == m.first else replace(
             m, first=first.i, start=first.start, text=doc.text[first.start:m.end]))
     return out
+
+
+def _capitals_hyphened(word: str) -> bool:
+    """``Mei-Ling``, ``Jean-Luc``: capitalised parts joined by hyphens, a name's word."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p[:1].isupper() and p.isalpha() for p in parts)
 
 
 def _unowned(t: Token) -> str:

@@ -126,6 +126,13 @@ def _domain(doc: ParsedDoc, toks: list[Token]) -> Token | None:
     return None
 
 
+def _surname_as_noun(toks: Sequence[Token], t: Token, kind: str) -> bool:
+    """``Joanna`` + ``Price``: a capitalised noun right after a person's given name
+    alone is the surname, read as a common noun."""
+    return kind == "PER" and len(toks) == 1 and t.i == toks[0].i + 1 and (
+        t.upos == "NOUN") and is_given_name(toks[0].text)
+
+
 def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
     """An NER mention grown to the whole run of capitalised proper nouns it sits in
     (``States`` -> ``United States``), titles never added to a person's name."""
@@ -140,7 +147,8 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
             kind != "PER" and t.upos == "NOUN" and t.i > toks[-1].i
             and t.text.lower() in words("organizations")) or (  # "Aurum Ridge Resources"
             kind == "ORG" and len(t.text) == 1 and t.text != "I" and t.i > first and (
-                doc.tokens[t.i - 1].upos == "PROPN"))  # "Prairie Junior A Hockey League"
+                doc.tokens[t.i - 1].upos == "PROPN")) or (  # "Prairie Junior A Hockey League"
+            _surname_as_noun(toks, t, kind))
         return (tag and t.text[:1].isupper() and t.sent == toks[0].sent  # United States
                 and t.ner == "O" and not (kind == "PER" and t.text.lower() in titles)
                 and not _positional_role(doc, t))

@@ -232,15 +232,14 @@ def _speaker_then_quote(tree: Tree, c: Claim, marked: list[Marked]) -> bool:
 
 
 def _subject_then_mark(tree: Tree, cue: int, start: int, mark: int) -> bool:
-    """``cue`` right after a closing quote mark, and the span from ``start``, right
-    after ``cue``, to a quote mark at ``mark`` a phrase with no verb (``"A," said Denise
+    """``cue`` right after a closing quote mark, before ``start``, and the words from
+    ``cue`` to a quote mark at ``mark`` a phrase with no verb (``"A," said Denise
     Abernathy, the authority's chief executive, "B."``): the inverted cue's subject,
     however the parser hung it on B."""
     t = tree.tokens[cue]
-    if not after_mark(tree.tokens, cue) or t.end > start or tree.doc.text[
-            t.end:start].strip() or mark <= start:
+    if not after_mark(tree.tokens, cue) or t.end > start or mark <= start:
         return False  # (not 'The premier said Ottawa "has to pay"': no quote before)
-    before = [w for w in tree.within(start, mark) if w.upos != "PUNCT"]
+    before = [w for w in tree.within(t.end, mark) if w.upos != "PUNCT"]
     return bool(before) and _verbless(before)
 
 

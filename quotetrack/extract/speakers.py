@@ -76,12 +76,14 @@ def _capital_noun(toks: Sequence[Token], k: int) -> bool:
 
 def _name_run(tree: Tree, head: Token) -> list[Token]:
     """The capitalised run of words around ``head`` in its sentence (surface-based,
-    so that parser slips between ``flat`` and ``compound`` do not split names)."""
+    so that parser slips between ``flat`` and ``compound`` do not split names; a word
+    the NER put in the same person's name whatever its tag: ``Mei-Ling`` a verb)."""
     sent = tree.doc.sentences[head.sent]
     lo = hi = head.i - sent.first
     toks = sent.tokens
-    while lo > 0 and (_capital(toks[lo - 1]) or _capital_noun(toks, lo - 1)) and (
-            toks[lo - 1].end + 2 >= toks[lo].start):
+    while lo > 0 and (_capital(toks[lo - 1]) or _capital_noun(toks, lo - 1) or (
+            toks[lo].ner == "I-PER" and toks[lo - 1].ner[2:] == "PER" and toks[lo - 1].text[
+                :1].isupper())) and toks[lo - 1].end + 2 >= toks[lo].start:
         lo -= 1
     while hi + 1 < len(toks) and (toks[hi + 1].upos == "PROPN" and _capital(toks[hi + 1])
                                   or surname_particle(toks, hi + 1)):
