@@ -52,3 +52,16 @@ def test_rules_read_the_vector_parsers_slips_second_batch() -> None:
     # a surname read as a common noun after a given name; an employer after "at" is
     # not the set-off name that speaks
     assert _stored_quotes(11)[0][1] == "Joanna Price"
+    # a name opening its sentence before a comma, made a vocative, is the subject "he"
+    # refers to after it
+    assert _stored_quotes(12)[-1][1:] == ("Lindholm", "pronoun")
+    # "board chairs Marianne Bouchard and Gordon Tanaka", the second name a conjunct of
+    # the noun: both speak, each once, and "they" is the pair
+    both = ["Marianne Bouchard", "Gordon Tanaka"]
+    assert [speakers for _, speakers in _stored_speakers(13)] == [both, both]
+
+
+def _stored_speakers(k: int) -> list[tuple[str, list[str]]]:
+    doc = stored("vector-parser-slips")[k]
+    return [(q.text, list(q.speakers))
+            for q in extract(Article("x", doc.text), doc).quotes]

@@ -750,8 +750,9 @@ class Coref:
                 continue
             words_ = [t] if self.entity_of(t.i) is not None else self.tree.children(
                 t.i, "appos", "flat", "compound")  # "board chairs Marianne Bouchard and ..."
-            named = [self.entity_of(w.i) for w in words_] + [
-                self.entity_of(c.i) for w in words_ for c in self.tree.children(w.i, "conj")]
+            named = [self.entity_of(w.i) for w in words_] + [  # (the second name hung
+                self.entity_of(c.i) for w in {t, *words_}  # on the noun: "chairs")
+                for c in self.tree.children(w.i, "conj")]
             people: list[Entity] = []
             for e in named:
                 if e is not None and e.kind == "person" and e not in people:
@@ -882,6 +883,10 @@ class Coref:
             return True
         if any(t.rel == "nsubj" for t in self.tree.tokens[m.first:m.last + 1]):
             return True  # "Okonkwo" "-" "Barnes was": a hyphenated name the parser split
+        sent = self.tree.doc.sentences[word.sent]
+        if word.rel in ("vocative", "dislocated", "dep") and m.first == sent.first and (
+                m.last + 1 < len(self.tree.tokens) and self.tree.tokens[m.last + 1].text == ","):
+            return True  # "Lindholm, asked whether ..., shook his head": a vocative by slip
         gov = self.tree.tokens[word.head] if word.head >= 0 else None
         return word.rel == "appos" and gov is not None and gov.rel == "nsubj" and not any(
             c.upos == "PRON" and PERSONAL.get(c.text.lower(), "") == gender

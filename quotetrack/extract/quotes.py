@@ -239,6 +239,9 @@ def _subject_then_mark(tree: Tree, cue: int, start: int, mark: int) -> bool:
     t = tree.tokens[cue]
     if not after_mark(tree.tokens, cue) or t.end > start or mark <= start:
         return False  # (not 'The premier said Ottawa "has to pay"': no quote before)
+    if tree.doc.text[t.end:start].strip() and not any(
+            s.i > cue for s in tree.children(cue, "nsubj")):
+        return False  # words between that are no inverted subject: 'X called on Y to "Z"'
     before = [w for w in tree.within(t.end, mark) if w.upos != "PUNCT"]
     return bool(before) and _verbless(before)
 

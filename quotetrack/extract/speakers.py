@@ -354,6 +354,8 @@ def _common(tree: Tree, head: Token) -> list[Named]:
         return [Named(inner.name, inner.kind, role or inner.role, inner.gender, inner.head)]
     named = [a for a in tree.children(head.i, "appos") if a.upos == "PROPN" and (
         a.text.lower() not in words("calendar")) and not _abbreviated_title(tree, a)]
+    named = [a for k, a in enumerate(named) if not k or named[k - 1].i != a.i - 1]
+    # (one name of two words both hung on the noun: "chairs Marianne" "Bouchard")
     # (not "The report, released Wednesday,", nor "Prof" + ".")
     set_off = _set_off_name(tree, head) if not named else None
     if set_off is not None:
