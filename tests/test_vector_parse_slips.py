@@ -65,3 +65,14 @@ def _stored_speakers(k: int) -> list[tuple[str, list[str]]]:
     doc = stored("vector-parser-slips")[k]
     return [(q.text, list(q.speakers))
             for q in extract(Article("x", doc.text), doc).quotes]
+
+
+def test_rules_read_the_vector_parsers_slips_third_batch() -> None:
+    """A predicate read as a reduced relative; a cue hung on the quote it introduces."""
+    # "Authorities announced ... and said", the noun made the root: its subject still
+    assert _stored_quotes(14)[-1][1:] == ("Authorities", "governing-subject")
+    # 'while chanting, "Hands up, don't shoot."', "chanting" hung on the quote's verb:
+    # its subject is found past the quote, in the clause that holds it
+    assert _stored_quotes(15)[-1][1] == "protesters"
+    # "McCrummen reports:" parsed as a noun phrase introduces the quote after its colon
+    assert _stored_quotes(16)[0][1:] == ("McCrummen", "colon-intro")

@@ -258,8 +258,10 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
     node, reported = cue, None
     for _ in range(3):
         if node.head < 0 or node.rel not in ("conj", "xcomp", "advcl") and not (
-                node.rel == "parataxis" and asked_of(tree, tree.tokens[node.head])):
-            break  # "Karpinsky, asked whether ..., said", "said" hung on "asked"
+                node.rel == "parataxis" and asked_of(tree, tree.tokens[node.head])) and not (
+                node is not cue and _within(node, avoid)):
+            break  # "Karpinsky, asked whether ..., said", "said" hung on "asked"; a cue
+            # hung on its own quote ('while chanting, "Hands up, don't shoot"') goes past it
         node = tree.tokens[node.head]
         reporting = _reporting_clause(tree, cue, node)
         reported = reported or (node if reporting is not node else None)
@@ -661,14 +663,26 @@ def _colon_intro(tree: Tree, span: QuoteSpan) -> _Found | None:
     verb = tree.tokens[colon.head] if colon.head >= 0 else None
     while verb is not None and verb.i > colon.i and verb.head >= 0:
         verb = tree.tokens[verb.head]  # the colon hung on a word of the quote
-    if verb is None or verb.i > colon.i or verb.upos != "VERB":
+    noun_verb = verb is not None and _verb_read_as_noun(tree, verb)
+    if verb is None or verb.i > colon.i or verb.upos != "VERB" and noun_verb is None:
         return None
-    subj = _subject(tree, verb)
+    subj = noun_verb or _subject(tree, verb)
     named = read_mention(tree, subj) if subj is not None else []
     if subj is None or not named or not (subj.upos == "PRON" or any(
             n.kind in ("person", "organization") for n in named)):
         return None
     return _Found(span, mention_span(tree, subj), tuple(named), "colon-intro")
+
+
+def _verb_read_as_noun(tree: Tree, word: Token) -> Token | None:
+    """``McCrummen reports:`` parsed as one noun phrase: a plural noun that is a
+    speech verb's third person (``reports``, ``writes``), after a name with no article,
+    is that verb, and the name its subject."""
+    names = [c for c in tree.children(word.i, "compound") if c.upos == "PROPN"]
+    if word.upos != "NOUN" or not word.text.endswith("s") or tree.children(word.i, "det") or (
+            not names) or speech_verb(word.text[:-1].lower(), word.text) is None:
+        return None
+    return names[-1]
 
 
 def _turn(tree: Tree, span: QuoteSpan) -> _Found:
@@ -1005,7 +1019,19 @@ def _the_after(tree: Tree, c: Token, cases: tuple[str, ...]) -> bool:
 def _governing_subject(tree: Tree, node: Token, avoid: Ranges) -> Token | None:
     """The subject a cue borrows from ``node``, the verb it hangs on."""
     return _quoted_subject(tree, node, avoid) or _subject(tree, node, avoid) or (
-        _set_off_before(tree, node, avoid) if node.lemma.lower() == "quote" else None)
+        _set_off_before(tree, node, avoid) if node.lemma.lower() == "quote" else None) or (
+        _predicate_of_root_noun(tree, node))
+
+
+def _predicate_of_root_noun(tree: Tree, verb: Token) -> Token | None:
+    """``Authorities announced ... and said``, parsed with the noun the root and
+    ``announced`` its modifier: a verb right after a sentence's root noun (no copula)
+    is that sentence's predicate, and the noun its subject."""
+    head = tree.tokens[verb.head] if verb.head >= 0 else None
+    if head is None or verb.rel != "acl" or head.rel != "root" or verb.i != head.i + 1 or (
+            head.upos not in ("NOUN", "PROPN") or tree.children(head.i, "cop")):
+        return None
+    return head
 
 
 def _reporting_clause(tree: Tree, cue: Token, node: Token) -> Token:
