@@ -76,3 +76,9 @@ def test_rules_read_the_vector_parsers_slips_third_batch() -> None:
     assert _stored_quotes(15)[-1][1] == "protesters"
     # "McCrummen reports:" parsed as a noun phrase introduces the quote after its colon
     assert _stored_quotes(16)[0][1:] == ("McCrummen", "colon-intro")
+    # "The Menlo Park, Calif.-based company said", the place made a second subject:
+    # a word between the other subject's article and its head modifies it
+    assert _stored_quotes(17)[-1][1] == "Lumora Inc."
+    # "The Greens senator for NSW, Jess Pirovano, said", "senator" tagged a verb and
+    # made a clause: a person noun heads no reported clause
+    assert [q[0][:10] for q in _stored_quotes(18)] == ["the report", "I have bee"]

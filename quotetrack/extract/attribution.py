@@ -104,6 +104,9 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
     if len(subj) > 1:  # "A spokesman for Gerald Fenwick-Ames said", "Ames" a subject too:
         inside = {t.i for s in subj for t in tree.subtree(s.i)}  # a name's tail is none
         subj = [s for s in subj if _hyphenated(tree.doc, s.i)[0] not in inside - {s.i}] or subj
+    if len(subj) > 1:  # "The Menlo Park, Calif.-based company said": a word between
+        subj = [s for s in subj if not any(  # another subject's article and head is a
+            d.i < s.i < o.i for o in subj for d in tree.children(o.i, "det"))] or subj  # modifier
     if len(subj) > 1:  # "Okemaw-Bastien's lawyer ... said" misparsed: a possessor is none
         subj = [s for s in subj if not _possessor(tree, s)] or subj
     if len(subj) > 1:  # "The Party, whose candidate is X, said" misparsed: a subject

@@ -27,7 +27,7 @@ from quotetrack.extract.cues import (
 )
 from quotetrack.extract.marks import QUOTE_CHARS, is_mark_token
 from quotetrack.extract.syntax import Tree, contiguous, trimmed
-from quotetrack.lexicon import reporting_nouns, speech_verb, words
+from quotetrack.lexicon import is_person_noun, reporting_nouns, speech_verb, words
 from quotetrack.records import Token
 
 
@@ -263,6 +263,9 @@ def _complement_claims(tree: Tree, t: Token, scope: Scope = "claims") -> list[Cl
             continue  # "X, asked whether ..., said": the question put to the speaker
         if comp.upos in ("ADJ", "ADV", "ADP") and not tree.children(comp.i, "nsubj", "cop"):
             continue  # '"frozen conflict," similar to ...': a modifier, not a clause
+        if comp.i < t.i and comp.text.islower() and is_person_noun(comp.text) and not (
+                tree.children(comp.i, "aux", "cop")):
+            continue  # "The Greens senator for NSW, Jess Pirovano, said", "senator" a verb
         if any(m.text.lower() in ADVERBIAL_MARKS for m in tree.children(comp.i, "mark")):
             continue  # "said as she accepted the prize": when, not what, she said
         lead = trimmed(tree.subtree(comp.i))[:1]
