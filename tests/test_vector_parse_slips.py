@@ -82,3 +82,6 @@ def test_rules_read_the_vector_parsers_slips_third_batch() -> None:
     # "The Greens senator for NSW, Jess Pirovano, said", "senator" tagged a verb and
     # made a clause: a person noun heads no reported clause
     assert [q[0][:10] for q in _stored_quotes(18)] == ["the report", "I have bee"]
+    # "a paramedic who works in the region, who asked not to be named," with the second
+    # clause hung inside the first: the first still says who they are
+    assert _stored_quotes(19)[0][1] == "paramedic who works in the region"

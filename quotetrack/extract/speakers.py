@@ -428,6 +428,14 @@ def _titled_body(tree: Tree, head: Token, phrase: list[Token]) -> Named | None:
         tree, [t for t in phrase if t.i < head.i]) or None, None, head.i)
 
 
+def _set_off_relatives(tree: Tree, clause: Token) -> list[int]:
+    """Heads of the relative clauses inside ``clause``'s that a comma sets off."""
+    toks = tree.tokens
+    return [w.i for w in tree.subtree(clause.i) if w.i != clause.i and w.deprel == "acl:relcl"
+            and (first := min(t.i for t in tree.subtree(w.i) if t.upos != "PUNCT")) > 0
+            and toks[first - 1].text == ","]
+
+
 def _described(tree: Tree, head: Token, phrase: list[Token]) -> str:
     """An unnamed speaker's label with the phrases after it that say who they are
     (``teacher at a Mississauga school``, ``residents of Spring Creek``, ``spokesperson
@@ -446,7 +454,8 @@ def _described(tree: Tree, head: Token, phrase: list[Token]) -> str:
     toks = tree.tokens
     relative = [c for c in tree.children(head.i, "acl") if c.deprel == "acl:relcl"
                 and c.i > head.i] if described else []
-    clause = tree.subtree(relative[0].i) if relative else []
+    clause = tree.subtree(relative[0].i, skip=_set_off_relatives(tree, relative[0])) if (
+        relative) else []  # (not "who asked not to be named" hung inside it by a slip)
     if clause and clause[0].i == head.i + 1 and len(clause) <= 8 and not _anonymous(
             clause) and not any(_says(t) for t in clause):
         kept |= {t.i for t in clause if t.upos != "PUNCT"}  # "a woman who lives on ..."
@@ -459,7 +468,8 @@ def _described(tree: Tree, head: Token, phrase: list[Token]) -> str:
             k += 1
     comma = next((t.i for t in toks[head.i:] if t.text == "," or t.sent != head.sent or (
         t.lemma.lower() in ("who", "which") and t.i > head.i and t.head >= 0 and _anonymous(
-            tree.subtree(t.head)))), len(toks))  # "..., speaking on condition of
+            tree.subtree(t.head, skip=_set_off_relatives(tree, toks[t.head]))))),
+        len(toks))  # "..., speaking on condition of
     # anonymity", "... who was not authorized": no part of it
     return clean_phrase(tree, contiguous([toks[k] for k in sorted(kept) if k < comma], head.i))
 
