@@ -750,8 +750,8 @@ class Coref:
                 continue
             words_ = [t] if self.entity_of(t.i) is not None else self.tree.children(
                 t.i, "appos", "flat", "compound")  # "board chairs Marianne Bouchard and ..."
-            named = [self.entity_of(w.i) for w in words_] + [  # (the second name hung
-                self.entity_of(c.i) for w in {t, *words_}  # on the noun: "chairs")
+            named = [self.entity_of(w.i) for w in words_] + [  # (a second name hung on the
+                self.entity_of(c.i) for w in dict.fromkeys([t, *words_])  # noun: "chairs")
                 for c in self.tree.children(w.i, "conj")]
             people: list[Entity] = []
             for e in named:
