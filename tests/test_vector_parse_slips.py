@@ -85,3 +85,10 @@ def test_rules_read_the_vector_parsers_slips_third_batch() -> None:
     # "a paramedic who works in the region, who asked not to be named," with the second
     # clause hung inside the first: the first still says who they are
     assert _stored_quotes(19)[0][1] == "paramedic who works in the region"
+
+
+def test_rules_read_the_vector_parsers_slips_fourth_batch() -> None:
+    """Names the tagger did not tag as names."""
+    # ", NordicVital AS,": a camel-case word and a legal form, tagged an adjective and
+    # an adverb, are a company's name set off after its description
+    assert [q[1] for q in _stored_quotes(20)] == ["NordicVital AS"] * 2

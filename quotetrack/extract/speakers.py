@@ -22,6 +22,7 @@ from quotetrack.extract.name_runs import (
     _glued,
     _hyphenated,
     is_dateline,
+    is_legal_form,
     surname_particle,
 )
 from quotetrack.extract.syntax import Tree, contiguous, trimmed
@@ -304,8 +305,9 @@ def _name_between_commas(toks: Sequence[Token], k: int, sent: int) -> Token | No
         start += 1  # ", the Oberweiler Initiative,": a body's name with its article
     for t in toks[start:]:
         glued = bool(run) and t.text in _HYPHENS and _glued(run[-1], t)
-        name_word = t.upos == "PROPN" or glued or (bool(run) and (t.text[:1].isupper() or (
-            t.upos == "NUM") or (t.text in ("of", "from") and run[-1].upos == "PROPN")))
+        name_word = t.upos == "PROPN" or glued or _camel(t.text) or (bool(run) and (
+            t.text[:1].isupper() or (t.upos == "NUM") or (
+                t.text in ("of", "from") and run[-1].upos == "PROPN")))
         if not name_word or t.sent != sent:  # "Workers Local 12", "Okonjo-Lindgren of
             break  # West Virginia"
         run.append(t)
@@ -313,11 +315,19 @@ def _name_between_commas(toks: Sequence[Token], k: int, sent: int) -> Token | No
     cut = next((n for n, t in enumerate(run) if t.text in ("of", "from")), None)
     if cut is not None:
         run = run[:cut]  # the name, not its place
-    while run and run[-1].upos != "PROPN":
-        run = run[:-1]
+    while run and run[-1].upos != "PROPN" and not (
+            _camel(run[-1].text) or len(run) > 1 and is_legal_form(run[-1].text)):
+        run = run[:-1]  # (not ", NordicVital AS,": a company's name, however tagged)
     if run and after is not None and after.text in (",", "\u2014", "--"):
         return run[-1]
     return None
+
+
+def _camel(word: str) -> bool:
+    """``NordicVital``, ``OceanTrace``: a capital inside a word after a lower-case
+    letter, which only a name has."""
+    return word[:1].isupper() and any(
+        a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False))
 
 
 def _past_age(toks: Sequence[Token], k: int) -> int:
