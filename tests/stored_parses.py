@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +17,13 @@ def _sentence(s: dict[str, Any], para: int) -> Sentence:
     return Sentence(s["index"], para, s["start"], s["end"], tokens[0].i, tokens)
 
 
-def stored(name: str) -> list[ParsedDoc]:
-    """Every parse in ``fixtures/parses/NAME.jsonl``, in order."""
+@cache
+def stored(name: str) -> tuple[ParsedDoc, ...]:
+    """Every parse in ``fixtures/parses/NAME.jsonl``, in order (read once per run)."""
     docs = []
     for line in (PARSES / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
         sentences = tuple(_sentence(s, s["paragraph"]) for s in d["sentences"])
         docs.append(ParsedDoc(d["text"], sentences,
                               tuple(tuple(p) for p in d["paragraphs"]), d["model"]))
-    return docs
+    return tuple(docs)

@@ -5,13 +5,18 @@ slips differ from the shipped parse's, and the rules must read both."""
 from __future__ import annotations
 
 from quotetrack.pipeline import extract
-from quotetrack.records import Article
+from quotetrack.records import Article, Quote
 from tests.stored_parses import stored
 
 
-def _stored_quotes(k: int) -> list[tuple[str, str | None, str]]:
+def _extracted(k: int) -> tuple[Quote, ...]:
+    """The quotes extracted from the ``k``-th recorded parse."""
     doc = stored("vector-parser-slips")[k]
-    return [(q.text, q.speaker, q.method) for q in extract(Article("x", doc.text), doc).quotes]
+    return extract(Article("x", doc.text), doc).quotes
+
+
+def _stored_quotes(k: int) -> list[tuple[str, str | None, str]]:
+    return [(q.text, q.speaker, q.method) for q in _extracted(k)]
 
 
 def test_rules_read_the_vector_parsers_slips() -> None:
@@ -62,9 +67,7 @@ def test_rules_read_the_vector_parsers_slips_second_batch() -> None:
 
 
 def _stored_speakers(k: int) -> list[tuple[str, list[str]]]:
-    doc = stored("vector-parser-slips")[k]
-    return [(q.text, list(q.speakers))
-            for q in extract(Article("x", doc.text), doc).quotes]
+    return [(q.text, list(q.speakers)) for q in _extracted(k)]
 
 
 def test_rules_read_the_vector_parsers_slips_third_batch() -> None:

@@ -16,12 +16,15 @@ from dataclasses import dataclass, replace
 from quotetrack.extract.cues import (
     Scope,
     asked_of,
+    comma_before,
     discourse_marker,
     frames_of,
     has_source,
     is_cue,
     other_phrasal,
+    phrase_start,
     reduced_passive,
+    set_off_participle,
     that_clause,
     thing_frames,
 )
@@ -76,11 +79,10 @@ def clause_extent(tree: Tree, cue: Token, comp: Token) -> tuple[int, int] | None
         firsts = [(trimmed(tree.subtree(c.i)) or [c])[0].i for c in tree.children(cue.i)
                   if c.i > last_own and c.rel in ("advcl", "conj", "parataxis", "obl", "ccomp")
                   and not _relative_lead(tree, c)]
-        stop = min((f for f in firsts if f > last_own and _comma_before(tree, f)),
+        stop = min((f for f in firsts if f > last_own and comma_before(tree, f)),
                    default=sent[-1].i + 1)
-        stop = min([stop] + [_phrase_start(tree, w) for w in sent if first.i < w.i < stop
-                             and w.xpos == "VBG" and is_cue(w, indirect=False)
-                             and _comma_before(tree, _phrase_start(tree, w))])
+        stop = min([stop] + [phrase_start(tree, w) for w in sent if first.i < w.i < stop
+                             and set_off_participle(tree, w) and is_cue(w, indirect=False)])
         body = _past_time(cue, [t for t in sent if first.i <= t.i < stop])  # ", adding"
     else:  # the clause comes first: everything before the reporting phrase
         last_own = max(t.i for t in own)
@@ -88,16 +90,6 @@ def clause_extent(tree: Tree, cue: Token, comp: Token) -> tuple[int, int] | None
                         if t.i > last_own or t.i == cue.i)
         body = _to_closing_mark([t for t in sent if first.i <= t.i < cue_first])
     return token_span(body)
-
-
-def _phrase_start(tree: Tree, w: Token) -> int:
-    """Index of the first of the adverbs right before ``w`` that modify it (``later
-    adding``: later), else of ``w``."""
-    own = {t.i for t in tree.children(w.i, "advmod") if t.upos == "ADV"}
-    k = w.i
-    while k - 1 in own:
-        k -= 1
-    return k
 
 
 _TIME_LEADS = frozenset({"last", "next", "this", "on", "late", "early"})
@@ -153,15 +145,6 @@ def _to_closing_mark(body: list[Token]) -> list[Token]:
         if is_mark_token(body[k].text) and body[k - 1].text == ",":
             return body[:k]
     return body
-
-
-def _comma_before(tree: Tree, i: int) -> bool:
-    """A comma, semicolon or dash right before word ``i`` (closing quote marks aside:
-    ``... company," adding that``)."""
-    k = i - 1
-    while k >= 0 and is_mark_token(tree.tokens[k].text):
-        k -= 1
-    return k >= 0 and tree.tokens[k].text in (",", ";", "--", "\u2014")
 
 
 def _claim(tree: Tree, t: Token, span: tuple[int, int] | None) -> list[Claim]:
@@ -225,7 +208,7 @@ def _inverted(tree: Tree, t: Token, before: int | None = None) -> bool:
     """A subject right after the cue (``..., said Mike Hawes``), before word ``before``
     if given, and a comma or quote mark before the cue: quotative inversion, whose
     content comes before the cue."""
-    if not _comma_before(tree, t.i) and not (
+    if not comma_before(tree, t.i) and not (
             t.i > 0 and is_mark_token(tree.tokens[t.i - 1].text)):
         return False
     stop = before if before is not None else len(tree.tokens)
@@ -274,7 +257,7 @@ def _complement_claims(tree: Tree, t: Token, scope: Scope = "claims") -> list[Cl
             continue
         if _inverted(tree, t, before=comp.i):
             continue  # "said Mike Hawes, the SMMT's chief executive": his appositive
-        comma_led = bool(lead) and _comma_before(tree, lead[0].i)
+        comma_led = bool(lead) and comma_before(tree, lead[0].i)
         if comma_led and (lead[0].text.lower() in _RELATIVES or (
                 comp.upos in ("NOUN", "PROPN") and not tree.children(comp.i, "nsubj", "cop"))):
             continue  # "said Luis Rubio, who heads ...", "said Tim Hess, a developer ..."
@@ -387,7 +370,7 @@ def _inverted_speaker(tree: Tree, t: Token, obj: Token) -> bool:
     if any(c.i < t.i for c in tree.children(t.i, "nsubj")) or sent[0].i >= t.i:
         return False
     words_after = [w for w in sent if w.i > t.i and w.upos != "PUNCT"]
-    return _comma_before(tree, t.i) and obj.upos == "PROPN" and all(
+    return comma_before(tree, t.i) and obj.upos == "PROPN" and all(
         w.i in {k.i for k in tree.subtree(obj.i)} for w in words_after)
 
 
@@ -408,7 +391,7 @@ def _object_end(tree: Tree, t: Token, end: int) -> int:
     for c in sorted(tree.children(t.i), key=lambda w: w.i):
         if c.i <= end or (c.rel in ("cc", "punct") and _next_is_conj(tree, t, c)):
             continue
-        own_clause = tree.children(c.i, "nsubj") and _comma_before(
+        own_clause = tree.children(c.i, "nsubj") and comma_before(
             tree, (trimmed(tree.subtree(c.i)) or [c])[0].i)
         nominal_conj = c.rel == "conj" and c.upos in ("NOUN", "PROPN", "PRON", "NUM")
         # "called on X to call out Russia and consider ...": a bare verb goes on the
@@ -426,7 +409,7 @@ def _fronted_claim(tree: Tree, t: Token) -> list[Claim]:
     phrase hangs as parataxis from the reported clause, which may surround it."""
     if t.head < 0 or not tree.children(t.i, "nsubj") or not (
             t.rel == "parataxis" or (t.rel == "conj" and _inverted(tree, t)
-                                     and _comma_before(tree, t.i))):
+                                     and comma_before(tree, t.i))):
         return []  # ", said Mike Hawes": an inverted cue parsed as a conjunct
     phrase = tree.subtree(t.i)
     sent = tree.doc.sentences[t.sent].tokens

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Literal
 
+from quotetrack.extract.marks import is_mark_token
 from quotetrack.extract.syntax import Tree
 from quotetrack.lexicon import speech_verb, words
 from quotetrack.records import Cue, Token
@@ -170,9 +171,33 @@ def _free_participle(tree: Tree, t: Token) -> bool:
     """``said in a statement ..., adding that``: an -ing participle set off by a comma
     borrows the clause's subject, though the parser hung it on the text's noun."""
     host = tree.tokens[t.head] if t.head >= 0 else None
-    return t.rel == "acl" and t.xpos == "VBG" and t.i > 0 and (
-        tree.tokens[t.i - 1].text == ",") and host is not None and (
+    return t.rel == "acl" and set_off_participle(tree, t) and host is not None and (
         host.lemma.lower() in words("document_nouns"))
+
+
+def comma_before(tree: Tree, i: int) -> bool:
+    """A comma, semicolon or dash right before word ``i`` (closing quote marks aside:
+    ``... company," adding that``)."""
+    k = i - 1
+    while k >= 0 and is_mark_token(tree.tokens[k].text):
+        k -= 1
+    return k >= 0 and tree.tokens[k].text in (",", ";", "--", "\u2014")
+
+
+def phrase_start(tree: Tree, w: Token) -> int:
+    """Index of the first of the adverbs right before ``w`` that modify it (``later
+    adding``: later), else of ``w``."""
+    own = {t.i for t in tree.children(w.i, "advmod") if t.upos == "ADV"}
+    k = w.i
+    while k - 1 in own:
+        k -= 1
+    return k
+
+
+def set_off_participle(tree: Tree, w: Token) -> bool:
+    """``..., adding that``, ``..., later adding that``: an -ing participle (its adverbs
+    before it) set off by a comma."""
+    return w.xpos == "VBG" and comma_before(tree, phrase_start(tree, w))
 
 
 _DEMONSTRATIVES = frozenset({"that", "this", "having", "all", "everything"})
