@@ -1042,6 +1042,14 @@ def test_attribution_a_clause_ending_in_a_colon_introduces_its_subjects_quote() 
     assert nobody.speaker is None  # a verdict is nobody
 
 
+def test_attribution_a_copular_clause_ending_in_a_colon_introduces_its_subjects_quote() -> None:
+    quotes = run('"Campaigns matter," Ferland said.\n\nA senior Liberal strategist, who '
+                 'spoke on condition of anonymity, was blunter: "People have stopped '
+                 'listening to us."').quotes
+    assert [(q.speaker, q.method) for q in quotes][1] == (
+        "senior Liberal strategist", "colon-intro")  # not Ferland's continuation
+
+
 def test_attribution_an_unnamed_speakers_person_is_named() -> None:
     text = ("Provincial treasurer Helena Stroud-Baptiste resigned on Monday after the audit. "
             "Stroud-Baptiste did not speak to reporters. Aides to the former treasurer said "

@@ -147,6 +147,14 @@ def test_coref_delayed_identification(text: str, speaker: str) -> None:
     assert q.speaker == speaker
 
 
+def test_coref_a_lead_body_with_a_definite_owner_is_the_body_named_next() -> None:
+    text = ("Residents were told to keep pets indoors after three monkeys escaped, the "
+            "city's zoo said.\n\nTwo of the animals were recaptured, the Calgary Zoo said.")
+    assert [q.speaker for q in speakers(text)] == ["Calgary Zoo", "Calgary Zoo"]
+    alone = "Residents were told to keep pets indoors, the city's zoo said."
+    assert speakers(alone)[0].speaker != "Calgary Zoo"  # nobody named: no link
+
+
 def test_coref_delayed_identification_skips_a_person_with_another_role() -> None:
     text = ("The state treasurer says that the budget is balanced.\n\n"
             "John Smith, an opposition lawmaker, says the figures are wrong.")

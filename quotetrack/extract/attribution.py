@@ -657,8 +657,9 @@ def _credit_line(tree: Tree, span: QuoteSpan) -> _Found | None:
 
 def _colon_intro(tree: Tree, span: QuoteSpan) -> _Found | None:
     """``Mayor Dana Whitfield put it bluntly: "We cannot ..."``: a direct quote opening
-    right after a colon that ends a clause is said by that clause's subject, when the
-    subject is a person or a body (``The menu read: "..."`` names nobody)."""
+    right after a colon that ends a clause (a verb's, or a copula's: ``X was blunter:``)
+    is said by that clause's subject, when the subject is a person or a body (``The
+    menu read: "..."`` names nobody)."""
     before = tree.within(max(0, span.start - 12), span.start)
     colon = next((t for t in reversed(before) if not is_mark_token(t.text)), None)
     if colon is None or colon.text != ":" or span.start - colon.end > 3:
@@ -667,14 +668,24 @@ def _colon_intro(tree: Tree, span: QuoteSpan) -> _Found | None:
     while verb is not None and verb.i > colon.i and verb.head >= 0:
         verb = tree.tokens[verb.head]  # the colon hung on a word of the quote
     noun_verb = verb is not None and _verb_read_as_noun(tree, verb)
-    if verb is None or verb.i > colon.i or verb.upos != "VERB" and noun_verb is None:
+    copular = verb is not None and bool(tree.children(verb.i, "cop"))
+    if verb is None or verb.i > colon.i or (
+            verb.upos != "VERB" and noun_verb is None and not copular):
         return None
     subj = noun_verb or _subject(tree, verb)
     named = read_mention(tree, subj) if subj is not None else []
-    if subj is None or not named or not (subj.upos == "PRON" or any(
+    if subj is None or not named or not (subj.upos == "PRON" or _describes_speaker(subj) or any(
             n.kind in ("person", "organization") for n in named)):
         return None
     return _Found(span, mention_span(tree, subj), tuple(named), "colon-intro")
+
+
+def _describes_speaker(word: Token) -> bool:
+    """A common noun that can only name someone who speaks: a person noun or title
+    (``strategist``, ``mayor``) or a body (``company``), not a thing (``message``)."""
+    low = word.lemma.lower()
+    return word.upos == "NOUN" and (low in words("person_nouns") or low in words("titles")
+                                    or low in words("organizations"))
 
 
 def _verb_read_as_noun(tree: Tree, word: Token) -> Token | None:

@@ -288,6 +288,7 @@ class Coref:
         possessors = [k for k in kids + [g for k in compounds for g in self.tree.children(k.i)]
                       if k.deprel == "nmod:poss" and k.upos == "NOUN"]  # "the lender's
         # chief executive", the owner hung on "chief"
+        definite = definite or any(self._definite(p) for p in possessors)  # "the city's zoo"
         plural = "Number=Plur" in head.feats
         both = any(k.text.lower() == "both" for k in kids)  # "Both coaches said"
         if (definite or both) and (plural and any(
@@ -364,6 +365,11 @@ class Coref:
         # introduced as an unnamed speaker names that speaker again
         return self._unnamed_source(head, lemma)
 
+    def _definite(self, noun: Token) -> bool:
+        """``noun`` has a definite determiner (``the city``, ``this team``)."""
+        return any(k.deprel == "det" and k.text.lower() in _DEFINITE
+                   for k in self.tree.children(noun.i))
+
     def _aged(self, head: Token) -> tuple[Entity, ...]:
         """``the 23-year-old`` after ``Whitmore-Banks, 23,`` (or ``23-year-old
         Whitmore-Banks``): the one person named before with that age."""
@@ -379,10 +385,11 @@ class Coref:
     def _organisation(self, head: Token, lemma: str, recent: Sequence[Recent]
                       ) -> tuple[Entity, ...]:
         """``the union``: an organisation whose name holds the noun (``Prairie Nurses'
-        Union``) before any other; failing one, ``the ministry`` only one named by its
-        initials or by place and portfolio, an agency or a regulator no body named as a
-        business, and a company or a firm none named as a government body (``the
-        agency`` is not Halden Pharmaceuticals)."""
+        Union``) before any other, then one named so just after (a lead's ``the city's
+        zoo said``, ``the Calgary Zoo`` named next); failing one, ``the ministry`` only
+        one named by its initials or by place and portfolio, an agency or a regulator no
+        body named as a business, and a company or a firm none named as a government body
+        (``the agency`` is not Halden Pharmaceuticals)."""
         named = self._best(head, recent, lambda e: e.kind == "organization" and (
             _holds(e.name, lemma)), prefer=lemma) or self._ministers_ministry(head, lemma)
         if named or lemma in _NAMED_KINDS:
@@ -390,9 +397,10 @@ class Coref:
                                        and _bears(e.name, lemma), prefer=lemma) or (
                 self._kind_named_later(head, lemma))
         sort = _sort_of(lemma)
-        return self._best(head, recent, lambda e: e.kind == "organization" and (
-            sort is None or self._sort_of_entity(e) in (None, sort)) and not (
-            sort and set(self.roles.get(e.id, "").split()) & _NEWSROOMS), prefer=lemma)
+        return self._named_after(head, lemma) or self._best(  # a lead's "the city's zoo
+            head, recent, lambda e: e.kind == "organization" and (  # said": named next
+                sort is None or self._sort_of_entity(e) in (None, sort)) and not (
+                sort and set(self.roles.get(e.id, "").split()) & _NEWSROOMS), prefer=lemma)
 
     def _national_body(self, head: Token, lemma: str) -> tuple[Entity, ...]:
         """``The Chinese delegation rejected that argument. ... the delegation said``:
