@@ -137,6 +137,30 @@ def test_train_tokenizer_shape_reaches_stanza() -> None:
     assert args[args.index("--dropout") + 1] == "0.15"
 
 
+def test_train_refuses_gum_genres_that_may_not_train_a_shipped_model() -> None:
+    from quotetrack.models import train
+
+    with pytest.raises(SystemExit) as exit_info:
+        train._parse_args(["--gum-genres", "news,fiction"])
+    assert exit_info.value.code == 2
+
+
+@pytest.mark.skipif(not (UD / "UD_English-GUM").exists(), reason=f"no UD data at {UD}")
+def test_train_gum_genres_follow_ewt_train_only(tmp_path: Path) -> None:
+    from quotetrack.models import train
+
+    plan = train._parse_args(["--ud-dir", str(UD), "--work-dir", str(tmp_path),
+                              "--limit-sentences", "3", "--gum-genres", "news,voyage"])
+    train.prepare_ud(plan)
+    folder = tmp_path / "ud" / train.TREEBANK
+    trained = (folder / "en_ewt-ud-train.conllu").read_text("utf-8")
+    genres = {line.split("= ", 1)[1] for line in trained.splitlines()
+              if line.startswith("# meta::genre = ")}
+    assert genres == {"news", "voyage"}
+    assert trained.count("# sent_id") > 3  # EWT's three, then the GUM documents
+    assert "# meta::genre" not in (folder / "en_ewt-ud-dev.conllu").read_text("utf-8")
+
+
 @pytest.mark.parametrize("stage", ["pos", "depparse", "ner"])
 def test_train_word_vectors_reach_stanza(stage: str, tmp_path: Path) -> None:
     from quotetrack.models import train

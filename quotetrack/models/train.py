@@ -25,6 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from quotetrack.models.ner_data import OPEN_GENRES
+
 TREEBANK = "UD_English-EWT"
 SHORT = "en_ewt"
 FILES = {
@@ -74,6 +76,7 @@ class Plan:
     ner_dropout: tuple[str, str] = NER_DROPOUT
     vectors: Path | None = None
     tok_shape: tuple[str, str] = TOK_SHAPE
+    gum_genres: tuple[str, ...] = ()
 
     @property
     def udbase(self) -> Path:
@@ -135,11 +138,21 @@ def prepare_ud(plan: Plan) -> None:
         if not src.exists():
             raise SystemExit(f"missing {src}: pass --ud-dir pointing at shared/ud")
         conllu = _limited_conllu(src, plan.limit)
+        if split == "train" and plan.gum_genres:
+            conllu = conllu.rstrip("\n") + "\n\n" + _gum_train(plan)
         (dest / src.name[:-3]).write_text(conllu, "utf-8")
         shipped_txt = src.with_name(f"{SHORT}-ud-{split}.txt")
         txt = shipped_txt.read_text("utf-8") if shipped_txt.exists() and plan.limit is None \
             else raw_text(conllu)
         (dest / f"{SHORT}-ud-{split}.txt").write_text(txt, "utf-8")
+
+
+def _gum_train(plan: Plan) -> str:
+    """GUM train's documents of ``--gum-genres``, to follow EWT train."""
+    from quotetrack.models.gum_documents import documents
+
+    src = plan.ud_dir / "UD_English-GUM" / "en_gum-ud-train.conllu.gz"
+    return documents(gzip.open(src, "rt", encoding="utf-8").read(), plan.gum_genres)
 
 
 def _prep(plan: Plan, stage: str) -> None:
@@ -416,6 +429,8 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
                     help="NER tagger dropout and word dropout")
     ap.add_argument("--tok-shape", default=",".join(TOK_SHAPE), metavar="H,D",
                     help="tokenizer hidden size and dropout")
+    ap.add_argument("--gum-genres", default="", metavar="G1,G2",
+                    help="append GUM train's documents of these open genres to EWT train")
     ap.add_argument("--vectors", type=Path, metavar="PRETRAIN.pt",
                     help="word vectors for the tagger, parser and NER (word_vectors)")
     ap.add_argument("--half", action="store_true",
@@ -432,6 +447,11 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
     if unknown:
         ap.error(f"unknown stages {sorted(unknown)}; choose from {','.join(STAGES)}")
     lr = dict(item.partition("=")[::2] for item in a.lr)
+    genres = tuple(g for g in a.gum_genres.split(",") if g)
+    closed = sorted(set(genres) - OPEN_GENRES)
+    if closed:
+        ap.error(f"GUM genres {closed} may not train a shipped model; choose from "
+                 f"{','.join(sorted(OPEN_GENRES))}")
     return Plan(a.ud_dir.resolve(), a.work_dir.resolve(), a.out.resolve(), stages,
                 a.limit_sentences, steps, a.minutes, a.threads,
                 a.init_from.resolve() if a.init_from else None, a.force, a.seed, lr,
@@ -439,7 +459,7 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
                 _pair(ap, a.dep_dropout, "--dep-dropout"),
                 _pair(ap, a.ner_dropout, "--ner-dropout"),
                 a.vectors.resolve() if a.vectors else None,
-                _pair(ap, a.tok_shape, "--tok-shape"))
+                _pair(ap, a.tok_shape, "--tok-shape"), genres)
 
 
 def _pair(ap: argparse.ArgumentParser, text: str, flag: str) -> tuple[str, str]:
