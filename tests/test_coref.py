@@ -155,6 +155,19 @@ def test_coref_a_lead_body_with_a_definite_owner_is_the_body_named_next() -> Non
     assert speakers(alone)[0].speaker != "Calgary Zoo"  # nobody named: no link
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Talks stalled, two officials familiar with the talks told Reuters. \"The gap is "
+     "narrower,\" one of the officials said.", "official familiar with the talks"),
+    ("The cuts, according to people familiar with the matter, will fall in Leeds. One of "
+     "the people said the bank was also reviewing roles.", "person familiar with the matter"),
+    ("Tariffs rose, Greg Smith said. Several Labour MPs from northern seats welcomed the "
+     "stand. One, who asked not to be named, said: \"He is right.\"",
+     "Labour MP from northern seats"),
+])
+def test_coref_one_of_an_unnamed_group_is_named_by_the_group(text: str, speaker: str) -> None:
+    assert speakers(text)[-1].speaker == speaker
+
+
 def test_coref_delayed_identification_skips_a_person_with_another_role() -> None:
     text = ("The state treasurer says that the budget is balanced.\n\n"
             "John Smith, an opposition lawmaker, says the figures are wrong.")

@@ -750,8 +750,9 @@ def _linked(n: Named, f: _Found, coref: Coref, recent: list[Recent]) -> tuple[En
     if head.upos == "PRON" and f.span.kind == "direct":
         for piece in f.span.segments or (f.span,):
             coref = coref.barring(piece.start, piece.end)
+    one = head.upos in ("NUM", "PRON") and head.text.lower() == "one"  # "One, who ... said"
     if head.upos in ("PRON", "NOUN") and (n.gender or head.upos == "NOUN") or aged(
-            coref.tree, head) or role or capitalised_description(coref.tree, head):
+            coref.tree, head) or role or one or capitalised_description(coref.tree, head):
         found = coref.resolve(head, recent)
         later = None if found else _lead_body(coref, f.mention, definite=True)
         return (later,) if later is not None else found

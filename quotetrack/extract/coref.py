@@ -39,6 +39,7 @@ from quotetrack.extract.speakers import (
     POSTPOSITIVE,
     aged,
     capitalised_description,
+    member_noun,
     read_mention,
 )
 from quotetrack.extract.syntax import Tree
@@ -149,6 +150,8 @@ class Coref:
         if not self.entities:
             return ()
         low = head.text.lower()
+        if low == "one" and not self.tree.children(head.i, "nmod"):
+            return self._group_member(head)  # "Several MPs ... One, who ..., said"
         if head.upos == "PRON" or low in PERSONAL or low in NEUTER or low in PLURAL:
             return self._pronoun(head, low, recent)
         if head.upos == "NOUN" or aged(self.tree, head) or (  # "the 26-year-old"
@@ -297,6 +300,8 @@ class Coref:
         if plural and definite and lemma in _BENCH:  # "the five judges wrote": their court
             return self._best(head, recent, lambda e: e.kind == "organization" and (
                 "court" in _name_words(e.name)), prefer="court")
+        if plural and _member_of(self.tree, head):  # "one of the officials said"
+            return self._group_member(head)
         if plural:
             return self._plural_holders(head, lemma, definite)
         person = lemma in words("person_nouns") or lemma in words("titles") or (
@@ -708,6 +713,35 @@ class Coref:
         holders = self._holding(self._after(head, 1), role)
         return tuple(holders) if count is not None and len(holders) == count else ()
 
+    def _group_member(self, head: Token) -> tuple[Entity, ...]:
+        """``one of the officials said`` after ``two officials familiar with the talks
+        told``: one member of the unnamed group the article last introduced with that
+        plural noun (a count or quantifier, no name), under the group's label with its
+        noun singular (``official familiar with the talks``)."""
+        toks = self.tree.tokens
+        bare = head.text.lower() == "one"  # "Several MPs welcomed it. One, who ..., said"
+        reach = max(0, self.tree.doc.sentences[max(0, head.sent - 1)].first) if bare else (
+            max(0, head.i - 800))
+        for t in reversed(toks[reach:head.i]):
+            if "Number=Plur" not in t.feats or t.upos != "NOUN" or (
+                    t.lemma.lower() != head.lemma.lower() if not bare else not (
+                        t.rel == "nsubj" and member_noun(t))):
+                continue
+            kids = self.tree.children(t.i)
+            counted = [c for c in kids if c.deprel == "nummod" or (
+                c.text.lower() in _GROUP_QUANTIFIERS)]
+            owned = [c for c in kids if c.deprel in ("det", "nmod:poss")]
+            named = t.i in self.by_word and self.by_word[t.i].kind == "person"
+            if (owned or (bare and not counted)) or named or self.tree.children(t.i, "appos"):
+                continue  # "the officials": a mention; "two officials, X and Y": named
+            found = read_mention(self.tree, t)
+            one = member_noun(t)
+            if len(found) != 1 or t.text not in found[0].name.split() or one is None:
+                return ()
+            label = " ".join(one if w == t.text else w for w in found[0].name.split())
+            return (Entity(DERIVED_ID, label, "person", None, (), ()),)
+        return ()
+
     def _holding(self, found: Sequence[Mention], role: str) -> list[Entity]:
         """The people of mentions ``found`` the article gave ``role``, with those a
         plural role was given together (``Ruth Makinen and Daniel Cyr, the mayors of
@@ -1037,6 +1071,18 @@ def _voiced(ents: Sequence[Entity], roles: dict[int, str]) -> frozenset[int]:
     held = [r for r in held if r & spokes]
     return frozenset(e.id for e in ents if e.kind == "organization" and any(
         set(_name_words(e.name)) <= r for r in held))
+
+
+# Words that count a group the way a number does ("several officials").
+_GROUP_QUANTIFIERS = frozenset({"several", "some", "many", "few", "two", "three", "four",
+                                "multiple", "numerous"})
+
+
+def _member_of(tree: Tree, noun: Token) -> bool:
+    """``noun`` is the group of ``one of the NOUNs`` (``One of the people said``)."""
+    gov = tree.tokens[noun.head] if noun.head >= 0 else None
+    return gov is not None and gov.text.lower() == "one" and noun.deprel == "nmod" and any(
+        c.text.lower() == "of" for c in tree.children(noun.i, "case"))
 
 
 def _name_words(name: str) -> list[str]:

@@ -344,12 +344,24 @@ def _one_of(tree: Tree, head: Token) -> Named | None:
     if head.text.lower() != "one" or any(t.ner[2:] == "PER" for t in tree.subtree(head.i)):
         return None  # "one of the victims, 81-year-old Winifred Baptiste-Harlow": named
     for c in tree.children(head.i, "nmod"):
-        if c.upos == "NOUN" and c.i > head.i and is_person_noun(c.lemma) and any(
+        one = member_noun(c)
+        if c.upos == "NOUN" and c.i > head.i and one is not None and any(
                 w.text.lower() == "of" for w in tree.children(c.i, "case")):
-            forms = [f for f in singulars(c.text.lower()) if f in words("person_nouns")]
-            return Named(min(forms, key=len) if forms else c.lemma.lower(), "person", None,
-                         None, c.i)
+            return Named(one, "person", None, None, c.i)
     return None
+
+
+def member_noun(group: Token) -> str | None:
+    """The singular of a plural noun for people (``officials`` -> ``official``,
+    ``people`` -> ``person``), or None for a noun that names no people."""
+    low = group.text.lower()
+    if low == "people":
+        return "person"
+    if not is_person_noun(group.lemma) and not is_person_noun(low):
+        return None
+    forms = [f for f in singulars(low) if f in words("person_nouns")]
+    one = min(forms, key=len) if forms else group.lemma.lower()
+    return group.text[:len(one)] if low.startswith(one) else one  # "MPs" -> "MP"
 
 
 def _common(tree: Tree, head: Token) -> list[Named]:
