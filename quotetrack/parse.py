@@ -313,9 +313,10 @@ def _inference(fast: bool) -> Iterator[None]:
 
 
 class ParseCache:
-    """Parses pickled under a folder, keyed by the text and the model files' sizes and
-    times, so that re-scoring extraction rules skips parsing (a development aid:
-    ``QUOTETRACK_PARSE_CACHE=DIR``; pickles are only read from a folder you made)."""
+    """Parses pickled under a folder, keyed by the text and the model files' contents,
+    so that re-scoring extraction rules skips parsing (a development aid:
+    ``QUOTETRACK_PARSE_CACHE=DIR``; pickles are only read from a folder you made).  A
+    checkout that rewrites the same model files keeps its parses."""
 
     def __init__(self, folder: Path, config: ParserConfig) -> None:
         import hashlib
@@ -324,7 +325,7 @@ class ParseCache:
         self.folder = folder
         directory = COMPACT_DIR if config.models == "compact" else Path(config.models)
         stamp = config.label + "".join(
-            f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns};"
+            f"{p.name}:{hashlib.sha256(p.read_bytes()).hexdigest()};"
             for p in sorted(directory.glob("*.pt"))) if directory.is_dir() else config.label
         self.model = hashlib.sha256(stamp.encode()).hexdigest()[:16]
         self.ner = config.ner

@@ -138,6 +138,20 @@ def test_parse_cache_keeps_int8_parses_apart(tmp_path: Path) -> None:
     assert plain._path("Some text.") != int8._path("Some text.")
 
 
+def test_parse_cache_keys_on_model_contents_not_file_times(tmp_path: Path) -> None:
+    import os
+
+    models = tmp_path / "models"
+    models.mkdir()
+    (models / "tagger.pt").write_bytes(b"weights")
+    key = ParseCache(tmp_path / "cache", ParserConfig(models=str(models)))._path("Text.")
+    os.utime(models / "tagger.pt", (1, 1))  # a fresh checkout of the same file
+    same = ParseCache(tmp_path / "cache", ParserConfig(models=str(models)))._path("Text.")
+    (models / "tagger.pt").write_bytes(b"retrained")
+    other = ParseCache(tmp_path / "cache", ParserConfig(models=str(models)))._path("Text.")
+    assert key == same != other
+
+
 def test_parse_word_vectors_beside_the_models_reach_tagger_parser_and_ner(
         tmp_path: Path) -> None:
     from quotetrack import parse as p
