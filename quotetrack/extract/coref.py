@@ -728,8 +728,8 @@ class Coref:
                         t.rel == "nsubj" and member_noun(t))):
                 continue
             kids = self.tree.children(t.i)
-            counted = [c for c in kids if c.deprel == "nummod" or (
-                c.text.lower() in _GROUP_QUANTIFIERS)]
+            counted = [c for c in self.tree.subtree(t.i) if c.i < t.i and (  # however hung
+                c.upos == "NUM" or c.text.lower() in _GROUP_QUANTIFIERS)]
             owned = [c for c in kids if c.deprel in ("det", "nmod:poss")]
             named = t.i in self.by_word and self.by_word[t.i].kind == "person"
             if (owned or (bare and not counted)) or named or self.tree.children(t.i, "appos"):
