@@ -439,6 +439,16 @@ def test_attribution_subjectless_speech_verb_right_before_the_quote_is_its_cue()
     ("Tulsa police said that the driver had refused to keep his hands up.", "Tulsa police"),
     ("The Ontario government said in a statement that it would review the decision.",
      "Ontario government"),
+    # a unit of a named body is a body of its own, whole ("news agency" only says what
+    # kind of body Yonhap is: see the according-to cases)
+    ("The African Union observer mission said it had noted isolated incidents.",
+     "African Union observer mission"),
+    ("A World Trade Organization panel said the tariff was not justified.",
+     "World Trade Organization panel"),
+    # but a court's panel rules as the court
+    ("Ingrid Solheim-Dahl lost her appeal at the Court of Arbitration for Sport (CAS). A "
+     "three-member CAS panel said the source was not established.",
+     "Court of Arbitration for Sport"),
 ])
 def test_attribution_speaker_phrase_classes(text: str, speaker: str) -> None:
     assert only(text).speaker == speaker

@@ -36,6 +36,7 @@ from quotetrack.extract.mentions import Entity, Mention
 from quotetrack.extract.name_runs import _HYPHENS, HONORIFICS, is_dateline
 from quotetrack.extract.places import is_place, place_body
 from quotetrack.extract.speakers import (
+    BODY_UNITS,
     POSTPOSITIVE,
     aged,
     capitalised_description,
@@ -310,6 +311,8 @@ class Coref:
             k.deprel == "nmod:poss" or (k.rel == "compound" and not person)) for k in kids)
         if owner and person:  # "Connecticut's tax commissioner"
             return self._by_role(head, lemma) or self._identified_after(head, lemma)
+        if owner and lemma in BODY_UNITS:  # "the African Union observer mission" names
+            return self._court_of(kids)  # itself; "a CAS panel" speaks as its court
         if owner and lemma in words("organizations"):  # "the M5S party": M5S
             named = [self.entity_of(k.i) for k in kids if k.rel == "compound"]
             return next(((e,) for e in named if e is not None and e.kind == "organization"),
@@ -369,6 +372,13 @@ class Coref:
         # "A source familiar with ... told" ... "The source said": any noun the article
         # introduced as an unnamed speaker names that speaker again
         return self._unnamed_source(head, lemma)
+
+    def _court_of(self, kids: Sequence[Token]) -> tuple[Entity, ...]:
+        """The court named in a unit's modifiers (``a three-member CAS panel``): a
+        court's panel or bench rules as the court."""
+        named = [e for k in kids if k.rel == "compound" and (e := self.entity_of(k.i))]
+        return tuple(e for e in named[:1] if e.kind == "organization" and {
+            "court", "tribunal"} & set(_name_words(e.name)))
 
     def _definite(self, noun: Token) -> bool:
         """``noun`` has a definite determiner (``the city``, ``this team``)."""

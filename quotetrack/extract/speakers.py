@@ -720,6 +720,12 @@ def _earlier_issuer(tree: Tree, head: Token) -> Token | None:
 _INSTITUTIONS = {"government", "police", "military", "army", "navy", "administration",
                  "parliament", "legislature", "authorities", "authority", "court", "cabinet",
                  "council", "ministry", "department", "regime", "embassy", "consulate"}
+# Units of the body named before them, bodies of their own ("the African Union observer
+# mission", "the U.N. climate secretariat"), not another word for it ("the M5S party").
+BODY_UNITS = frozenset({"mission", "secretariat", "panel", "committee", "delegation", "office",
+                        "board", "team", "unit", "division", "branch", "bureau",
+                        "commission", "caucus", "taskforce"})
+_INSTITUTIONS |= BODY_UNITS
 _DASHES = {"--", "-", "\u2014", "\u2013", "\u2015"}
 # Nouns that count or gather the people of their "of" phrase: "a chorus of Republicans".
 _COUNTING = {"number", "chorus", "group", "handful", "majority", "host", "couple", "lot",
