@@ -466,7 +466,8 @@ def _described(tree: Tree, head: Token, phrase: list[Token]) -> str:
     a comma."""
     kept = {t.i for t in phrase}
     described = is_person_noun(head.lemma) or head.text.lower() in words("group_nouns") or (
-        head.lemma.lower() == "source") or (  # "a source at Indigenous Services Canada"
+        head.lemma.lower() in ("source", "person")) or (  # "a source at Indigenous
+        # Services Canada", "a person with knowledge of the talks"
         head.text.lower() in POSTPOSITIVE)  # "A federal official familiar", "familiar" a noun
     for c in tree.children(head.i, "nmod") if described else []:
         sub = tree.subtree(c.i, skip=[k.i for k in tree.children(c.i) if k.rel in _CUT_RELS])
