@@ -1072,6 +1072,9 @@ def test_attribution_a_sources_label_keeps_where_it_works() -> None:
             "A source at Indigenous Services Canada, who was not authorized to speak "
             "publicly, told the Northern Times the project would be split in two.")
     assert [q.speaker for q in run(text).quotes] == ["source at Indigenous Services Canada"]
+    person = ("Another person with knowledge of the talks said the club had been holding "
+              "out for a larger sell-on fee.")
+    assert [q.speaker for q in run(person).quotes] == ["person with knowledge of the talks"]
 
 
 def test_attribution_a_body_named_short_is_its_full_name() -> None:
