@@ -163,6 +163,8 @@ def test_coref_a_lead_body_with_a_definite_owner_is_the_body_named_next() -> Non
     ("Tariffs rose, Greg Smith said. Several Labour MPs from northern seats welcomed the "
      "stand. One, who asked not to be named, said: \"He is right.\"",
      "Labour MP from northern seats"),
+    ("Marlene Bray said she had not slept. Several farmers said they worried about their "
+     "land. \"Nobody will pay full price,\" one of them said.", "farmer"),
 ])
 def test_coref_one_of_an_unnamed_group_is_named_by_the_group(text: str, speaker: str) -> None:
     assert speakers(text)[-1].speaker == speaker

@@ -151,8 +151,9 @@ class Coref:
         if not self.entities:
             return ()
         low = head.text.lower()
-        if low == "one" and not self.tree.children(head.i, "nmod"):
-            return self._group_member(head)  # "Several MPs ... One, who ..., said"
+        if low == "one" and all(c.upos == "PRON" for c in self.tree.children(head.i, "nmod")):
+            return self._group_member(head)  # "Several MPs ... One, who ..., said"; "one
+            # of them said"
         if head.upos == "PRON" or low in PERSONAL or low in NEUTER or low in PLURAL:
             return self._pronoun(head, low, recent)
         if head.upos == "NOUN" or aged(self.tree, head) or (  # "the 26-year-old"
