@@ -435,6 +435,8 @@ def test_attribution_subjectless_speech_verb_right_before_the_quote_is_its_cue()
     # a counting noun speaks for the people of its "of" phrase
     ("A chorus of prominent Republicans has said that the returns must be released.",
      "Republicans"),
+    # so does a quantifier ("Several of those fans", "of" phrase read as an obl or not)
+    ("Several of those fans told BBC Sport they had been pushed by stewards.", "fans"),
     # a place with an organisation noun is that place's institution, whole
     ("Tulsa police said that the driver had refused to keep his hands up.", "Tulsa police"),
     ("The Ontario government said in a statement that it would review the decision.",

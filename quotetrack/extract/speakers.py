@@ -754,11 +754,13 @@ def _past_dateline(tree: Tree, head: Token) -> Token:
 
 
 def _counted(tree: Tree, head: Token) -> Token:
-    """``a chorus of prominent Republicans``, ``a number of lawmakers``: a counting noun
-    speaks for the people of its ``of`` phrase."""
-    if head.lemma.lower() not in _COUNTING or head.upos != "NOUN":
+    """``a chorus of prominent Republicans``, ``a number of lawmakers``, ``Several of
+    those fans``: a counting noun or a quantifier speaks for the people of its ``of``
+    phrase."""
+    partitive = head.text.lower() in _QUANTIFIERS - {"one", "other", "various"}
+    if not partitive and (head.lemma.lower() not in _COUNTING or head.upos != "NOUN"):
         return head
-    for c in tree.children(head.i, "nmod"):
+    for c in tree.children(head.i, "nmod", "obl"):  # ("of those fans" read as an obl)
         if c.upos in ("NOUN", "PROPN") and any(
                 w.text.lower() == "of" for w in tree.children(c.i, "case")):
             return c
