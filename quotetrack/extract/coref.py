@@ -38,6 +38,7 @@ from quotetrack.extract.places import is_place, place_body
 from quotetrack.extract.speakers import (
     BODY_UNITS,
     POSTPOSITIVE,
+    QUANTIFIERS,
     aged,
     capitalised_description,
     member_noun,
@@ -731,19 +732,18 @@ class Coref:
         noun singular (``official familiar with the talks``)."""
         toks = self.tree.tokens
         bare = head.text.lower() == "one"  # "Several MPs welcomed it. One, who ..., said"
-        reach = max(0, self.tree.doc.sentences[max(0, head.sent - 1)].first) if bare else (
+        reach = self.tree.doc.sentences[max(0, head.sent - 1)].first if bare else (
             max(0, head.i - 800))
         for t in reversed(toks[reach:head.i]):
-            if "Number=Plur" not in t.feats or t.upos != "NOUN" or (
-                    t.lemma.lower() != head.lemma.lower() if not bare else not (
-                        t.rel == "nsubj" and member_noun(t))):
+            same = t.rel == "nsubj" and member_noun(t) is not None if bare else (
+                t.lemma.lower() == head.lemma.lower())  # any group subject, or that noun's
+            if not same or "Number=Plur" not in t.feats or t.upos != "NOUN":
                 continue
-            kids = self.tree.children(t.i)
-            counted = [c for c in self.tree.subtree(t.i) if c.i < t.i and (  # however hung
-                c.upos == "NUM" or c.text.lower() in _GROUP_QUANTIFIERS)]
-            owned = [c for c in kids if c.deprel in ("det", "nmod:poss")]
+            counted = any(c.i < t.i and (c.upos == "NUM" or c.text.lower() in QUANTIFIERS)
+                          for c in self.tree.subtree(t.i))  # however the parser hung it
+            owned = any(c.deprel in ("det", "nmod:poss") for c in self.tree.children(t.i))
             named = t.i in self.by_word and self.by_word[t.i].kind == "person"
-            if (owned or (bare and not counted)) or named or self.tree.children(t.i, "appos"):
+            if owned or (bare and not counted) or named or self.tree.children(t.i, "appos"):
                 continue  # "the officials": a mention; "two officials, X and Y": named
             found = read_mention(self.tree, t)
             one = member_noun(t)
@@ -1082,11 +1082,6 @@ def _voiced(ents: Sequence[Entity], roles: dict[int, str]) -> frozenset[int]:
     held = [r for r in held if r & spokes]
     return frozenset(e.id for e in ents if e.kind == "organization" and any(
         set(_name_words(e.name)) <= r for r in held))
-
-
-# Words that count a group the way a number does ("several officials").
-_GROUP_QUANTIFIERS = frozenset({"several", "some", "many", "few", "two", "three", "four",
-                                "multiple", "numerous"})
 
 
 def _member_of(tree: Tree, noun: Token) -> bool:

@@ -127,7 +127,7 @@ def _kind_of_name(name_tokens: list[Token]) -> SpeakerKind:
     return "unknown"
 
 
-_QUANTIFIERS = {"several", "many", "some", "few", "numerous", "various", "other", "one",
+QUANTIFIERS = {"several", "many", "some", "few", "numerous", "various", "other", "one",
                 "two", "three", "four", "five", "both", "all", "most"}
 
 
@@ -146,7 +146,7 @@ def clean_phrase(tree: Tree, toks: list[Token]) -> str:
         tree.tokens, kept[0].i, kept[k].i)), None)  # "TORONTO - Two northern Ontario mayors"
     kept = trimmed(kept[dateline + 1:]) if dateline is not None else kept
     while len(kept) > 1 and (kept[0].upos == "DET" or kept[0].rel == "det" or (
-            kept[0].text.lower() in _QUANTIFIERS) or kept[0].rel == "nummod") and (
+            kept[0].text.lower() in QUANTIFIERS) or kept[0].rel == "nummod") and (
             kept[0].end < kept[1].start):  # "fourth-year" is one word
         kept = kept[1:]  # leading ones only: "familiar with the search" keeps its "the"
     while kept and kept[-1].text in POSSESSIVES:
@@ -718,15 +718,15 @@ def _earlier_issuer(tree: Tree, head: Token) -> Token | None:
 
 
 # A place's institutions: "the Ontario government", "Toronto police" are named whole.
-_INSTITUTIONS = {"government", "police", "military", "army", "navy", "administration",
-                 "parliament", "legislature", "authorities", "authority", "court", "cabinet",
-                 "council", "ministry", "department", "regime", "embassy", "consulate"}
 # Units of the body named before them, bodies of their own ("the African Union observer
 # mission", "the U.N. climate secretariat"), not another word for it ("the M5S party").
 BODY_UNITS = frozenset({"mission", "secretariat", "panel", "committee", "delegation", "office",
                         "board", "team", "unit", "division", "branch", "bureau",
                         "commission", "caucus", "taskforce"})
-_INSTITUTIONS |= BODY_UNITS
+_INSTITUTIONS = {"government", "police", "military", "army", "navy", "administration",
+                 "parliament", "legislature", "authorities", "authority", "court", "cabinet",
+                 "council", "ministry", "department", "regime", "embassy", "consulate",
+                 *BODY_UNITS}
 _DASHES = {"--", "-", "\u2014", "\u2013", "\u2015"}
 # Nouns that count or gather the people of their "of" phrase: "a chorus of Republicans".
 _COUNTING = {"number", "chorus", "group", "handful", "majority", "host", "couple", "lot",
@@ -757,7 +757,7 @@ def _counted(tree: Tree, head: Token) -> Token:
     """``a chorus of prominent Republicans``, ``a number of lawmakers``, ``Several of
     those fans``: a counting noun or a quantifier speaks for the people of its ``of``
     phrase."""
-    partitive = head.text.lower() in _QUANTIFIERS - {"one", "other", "various"}
+    partitive = head.text.lower() in QUANTIFIERS - {"one", "other", "various"}
     if not partitive and (head.lemma.lower() not in _COUNTING or head.upos != "NOUN"):
         return head
     for c in tree.children(head.i, "nmod", "obl"):  # ("of those fans" read as an obl)
