@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -312,6 +312,16 @@ def _inference(fast: bool) -> Iterator[None]:
 
 
 
+@cache
+def _models_digest(directory: Path, files: tuple[tuple[str, int, int], ...]) -> str:
+    """The contents of a model folder's files, hashed once per process for each state of
+    the files (``files``: name, size and time of each, so a rewritten file is read again)."""
+    import hashlib
+
+    return "".join(f"{name}:{hashlib.sha256((directory / name).read_bytes()).hexdigest()};"
+                   for name, _, _ in files)
+
+
 class ParseCache:
     """Parses pickled under a folder, keyed by the text and the model files' contents,
     so that re-scoring extraction rules skips parsing (a development aid:
@@ -324,9 +334,9 @@ class ParseCache:
         folder.mkdir(parents=True, exist_ok=True)
         self.folder = folder
         directory = COMPACT_DIR if config.models == "compact" else Path(config.models)
-        stamp = config.label + "".join(
-            f"{p.name}:{hashlib.sha256(p.read_bytes()).hexdigest()};"
-            for p in sorted(directory.glob("*.pt"))) if directory.is_dir() else config.label
+        stamp = config.label + (_models_digest(directory, tuple(
+            (p.name, p.stat().st_size, p.stat().st_mtime_ns)
+            for p in sorted(directory.glob("*.pt")))) if directory.is_dir() else "")
         self.model = hashlib.sha256(stamp.encode()).hexdigest()[:16]
         self.ner = config.ner
         self.quantize = config.quantize

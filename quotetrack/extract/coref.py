@@ -41,6 +41,7 @@ from quotetrack.extract.speakers import (
     QUANTIFIERS,
     aged,
     capitalised_description,
+    is_definite,
     member_noun,
     read_mention,
 )
@@ -294,7 +295,8 @@ class Coref:
         possessors = [k for k in kids + [g for k in compounds for g in self.tree.children(k.i)]
                       if k.deprel == "nmod:poss" and k.upos == "NOUN"]  # "the lender's
         # chief executive", the owner hung on "chief"
-        definite = definite or any(self._definite(p) for p in possessors)  # "the city's zoo"
+        definite = definite or any(is_definite(self.tree, p) for p in possessors)  # "the
+        # city's zoo"
         plural = "Number=Plur" in head.feats
         both = any(k.text.lower() == "both" for k in kids)  # "Both coaches said"
         if (definite or both) and (plural and any(
@@ -381,11 +383,6 @@ class Coref:
         named = [e for k in kids if k.rel == "compound" and (e := self.entity_of(k.i))]
         return tuple(e for e in named[:1] if e.kind == "organization" and {
             "court", "tribunal"} & set(_name_words(e.name)))
-
-    def _definite(self, noun: Token) -> bool:
-        """``noun`` has a definite determiner (``the city``, ``this team``)."""
-        return any(k.deprel == "det" and k.text.lower() in _DEFINITE
-                   for k in self.tree.children(noun.i))
 
     def _aged(self, head: Token) -> tuple[Entity, ...]:
         """``the 23-year-old`` after ``Whitmore-Banks, 23,`` (or ``23-year-old

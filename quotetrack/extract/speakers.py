@@ -128,7 +128,7 @@ def _kind_of_name(name_tokens: list[Token]) -> SpeakerKind:
 
 
 QUANTIFIERS = {"several", "many", "some", "few", "numerous", "various", "other", "one",
-                "two", "three", "four", "five", "both", "all", "most"}
+               "two", "three", "four", "five", "both", "all", "most"}
 
 
 def clean_phrase(tree: Tree, toks: list[Token]) -> str:
@@ -673,7 +673,7 @@ def _plaintiff(tree: Tree, head: Token) -> Token | None:
     """``The Federal Trade Commission sued Lumora Inc. ... according to the complaint``:
     a definite lawsuit or complaint is the one the latest subject of ``sue`` before it
     brought."""
-    if head.lemma.lower() not in ("complaint", "lawsuit", "suit") or not _definite(tree, head):
+    if head.lemma.lower() not in ("complaint", "lawsuit", "suit") or not is_definite(tree, head):
         return None
     for v in reversed(tree.tokens[max(0, head.i - 800):head.i]):
         if v.upos != "VERB" or v.text.lower() not in ("sued", "sues", "sue", "suing"):
@@ -705,24 +705,24 @@ def _earlier_issuer(tree: Tree, head: Token) -> Token | None:
     text noun is the nearest earlier text of that noun that names its issuer, past other
     definite mentions of it (the same text), and speaks for that issuer; an indefinite
     one naming none (another text) ends the search."""
-    if not _definite(tree, head):
+    if not is_definite(tree, head):
         return None
     lemma = head.lemma.lower()
     for t in reversed(tree.tokens[max(0, head.i - 800):head.i]):
         if t.upos != "NOUN" or t.lemma.lower() != lemma:
             continue
         issuer = _issuer(tree, t) or _issued_by(tree, t) or _stated_in(tree, t)
-        if issuer is not None or not _definite(tree, t):
+        if issuer is not None or not is_definite(tree, t):
             return issuer
     return None
 
 
-# A place's institutions: "the Ontario government", "Toronto police" are named whole.
 # Units of the body named before them, bodies of their own ("the African Union observer
 # mission", "the U.N. climate secretariat"), not another word for it ("the M5S party").
 BODY_UNITS = frozenset({"mission", "secretariat", "panel", "committee", "delegation", "office",
                         "board", "team", "unit", "division", "branch", "bureau",
                         "commission", "caucus", "taskforce"})
+# A place's institutions: "the Ontario government", "Toronto police" are named whole.
 _INSTITUTIONS = {"government", "police", "military", "army", "navy", "administration",
                  "parliament", "legislature", "authorities", "authority", "court", "cabinet",
                  "council", "ministry", "department", "regime", "embassy", "consulate",
@@ -767,7 +767,7 @@ def _counted(tree: Tree, head: Token) -> Token:
     return head
 
 
-def _definite(tree: Tree, head: Token) -> bool:
+def is_definite(tree: Tree, head: Token) -> bool:
     """``the poll``, ``this report``: a noun with a definite determiner."""
     return any(d.text.lower() in ("the", "this", "that") for d in tree.children(head.i, "det"))
 
@@ -776,7 +776,7 @@ def _named_text(tree: Tree, head: Token) -> Token | None:
     """``the report`` after ``the Australian National Iodine Nutrition Study``: a
     definite text noun is the nearest text named before it (a name ending in a text
     noun), which speaks for itself."""
-    if not _definite(tree, head):
+    if not is_definite(tree, head):
         return None
     for t in reversed(tree.tokens[max(0, head.i - 800):head.i]):
         if t.upos == "PROPN" and t.text.lower() in words("document_nouns") and (
