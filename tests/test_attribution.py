@@ -1333,3 +1333,47 @@ def test_attribution_allies_of_a_named_person_are_not_that_person() -> None:
     assert [q.speaker for q in run(text).quotes] == [
         "Allies of Graham Pellow", "ally of Graham Pellow"]
 
+
+
+def test_attribution_set_off_opening_name_is_the_subject_less_cue_subject() -> None:
+    text = ("Health Minister Rowena Falkirk announced the funding on Monday.\n\n"
+            "Falkirk, for her part, said she was \"optimistic\" hospitals would cope.")
+    assert run(text).quotes[-1].speaker == "Rowena Falkirk"
+
+
+def test_attribution_opening_adverb_is_no_speaker() -> None:
+    text = "However, said the report, the plan would cost far more than planned."
+    assert all(q.speaker != "However" for q in run(text).quotes)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the act a text names: "the ruling" after "the court ... ruling that"
+    ("The Supreme Court of Nova Scotia struck down the bylaw on Friday, ruling that the "
+     "town had exceeded its powers.\n\nThe town never held a public hearing, according to "
+     "the ruling.", "Supreme Court of Nova Scotia"),
+    # a later definite mention names the indefinite text's issuer
+    ("Two plants will close next year, according to an internal email seen by Reuters."
+     "\n\nThe email, written by plant manager Orla Beckwith, said staff would be moved.",
+     "Orla Beckwith"),
+    # a text put on someone's own site
+    ("Environment Canada issued warnings for the coast on Monday.\n\nWinds could reach 120 "
+     "kilometres an hour, according to a bulletin posted on the agency's website.",
+     "Environment Canada"),
+    # a text hung on the contact clause that describes it
+    ("The Prairie Nurses Union has not called a strike.\n\nBut according to a letter the "
+     "union sent to members on Monday, nurses will refuse overtime.",
+     "Prairie Nurses Union"),
+    # a filing naming no one is the filer's, the clause's subject
+    ("Corvane Minerals Ltd. cut its forecast on Monday.\n\nCorvane will write down "
+     "$300 million, according to a filing with the Toronto Stock Exchange.",
+     "Corvane Minerals Ltd."),
+    # a text owned by "its" in the object of a verb is that verb's subject's
+    ("The Standing Committee on Health delivered its final report on Monday.\n\n"
+     "The report found that wait times had doubled since 2019.",
+     "Standing Committee on Health"),
+    # a named text owned by the body named before it
+    ("The chair said the fund's latest Annual Member Survey showed rising concern.\n\n"
+     "According to the survey, two in five members plan to retire early.", "fund"),
+])
+def test_attribution_text_speaks_for_its_issuer(text: str, speaker: str) -> None:
+    assert run(text).quotes[-1].speaker == speaker

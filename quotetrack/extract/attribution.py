@@ -57,6 +57,7 @@ from quotetrack.extract.speakers import (
     label_speaker,
     mention_span,
     read_mention,
+    set_off_opener,
 )
 from quotetrack.extract.syntax import Tree
 from quotetrack.lexicon import (
@@ -171,7 +172,12 @@ def _slipped_subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None
             d.upos == "DET" for d in tree.subtree(c.i) if d.i < c.i)) or (
         c.ner[2:] == "PER" and c.text[:1].isupper()) or _lone_capital_clause(tree, c))
               and not _within(c, avoid) and c.rel in ("ccomp", "dep", "obj", "xcomp", "csubj")]
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    opener = [c for c in tree.children(cue.i) if set_off_opener(tree, c)
+              and not _within(c, avoid)]
+    return opener[0] if opener else None
+
 
 
 def _lone_capital_clause(tree: Tree, c: Token) -> bool:

@@ -396,7 +396,7 @@ def _common(tree: Tree, head: Token) -> list[Named]:
     # "a senior Labor figure" is a person
     issuer = (_issuer(tree, head) or _earlier_issuer(tree, head) or _issued_by(tree, head)
               or _named_text(tree, head) or _authored(tree, head) or _plaintiff(tree, head)
-              if document else None)
+              or _later_issuer(tree, head) or _filer(tree, head) if document else None)
     if issuer is not None and issuer.upos == "NOUN" and issuer.text[:1].isupper() and (
             issuer.i > tree.doc.sentences[issuer.sent].first):
         return [_proper(tree, issuer)]  # "SeaLedger" read as a common noun: a name still
@@ -565,6 +565,9 @@ def _issuer(tree: Tree, head: Token) -> Token | None:
     if owner and head.rel == "obl" and any(  # "according to its annual report": the
             w.text.lower() == "according" for w in tree.children(head.i, "case")):
         return owner[0]  # the one "its" refers to issued it
+    bound = _bound_owner(tree, head) if owner else None
+    if bound is not None:
+        return bound
     verbs = tree.children(head.i, "acl") + [  # "a survey of teachers, conducted by the
         v for c in tree.children(head.i, "nmod") if any(  # board": the clause hung on
             w.text.lower() == "of" for w in tree.children(c.i, "case"))  # the "of" phrase
@@ -572,6 +575,9 @@ def _issuer(tree: Tree, head: Token) -> Token | None:
     for verb in verbs:  # "the memo, signed by ... Viktor Halvorsen"
         if verb.lemma.lower() not in _ISSUING | _AUTHORING:
             continue  # "a memo viewed by the Financial Post": a reader, no issuer
+        site = _site_owner(tree, verb)
+        if site is not None:
+            return site
         if verb.deprel == "acl:relcl":  # "figures the team submitted to the league"
             subj = [c for c in tree.children(verb.i, "nsubj") if c.upos in ("PROPN", "NOUN")]
             if subj:
@@ -580,7 +586,62 @@ def _issuer(tree: Tree, head: Token) -> Token | None:
             if c.upos in ("PROPN", "NOUN") and any(
                     w.text.lower() == "by" for w in tree.children(c.i, "case")):
                 return c
+    return _contact_clause(tree, head)
+
+
+def _bound_owner(tree: Tree, head: Token) -> Token | None:
+    """``The Royal Commission ... handed its final report to the governor``: a text
+    owned by ``its`` or ``their`` in the object of a verb is the verb's subject's."""
+    if head.rel != "obj" or head.head < 0 or not any(
+            c.text.lower() in ("its", "their") for c in tree.children(head.i, "nmod:poss")):
+        return None
+    subj = [c for c in tree.children(head.head, "nsubj") if c.deprel == "nsubj"
+            and c.upos in ("PROPN", "NOUN")]
+    return subj[0] if subj else None
+
+
+def _filer(tree: Tree, head: Token) -> Token | None:
+    """``Albion Meridian will take a charge ..., according to a filing with the London
+    Stock Exchange``: a filing no one is named for is the body the claim is about (the
+    proper-name subject of the clause it is the source of: an insider's own filing too)."""
+    if head.lemma.lower() != "filing" or not any(
+            w.text.lower() == "according" for w in tree.children(head.i, "case")):
+        return None
+    node = head
+    while node.head >= 0 and node.upos != "VERB":  # however the parser hung the phrase
+        node = tree.tokens[node.head]
+    subj = [c for c in tree.children(node.i, "nsubj") if c.upos == "PROPN"]
+    return subj[0] if subj else None
+
+
+def _site_owner(tree: Tree, verb: Token) -> Token | None:
+    """``a notice posted on the department's website``: a text put on someone's own
+    site, page or account is theirs."""
+    for c in tree.children(verb.i, "obl"):
+        if c.lemma.lower() in _SITES and any(
+                w.text.lower() == "on" for w in tree.children(c.i, "case")):
+            owner = [o for o in tree.children(c.i, "nmod:poss") if o.upos in ("PROPN", "NOUN")]
+            if owner:
+                return owner[0]
     return None
+
+
+_SITES = {"website", "site", "page", "account", "feed", "channel", "blog"}
+
+
+def _contact_clause(tree: Tree, head: Token) -> Token | None:
+    """``according to a memo the guild sent to members``, however the parser hung the
+    clause: a text followed by a noun phrase (determiners, adjectives, nouns) and an
+    issuing verb is that noun phrase's."""
+    toks = tree.tokens
+    k = head.i + 1
+    while k < len(toks) and k - head.i <= 6 and toks[k].upos in ("DET", "ADJ", "NOUN", "PROPN"):
+        k += 1
+    if k == head.i + 1 or k >= len(toks) or toks[k - 1].upos not in ("NOUN", "PROPN") or (
+            toks[k].upos != "VERB") or toks[k].lemma.lower() not in _ISSUING | _AUTHORING or (
+            toks[k].sent != head.sent):
+        return None
+    return toks[k - 1]
 
 
 _ISSUING = {"release", "publish", "issue", "post", "tweet", "air", "run", "conduct",
@@ -709,11 +770,58 @@ def _earlier_issuer(tree: Tree, head: Token) -> Token | None:
         return None
     lemma = head.lemma.lower()
     for t in reversed(tree.tokens[max(0, head.i - 800):head.i]):
-        if t.upos != "NOUN" or t.lemma.lower() != lemma:
-            continue
+        if t.upos not in ("NOUN", "PROPN") or t.lemma.lower() != lemma or (
+                t.upos == "PROPN" and t.rel in ("compound", "flat")):
+            continue  # "the bank's latest Business Outlook Survey": a named text too
         issuer = _issuer(tree, t) or _issued_by(tree, t) or _stated_in(tree, t)
         if issuer is not None or not is_definite(tree, t):
-            return issuer
+            return issuer or _deverbal_issuer(tree, head)
+    return _deverbal_issuer(tree, head)
+
+
+def _later_issuer(tree: Tree, head: Token) -> Token | None:
+    """``according to an internal memo ...`` then ``The memo, signed by Viktor
+    Halvorsen, said``: a text with no issuer of its own is the next definite text of
+    that noun in the next three sentences, which names its issuer."""
+    lemma = head.lemma.lower()
+    last = head.sent + 3
+    for t in tree.tokens[head.i + 1:]:
+        if t.sent > last:
+            break
+        if t.upos == "NOUN" and t.lemma.lower() == lemma and is_definite(tree, t):
+            return _issuer(tree, t)
+    return None
+
+
+# Nouns that name what a verb did ("the ruling" after "the court ruled"): the verb's
+# lemma when it is not the noun's own ("report", "survey").
+_DEVERBAL = {"ruling": "rule", "finding": "find", "filing": "file", "decision": "decide",
+             "judgment": "judge", "statement": "state", "announcement": "announce",
+             "order": "order", "verdict": "rule", "assessment": "assess",
+             "review": "review", "report": "report", "estimate": "estimate"}
+
+
+def _deverbal_issuer(tree: Tree, head: Token) -> Token | None:
+    """``The Federal Court of Appeal has overturned ..., ruling that ...`` then
+    ``according to the ruling``: a definite text noun with no earlier text of its own
+    is the act of the nearest earlier verb it names, and speaks for that verb's
+    subject (the subject of the clause it hangs on, for a participle)."""
+    verb_lemma = _DEVERBAL.get(head.lemma.lower())
+    if verb_lemma is None or not is_definite(tree, head):
+        return None
+    for v in reversed(tree.tokens[max(0, head.i - 400):head.i]):
+        if v.upos != "VERB" or v.lemma.lower() != verb_lemma:
+            continue
+        node = v
+        for _ in range(2):
+            subj = [c for c in tree.children(node.i, "nsubj") if c.deprel == "nsubj"
+                    and c.upos in ("PROPN", "NOUN")]
+            if subj:
+                return subj[0]
+            if node.rel not in ("advcl", "conj", "xcomp") or node.head < 0:
+                break
+            node = tree.tokens[node.head]
+        return None
     return None
 
 
@@ -860,6 +968,16 @@ def _titled_people(tree: Tree, head: Token) -> list[Token]:
             if c.i > head.i and c.ner == "B-PER"]
 
 
+def set_off_opener(tree: Tree, c: Token) -> bool:
+    """``Varghese, for her part, said``, the name read as an adverb: a sentence's
+    opening word, set off by a comma, that the article tags a person elsewhere."""
+    toks = tree.tokens
+    if c.i != tree.doc.sentences[c.sent].first or c.i + 1 >= len(toks) or (
+            toks[c.i + 1].text != ",") or not c.text[:1].isupper() or c.ner != "O":
+        return False
+    return any(t.text == c.text and t.ner[2:] == "PER" for t in toks if t.i != c.i)
+
+
 def read_mention(tree: Tree, head: Token) -> list[Named]:
     """Every speaker a mention names (several for ``the Kremlin and the White House``)."""
     head = _past_dateline(tree, head)
@@ -871,7 +989,8 @@ def read_mention(tree: Tree, head: Token) -> list[Named]:
     for h in heads:
         role = h.upos == "ADJ" and h.lemma.lower() in words("person_nouns")  # "executive"
         named = h.text[:1].isupper() and (h.rel.startswith(("nsubj", "csubj")) and (
-            h.lemma.lower() == h.text.lower()) or h.ner[2:] == "PER")  # "Ostrovtsev added",
+            h.lemma.lower() == h.text.lower()) or h.ner[2:] == "PER" or set_off_opener(
+            tree, h))  # "Ostrovtsev added",
         # tagged a verb, no form; "Eitan Shaked", a name's word the model tagged a verb
         if h.upos not in ("PROPN", "NOUN", "PRON", "NUM", "X", "SYM") and not aged(
                 tree, h) and not role and not named:
