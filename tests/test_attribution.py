@@ -1335,12 +1335,6 @@ def test_attribution_allies_of_a_named_person_are_not_that_person() -> None:
 
 
 
-def test_attribution_set_off_opening_name_is_the_subject_less_cue_subject() -> None:
-    text = ("Health Minister Rowena Falkirk announced the funding on Monday.\n\n"
-            "Falkirk, for her part, said she was \"optimistic\" hospitals would cope.")
-    assert run(text).quotes[-1].speaker == "Rowena Falkirk"
-
-
 def test_attribution_opening_adverb_is_no_speaker() -> None:
     text = "However, said the report, the plan would cost far more than planned."
     assert all(q.speaker != "However" for q in run(text).quotes)
@@ -1351,10 +1345,6 @@ def test_attribution_opening_adverb_is_no_speaker() -> None:
     ("The Supreme Court of Nova Scotia struck down the bylaw on Friday, ruling that the "
      "town had exceeded its powers.\n\nThe town never held a public hearing, according to "
      "the ruling.", "Supreme Court of Nova Scotia"),
-    # a later definite mention names the indefinite text's issuer
-    ("Two plants will close next year, according to an internal email seen by Reuters."
-     "\n\nThe email, written by plant manager Orla Beckwith, said staff would be moved.",
-     "Orla Beckwith"),
     # a text put on someone's own site
     ("Environment Canada issued warnings for the coast on Monday.\n\nWinds could reach 120 "
      "kilometres an hour, according to a bulletin posted on the agency's website.",
@@ -1377,3 +1367,29 @@ def test_attribution_opening_adverb_is_no_speaker() -> None:
 ])
 def test_attribution_text_speaks_for_its_issuer(text: str, speaker: str) -> None:
     assert run(text).quotes[-1].speaker == speaker
+
+
+def test_attribution_set_off_opening_name_is_the_subject_less_cue_subject() -> None:
+    # the parser reads "Ewing" as a verb hung on "said"
+    text = ("Farmer Liam Ewing lost 40 ewes.\n\n"
+            "Ewing, whose sheep drink from the river, said he had moved his flock to "
+            "another field.")
+    assert run(text).quotes[-1].speaker == "Liam Ewing"
+
+
+def test_attribution_speech_verb_conjoined_to_a_reported_clause_is_the_reporters() -> None:
+    # the parser hangs "and said" on the clause "noted" reports
+    text = ("Reeve Colette Amundsen said the county had asked for help.\n\n"
+            "She noted that the mill, which employs about 90 people, has been \"a good "
+            "employer for 40 years\" and said residents should wait for the inspectors' "
+            "report.")
+    last = run(text).quotes[-1]
+    assert last.text.startswith("residents should wait")
+    assert last.speaker == "Colette Amundsen"
+
+
+def test_attribution_text_issuer_named_by_its_next_definite_mention() -> None:
+    text = ("Two plants will close next year, according to an internal email seen by "
+            "Reuters.\n\nThe email, written by plant manager Orla Beckwith, said staff "
+            "would be moved.")
+    assert [q.speaker for q in run(text).quotes] == ["Orla Beckwith", "Orla Beckwith"]

@@ -34,7 +34,7 @@ from itertools import islice
 from quotetrack.extract.canonical import Entities
 from quotetrack.extract.coref import Coref, Recent, _mention_head
 from quotetrack.extract.cueless import framed_after, introduced, name_line, words_of
-from quotetrack.extract.cues import asked_of, set_off_participle
+from quotetrack.extract.cues import asked_of, parallel_report, set_off_participle
 from quotetrack.extract.marks import after_mark, is_mark_token
 from quotetrack.extract.mentions import Entity
 from quotetrack.extract.name_runs import (
@@ -1064,10 +1064,11 @@ def _reporting_clause(tree: Tree, cue: Token, node: Token) -> Token:
         head = tree.tokens[head.head]  # "said in a statement that ...", hung on the noun
     elif node.rel != "ccomp":
         return node
-    if head is not None and set_off_participle(tree, cue) and (
-            speech_verb(head.lemma, head.text) is not None):
+    if head is not None and (set_off_participle(tree, cue) or parallel_report(
+            tree, cue, node)) and speech_verb(head.lemma, head.text) is not None:
         return head
     return node
+
 
 
 def _governing_cue(tree: Tree, spans: list[QuoteSpan], resolved: list[Resolved]) -> None:

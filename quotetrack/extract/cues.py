@@ -226,3 +226,15 @@ def that_clause(tree: Tree, t: Token) -> bool:
         return False
     return any(c.i > t.i and any(m.text.lower() == "that" for m in tree.children(c.i, "mark"))
                for c in tree.children(t.i, "ccomp"))
+
+
+def parallel_report(tree: Tree, verb: Token, clause: Token) -> bool:
+    """``She noted that the plant has been a good neighbour and said residents should
+    wait``, ``said`` hung on the reported clause: a speech verb conjoined to a reported
+    clause opened by ``that``, with no subject of its own and reporting a clause of its
+    own, is the reporting verb's."""
+    return verb.rel == "conj" and verb.head == clause.i and clause.rel == "ccomp" and (
+        speech_verb(verb.lemma, verb.text) is not None) and not tree.children(
+        verb.i, "nsubj", "mark") and bool(
+        tree.children(verb.i, "ccomp")) and any(
+        m.text.lower() == "that" for m in tree.children(clause.i, "mark"))

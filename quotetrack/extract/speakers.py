@@ -969,13 +969,14 @@ def _titled_people(tree: Tree, head: Token) -> list[Token]:
 
 
 def set_off_opener(tree: Tree, c: Token) -> bool:
-    """``Varghese, for her part, said``, the name read as an adverb: a sentence's
-    opening word, set off by a comma, that the article tags a person elsewhere."""
+    """``Varghese, for her part, said``, ``Ewing, whose cattle drink from the creek,
+    said``, the name read as an adverb or a verb: a sentence's opening word, set off by
+    a comma, that the model tags a person there or elsewhere in the article."""
     toks = tree.tokens
     if c.i != tree.doc.sentences[c.sent].first or c.i + 1 >= len(toks) or (
-            toks[c.i + 1].text != ",") or not c.text[:1].isupper() or c.ner != "O":
+            toks[c.i + 1].text != ",") or not c.text[:1].isupper():
         return False
-    return any(t.text == c.text and t.ner[2:] == "PER" for t in toks if t.i != c.i)
+    return any(t.text == c.text and t.ner[2:] == "PER" for t in toks)
 
 
 def read_mention(tree: Tree, head: Token) -> list[Named]:
