@@ -1393,3 +1393,27 @@ def test_attribution_text_issuer_named_by_its_next_definite_mention() -> None:
             "Reuters.\n\nThe email, written by plant manager Orla Beckwith, said staff "
             "would be moved.")
     assert [q.speaker for q in run(text).quotes] == ["Orla Beckwith", "Orla Beckwith"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a relative clause set off by commas between the name and the cue
+    ('Outside the hearing room, Rep. Dana Whitfield, D-Oregon, who has introduced similar '
+     'legislation in the House, said the Senate was "finally catching up."', "Dana Whitfield"),
+    # a name followed by an age is a person's, whatever the model tagged it
+    ("In Tarragona, where the fountains in the old port were switched off on Friday, "
+     "pensioner Montserrat Vila, 81, said she now filled jugs at night.", "Montserrat Vila"),
+    # a parenthesised acronym between the name and the cue
+    ("Smoke from more than 90 wildfires burning in northern Alberta will drift over much "
+     "of the Prairies again this week, Environment and Climate Change Canada (ECCC) said "
+     "Monday.", "Environment and Climate Change Canada"),
+])
+def test_attribution_subject_less_cue_takes_the_name_set_off_before_it(
+        text: str, speaker: str) -> None:
+    assert {q.speaker for q in run(text).quotes} == {speaker}
+
+
+def test_attribution_speech_verb_in_a_relative_clause_conjunct_is_the_antecedents() -> None:
+    text = ("Estonian President Kaja Lindmets, who attended a dinner with leaders on "
+            "Tuesday, thanked allies for their support but said Estonia still needed more "
+            "air defence systems before winter.")
+    assert run(text).quotes[-1].speaker == "Kaja Lindmets"

@@ -276,6 +276,9 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
         reported = reported or (node if reporting is not node else None)
         node = reporting
         subj = _governing_subject(tree, node, avoid)
+        if subj is not None and subj.lemma.lower() in _RELATIVE and not subj.text.isupper() and (
+                node.deprel == "acl:relcl" and node.head >= 0):  # "X, who attended ...,
+            return Source(tree.tokens[node.head], "relative-clause", subj)  # ... but said"
         if subj is not None:
             return Source(subj, "governing-subject")
     subj = _governing_subject(tree, reported, avoid) if reported else None
@@ -321,12 +324,18 @@ def _set_off_before(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:
     k = cue.i - 1
     while k > 0 and toks[k].upos in ("AUX", "PART") and toks[k].sent == cue.sent:
         k -= 1  # "Victor Ansah-Pelletier, was quoted"
+    if k > 0 and toks[k].text == ")":
+        return _acronym_before(tree, k, cue)
     if k <= 0 or toks[k].text != ",":
         return None
     k -= 1
-    while k >= 0 and toks[k].sent == cue.sent and toks[k].upos not in ("VERB", "AUX") and (
-            not _within(toks[k], avoid)):
-        if toks[k].upos == "PROPN" and toks[k].ner.endswith("PER"):
+    while k >= 0 and toks[k].sent == cue.sent and not _within(toks[k], avoid):
+        if toks[k].upos in ("VERB", "AUX"):
+            k = _relative_start(tree, k, cue)  # "X, who has introduced ..., said"
+            if k < 0:
+                break
+            continue
+        if toks[k].upos == "PROPN" and (toks[k].ner.endswith("PER") or _aged(toks, k)):
             first = k
             while first > 0 and toks[first - 1].upos == "PROPN" and toks[first - 1].ner != "O":
                 first -= 1
@@ -337,6 +346,44 @@ def _set_off_before(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:
             return next((toks[j] for j in run if toks[j].head not in run), toks[k])
         k -= 1
     return None
+
+
+def _relative_start(tree: Tree, k: int, cue: Token) -> int:
+    """The word before the comma that sets off the relative clause holding word ``k``
+    (``X, who has introduced similar legislation, said``), or -1 if it is in none."""
+    toks = tree.tokens
+    for j in range(k - 1, max(k - 15, 0), -1):
+        if toks[j].sent != cue.sent or toks[j].text == ",":
+            return j - 1 if toks[j].text == "," and j + 1 < k and toks[j + 1].text.lower() in (
+                "who", "which", "whose", "whom", "where") else -1
+    return -1
+
+
+def _aged(toks: tuple[Token, ...], k: int) -> bool:
+    """``Montserrat Vila, 78,``: a name followed by an age set off by commas is a person's,
+    whatever the model tagged it."""
+    return k + 3 < len(toks) and toks[k + 1].text == "," and toks[k + 2].upos == "NUM" and (
+        toks[k + 3].text == ",")
+
+
+def _acronym_before(tree: Tree, close: int, cue: Token) -> Token | None:
+    """``Environment and Climate Change Canada (ECCC) said``: a cue right after a
+    parenthesised acronym is said by the name the acronym follows (its head word)."""
+    toks = tree.tokens
+    opening = next((j for j in range(close - 1, max(close - 4, 0), -1)
+                    if toks[j].text == "("), None)
+    if opening is None or opening < 1 or toks[opening - 1].upos != "PROPN" or (
+            toks[opening - 1].sent != cue.sent) or not all(
+            toks[j].text.isupper() for j in range(opening + 1, close)):
+        return None
+    last = opening - 1
+    first = last
+    while first > 0 and toks[first - 1].sent == cue.sent and (
+            toks[first - 1].upos == "PROPN" or (toks[first - 1].upos == "CCONJ" and first > 1
+                                                and toks[first - 2].upos == "PROPN")):
+        first -= 1
+    run = range(first, last + 1)
+    return next((toks[j] for j in run if toks[j].head not in run), toks[last])
 
 
 _NOMINAL_HEADS = ("PROPN", "NOUN", "PRON", "NUM", "X")
