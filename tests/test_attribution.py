@@ -1417,3 +1417,19 @@ def test_attribution_speech_verb_in_a_relative_clause_conjunct_is_the_antecedent
             "Tuesday, thanked allies for their support but said Estonia still needed more "
             "air defence systems before winter.")
     assert run(text).quotes[-1].speaker == "Kaja Lindmets"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("By early evening, evacuees were arriving at a shelter in Prince George. Several "
+     "said they had left with little more than their pets.", "evacuees"),
+    ("Hundreds of farmers protested outside the legislature on Monday. Some said the new "
+     "rules would put them out of business.", "farmers"),
+])
+def test_attribution_bare_quantifier_speaks_for_the_group_before_it(
+        text: str, speaker: str) -> None:
+    assert run(text).quotes[-1].speaker == speaker
+
+
+def test_attribution_bare_quantifier_without_a_group_before_it_names_no_group() -> None:
+    text = "The council voted on Monday. Some said the new rules went too far."
+    assert run(text).quotes[-1].speaker != "council"

@@ -52,6 +52,7 @@ from quotetrack.extract.speakers import (
     _opening_people,
     _past_dateline,
     aged,
+    bare_quantifier_group,
     capitalised_description,
     clean_phrase,
     label_speaker,
@@ -174,9 +175,9 @@ def _slipped_subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None
               and not _within(c, avoid) and c.rel in ("ccomp", "dep", "obj", "xcomp", "csubj")]
     if before:
         return before[-1]
-    opener = [c for c in tree.children(cue.i) if set_off_opener(tree, c)
-              and not _within(c, avoid)]
-    return opener[0] if opener else None
+    opener = [c for c in tree.children(cue.i) if (set_off_opener(tree, c) or (
+        c.i < cue.i and bare_quantifier_group(tree, c) is not None)) and not _within(c, avoid)]
+    return opener[0] if opener else None  # "Several said", "Several" an adverb
 
 
 

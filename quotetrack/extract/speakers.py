@@ -866,7 +866,8 @@ def _counted(tree: Tree, head: Token) -> Token:
     those fans``: a counting noun or a quantifier speaks for the people of its ``of``
     phrase."""
     partitive = head.text.lower() in QUANTIFIERS - {"one", "other", "various"}
-    if not partitive and (head.lemma.lower() not in _COUNTING or head.upos != "NOUN"):
+    if not partitive and (_COUNTING.isdisjoint({head.lemma.lower(), head.text.lower()}) or (
+            head.upos != "NOUN")):  # "Hundreds", lemma "hundred"
         return head
     for c in tree.children(head.i, "nmod", "obl"):  # ("of those fans" read as an obl)
         if c.upos in ("NOUN", "PROPN") and any(
@@ -979,9 +980,29 @@ def set_off_opener(tree: Tree, c: Token) -> bool:
     return any(t.text == c.text and t.ner[2:] == "PER" for t in toks)
 
 
+# Quantifiers that stand for a group on their own ("Several said", "Some said").
+BARE_QUANTIFIERS = frozenset({"several", "some", "many", "most", "few", "others"})
+
+
+def bare_quantifier_group(tree: Tree, head: Token) -> Token | None:
+    """``evacuees were arriving ... Several said``: a quantifier standing alone for
+    people speaks for the plural group of people that is the subject of the sentence
+    before it in the paragraph (its noun), or for none."""
+    if head.text.lower() not in BARE_QUANTIFIERS or tree.children(head.i, "nmod") or (
+            head.sent == 0):
+        return None
+    before = tree.doc.sentences[head.sent - 1]
+    if before.para != tree.doc.sentences[head.sent].para:
+        return None
+    groups = (_counted(tree, t) for t in before.tokens if t.rel.startswith("nsubj"))
+    return next((g for g in groups if g.upos == "NOUN" and "Number=Plur" in g.feats
+                 and member_noun(g) is not None), None)  # "Hundreds of farmers" too
+
+
 def read_mention(tree: Tree, head: Token) -> list[Named]:
     """Every speaker a mention names (several for ``the Kremlin and the White House``)."""
     head = _past_dateline(tree, head)
+    head = bare_quantifier_group(tree, head) or head
     head = _counted(tree, head)
     head = _based_description(tree, head)
     heads = _titled_people(tree, head) or [head] + [
