@@ -1433,3 +1433,13 @@ def test_attribution_bare_quantifier_speaks_for_the_group_before_it(
 def test_attribution_bare_quantifier_without_a_group_before_it_names_no_group() -> None:
     text = "The council voted on Monday. Some said the new rules went too far."
     assert run(text).quotes[-1].speaker != "council"
+
+
+def test_attribution_text_made_the_subject_of_its_own_contact_clause_speaks() -> None:
+    # the parser reads "A sentencing memorandum Tasker filed" as a clause of "said"
+    text = ("Defense attorney Gwen Tasker said her client had already repaid about "
+            "$120,000. A sentencing memorandum Tasker filed last week said Morrow had "
+            "attended more than 90 Gamblers Anonymous meetings.")
+    quotes = run(text).quotes
+    assert [q.text[:4] for q in quotes] == ["her ", "Morr"]
+    assert quotes[-1].speaker == "Gwen Tasker"

@@ -34,7 +34,7 @@ from itertools import islice
 from quotetrack.extract.canonical import Entities
 from quotetrack.extract.coref import Coref, Recent, _mention_head
 from quotetrack.extract.cueless import framed_after, introduced, name_line, words_of
-from quotetrack.extract.cues import asked_of, parallel_report, set_off_participle
+from quotetrack.extract.cues import asked_of, contact_text, parallel_report, set_off_participle
 from quotetrack.extract.marks import after_mark, is_mark_token
 from quotetrack.extract.mentions import Entity
 from quotetrack.extract.name_runs import (
@@ -177,7 +177,11 @@ def _slipped_subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None
         return before[-1]
     opener = [c for c in tree.children(cue.i) if (set_off_opener(tree, c) or (
         c.i < cue.i and bare_quantifier_group(tree, c) is not None)) and not _within(c, avoid)]
-    return opener[0] if opener else None  # "Several said", "Several" an adverb
+    if opener:
+        return opener[0]  # "Several said", "Several" an adverb
+    texts = [t for c in tree.children(cue.i) if c.i < cue.i and not _within(c, avoid)
+             for t in [contact_text(tree, c)] if t is not None]
+    return texts[0] if texts else None  # "A memorandum Lyle filed ... said"
 
 
 

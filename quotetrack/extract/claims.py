@@ -17,6 +17,7 @@ from quotetrack.extract.cues import (
     Scope,
     asked_of,
     comma_before,
+    contact_text,
     discourse_marker,
     frames_of,
     has_source,
@@ -242,8 +243,9 @@ _PRESS = frozenset({"reporter", "journalist", "interviewer", "correspondent", "p
 def _complement_claims(tree: Tree, t: Token, scope: Scope = "claims") -> list[Claim]:
     out = []
     for comp in tree.children(t.i, "ccomp") + _misattached_complements(tree, t):
-        if comp.i < t.i and asked_of(tree, comp):
-            continue  # "X, asked whether ..., said": the question put to the speaker
+        if comp.i < t.i and (asked_of(tree, comp) or contact_text(tree, comp) is not None):
+            continue  # "X, asked whether ..., said": the question put to the speaker; "A
+            # memorandum Lyle filed ... said": the text that speaks, misparsed
         if comp.upos in ("ADJ", "ADV", "ADP") and not tree.children(comp.i, "nsubj", "cop"):
             continue  # '"frozen conflict," similar to ...': a modifier, not a clause
         if comp.i < t.i and comp.text.islower() and is_person_noun(comp.text) and not (

@@ -16,7 +16,7 @@ from typing import Literal
 
 from quotetrack.extract.marks import is_mark_token
 from quotetrack.extract.syntax import Tree
-from quotetrack.lexicon import speech_verb, words
+from quotetrack.lexicon import singulars, speech_verb, words
 from quotetrack.records import Cue, Token
 
 Scope = Literal["claims", "attributions"]
@@ -238,3 +238,39 @@ def parallel_report(tree: Tree, verb: Token, clause: Token) -> bool:
         verb.i, "nsubj", "mark") and bool(
         tree.children(verb.i, "ccomp")) and any(
         m.text.lower() == "that" for m in tree.children(clause.i, "mark"))
+
+
+# Verbs that put out a text ("the ministry released a statement") and that make one.
+ISSUING = {"release", "publish", "issue", "post", "tweet", "air", "run", "conduct",
+           "file", "send", "write", "launch", "commission", "unveil", "share", "submit",
+           "present", "table", "provide"}
+AUTHORING = {"sign", "author", "prepare", "compile", "produce", "draft", "pen", "carry"}
+
+
+def contact_clause(tree: Tree, head: Token) -> Token | None:
+    """``according to a memo the guild sent to members``, however the parser hung the
+    clause: a text followed by a noun phrase (determiners, adjectives, nouns) and an
+    issuing verb is that noun phrase's."""
+    toks = tree.tokens
+    k = head.i + 1
+    while k < len(toks) and k - head.i <= 6 and toks[k].upos in ("DET", "ADJ", "NOUN", "PROPN"):
+        k += 1
+    if k == head.i + 1 or k >= len(toks) or toks[k - 1].upos not in ("NOUN", "PROPN") or (
+            toks[k].upos != "VERB") or toks[k].lemma.lower() not in ISSUING | AUTHORING or (
+            toks[k].sent != head.sent):
+        return None
+    return toks[k - 1]
+
+
+def contact_text(tree: Tree, verb: Token) -> Token | None:
+    """``A sentencing memorandum Lyle filed last week said ...``, parsed with the text
+    a subject of ``filed``: the text noun whose contact clause ``verb`` heads."""
+    if verb.lemma.lower() not in ISSUING | AUTHORING:
+        return None
+    return next((s for s in tree.children(verb.i, "nsubj") if s.i < verb.i and s.upos == "NOUN"
+                 and is_text_noun(s) and contact_clause(tree, s) is not None), None)
+
+
+def is_text_noun(head: Token) -> bool:
+    """``head`` names a text that speaks for its issuer (``statement``, ``memo``)."""
+    return any(w in words("document_nouns") for w in singulars(head.lemma.lower()))

@@ -14,7 +14,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from quotetrack.extract.cues import UNSTATED
+from quotetrack.extract.cues import (
+    AUTHORING,
+    ISSUING,
+    UNSTATED,
+    contact_clause,
+    is_text_noun,
+)
 from quotetrack.extract.mention_types import PARTY_WORDS, PERSONAL_UNITS
 from quotetrack.extract.name_runs import (
     _HYPHENS,
@@ -391,7 +397,7 @@ def _common(tree: Tree, head: Token) -> list[Named]:
         return [Named(n.name, n.kind, said, n.gender, n.head) for n in map(
             lambda a: _proper(tree, a), named)]
     lemma = head.lemma.lower()
-    document = any(w in words("document_nouns") for w in singulars(lemma)) and not (
+    document = is_text_noun(head) and not (
         "Number=Plur" not in head.feats and is_person_noun(lemma))  # "filings", "figures";
     # "a senior Labor figure" is a person
     issuer = (_issuer(tree, head) or _earlier_issuer(tree, head) or _issued_by(tree, head)
@@ -554,7 +560,7 @@ def _issuer(tree: Tree, head: Token) -> Token | None:
         poss = c.deprel == "nmod:poss" and c.upos in ("PROPN", "NOUN")
         named = c.deprel == "compound" and c.upos == "PROPN"  # "a Bloomberg poll"
         wrote = c.deprel == "nmod" and not cases and any(  # "a summary the union posted",
-            v.lemma.lower() in _ISSUING | _AUTHORING for v in tree.children(c.i, "acl"))
+            v.lemma.lower() in ISSUING | AUTHORING for v in tree.children(c.i, "acl"))
         if (by or poss or named or wrote) and c.upos in ("PROPN", "NOUN"):  # misparsed
             return c
     after = _from_after(tree, head) or _named_compound(tree, head)
@@ -573,7 +579,7 @@ def _issuer(tree: Tree, head: Token) -> Token | None:
             w.text.lower() == "of" for w in tree.children(c.i, "case"))  # the "of" phrase
         for v in tree.children(c.i, "acl") if tree.tokens[v.i - 1].text == ","]
     for verb in verbs:  # "the memo, signed by ... Viktor Halvorsen"
-        if verb.lemma.lower() not in _ISSUING | _AUTHORING:
+        if verb.lemma.lower() not in ISSUING | AUTHORING:
             continue  # "a memo viewed by the Financial Post": a reader, no issuer
         site = _site_owner(tree, verb)
         if site is not None:
@@ -586,7 +592,7 @@ def _issuer(tree: Tree, head: Token) -> Token | None:
             if c.upos in ("PROPN", "NOUN") and any(
                     w.text.lower() == "by" for w in tree.children(c.i, "case")):
                 return c
-    return _contact_clause(tree, head)
+    return contact_clause(tree, head)
 
 
 def _bound_owner(tree: Tree, head: Token) -> Token | None:
@@ -629,25 +635,6 @@ def _site_owner(tree: Tree, verb: Token) -> Token | None:
 _SITES = {"website", "site", "page", "account", "feed", "channel", "blog"}
 
 
-def _contact_clause(tree: Tree, head: Token) -> Token | None:
-    """``according to a memo the guild sent to members``, however the parser hung the
-    clause: a text followed by a noun phrase (determiners, adjectives, nouns) and an
-    issuing verb is that noun phrase's."""
-    toks = tree.tokens
-    k = head.i + 1
-    while k < len(toks) and k - head.i <= 6 and toks[k].upos in ("DET", "ADJ", "NOUN", "PROPN"):
-        k += 1
-    if k == head.i + 1 or k >= len(toks) or toks[k - 1].upos not in ("NOUN", "PROPN") or (
-            toks[k].upos != "VERB") or toks[k].lemma.lower() not in _ISSUING | _AUTHORING or (
-            toks[k].sent != head.sent):
-        return None
-    return toks[k - 1]
-
-
-_ISSUING = {"release", "publish", "issue", "post", "tweet", "air", "run", "conduct",
-            "file", "send", "write", "launch", "commission", "unveil", "share", "submit",
-            "present", "table", "provide"}
-_AUTHORING = {"sign", "author", "prepare", "compile", "produce", "draft", "pen", "carry"}
 
 
 def _named_compound(tree: Tree, head: Token) -> Token | None:
@@ -692,7 +679,7 @@ def _issued_by(tree: Tree, head: Token) -> Token | None:
     """``The ministry issued a statement that said ...``: a text that is the object of
     an issuing verb speaks for that verb's subject."""
     verb = tree.tokens[head.head] if head.rel == "obj" and head.head >= 0 else None
-    if verb is None or verb.lemma.lower() not in _ISSUING:
+    if verb is None or verb.lemma.lower() not in ISSUING:
         return None
     subj = [c for c in tree.children(verb.i, "nsubj") if c.deprel != "nsubj:pass"
             and c.upos in ("PROPN", "NOUN", "PRON")]
@@ -718,7 +705,7 @@ def _authored(tree: Tree, head: Token) -> Token | None:
     lemma = head.lemma.lower()
     found: list[Token] = []
     for v in tree.tokens:
-        if v.upos != "VERB" or v.lemma.lower() not in _ISSUING | _AUTHORING:
+        if v.upos != "VERB" or v.lemma.lower() not in ISSUING | AUTHORING:
             continue
         subj = [s for s in tree.children(v.i, "nsubj") if s.deprel == "nsubj:pass"]
         agents = [c for c in tree.children(v.i, "obl") if c.upos in ("NOUN", "PROPN") and any(
