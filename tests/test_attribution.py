@@ -1443,3 +1443,11 @@ def test_attribution_text_made_the_subject_of_its_own_contact_clause_speaks() ->
     quotes = run(text).quotes
     assert [q.text[:4] for q in quotes] == ["her ", "Morr"]
     assert quotes[-1].speaker == "Gwen Tasker"
+
+
+def test_attribution_business_plural_ends_a_company_name_the_model_missed() -> None:
+    text = ("Ridgeway Bank economist Claire Ashdown said food inflation would ease.\n\n"
+            "Fresh Orchard Foods, one of the country's largest grocery chains, said in a "
+            "statement that its margins had not increased.\n\n"
+            "\"We are doing everything we can to keep prices low,\" the company said.")
+    assert [q.speaker for q in run(text).quotes][-2:] == ["Fresh Orchard Foods"] * 2

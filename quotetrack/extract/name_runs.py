@@ -531,13 +531,18 @@ def _hyphenated(doc: ParsedDoc, i: int) -> tuple[int, int]:
 
 def _with_adjectives(doc: ParsedDoc, run: list[Token]) -> list[Token]:
     """An organisation's run with the capitalised adjectives before it (``Saudi
-    Interior Ministry``), never the sentence's first word."""
+    Interior Ministry``); the sentence's first word only as a modifier of the name's own
+    words (``Fresh Harvest Foods, one of ..., said``; not ``Senior Interior Ministry
+    officials``)."""
     k = run[0].i
+    inside = {t.i for t in run}
     while k > 0 and doc.tokens[k - 1].upos in ("ADJ", "PROPN") and (
             doc.tokens[k - 1].text[:1].isupper()) and doc.tokens[k - 1].ner[2:] != "PER" \
-            and doc.tokens[k - 1].sent == run[0].sent and k - 1 > doc.sentences[
-                run[0].sent].first:
+            and doc.tokens[k - 1].sent == run[0].sent and (k - 1 > doc.sentences[
+                run[0].sent].first or (doc.tokens[k - 1].head in inside and doc.tokens[
+                    k - 1].deprel in ("amod", "compound"))):
         k -= 1  # "Korean Central News Agency"
+        inside.add(k)
     return [*doc.tokens[k:run[0].i], *run]
 
 
