@@ -885,3 +885,13 @@ def test_coref_the_utility_is_the_body_a_place_and_a_utility_word_name() -> None
              "Government welcomed the deal. The utility said construction would begin in "
              "2027.")
     assert [q.speaker for q in run(glued).quotes][-1] == "Hydro-Québec"
+
+
+def test_it_after_a_sentence_about_a_described_organisation_is_that_organisation() -> None:
+    text = ("The Canadian Food Inspection Agency said the recall covers formula made by "
+            "Little Maple Nutrition Inc. in Guelph.\n\n"
+            "The agency said it was not aware of any illnesses.\n\n"
+            "The company said in a separate statement that the affected products account "
+            "for about 15 per cent of its output. It said formula made at its plant in "
+            "Alberta was not affected.")
+    assert run(text).quotes[-1].speaker == "Little Maple Nutrition Inc."

@@ -175,7 +175,8 @@ class Coref:
             return self._best(head, recent, lambda e: e.kind == "person"
                               and (e.gender in (None, gender)), gender)
         if low in NEUTER:
-            return self._clause_owner(head, recent) or self._best(
+            return self._clause_owner(head, recent) or self._described_subject(
+                head, "n", recent) or self._best(
                 head, recent, lambda e: e.kind in ("organization", "place"))
         if low in PLURAL:
             singular = self._they_them()
@@ -227,9 +228,10 @@ class Coref:
 
     def _described_subject(self, head: Token, gender: str, recent: Sequence[Recent]
                            ) -> tuple[Entity, ...]:
-        """``The judge also dismissed the objection. He wrote that ...``: a pronoun
-        right after a sentence whose subject is a definite person description (in the
-        same paragraph, no name between) is that description's person."""
+        """``The judge also dismissed the objection. He wrote that ...``, ``The company
+        said ... It said``: a pronoun right after a sentence whose subject is a definite
+        description of a person (an organisation, for ``it``: gender ``n``) in the same
+        paragraph, no name between, is that description's entity."""
         prev = self._sentence_before(head)
         first = self.tree.doc.sentences[head.sent].first
         if prev is None or head.i > first + 1 and not all(
@@ -243,7 +245,9 @@ class Coref:
         if len(subj) != 1 or any(t.i in self.by_word for t in prev.tokens):
             return ()
         found = self._description(subj[0], recent)
-        if len(found) == 1 and found[0].kind == "person" and found[0].gender in (None, gender):
+        kind = "organization" if gender == "n" else "person"
+        if len(found) == 1 and found[0].kind == kind and (
+                kind == "organization" or found[0].gender in (None, gender)):
             return found
         return ()
 
