@@ -1016,3 +1016,19 @@ def test_entities_a_surname_with_particles_after_it_stays_whole() -> None:
     text = ("Spanish Defence Minister Lucía Herrero de la Vega said Spain would meet the "
             "target. Herrero de la Vega said pensions were safe.")
     assert [q.speaker for q in run_text(text).quotes] == ["Lucía Herrero de la Vega"] * 2
+
+
+def test_entities_leading_words_of_one_body_name_are_that_body() -> None:
+    from quotetrack.extract.entities import group_entities
+
+    text = ("Granite Pacific Bank cut its outlook. Granite Pacific also said profit fell. "
+            "Carrick University said fees would rise, and the Carrick University Faculty "
+            "Association said it would strike.")
+    doc = parsed(text)
+    mentions = [_mention(doc, "Granite Pacific Bank", "ORG"),
+                _mention(doc, "Granite Pacific", "ORG", 1),
+                _mention(doc, "Carrick University", "ORG"),
+                _mention(doc, "Carrick University Faculty Association", "ORG")]
+    names = {e.name: len(e.mentions) for e in group_entities(doc, mentions)}
+    assert names == {"Granite Pacific Bank": 2, "Carrick University": 1,
+                     "Carrick University Faculty Association": 1}

@@ -543,6 +543,21 @@ def _nearest(doc: ParsedDoc, full: dict[str, list[Mention]], owners: list[str],
     return min(owners, key=distance)
 
 
+def _leading_words(short: str, long: str, names: Sequence[str]) -> bool:
+    """``Dominion Pacific`` for ``Dominion Pacific Bank``: a name of two words or more
+    that begins the one longer organisation name that begins with it, whose other
+    words end in an organisation's head word, when it ends in none itself (not
+    ``Carrick University`` of ``Carrick University Faculty Association``) and names no
+    place (``New York``)."""
+    if len(short.split()) < 2 or not long.startswith(short + " ") or is_place(short) or (
+            short.split()[-1].lower().rstrip(".'’s") in words("organizations")):
+        return False
+    if sum(n.startswith(short + " ") for n in names) != 1:
+        return False
+    last = long.split()[-1].lower().rstrip(".")
+    return last in words("organizations") or is_legal_form(long.split()[-1])
+
+
 def _org_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
     """Group organisation mentions by name, acronym and leading word, and a name of two
     words or more with the one longer name that ends with it (``Justice Department``,
@@ -563,7 +578,8 @@ def _org_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
             if bare(short) in (acronym(long), acronym(long.split(" of ")[0])) or company_of(
                     short, long) or _inside_legal_name(short, long) or (
                     len(short.split()) == 1 and (
-                    long.split()[0] == short) and not is_place(short)):  # not "Alberta"
+                    long.split()[0] == short) and not is_place(short)) or (  # not "Alberta"
+                    _leading_words(short, long, names)):
                 merged[short] = long
                 break
     out: dict[str, list[Mention]] = {}
