@@ -603,13 +603,13 @@ def test_attribution_they_is_the_plural_people_subject_before_it() -> None:
     assert q.speaker == "Scientology officials"
 
 
-def test_attribution_people_at_a_named_body_are_named_after_it() -> None:
+def test_attribution_people_at_a_named_body_keep_the_text_s_description() -> None:
     quotes = run("Officials at Homeland Security Investigations, a division of Immigration and "
                  "Customs Enforcement, said they were concerned that the program could be "
                  "abused. An official at the Ministry of Health said the cap was fair. "
                  "Workers from the plant said it was unsafe.").quotes
-    assert [q.speaker for q in quotes] == ["Homeland Security Investigations officials",
-                                           "Ministry of Health official",
+    assert [q.speaker for q in quotes] == ["Officials at Homeland Security Investigations",
+                                           "official at the Ministry of Health",
                                            "Workers from the plant"]
 
 

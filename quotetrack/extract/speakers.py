@@ -422,9 +422,6 @@ def _common(tree: Tree, head: Token) -> list[Named]:
             rest = clean_phrase(tree, [t for t in phrase if t.i > named[-1].i])
             return [Named(name, "organization", rest or None, None, named[-1].i)]
         return [Named(label, "organization", None, None, head.i)]
-    staff = _staff_of(tree, head)
-    if staff is not None:
-        return [staff]
     titled = _titled_body(tree, head, phrase)
     if titled is not None:
         return [titled]
@@ -524,26 +521,6 @@ def _anonymous(clause: list[Token]) -> bool:
 # ("a source close to the team", "people briefed on the talks").
 POSTPOSITIVE = frozenset({"familiar", "close", "knowledgeable", "aware", "briefed",
                            "involved"})
-
-
-def _staff_of(tree: Tree, head: Token) -> Named | None:
-    """``Officials at Homeland Security Investigations``: people described by the body
-    they work at (``at``/``from`` a proper name) are named after it
-    (``Homeland Security Investigations officials``)."""
-    if not is_person_noun(head.lemma):
-        return None
-    for c in tree.children(head.i, "nmod"):
-        if c.i < head.i or not c.text[:1].isupper() or c.upos not in ("PROPN", "NOUN") or (
-                c.ner[2:] == "PER") or not any(w.text.lower() in ("at", "from")
-                                               for w in tree.children(c.i, "case")):
-            continue
-        cut = [k.i for k in tree.children(c.i) if k.rel in ("appos", "acl", "punct", "case",
-                                                             "det", "nmod:poss")]
-        name = contiguous(tree.subtree(c.i, skip=cut), c.i)
-        plural = "Number=Plur" in head.feats
-        return Named(f"{_text(tree, name)} {head.text.lower()}",
-                     "group" if plural else "unknown", None, None, head.i)
-    return None
 
 
 def _issuer(tree: Tree, head: Token) -> Token | None:
