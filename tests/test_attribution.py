@@ -1451,3 +1451,13 @@ def test_attribution_business_plural_ends_a_company_name_the_model_missed() -> N
             "statement that its margins had not increased.\n\n"
             "\"We are doing everything we can to keep prices low,\" the company said.")
     assert [q.speaker for q in run(text).quotes][-2:] == ["Fresh Orchard Foods"] * 2
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("A judge certified a class action on behalf of as many as 1.2 million customers who "
+     "say the company quietly added a fee to their bills.", "customers"),
+    ("More than 300 residents said the plan was unfair.", "residents"),
+    ("About 40 nurses said they were exhausted.", "nurses"),
+])
+def test_attribution_group_label_leaves_its_count_out(text: str, speaker: str) -> None:
+    assert run(text).quotes[-1].speaker == speaker

@@ -137,9 +137,16 @@ QUANTIFIERS = {"several", "many", "some", "few", "numerous", "various", "other",
                "two", "three", "four", "five", "both", "all", "most"}
 
 
+# Words that qualify a count ("more than 300", "about 40", "as many as 2,000").
+_COUNT_WORDS = frozenset({"more", "fewer", "less", "about", "nearly", "almost", "roughly",
+                          "approximately", "over", "under", "around", "some", "at", "up",
+                          "many", "as"})
+
+
 def clean_phrase(tree: Tree, toks: list[Token]) -> str:
     """A noun phrase as a canonical label: no leading determiners, quantifiers or counts
-    (``several cast members`` -> ``cast members``, ``43 filmmakers`` -> ``filmmakers``;
+    (``several cast members`` -> ``cast members``, ``43 filmmakers``, ``more than 300
+    residents`` -> ``filmmakers``, ``residents``;
     ``a source familiar with the search`` -> ``source familiar with the search``; a
     hyphenated word whole: ``a fourth-year student`` -> ``fourth-year student``; no
     dateline the parser hung on it: ``TORONTO - Two mayors`` -> ``mayors``), a
@@ -151,6 +158,14 @@ def clean_phrase(tree: Tree, toks: list[Token]) -> str:
     dateline = next((k for k in range(len(kept) - 1) if is_dateline(
         tree.tokens, kept[0].i, kept[k].i)), None)  # "TORONTO - Two northern Ontario mayors"
     kept = trimmed(kept[dateline + 1:]) if dateline is not None else kept
+    inside = {t.i for t in kept}
+    heads = [t for t in kept if t.head not in inside]
+    count = {w.i for h in heads[:1] for c in tree.children(h.i, "nummod") if c.i < h.i
+             for w in tree.subtree(c.i)}  # "More than 300 residents", "1.2 million"
+    count |= {w.i for h in heads[:1] if count for c in tree.children(h.i)
+              if c.i < min(count) and c.text.lower() in _COUNT_WORDS for w in tree.subtree(c.i)}
+    while len(kept) > 1 and kept[0].i in count:
+        kept = kept[1:]
     while len(kept) > 1 and (kept[0].upos == "DET" or kept[0].rel == "det" or (
             kept[0].text.lower() in QUANTIFIERS) or kept[0].rel == "nummod") and (
             kept[0].end < kept[1].start):  # "fourth-year" is one word
