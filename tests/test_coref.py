@@ -895,3 +895,15 @@ def test_it_after_a_sentence_about_a_described_organisation_is_that_organisation
             "for about 15 per cent of its output. It said formula made at its plant in "
             "Alberta was not affected.")
     assert run(text).quotes[-1].speaker == "Little Maple Nutrition Inc."
+
+
+def test_topic_named_by_given_name_alone_inside_a_quote_is_not_its_speaker() -> None:
+    text = ("Speed skater Maria Dela Cruz won her third World Cup race on Sunday.\n\n"
+            "Dela Cruz, 24, missed last season with a broken ankle. Dela Cruz said the "
+            "injury taught her patience.\n\n"
+            "Dela Cruz trains in Calgary with coach Tomas Reyes. Reyes said Dela Cruz was "
+            "the hardest worker he had coached.\n\n"
+            "Her teammate Kateri Jacobs, who has raced beside Dela Cruz for six years, "
+            "watched from the stands.\n\n"
+            "\"When Maria is racing, everybody has to skate a little faster,\" she said.")
+    assert run(text).quotes[-1].speaker == "Kateri Jacobs"

@@ -143,9 +143,11 @@ class Coref:
         """This index, with the people named between offsets ``start`` and ``end`` (a
         direct quote) barred: a speaker who names a person in the third person inside
         their own quote is someone else (``"Dr. Markovic is right," she said``), except
-        the person the article is about, who may name themself (``like Trump``)."""
-        inside = frozenset(e.id for e in self.entities if e.kind == "person" and (
-            e.id != self.topic) and any(start <= m.start and m.end <= end for m in e.mentions))
+        the person the article is about, who may name themself (``like Trump``), but not
+        by a given name alone (``"When Maricel is in a race, ...," said``)."""
+        inside = frozenset(e.id for e in self.entities if e.kind == "person" and any(
+            start <= m.start and m.end <= end and (e.id != self.topic or _given_name_only(
+                m, e)) for m in e.mentions))
         return replace(self, barred=self.barred | inside) if inside else self
 
     def resolve(self, head: Token, recent: Sequence[Recent] = ()) -> tuple[Entity, ...]:
@@ -1083,6 +1085,11 @@ def _voiced(ents: Sequence[Entity], roles: dict[int, str]) -> frozenset[int]:
     held = [r for r in held if r & spokes]
     return frozenset(e.id for e in ents if e.kind == "organization" and any(
         set(_name_words(e.name)) <= r for r in held))
+
+
+def _given_name_only(m: Mention, e: Entity) -> bool:
+    """Mention ``m`` of person ``e`` is the given name of a longer name alone."""
+    return " " not in m.text and len(e.name.split()) > 1 and m.text == e.name.split()[0]
 
 
 def _member_of(tree: Tree, noun: Token) -> bool:
