@@ -907,3 +907,12 @@ def test_topic_named_by_given_name_alone_inside_a_quote_is_not_its_speaker() -> 
             "watched from the stands.\n\n"
             "\"When Maria is racing, everybody has to skate a little faster,\" she said.")
     assert run(text).quotes[-1].speaker == "Kateri Jacobs"
+
+
+def test_pronoun_after_a_named_subject_and_the_quote_after_it_are_that_person() -> None:
+    text = ("Maya Lindqvist was diagnosed with diabetes at four. Maya is now nine. Maya takes "
+            "five needles a day, and Maya hates them.\n\n"
+            "Jenna Lindqvist has waited eight months for a pump. She says she wakes three "
+            "times a night.\n\n"
+            "\"I check the readings in my sleep,\" she says.")
+    assert [q.speaker for q in run(text).quotes] == ["Jenna Lindqvist"] * 2

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field, replace
 
 from quotetrack.extract.entities import find_entities
 from quotetrack.extract.furniture import furniture, heading
+from quotetrack.extract.marks import is_mark_token
 from quotetrack.extract.mention_types import PERSONAL_UNITS
 from quotetrack.extract.mentions import Entity, Mention
 from quotetrack.extract.name_runs import _HYPHENS, HONORIFICS, is_dateline
@@ -171,7 +172,7 @@ class Coref:
         if low in PERSONAL:
             gender = PERSONAL[low]
             described = self._described_subject(head, gender, recent) or self._chained(
-                head, gender, recent)
+                head, gender, recent) or self._named_subject(head, gender)
             if described:
                 return described
             return self._best(head, recent, lambda e: e.kind == "person"
@@ -261,16 +262,51 @@ class Coref:
             return None
         return sents[head.sent - 1]
 
+    def _named_subject(self, head: Token, gender: str) -> tuple[Entity, ...]:
+        """``Jenna Lindqvist has waited eight months. She says ...``: a subject pronoun
+        opening its sentence right after one in its paragraph whose main clause has a
+        named person of its gender for subject (the only person subject there) is that
+        person."""
+        prev = self._sentence_before(head)
+        if prev is None or head.i != self.tree.doc.sentences[head.sent].first:
+            return ()
+        people = {e.id: e for t in prev.tokens if t.rel == "nsubj"
+                  and (e := self.by_word.get(t.i)) is not None and e.kind == "person"}
+        main = [self.by_word[t.i] for t in prev.tokens if t.rel == "nsubj" and t.i in
+                self.by_word and self.tree.tokens[t.head].rel == "root"]
+        if len(people) != 1 or len(main) != 1 or main[0].kind != "person" or (
+                main[0].gender not in (None, gender)) or main[0].id in self.barred:
+            return ()
+        return (main[0],)
+
+    def _paragraph_before(self, head: Token) -> Sentence | None:
+        """The last sentence of the paragraph before a subject ``head``'s, when
+        ``head``'s paragraph opens with a quote that runs up to its sentence."""
+        sents = self.tree.doc.sentences
+        own = sents[head.sent]
+        if head.rel != "nsubj" or head.sent == 0 or sents[head.sent - 1].para != own.para - 1:
+            return None
+        first = self.tree.tokens[own.first]
+        opens = any(a <= first.start + 1 and first.start < b for a, b in self.quoted) or (
+            is_mark_token(first.text))
+        inside = all(t.upos == "PUNCT" or any(a <= t.start < b for a, b in self.quoted)
+                     for t in self.tree.tokens[own.first:head.i - 1])
+        return sents[head.sent - 1] if opens and inside else None
+
     def _chained(self, head: Token, gender: str, recent: Sequence[Recent]
                  ) -> tuple[Entity, ...]:
         """``... where he met the younger John Edleston. About his protégé he wrote``:
-        a subject pronoun continues the subject pronoun of the same gender in the
-        sentence before (same paragraph) when no named person is a subject between."""
+        a subject pronoun takes the referent of the subject pronoun of the same gender in
+        the sentence before (same paragraph, or the main clause of the paragraph before
+        when the pronoun's opens with a quote: ``She says she wakes ...`` / ``"...," she
+        says``) when no named person is a subject between."""
         prev = self._sentence_before(head)
+        across = prev is None  # from the paragraph before: its main clause's subject only
+        prev = prev or self._paragraph_before(head)
         if prev is None:
             return ()
         before = [t for t in prev.tokens if t.rel == "nsubj" and PERSONAL.get(
-            t.text.lower()) == gender]
+            t.text.lower()) == gender and not (across and self.tree.tokens[t.head].rel != "root")]
         reported = self._reported(before[-1]) if before else set()
         if not before or any(t.rel == "nsubj" and t.i > before[-1].i and t.i not in reported
                              and (e := self.by_word.get(t.i)) is not None
@@ -279,8 +315,7 @@ class Coref:
         if any(t.rel == "nsubj" and t.i < head.i and (e := self.by_word.get(t.i)) is not None
                and e.kind == "person" for t in self.tree.doc.sentences[head.sent].tokens):
             return ()  # a person named as a subject in the pronoun's own sentence first
-        return self._best(before[-1], recent, lambda e: e.kind == "person" and (
-            e.gender in (None, gender)), gender)
+        return self._pronoun(before[-1], before[-1].text.lower(), recent)  # its referent
 
     def _reported(self, subject: Token) -> set[int]:
         """The words of what the speech verb of ``subject`` reports (``He said [Beaudry
