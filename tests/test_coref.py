@@ -916,3 +916,16 @@ def test_pronoun_after_a_named_subject_and_the_quote_after_it_are_that_person() 
             "times a night.\n\n"
             "\"I check the readings in my sleep,\" she says.")
     assert [q.speaker for q in run(text).quotes] == ["Jenna Lindqvist"] * 2
+
+
+def test_pronoun_after_a_quote_continues_the_owned_description_before_it() -> None:
+    text = ("Fiddler Mairi Campbell died on Sunday at 88. Her son, Iain Campbell, said more "
+            "than 400 students passed through her kitchen.\n\n"
+            "Her son said the family had asked for fiddles instead of flowers.\n\n"
+            "\"She'd want noise,\" he said. \"Not flowers. Noise.\"")
+    quote = run(text).quotes[-1]
+    assert quote.speaker == "Iain Campbell"
+    tree = Tree(parsed(text))
+    coref = Coref.build(tree, [(quote.start, quote.end)])
+    he = next(t for t in tree.tokens if t.text == "he")
+    assert [e.name for e in coref._described_subject(he, "m", ())] == ["Iain Campbell"]

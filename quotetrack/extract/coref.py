@@ -53,6 +53,7 @@ from quotetrack.records import Sentence, Token
 PERSONAL = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 NEUTER = {"it", "its"}
 PLURAL = {"they", "them", "their"}
+_OWNERS = frozenset({"his", "her", "their"})
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _PLACE_NOUNS = {"city", "town", "village", "county", "province", "state", "country", "nation",
                 "municipality", "region", "island", "territory"}
@@ -233,9 +234,10 @@ class Coref:
                            ) -> tuple[Entity, ...]:
         """``The judge also dismissed the objection. He wrote that ...``, ``The company
         said ... It said``: a pronoun right after a sentence whose subject is a definite
-        description of a person (an organisation, for ``it``: gender ``n``) in the same
-        paragraph, no name between, is that description's entity."""
-        prev = self._sentence_before(head)
+        or owned (``Her son said``) description of a person (an organisation, for
+        ``it``: gender ``n``), in the same paragraph or the one before a quote that opens
+        the pronoun's, no name between, is that description's entity."""
+        prev = self._sentence_before(head) or self._paragraph_before(head)
         first = self.tree.doc.sentences[head.sent].first
         if prev is None or head.i > first + 1 and not all(
                 t.upos == "PUNCT" or any(a <= t.start < b for a, b in self.quoted)
@@ -244,7 +246,8 @@ class Coref:
             # of its paragraph
         subj = [t for t in prev.tokens if t.rel == "nsubj" and t.upos == "NOUN"
                 and self.tree.tokens[t.head].head < 0 and any(
-                    c.text.lower() in _DEFINITE for c in self.tree.children(t.i, "det"))]
+                    c.text.lower() in _DEFINITE | _OWNERS for c in self.tree.children(
+                        t.i, "det", "nmod:poss"))]  # "The judge", "Her son"
         if len(subj) != 1 or any(t.i in self.by_word for t in prev.tokens):
             return ()
         found = self._description(subj[0], recent)
