@@ -4,7 +4,8 @@ News writes a quote paragraph with no ``he said`` in two common shapes:
 
 - an **introduction**: the paragraph before it is about the speaker (``Mayor Linda
   Park spoke to reporters on Monday.`` / ``"We are not going to raise taxes."``): the
-  subject of that paragraph's last sentence, when it names a person or organisation;
+  subject of that paragraph's last sentence, when it names a person or organisation
+  (or its phrase names one person), else of its first when no later one names any;
 - a **name line**: a short paragraph right after the quote that is only a name,
   perhaps with a dash before it and a role after a comma (``"..."`` / ``Jane Doe,
   mayor of Springfield``);
@@ -43,7 +44,20 @@ def introduced(coref: Coref, span: QuoteSpan) -> tuple[Entity, Span] | None:
     prev = [s for s in doc.sentences if s.para == span.paragraph - 1]
     if not prev or not _opens_paragraph(coref, span):
         return None
-    subj = _subject(coref, prev[-1].index)
+    found = _introducing(coref, prev[-1].index)
+    if found is None and len(prev) > 1 and not any(
+            _introducing(coref, s.index) for s in prev[1:]):
+        found = _introducing(coref, prev[0].index)  # "X has lived in Verdun for 11
+        # years. Her landlord is asking for 14 per cent more." / "..."
+    return found
+
+
+def _introducing(coref: Coref, sent_index: int) -> tuple[Entity, Span] | None:
+    """The person or organisation that is sentence ``sent_index``'s subject, or the one
+    its subject phrase names, past owners and clauses (``Outside court, Tyler's
+    mother, Lisa Nakamura, held up``, ``In the capital, Borongan, fisherman Renato
+    Caballes, 52, sheltered``, both misparsed)."""
+    subj = _subject(coref, sent_index)
     if subj is None:
         return None
     ent = coref.entity_of(subj.i) or next((  # "Mayor Linda Park": a title heads the name
@@ -53,8 +67,20 @@ def introduced(coref: Coref, span: QuoteSpan) -> tuple[Entity, Span] | None:
         found = coref.resolve(subj)
         ent = found[0] if len(found) == 1 else None
     if ent is None or ent.kind not in ("person", "organization"):
+        ent = _named_in(coref, subj)
+    if ent is None:
         return None
     return ent, Span(subj.start, subj.end, subj.text)
+
+
+def _named_in(coref: Coref, subj: Token) -> Entity | None:
+    """The one person the subject's phrase names, owners and clauses aside."""
+    tree = coref.tree
+    skip = [w.i for w in tree.subtree(subj.i) if w.i != subj.i and (
+        w.deprel in ("nmod:poss", "acl:relcl") or w.rel == "acl")]
+    people = {e.id: e for w in tree.subtree(subj.i, skip=skip)
+              if (e := coref.entity_of(w.i)) is not None and e.kind == "person"}
+    return next(iter(people.values())) if len(people) == 1 else None
 
 
 def _opens_paragraph(coref: Coref, span: QuoteSpan) -> bool:
