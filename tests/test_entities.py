@@ -1032,3 +1032,15 @@ def test_entities_leading_words_of_one_body_name_are_that_body() -> None:
     names = {e.name: len(e.mentions) for e in group_entities(doc, mentions)}
     assert names == {"Granite Pacific Bank": 2, "Carrick University": 1,
                      "Carrick University Faculty Association": 1}
+
+
+def test_entities_a_body_named_with_an_owner_before_it_is_another_body() -> None:
+    from quotetrack.extract.entities import group_entities
+
+    text = ("The figures come from a Cabinet Office release. The Green Party's Cabinet "
+            "Office spokesperson disputed them.")
+    doc = parsed(text)
+    mentions = [_mention(doc, "Cabinet Office", "ORG"),
+                _mention(doc, "Green Party 's Cabinet Office", "ORG")]
+    assert sorted(e.name for e in group_entities(doc, mentions)) == [
+        "Cabinet Office", mentions[1].text]

@@ -561,12 +561,13 @@ def _leading_words(short: str, long: str, names: Sequence[str]) -> bool:
 def _org_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
     """Group organisation mentions by name, acronym and leading word, and a name of two
     words or more with the one longer name that ends with it (``Justice Department``,
-    ``U.S. Justice Department``)."""
+    ``U.S. Justice Department``; not an owner's: ``Liberal Democrats' Cabinet Office``)."""
     groups = {ms[0].text: ms for ms in _exact(mentions)}
     names = sorted(groups, key=lambda n: -len(n.split()))
     merged: dict[str, str] = {}
     for short in names:  # "Justice Department" of the one "U.S. Justice Department"
-        longer = [n for n in names if len(short.split()) > 1 and n.endswith(" " + short)]
+        longer = [n for n in names if len(short.split()) > 1 and n.endswith(" " + short)
+                  and not n[:-len(short)].rstrip().endswith(("'", "\u2019", "'s", "\u2019s"))]
         if len(longer) == 1:
             merged[short] = longer[0]
     for short in names:
