@@ -1461,3 +1461,13 @@ def test_attribution_business_plural_ends_a_company_name_the_model_missed() -> N
 ])
 def test_attribution_group_label_leaves_its_count_out(text: str, speaker: str) -> None:
     assert run(text).quotes[-1].speaker == speaker
+
+
+def test_attribution_clause_modifying_the_subject_is_no_claim_and_gives_the_subject() -> None:
+    # the parser makes "presented" a clause of "found"; the report found, not presented
+    text = ("That's a fair point, as far as it goes.\n\nBut a report from Regina Transit "
+            "presented to council in October found that ridership on the city's busiest "
+            "routes still hasn't recovered to 2019 levels.")
+    quotes = run(text).quotes
+    assert [q.text[:9] for q in quotes] == ["ridership"]
+    assert quotes[0].speaker == "Regina Transit"

@@ -34,7 +34,13 @@ from itertools import islice
 from quotetrack.extract.canonical import Entities
 from quotetrack.extract.coref import Coref, Recent, _mention_head
 from quotetrack.extract.cueless import framed_after, introduced, name_line, words_of
-from quotetrack.extract.cues import asked_of, contact_text, parallel_report, set_off_participle
+from quotetrack.extract.cues import (
+    asked_of,
+    contact_text,
+    modifier_clause,
+    parallel_report,
+    set_off_participle,
+)
 from quotetrack.extract.marks import after_mark, is_mark_token
 from quotetrack.extract.mentions import Entity
 from quotetrack.extract.name_runs import (
@@ -181,7 +187,12 @@ def _slipped_subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None
         return opener[0]  # "Several said", "Several" an adverb
     texts = [t for c in tree.children(cue.i) if c.i < cue.i and not _within(c, avoid)
              for t in [contact_text(tree, c)] if t is not None]
-    return texts[0] if texts else None  # "A memorandum Lyle filed ... said"
+    if texts:
+        return texts[0]  # "A memorandum Lyle filed ... said"
+    clause = modifier_clause(tree, cue)  # "a report ... presented to council ... found"
+    subj = [s for s in tree.children(clause.i, "nsubj") if s.upos in ("NOUN", "PROPN")
+            and not _within(s, avoid)] if clause is not None else []
+    return subj[0] if subj else None
 
 
 

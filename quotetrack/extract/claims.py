@@ -22,6 +22,7 @@ from quotetrack.extract.cues import (
     frames_of,
     has_source,
     is_cue,
+    modifier_clause,
     other_phrasal,
     phrase_start,
     reduced_passive,
@@ -243,7 +244,8 @@ _PRESS = frozenset({"reporter", "journalist", "interviewer", "correspondent", "p
 def _complement_claims(tree: Tree, t: Token, scope: Scope = "claims") -> list[Claim]:
     out = []
     for comp in tree.children(t.i, "ccomp") + _misattached_complements(tree, t):
-        if comp.i < t.i and (asked_of(tree, comp) or contact_text(tree, comp) is not None):
+        if comp.i < t.i and (asked_of(tree, comp) or contact_text(tree, comp) is not None
+                             or modifier_clause(tree, t) == comp):
             continue  # "X, asked whether ..., said": the question put to the speaker; "A
             # memorandum Lyle filed ... said": the text that speaks, misparsed
         if comp.upos in ("ADJ", "ADV", "ADP") and not tree.children(comp.i, "nsubj", "cop"):

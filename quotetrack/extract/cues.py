@@ -274,3 +274,20 @@ def contact_text(tree: Tree, verb: Token) -> Token | None:
 def is_text_noun(head: Token) -> bool:
     """``head`` names a text that speaks for its issuer (``statement``, ``memo``)."""
     return any(w in words("document_nouns") for w in singulars(head.lemma.lower()))
+
+
+def modifier_clause(tree: Tree, cue: Token) -> Token | None:
+    """``But a report from Winnipeg Transit presented to council in October found``,
+    parsed with ``presented`` a clause of ``found``: a cue with no subject right after a
+    clause hung on it, no comma from the clause's verb on (a reported clause before its
+    cue is set off, and the cue has a subject), has the clause's subject, which the
+    clause modified."""
+    if tree.children(cue.i, "nsubj", "expl") or cue.i == 0 or (
+            tree.tokens[cue.i - 1].upos == "PUNCT"):
+        return None
+    for c in tree.children(cue.i, "ccomp", "csubj", "advcl"):
+        if c.i < cue.i and tree.subtree(c.i)[-1].i == cue.i - 1 and not any(
+                t.text in (",", ";", ":") for t in tree.tokens[c.i + 1:cue.i]) and any(
+                s.i < c.i and s.upos in ("NOUN", "PROPN") for s in tree.children(c.i, "nsubj")):
+            return c
+    return None
