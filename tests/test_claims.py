@@ -357,3 +357,22 @@ def test_claims_an_outlet_before_a_passive_or_a_thing_keeps_its_claim() -> None:
                  "estimated at about 55,000 animals. According to an audit, Pell wrote 214 "
                  "checks to three companies.").quotes
     assert [q.cue.text if q.cue else None for q in quotes] == ["According to"] * 2
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("A neighbour, Dana Whitlock, told council her children had stopped using the "
+     "playground.", "her children had stopped using the playground"),
+    ("Adeyemi's lead counsel, Emeka Obi, a Senior Advocate of Nigeria, told reporters "
+     "outside the courtroom that his client would appeal.", "his client would appeal"),
+])
+def test_claims_what_was_told_misparsed_as_the_addressee_s_relative_clause(
+        text: str, claim: str) -> None:
+    assert [q.text for q in run(text).quotes] == [claim]
+
+
+@pytest.mark.parametrize("text", [
+    "She told reporters who had gathered outside the court about the ruling.",
+    "Users will demand this of any site where they invest their time.",
+])
+def test_claims_a_real_relative_clause_on_the_addressee_is_no_claim(text: str) -> None:
+    assert run(text).quotes == ()

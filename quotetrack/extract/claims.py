@@ -177,13 +177,46 @@ def _misattached_complements(tree: Tree, t: Token) -> list[Token]:
     out = []
     hosts = [h for o in tree.children(t.i, "obj", "iobj", "obl")
              for h in [o, *tree.children(o.i, "nmod")]]  # "said of his time at the bank that"
+    verb = speech_verb(t.lemma, t.text)
+    bare = verb is not None and "request" in verb.frames and not tree.children(
+        t.i, "ccomp") and not _reported_itself(tree, t)
     for obj in hosts:
         for c in tree.children(obj.i, "acl", "ccomp"):
             marks = [m for m in tree.children(c.i) if m.deprel == "mark" or m.upos == "SCONJ"]
             if c.i > obj.i and tree.children(c.i, "nsubj") and (any(
-                    m.text.lower() == "that" for m in marks) or _that_filler(tree, obj, c)):
+                    m.text.lower() == "that" for m in marks) or _that_filler(tree, obj, c) or (
+                    bare and _addressee_clause(tree, c))):
                 out.append(c)  # a mark, whatever its tag; a conjunction, whatever its relation
     return out
+
+
+def _addressee_clause(tree: Tree, c: Token) -> bool:
+    """``told council his children had stopped using the playground``, ``told reporters
+    outside the courtroom that his client would appeal``, parsed as relative clauses on
+    the addressee: for a telling verb with no complement of its own, a relative clause
+    on its addressee whose subject is a noun phrase (no relative pronoun: ``reporters
+    who had gathered``) is what was told."""
+    return c.deprel == "acl:relcl" and all(
+        s.upos in ("NOUN", "PROPN", "PRON") and s.text.lower() not in _RELATIVE_WORDS
+        for s in tree.children(c.i, "nsubj")) and not any(
+        k.text.lower() in _RELATIVE_WORDS - {"that"} for k in tree.subtree(c.i) if k.i < c.i)
+
+
+def _reported_itself(tree: Tree, t: Token) -> bool:
+    """Verb ``t`` is inside what another speech verb reports (``said he had told Wolfe
+    ... that the goal was coming``): its own content is part of that report."""
+    node = t
+    for _ in range(6):
+        if node.head < 0:
+            return False
+        head = tree.tokens[node.head]
+        if node.rel == "ccomp" and speech_verb(head.lemma, head.text) is not None:
+            return True
+        node = head
+    return False
+
+
+_RELATIVE_WORDS = frozenset({"who", "whom", "which", "that", "whose", "where", "when", "why"})
 
 
 def _that_filler(tree: Tree, host: Token, c: Token) -> bool:
