@@ -179,21 +179,28 @@ def _slipped_subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None
             d.upos == "DET" for d in tree.subtree(c.i) if d.i < c.i)) or (
         c.ner[2:] == "PER" and c.text[:1].isupper()) or _lone_capital_clause(tree, c))
               and not _within(c, avoid) and c.rel in ("ccomp", "dep", "obj", "xcomp", "csubj")]
-    if before:
-        return before[-1]
+    return before[-1] if before else _subject_by_shape(tree, cue, avoid)
+
+
+def _subject_by_shape(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
+    """A subject-less cue's subject read off the shape of what the parser hung on it
+    before it, whatever the relations: a sentence-opening name set off by a comma
+    (``Varghese, for her part, said``), a bare quantifier's group (``Several said``), a
+    text with its contact clause (``A memorandum Lyle filed last week said``), the
+    subject a clause right before it modified (``a report ... presented to council in
+    October found``)."""
     opener = [c for c in tree.children(cue.i) if (set_off_opener(tree, c) or (
         c.i < cue.i and bare_quantifier_group(tree, c) is not None)) and not _within(c, avoid)]
     if opener:
-        return opener[0]  # "Several said", "Several" an adverb
+        return opener[0]
     texts = [t for c in tree.children(cue.i) if c.i < cue.i and not _within(c, avoid)
              for t in [contact_text(tree, c)] if t is not None]
     if texts:
-        return texts[0]  # "A memorandum Lyle filed ... said"
-    clause = modifier_clause(tree, cue)  # "a report ... presented to council ... found"
+        return texts[0]
+    clause = modifier_clause(tree, cue)
     subj = [s for s in tree.children(clause.i, "nsubj") if s.upos in ("NOUN", "PROPN")
             and not _within(s, avoid)] if clause is not None else []
     return subj[0] if subj else None
-
 
 
 def _lone_capital_clause(tree: Tree, c: Token) -> bool:
@@ -1131,7 +1138,6 @@ def _reporting_clause(tree: Tree, cue: Token, node: Token) -> Token:
             tree, cue, node)) and speech_verb(head.lemma, head.text) is not None:
         return head
     return node
-
 
 
 def _governing_cue(tree: Tree, spans: list[QuoteSpan], resolved: list[Resolved]) -> None:

@@ -772,8 +772,8 @@ def _later_issuer(tree: Tree, head: Token) -> Token | None:
     return None
 
 
-# Nouns that name what a verb did ("the ruling" after "the court ruled"): the verb's
-# lemma when it is not the noun's own ("report", "survey").
+# Text nouns that name what a verb did, with that verb's lemma ("the ruling" after "the
+# court ruled"; "the report" after "the panel reported").
 _DEVERBAL = {"ruling": "rule", "finding": "find", "filing": "file", "decision": "decide",
              "judgment": "judge", "statement": "state", "announcement": "announce",
              "order": "order", "verdict": "rule", "assessment": "assess",
