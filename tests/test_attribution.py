@@ -1471,3 +1471,16 @@ def test_attribution_clause_modifying_the_subject_is_no_claim_and_gives_the_subj
     quotes = run(text).quotes
     assert [q.text[:9] for q in quotes] == ["ridership"]
     assert quotes[0].speaker == "Regina Transit"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a province set off after a place is the place's, not the speaker's name
+    ("Tenants of a 92-unit apartment building in Kelowna, B.C., say they will challenge "
+     "eviction notices issued by the building's new owner.",
+     "Tenants of a 92-unit apartment building in Kelowna"),
+    # a name set off after a body's name still is the speaker's
+    ("A spokesperson for Ambulance New Brunswick, Chantal Robichaud, said the service "
+     "would station an extra ambulance in the area overnight.", "Chantal Robichaud"),
+])
+def test_attribution_name_set_off_after_the_head_noun_s_phrase(text: str, speaker: str) -> None:
+    assert run(text).quotes[-1].speaker == speaker

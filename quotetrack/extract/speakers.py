@@ -309,9 +309,19 @@ def _set_off_name(tree: Tree, head: Token) -> Token | None:
         if toks[k].text != "," or toks[k].sent != head.sent:
             continue
         found = _name_between_commas(toks, k, head.sent)
+        if found is not None and k - 1 != head.i and _located(tree, toks[k - 1]):
+            continue  # "Tenants of a building in Kelowna, B.C., say": the place's own
         if found is not None or k == head.i + 1:
             return found
     return None
+
+
+def _located(tree: Tree, word: Token) -> bool:
+    """``word`` ends a proper name that follows ``in``, ``near`` or ``outside``: a place,
+    whose province or state a comma sets off after it."""
+    name = tree.tokens[word.head] if word.rel == "flat" and word.head >= 0 else word
+    return word.upos == "PROPN" and any(c.text.lower() in ("in", "near", "outside")
+                                        for c in tree.children(name.i, "case"))
 
 
 def _name_between_commas(toks: Sequence[Token], k: int, sent: int) -> Token | None:
@@ -491,7 +501,8 @@ def _described(tree: Tree, head: Token, phrase: list[Token]) -> str:
         sub = tree.subtree(c.i, skip=[k.i for k in tree.children(c.i) if k.rel in _CUT_RELS])
         if c.i > head.i and c.deprel != "nmod:poss" and c.sent == head.sent and (
                 c.lemma.lower() not in words("calendar")) and c.upos != "NUM":  # "in April"
-            kept |= {t.i for t in sub if t.upos != "PUNCT"}
+            kept |= {t.i for t in sub if t.upos != "PUNCT" or (  # "a 92-unit building"
+                t.text in _HYPHENS and t.i > 0 and tree.tokens[t.i - 1].end == t.start)}
     toks = tree.tokens
     relative = [c for c in tree.children(head.i, "acl") if c.deprel == "acl:relcl"
                 and c.i > head.i] if described else []
