@@ -929,3 +929,12 @@ def test_pronoun_after_a_quote_continues_the_owned_description_before_it() -> No
     coref = Coref.build(tree, [(quote.start, quote.end)])
     he = next(t for t in tree.tokens if t.text == "he")
     assert [e.name for e in coref._described_subject(he, "m", ())] == ["Iain Campbell"]
+
+
+def test_a_lead_s_its_developer_is_the_company_named_next() -> None:
+    text = ("TORONTO — Ontario has approved a closure plan for a proposed lithium mine, "
+            "clearing one of the last hurdles for a project that its developer says could "
+            "supply batteries for 500,000 electric vehicles a year.\n\n"
+            "The Ministry of Mines said Tuesday that it had accepted Northern Spodumene "
+            "Corp.'s plan for the Cedar Lake project.")
+    assert run(text).quotes[0].speaker == "Northern Spodumene Corp."

@@ -34,7 +34,7 @@ from quotetrack.extract.furniture import furniture, heading
 from quotetrack.extract.marks import is_mark_token
 from quotetrack.extract.mention_types import PERSONAL_UNITS
 from quotetrack.extract.mentions import Entity, Mention
-from quotetrack.extract.name_runs import _HYPHENS, HONORIFICS, is_dateline
+from quotetrack.extract.name_runs import _HYPHENS, HONORIFICS, is_dateline, is_legal_form
 from quotetrack.extract.places import is_place, place_body
 from quotetrack.extract.speakers import (
     BODY_UNITS,
@@ -377,6 +377,9 @@ class Coref:
             return later or self._held(head, held[0], recent)
         if lemma in PERSONAL_UNITS and possessors and not owner:  # "the mayor's office"
             return self._role_office(head, possessors[0])
+        if held and not owner and lemma in _BUSINESS_NOUNS and not definite and (
+                firm := self._company_after(head)):  # a lead's "its developer says"
+            return firm
         if held and not owner and lemma in words("organizations"):  # "their union"
             return self._best(head, recent, lambda e: e.kind == "organization" and _holds(
                 e.name, lemma), prefer=lemma) or self._named_after(head, lemma)
@@ -632,6 +635,18 @@ class Coref:
         toks = self.tree.tokens
         return sorted((m for e in self.entities for m in e.mentions if m.start >= head.end
                        and toks[m.first].para <= head.para + reach), key=lambda m: m.first)
+
+    def _company_after(self, head: Token) -> tuple[Entity, ...]:
+        """A lead's ``a project that its developer says ...``, no body named before it in
+        its paragraph: the first company named after it in its paragraph or the next (a
+        name with a legal form: ``Borealis Lithium Corp.``)."""
+        if any(e.kind == "organization" and m.start < head.start and (
+                self.tree.tokens[m.first].para == head.para)
+               for e in self.entities for m in e.mentions):
+            return ()
+        return next(((self.by_word[m.first],) for m in self._after(head)
+                     if self.by_word[m.first].kind == "organization"
+                     and is_legal_form(self.by_word[m.first].name.split()[-1])), ())
 
     def _named_after(self, head: Token, lemma: str) -> tuple[Entity, ...]:
         """A news lead's ``their union announced``: the first organisation whose name
