@@ -35,6 +35,7 @@ from quotetrack.extract.canonical import Entities
 from quotetrack.extract.coref import Coref, Recent, _mention_head
 from quotetrack.extract.cueless import framed_after, introduced, name_line, words_of
 from quotetrack.extract.cues import (
+    RELATIVES,
     asked_of,
     contact_text,
     modifier_clause,
@@ -377,8 +378,8 @@ def _relative_start(tree: Tree, k: int, cue: Token) -> int:
     toks = tree.tokens
     for j in range(k - 1, max(k - 15, 0), -1):
         if toks[j].sent != cue.sent or toks[j].text == ",":
-            return j - 1 if toks[j].text == "," and j + 1 < k and toks[j + 1].text.lower() in (
-                "who", "which", "whose", "whom", "where") else -1
+            return j - 1 if toks[j].text == "," and j + 1 < k and (
+                toks[j + 1].text.lower() in RELATIVES) else -1
     return -1
 
 

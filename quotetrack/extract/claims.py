@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from quotetrack.extract.cues import (
+    RELATIVES,
     Scope,
     asked_of,
     comma_before,
@@ -119,7 +120,7 @@ def _relative_lead(tree: Tree, c: Token) -> bool:
     """``..., where Russian forces are shipped in``: a dependent opened by a relative
     word modifies the noun before it, so it stays inside the reported clause."""
     lead = trimmed(tree.subtree(c.i))[:1]
-    return bool(lead) and lead[0].text.lower() in _RELATIVES
+    return bool(lead) and lead[0].text.lower() in RELATIVES
 
 
 def _without_that(tree: Tree, c: Claim) -> Claim:
@@ -197,9 +198,9 @@ def _addressee_clause(tree: Tree, c: Token) -> bool:
     on its addressee whose subject is a noun phrase (no relative pronoun: ``reporters
     who had gathered``) is what was told."""
     return c.deprel == "acl:relcl" and all(
-        s.upos in ("NOUN", "PROPN", "PRON") and s.text.lower() not in _RELATIVE_WORDS
+        s.upos in ("NOUN", "PROPN", "PRON") and s.text.lower() not in _CLAUSE_OPENERS | {"that"}
         for s in tree.children(c.i, "nsubj")) and not any(
-        k.text.lower() in _RELATIVE_WORDS - {"that"} for k in tree.subtree(c.i) if k.i < c.i)
+        k.text.lower() in _CLAUSE_OPENERS for k in tree.subtree(c.i) if k.i < c.i)
 
 
 def _reported_itself(tree: Tree, t: Token) -> bool:
@@ -216,7 +217,7 @@ def _reported_itself(tree: Tree, t: Token) -> bool:
     return False
 
 
-_RELATIVE_WORDS = frozenset({"who", "whom", "which", "that", "whose", "where", "when", "why"})
+_CLAUSE_OPENERS = RELATIVES | {"when", "why"}  # a relative word, "that" aside
 
 
 def _that_filler(tree: Tree, host: Token, c: Token) -> bool:
@@ -295,7 +296,7 @@ def _complement_claims(tree: Tree, t: Token, scope: Scope = "claims") -> list[Cl
         if _inverted(tree, t, before=comp.i):
             continue  # "said Mike Hawes, the SMMT's chief executive": his appositive
         comma_led = bool(lead) and comma_before(tree, lead[0].i)
-        if comma_led and (lead[0].text.lower() in _RELATIVES or (
+        if comma_led and (lead[0].text.lower() in RELATIVES or (
                 comp.upos in ("NOUN", "PROPN") and not tree.children(comp.i, "nsubj", "cop"))):
             continue  # "said Luis Rubio, who heads ...", "said Tim Hess, a developer ..."
         found = _claim(tree, t, clause_extent(tree, t, comp))
@@ -341,7 +342,6 @@ def _anonymity(tree: Tree, t: Token) -> bool:
         for s in tree.children(c.i, "nsubj", "nsubj:pass"))
 
 
-_RELATIVES = frozenset({"who", "whom", "whose", "which", "where"})
 _OBJECT_CASES = frozenset({"about", "against"})
 
 

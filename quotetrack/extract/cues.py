@@ -26,6 +26,8 @@ CLAIM_FRAMES = frozenset({"clause", "quote"})
 SPEECH_FRAMES = frozenset({"clause", "quote", "request", "object", "xcomp"})
 # Stances that report no statement: held beliefs, and evidence shown by things.
 UNSTATED = frozenset({"belief", "evidence"})
+# Words that open a relative clause ("said Tim Hess, who ...", "X, who attended ...,").
+RELATIVES = frozenset({"who", "whom", "whose", "which", "where"})
 CUE_UPOS = {"VERB"}
 REFUSALS = frozenset({"decline", "refuse"})
 

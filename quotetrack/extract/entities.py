@@ -550,7 +550,8 @@ def _leading_words(short: str, long: str, names: Sequence[str]) -> bool:
     ``Carrick University`` of ``Carrick University Faculty Association``) and names no
     place (``New York``)."""
     if len(short.split()) < 2 or not long.startswith(short + " ") or is_place(short) or (
-            short.split()[-1].lower().rstrip(".'’s") in words("organizations")):
+            re.sub(r"['\u2019]s?$", "", short.split()[-1].lower()).rstrip(".") in words(
+                "organizations")):
         return False
     if sum(n.startswith(short + " ") for n in names) != 1:
         return False
