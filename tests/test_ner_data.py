@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quotetrack.models.ner_data import gum_tags, read_gum
+from quotetrack.models.ner_data import gum_tags, name_spans, read_gum, read_news, tag_sentences
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -70,6 +70,21 @@ CASES: dict[str, tuple[list[Row], list[tuple[str, str]]]] = {
          ("the", "DET", "DT", "(3-person-new", 8, "det"),
          ("President", "PROPN", "NNP", "3)", 6, "obj")],
         [("Mario Lucero", "PER"), ("Isabel Ruiz", "PER")]),
+    "a described person is named by the flat name after the noun": (
+        [("the", "DET", "DT", "(1-person-new", 3, "det"),
+         ("music", "NOUN", "NN", "", 3, "compound"),
+         ("critic", "NOUN", "NN", "", 0, "root"),
+         ("Louis", "PROPN", "NNP", "", 3, "flat"),
+         ("Ehlert", "PROPN", "NNP", "1)", 3, "flat")], [("Louis Ehlert", "PER")]),
+    "an office and a party's members are no person's name": (
+        [("Governor", "PROPN", "NNP", "(1-person-new", 0, "root"),
+         ("of", "ADP", "IN", "", 3, "case"),
+         ("Virginia", "PROPN", "NNP", "(2-place-new)1)", 1, "nmod"),
+         ("and", "CCONJ", "CC", "", 6, "cc"),
+         ("Senate", "PROPN", "NNP", "(3-person-new", 6, "compound"),
+         ("Democrats", "PROPN", "NNPS", "3)", 1, "conj")], [("Virginia", "LOC")]),
+    "a transcription in lower case is no name": (
+        [("d(ə)-vor-zhak", "PROPN", "NNP", "(1-person-new)", 0, "root")], []),
 }
 
 
@@ -86,3 +101,42 @@ def test_the_shared_gum_train_split_names_the_united_states() -> None:
     names = [" ".join(w for w, t in s[k:k + 2]) for s in read_gum(gum)
              for k, (_, t) in enumerate(s) if t == "B-LOC"]
     assert names.count("United States") > 40
+
+
+def _words(text: str) -> list[list[tuple[int, int]]]:
+    """One sentence per line, a token per run of letters or a single other character."""
+    import re
+
+    out: list[list[tuple[int, int]]] = []
+    offset = 0
+    for line in text.split("\n"):
+        out.append([(offset + m.start(), offset + m.end())
+                    for m in re.finditer(r"\w+|[^\w\s]", line)])
+        offset += len(line) + 1
+    return out
+
+
+def test_listed_names_tag_every_whole_word_occurrence_longest_first() -> None:
+    text = "Sergei Lavrov met the Bank of Canada.\nLavrov's aide said Canada agreed."
+    names = [("Lavrov", "PER"), ("Sergei Lavrov", "PER"), ("Canada", "LOC"),
+             ("Bank of Canada", "ORG"), ("Lav", "PER")]
+    spans = name_spans(text, names)
+    assert [(text[a:b], kind) for a, b, kind in spans] == [
+        ("Sergei Lavrov", "PER"), ("Bank of Canada", "ORG"), ("Lavrov", "PER"),
+        ("Canada", "LOC")]
+    tagged = list(tag_sentences(text, _words(text), spans))
+    assert tagged[0][:2] == [("Sergei", "B-PER"), ("Lavrov", "I-PER")]
+    assert tagged[0][4:7] == [("Bank", "B-ORG"), ("of", "I-ORG"), ("Canada", "I-ORG")]
+    assert tagged[1][:2] == [("Lavrov", "B-PER"), ("'", "O")]
+    assert ("Canada", "B-LOC") in tagged[1]
+
+
+def test_two_names_side_by_side_each_begin(tmp_path: Path) -> None:
+    gold = tmp_path / "set.jsonl"
+    gold.write_text('{"id": "a1", "text": "Ottawa Paris", "quotes": []}\n', "utf-8")
+    (tmp_path / "set").mkdir()
+    (tmp_path / "set" / "a1.json").write_text(
+        '{"entities": [{"text": "Ottawa", "type": "LOC"}, {"text": "Paris", "type": "LOC"},'
+        ' {"text": "Ottawa Paris", "type": "OTH"}]}', "utf-8")
+    assert list(read_news(gold, tmp_path / "set", _words)) == [
+        [("Ottawa", "B-LOC"), ("Paris", "B-LOC")]]

@@ -3,11 +3,14 @@
 Sources (read-only, ``shared/``): Universal NER for English-EWT (IOB2, dev and test
 splits; ``PER``/``ORG``/``LOC``, ``OTH`` dropped) and GUM's entity annotation of the
 openly licensed genres (``Entity=`` in MISC; named mentions of ``person``,
-``organization`` and ``place`` only).  Splits are by document:
+``organization`` and ``place`` only), and, when asked for, the team's news NER gold
+(``fixtures/ner/``: the names listed for each article of the team's news sets, cut
+into tokens by the shipped parse adapter).  Splits are by document:
 
-- train: UNER-EWT dev and GUM train (open genres);
-- dev (model selection): GUM dev (open genres);
-- test (held out, never trained or tuned on): UNER-EWT test and GUM test (open genres).
+- train: UNER-EWT dev, GUM train (open genres), news-dev and news-dev2..14;
+- dev (model selection): GUM dev (open genres), news-dev15;
+- test (held out, never trained or tuned on): UNER-EWT test, GUM test (open genres),
+  news-dev16..18.
 
 Each output file is a list of sentences, each a list of ``{"text", "ner"}`` tokens
 with IOB2 tags over surface tokens (multi-word tokens stay whole), the input of
@@ -19,7 +22,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from quotetrack.lexicon import words as words_of
@@ -36,6 +39,15 @@ _EVENT = re.compile(r"\((\d+)-([a-z]+)[^()]*(\))?|(\d+)\)")
 _JOINERS = {"of", "for", "and", "&", "de", "the", "on"}
 
 Sentence = list[tuple[str, str]]  # (surface token, IOB2 tag)
+Tokenizer = Callable[[str], list[list[tuple[int, int]]]]  # text -> sentences' token spans
+
+# The team's news NER gold (``fixtures/ner/<set>/``, over ``fixtures/gold/<set>.jsonl``)
+# by set; the blind speaker sets (news-heldout, news-heldout2, news-dev19) are in none.
+NEWS_SPLITS = {
+    "train": ("news-dev", *(f"news-dev{n}" for n in range(2, 15))),
+    "dev": ("news-dev15",),
+    "test": ("news-dev16", "news-dev17", "news-dev18"),
+}
 
 
 def read_uner(path: Path) -> Iterator[Sentence]:
@@ -67,23 +79,29 @@ def _rows(block: list[str]) -> list[list[str]]:
 def _head(words: list[list[str]], lo: int, hi: int) -> int:
     """The syntactic head of mention words ``lo..hi``: its first word whose head lies
     outside the mention or, when that is no proper noun, the proper noun in apposition
-    to it (``English captain Harry Kane``)."""
+    or flat after it (``English captain Harry Kane``, GUM's ``critic`` + flat ``Louis
+    Ehlert``)."""
     head = next((k for k in range(lo, hi + 1) if not lo <= int(words[k][6]) - 1 <= hi), lo)
     if words[head][3] == "PROPN":
         return head
     return next((k for k in range(head + 1, hi + 1) if int(words[k][6]) - 1 == head
-                 and words[k][7] == "appos" and words[k][3] == "PROPN"), head)
+                 and words[k][7] in ("appos", "flat") and words[k][3] == "PROPN"), head)
 
 
 def _named_span(words: list[list[str]], lo: int, hi: int, label: str) -> tuple[int, int] | None:
     """The name of mention words ``lo..hi`` (inclusive): the run of capitalised words
     around the mention's head, joined by ``of``/``&`` (for a person without the titles
     and adjectives before the name, ``General``, ``Russian``, and never across ``and``);
-    None when the head is not a proper noun (``the Bush administration`` names an
-    organisation by a person) or a person's name is all title (``the President``)."""
+    None when the head is not a capitalised proper noun (``the Bush administration``
+    names an organisation by a person), or for a person when it is plural or a title
+    (``Senate Democrats``, ``Governor of Virginia``) or all title (``the President``)."""
     head = _head(words, lo, hi)
-    if words[head][3] != "PROPN" or (label == "PER" and lo == hi and words[head][4] == "NNPS"):
-        return None  # also a people, not a person: ``Americans``
+    if words[head][3] != "PROPN" or not words[head][1][:1].isupper():
+        return None  # a name is a capitalised proper noun (not a transcription)
+    if label == "PER" and (words[head][4] == "NNPS"
+                           or words[head][1].lower().rstrip(".") in words_of("titles")):
+        return None  # a people or party (``Americans``, ``Senate Democrats``) or an
+        # office (``Governor of Virginia``), not a person's name
 
     def capital(k: int) -> bool:
         w = words[k]
@@ -183,20 +201,91 @@ def read_gum(path: Path, genres: frozenset[str] = OPEN_GENRES) -> Iterator[Sente
             yield gum_tags(block)
 
 
-def build(shared: Path, out: Path, limit: int | None = None) -> dict[str, int]:
+def name_spans(text: str, names: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
+    """Character spans (start, end, type) of every whole-word occurrence in ``text`` of
+    each listed ``(name, type)``, longer names first, none overlapping another."""
+    taken = [False] * len(text)
+    out: list[tuple[int, int, str]] = []
+    for name, kind in sorted(names, key=lambda n: -len(n[0])):
+        for m in re.finditer(re.escape(name), text):
+            a, b = m.span()
+            whole = (a == 0 or not text[a - 1].isalnum()) and (
+                b == len(text) or not text[b].isalnum() or name[-1:] == ".")
+            if whole and not any(taken[a:b]):
+                taken[a:b] = [True] * (b - a)
+                out.append((a, b, kind))
+    return sorted(out)
+
+
+def tag_sentences(text: str, sentences: list[list[tuple[int, int]]],
+                  names: list[tuple[int, int, str]]) -> Iterator[Sentence]:
+    """IOB2 tags over tokens given as character spans: a token starting inside a
+    name's span carries its type (``B-`` on the name's first token)."""
+    for sent in sentences:
+        tagged: Sentence = []
+        last: tuple[int, int, str] | None = None
+        for start, end in sent:
+            hit = next((n for n in names if n[0] <= start < n[1]), None)
+            tagged.append((text[start:end], "O" if hit is None else
+                           ("I-" if hit == last else "B-") + hit[2]))
+            last = hit
+        yield tagged
+
+
+def read_news(gold: Path, annotations: Path, tokenize: Tokenizer) -> Iterator[Sentence]:
+    """Sentences of a team news set: the texts of ``gold`` (eval JSONL, ``id`` and
+    ``text``) cut by ``tokenize``, tagged with the names listed for each article in
+    ``annotations/<id>.json`` (``{"entities": [{"text", "type"}]}``, every occurrence
+    of a listed string counts)."""
+    for line in gold.read_text("utf-8").splitlines():
+        doc = json.loads(line)
+        listed = json.loads((annotations / f"{doc['id']}.json").read_text("utf-8"))
+        names = [(e["text"], e["type"]) for e in listed["entities"] if e["type"] in TYPES]
+        text = doc["text"]
+        yield from tag_sentences(text, tokenize(text), name_spans(text, names))
+
+
+def parsed_tokens(text: str) -> list[list[tuple[int, int]]]:
+    """The character spans of each sentence's surface tokens as the shipped parse
+    adapter cuts ``text`` (so training sees the tokens the model will tag)."""
+    from quotetrack.parse import ParserConfig, parse
+
+    doc = parse(text, ParserConfig.from_env())
+    out: list[list[tuple[int, int]]] = []
+    for sent in doc.sentences:
+        spans: list[tuple[int, int]] = []
+        for tok in sent.tokens:
+            if not spans or spans[-1] != (tok.start, tok.end):
+                spans.append((tok.start, tok.end))
+        out.append(spans)
+    return out
+
+
+def _news(fixtures: Path | None, split: str, tokenize: Tokenizer) -> list[Sentence]:
+    if fixtures is None:
+        return []
+    return [s for name in NEWS_SPLITS[split] for s in read_news(
+        fixtures / "gold" / f"{name}.jsonl", fixtures / "ner" / name, tokenize)]
+
+
+def build(shared: Path, out: Path, limit: int | None = None, fixtures: Path | None = None,
+          tokenize: Tokenizer = parsed_tokens) -> dict[str, int]:
     """Write ``train.json``, ``dev.json``, ``test.json`` (and per-source test files)
     under ``out``, each cut to ``limit`` sentences if given; returns the sentence
-    count of each file."""
+    count of each file.  With ``fixtures`` (the repository's folder) the team's news
+    NER gold joins each split by set (``NEWS_SPLITS``)."""
     uner = shared / "ner" / "UNER_English-EWT"
     gum = shared / "ud" / "UD_English-GUM"
     parts = {
         "train": [*read_uner(uner / "en_ewt-ud-dev.iob2.gz"),
-                  *read_gum(gum / "en_gum-ud-train.conllu.gz")],
-        "dev": list(read_gum(gum / "en_gum-ud-dev.conllu.gz")),
+                  *read_gum(gum / "en_gum-ud-train.conllu.gz"),
+                  *_news(fixtures, "train", tokenize)],
+        "dev": [*read_gum(gum / "en_gum-ud-dev.conllu.gz"), *_news(fixtures, "dev", tokenize)],
         "test-uner": list(read_uner(uner / "en_ewt-ud-test.iob2.gz")),
         "test-gum": list(read_gum(gum / "en_gum-ud-test.conllu.gz")),
+        "test-news": _news(fixtures, "test", tokenize),
     }
-    parts["test"] = parts["test-uner"] + parts["test-gum"]
+    parts["test"] = parts["test-uner"] + parts["test-gum"] + parts["test-news"]
     if limit is not None:
         parts = {name: sents[:limit] for name, sents in parts.items()}
     out.mkdir(parents=True, exist_ok=True)
@@ -209,4 +298,5 @@ def build(shared: Path, out: Path, limit: int | None = None) -> dict[str, int]:
 if __name__ == "__main__":
     import sys
 
-    print(build(Path(sys.argv[1]), Path(sys.argv[2])))
+    print(build(Path(sys.argv[1]), Path(sys.argv[2]),
+                fixtures=Path(sys.argv[3]) if len(sys.argv) > 3 else None))

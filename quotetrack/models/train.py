@@ -77,6 +77,7 @@ class Plan:
     vectors: Path | None = None
     tok_shape: tuple[str, str] = TOK_SHAPE
     gum_genres: tuple[str, ...] = ()
+    news_ner: Path | None = None  # the repository's fixtures/: its news NER gold
 
     @property
     def udbase(self) -> Path:
@@ -159,8 +160,8 @@ def _prep(plan: Plan, stage: str) -> None:
     if stage == "ner":
         from quotetrack.models.ner_data import build
 
-        print("ner data:", build(plan.ud_dir.parent, plan.data / "ner", plan.limit),
-              flush=True)
+        print("ner data:", build(plan.ud_dir.parent, plan.data / "ner", plan.limit,
+                                 fixtures=plan.news_ner), flush=True)
         return
     extra = {"lemma": ["--gold", "--no_lemma_classifier"], "depparse": ["--gold"]}
     name = "tokenizer" if stage == "tokenize" else stage
@@ -435,6 +436,8 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
                     help="word vectors for the tagger, parser and NER (word_vectors)")
     ap.add_argument("--half", action="store_true",
                     help="store the tagger, parser and NER weights as float16")
+    ap.add_argument("--news-ner", type=Path, metavar="FIXTURES",
+                    help="add the team's news NER gold under FIXTURES/ner (ner_data)")
     ap.add_argument("--no-score", action="store_true")
     ap.add_argument("--seed", type=int, default=1234)
     a = ap.parse_args(argv)
@@ -459,7 +462,8 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
                 _pair(ap, a.dep_dropout, "--dep-dropout"),
                 _pair(ap, a.ner_dropout, "--ner-dropout"),
                 a.vectors.resolve() if a.vectors else None,
-                _pair(ap, a.tok_shape, "--tok-shape"), genres)
+                _pair(ap, a.tok_shape, "--tok-shape"), genres,
+                a.news_ner.resolve() if a.news_ner else None)
 
 
 def _pair(ap: argparse.ArgumentParser, text: str, flag: str) -> tuple[str, str]:
