@@ -1484,3 +1484,9 @@ def test_attribution_clause_modifying_the_subject_is_no_claim_and_gives_the_subj
 ])
 def test_attribution_name_set_off_after_the_head_noun_s_phrase(text: str, speaker: str) -> None:
     assert run(text).quotes[-1].speaker == speaker
+
+
+def test_attribution_group_label_leaves_a_day_the_parser_hung_on_it_out() -> None:
+    text = ("The presidents of Poland and Finland on Tuesday urged NATO allies to speed up "
+            "deliveries, saying the current timetable left a gap.")
+    assert run(text).quotes[-1].speaker == "presidents of Poland and Finland"

@@ -938,3 +938,12 @@ def test_a_lead_s_its_developer_is_the_company_named_next() -> None:
             "The Ministry of Mines said Tuesday that it had accepted Northern Spodumene "
             "Corp.'s plan for the Cedar Lake project.")
     assert run(text).quotes[0].speaker == "Northern Spodumene Corp."
+
+
+def test_coref_they_after_two_of_one_surname_is_that_family() -> None:
+    text = ("Michelle Kowalchuk said the canola crop had failed.\n\n"
+            "Darren Kowalchuk, 52, said insurance would not cover the combine.\n\n"
+            "They said they had already sold a third of their cattle.")
+    q = speakers(text)[-1]
+    assert q.speaker == "Darren Kowalchuk"
+    assert set(q.speakers) == {"Darren Kowalchuk", "Michelle Kowalchuk"}

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -184,9 +185,28 @@ class Coref:
                 head, recent, lambda e: e.kind in ("organization", "place"))
         if low in PLURAL:
             singular = self._they_them()
-            return self._pair_subject(head) or self._best(
+            return self._pair_subject(head) or self._family(head, recent) or self._best(
                 head, recent, lambda e: e.kind == "organization" or e.id in singular)
         return ()
+
+    def _family(self, head: Token, recent: Sequence[Recent]) -> tuple[Entity, ...]:
+        """A plural pronoun right after two people of one surname spoke, the latest
+        within the paragraph before, is that family (``Michelle Kowalchuk said``, ``Darren
+        Kowalchuk said`` / ``They said ...``), the latest speaker first."""
+        last: list[Entity] = []
+        for r in reversed([r for r in recent if r.pos < head.start]):
+            e = self.entities[r.entity]
+            if e not in last:
+                last.append(e)
+            if len(last) == 2:
+                break
+        if len(last) < 2 or any(e.kind != "person" or " " not in e.name for e in last):
+            return ()
+        latest = max(r.pos for r in recent if r.pos < head.start)
+        at = bisect_right(self.tree.starts, latest) - 1
+        near = head.para - self.tree.tokens[max(at, 0)].para <= 1
+        same = last[0].name.split()[-1] == last[1].name.split()[-1]
+        return tuple(last) if near and same else ()
 
     def _they_them(self) -> frozenset[int]:
         """People the article says use they/them pronouns (``Sam Okafor, 34, who ... uses

@@ -143,6 +143,18 @@ _COUNT_WORDS = frozenset({"more", "fewer", "less", "about", "nearly", "almost", 
                           "many", "as"})
 
 
+_TIME_LEADS = frozenset({"on", "last", "this", "next", "early", "late", "in", "by"})
+
+
+def _without_time(toks: list[Token]) -> list[Token]:
+    """A phrase without the day or month the parser hung at its end (``the presidents
+    of Poland and Finland on Tuesday`` -> ``... Poland and Finland``)."""
+    if len(toks) > 3 and toks[-1].text.lower() in words("calendar") and (
+            toks[-2].text.lower() in _TIME_LEADS):
+        return toks[:-2]
+    return toks
+
+
 def clean_phrase(tree: Tree, toks: list[Token]) -> str:
     """A noun phrase as a canonical label: no leading determiners, quantifiers or counts
     (``several cast members`` -> ``cast members``, ``43 filmmakers``, ``more than 300
@@ -154,7 +166,7 @@ def clean_phrase(tree: Tree, toks: list[Token]) -> str:
     (``the report's authors`` -> ``report's authors``) except before the organisation
     a name possesses (``Trump's administration`` -> ``Trump administration``; a
     person's ``office`` keeps it)."""
-    kept = trimmed(toks)
+    kept = _without_time(trimmed(toks))
     dateline = next((k for k in range(len(kept) - 1) if is_dateline(
         tree.tokens, kept[0].i, kept[k].i)), None)  # "TORONTO - Two northern Ontario mayors"
     kept = trimmed(kept[dateline + 1:]) if dateline is not None else kept
