@@ -1490,3 +1490,9 @@ def test_attribution_group_label_leaves_a_day_the_parser_hung_on_it_out() -> Non
     text = ("The presidents of Poland and Finland on Tuesday urged NATO allies to speed up "
             "deliveries, saying the current timetable left a gap.")
     assert run(text).quotes[-1].speaker == "presidents of Poland and Finland"
+
+
+def test_attribution_a_described_body_in_a_label_is_named_with_its_modifiers_replaced() -> None:
+    text = ("The BC Wildfire Service fought 300 fires this year. An official at the wildfire "
+            "service, who was not authorized to speak publicly, said recruitment had begun.")
+    assert run(text).quotes[-1].speaker == "official at the BC Wildfire Service"

@@ -1078,6 +1078,11 @@ def _owner_named(n: Named, coref: Coref, recent: list[Recent]) -> str:
             found = coref.resolve(c, recent)
             if len(found) == 1 and found[0].kind == "organization" and (
                     c.text in found[0].name.lower().split()):  # the agency: ... Agency
+                left = [w for w in tree.subtree(c.i) if w.i <= c.i and w.rel not in (
+                    "case", "det")]  # with its modifiers: "the wildfire service"
+                phrase = tree.doc.text[left[0].start:c.end]
+                if len(left) > 1 and phrase in n.name:
+                    return n.name.replace(phrase, found[0].name)
                 k = len(words_) - 1 - words_[::-1].index(c.text)
                 return " ".join([*words_[:k], found[0].name, *words_[k + 1:]])
     return n.name
