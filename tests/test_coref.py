@@ -947,3 +947,12 @@ def test_coref_they_after_two_of_one_surname_is_that_family() -> None:
     q = speakers(text)[-1]
     assert q.speaker == "Darren Kowalchuk"
     assert set(q.speakers) == {"Darren Kowalchuk", "Michelle Kowalchuk"}
+
+
+def test_coref_a_surname_in_the_plural_is_the_people_of_that_surname() -> None:
+    text = ("Kevin Desrochers said his son came home withdrawn. Tanya Desrochers said the "
+            "team never called.\n\nOther parents said they had been told to keep quiet. "
+            "The Desrocherses said they had been told the same thing.")
+    q = speakers(text)[-1]
+    assert q.speaker == "Kevin Desrochers"
+    assert set(q.speakers) == {"Kevin Desrochers", "Tanya Desrochers"}

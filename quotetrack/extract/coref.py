@@ -163,6 +163,9 @@ class Coref:
             # of them said"
         if head.upos == "PRON" or low in PERSONAL or low in NEUTER or low in PLURAL:
             return self._pronoun(head, low, recent)
+        family = self._surname_plural(head)
+        if family:
+            return family
         if head.upos == "NOUN" or aged(self.tree, head) or (  # "the 26-year-old"
                 head.upos == "ADJ" and low in words("person_nouns")) or (  # "executive"
                 capitalised_description(self.tree, head)):  # "the Republican from Ohio"
@@ -188,6 +191,17 @@ class Coref:
             return self._pair_subject(head) or self._family(head, recent) or self._best(
                 head, recent, lambda e: e.kind == "organization" or e.id in singular)
         return ()
+
+    def _surname_plural(self, head: Token) -> tuple[Entity, ...]:
+        """``The Desrocherses said``: a surname made plural after ``the`` is the people of
+        the article with that surname, the first named first."""
+        text = head.text
+        if not (text[:1].isupper() and text.endswith("s") and any(
+                c.text.lower() == "the" for c in self.tree.children(head.i, "det"))):
+            return ()
+        stems = {text[:-1], text[:-2]} if text.endswith("es") else {text[:-1]}
+        return tuple(e for e in self.entities if e.kind == "person" and " " in e.name
+                     and e.name.split()[-1] in stems)
 
     def _family(self, head: Token, recent: Sequence[Recent]) -> tuple[Entity, ...]:
         """A plural pronoun right after two people of one surname spoke, the latest
