@@ -1496,3 +1496,23 @@ def test_attribution_a_described_body_in_a_label_is_named_with_its_modifiers_rep
     text = ("The BC Wildfire Service fought 300 fires this year. An official at the wildfire "
             "service, who was not authorized to speak publicly, said recruitment had begun.")
     assert run(text).quotes[-1].speaker == "official at the BC Wildfire Service"
+
+
+@pytest.mark.parametrize("text, speaker, role", [
+    ("Amnesty International's Nigeria office said it had received reports of shootings.",
+     "Amnesty International", "Nigeria office"),
+    ("Immigration, Refugees and Citizenship Canada (IRCC) capped permits in January. A "
+     "spokesperson for Varghese declined to comment on the letters, but pointed to IRCC's "
+     "website, which says processing times for study permits have fallen by 40 per cent.",
+     "Immigration, Refugees and Citizenship Canada", "website"),
+])
+def test_attribution_a_unit_or_site_a_named_body_owns_speaks_as_that_body(
+        text: str, speaker: str, role: str) -> None:
+    q = run(text).quotes[-1]
+    assert (q.speaker, q.role) == (speaker, role)
+
+
+def test_attribution_a_place_owning_a_body_is_not_its_speaker() -> None:
+    text = ("OTTAWA - Canada's top court has ordered Saskatchewan to fund a school, finding "
+            "that the province's refusal left families with a right on paper.")
+    assert run(text).quotes[-1].speaker not in ("OTTAWA", "Canada")

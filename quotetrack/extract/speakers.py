@@ -195,6 +195,18 @@ def clean_phrase(tree: Tree, toks: list[Token]) -> str:
     return out.strip()
 
 
+def _body_owner(tree: Tree, head: Token) -> Token | None:
+    """``Amnesty International's Nigeria office``, ``IRCC's website``: a unit or site a
+    named organisation owns speaks as that organisation (the owner's head word)."""
+    if not head.text.islower():
+        return None
+    return next((c for c in tree.children(head.i, "nmod:poss") if c.upos == "PROPN"
+                 and any(w.text in POSSESSIVES for w in tree.children(c.i, "case"))
+                 and (c.ner.endswith("ORG") or c.ner == "O" and (
+                     _proper(tree, c).kind == "organization"))),
+                None)
+
+
 def _named_below(tree: Tree, head: Token) -> Token | None:
     """For a title head (``Ambassador ... Steven Pifer``), the name hung under it; the
     title's complement (``Ambassador to the United States``) is no name, though a name
@@ -458,6 +470,12 @@ def _common(tree: Tree, head: Token) -> list[Named]:
             name = _name_text([t for t in phrase if t.i <= named[-1].i and t.i >= named[0].i])
             rest = clean_phrase(tree, [t for t in phrase if t.i > named[-1].i])
             return [Named(name, "organization", rest or None, None, named[-1].i)]
+        owner = _body_owner(tree, head)
+        if owner is not None:
+            inner = _proper(tree, owner)
+            end = max(t.i for t in tree.subtree(owner.i))
+            rest = clean_phrase(tree, [t for t in phrase if t.i > end])
+            return [Named(inner.name, "organization", rest or None, None, inner.head)]
         return [Named(label, "organization", None, None, head.i)]
     titled = _titled_body(tree, head, phrase)
     if titled is not None:
