@@ -956,3 +956,9 @@ def test_coref_a_surname_in_the_plural_is_the_people_of_that_surname() -> None:
     q = speakers(text)[-1]
     assert q.speaker == "Kevin Desrochers"
     assert set(q.speakers) == {"Kevin Desrochers", "Tanya Desrochers"}
+
+
+def test_coref_an_organisation_named_only_as_a_medium_is_no_antecedent() -> None:
+    text = ("The Halden Foods company closed its warehouse in May. Last week a notice "
+            "appeared on Facebook. It said the warehouse would reopen in June.")
+    assert speakers(text)[-1].speaker == "Halden Foods"

@@ -1044,3 +1044,15 @@ def test_entities_a_body_named_with_an_owner_before_it_is_another_body() -> None
                 _mention(doc, "Green Party 's Cabinet Office", "ORG")]
     assert sorted(e.name for e in group_entities(doc, mentions)) == [
         "Cabinet Office", mentions[1].text]
+
+
+def test_entities_a_plural_noun_for_people_is_no_surname_nor_a_name() -> None:
+    from quotetrack.extract.mention_types import _no_plural_nouns, _person_at_end
+
+    doc = parsed("Workers at Halden Foods voted, said Anthony Reyes of the United Warehouse "
+                 "and Food Workers.")
+    union = _mention(doc, "United Warehouse and Food Workers", "ORG")
+    assert _person_at_end(doc, union, {"Workers", "Reyes"}, {"Workers"}) == union
+    workers = _mention(doc, "Workers", "PER")
+    reyes = _mention(doc, "Anthony Reyes", "PER")
+    assert _no_plural_nouns([workers, reyes, union]) == [reyes, union]

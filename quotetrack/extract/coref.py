@@ -124,7 +124,8 @@ class Coref:
         held = {e.id: _roles(tree, e, bodies) for e in ents}
         return cls(tree, ents, tuple(quoted), by_word, roles, _sections(tree),
                    _top_matter(tree) | furniture(tree, headings=False), _topic(ents),
-                   _topic(ents, "organization"), held, _voiced(ents, roles))
+                   _topic(ents, "organization"), held, _voiced(ents, roles),
+                   _media(tree, ents))
 
     def entity_of(self, word: int) -> Entity | None:
         """The entity whose named mention contains word ``word``."""
@@ -1082,6 +1083,14 @@ class Coref:
 # The letters of the US party affix (``Sen. X, R-Ohio``).
 _PARTY_LETTERS = {"r": "republican", "d": "democrat", "i": "independent"}
 
+
+
+def _media(tree: Tree, ents: Sequence[Entity]) -> frozenset[int]:
+    """Organisations named only as where something was posted or aired (``in a post on
+    X``, ``via Facebook``): a medium, never what a pronoun or description refers to."""
+    toks = tree.tokens
+    return frozenset(e.id for e in ents if e.kind == "organization" and all(
+        m.first > 0 and toks[m.first - 1].text.lower() in ("on", "via") for m in e.mentions))
 
 def _credit(tree: Tree, m: Mention) -> bool:
     """The mention is a news agency's credit in brackets after a dateline (``MADRID

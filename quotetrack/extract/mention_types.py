@@ -68,12 +68,14 @@ def _person_at_end(doc: ParsedDoc, m: Mention, surnames: set[str], alone: set[st
     names as a person, or uses alone, is that person (``the House Newt Gingrich's``;
     an unknown given name too when four words or more run together: ``University of
     Texas Arlington Amneh Jafari``, or when the surname stands alone elsewhere); an
-    organisation's head word is no surname (``Climate Action Network``), nor is what
-    follows its ``of`` a person (``Regional District of North Okanagan``)."""
+    organisation's head word is no surname (``Climate Action Network``), nor a plural
+    noun for people (``United Warehouse and Food Workers``), nor is what follows its
+    ``of`` a person (``Regional District of North Okanagan``)."""
     words_ = m.text.split()
     if len(words_) <= 2 or words_[-1] not in surnames | alone or (
             len(words_) != m.last - m.first + 1) or (  # one token a word
-            words_[-1].lower() in words("organizations")):  # "Climate Action Network",
+            words_[-1].lower() in words("organizations")) or (  # "Climate Action Network",
+            words_[-1].endswith("s") and is_person_noun(words_[-1])):  # "... Food Workers"
         return m  # "Network spokesperson ...": a body's head word alone is no surname
     given = 0
     while given < len(words_) - 2 and is_given_name(words_[-2 - given]):
@@ -637,12 +639,22 @@ PARTY_WORDS = frozenset({"liberal", "conservative", "democrat", "republican", "t
                           "labour", "green", "socialist", "progressive", "independent"})
 
 
+def _no_plural_nouns(found: list[Mention]) -> list[Mention]:
+    """A one-word person mention that is a plural noun for people (``Workers at Halden
+    Foods``, capitalised where it opens a sentence) names no one, unless the article
+    gives it as someone's surname."""
+    surnames = {m.text.split()[-1] for m in found if m.type == "PER" and " " in m.text}
+    return [m for m in found if not (
+        m.type == "PER" and m.first == m.last and m.text not in surnames
+        and m.text.lower().endswith("s") and is_person_noun(m.text))]
+
+
 def late_repairs(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """The repairs that also hold for the mentions read off untagged runs after
     ``repair_types`` (``Vantor said``, ``the House Newt Gingrich's``); a party's word
     alone typed a person names no one."""
-    out = _shared_surnames(doc, _retyped_surnames(doc, _surname_tails(
-        doc, retyped_leaders(doc, found))))
+    out = _no_plural_nouns(_shared_surnames(doc, _retyped_surnames(doc, _surname_tails(
+        doc, retyped_leaders(doc, found)))))
     return [m for m in out if not (m.type == "PER" and m.first == m.last and (
         m.text.lower() in PARTY_WORDS))]  # "A senior Liberal official": no one named
 
