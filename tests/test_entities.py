@@ -1056,3 +1056,47 @@ def test_entities_a_plural_noun_for_people_is_no_surname_nor_a_name() -> None:
     workers = _mention(doc, "Workers", "PER")
     reyes = _mention(doc, "Anthony Reyes", "PER")
     assert _no_plural_nouns([workers, reyes, union]) == [reyes, union]
+
+
+def _retagged(doc: ParsedDoc, tags: dict[str, list[str]]) -> ParsedDoc:
+    """``doc`` with the NER tags a sharper model gives the first run of each key's words
+    (the repairs below read tags the shipped model does not give these sentences)."""
+    from dataclasses import replace
+
+    new = {}
+    for words_, seq in tags.items():
+        want = words_.split()
+        start = next(t.i for t in doc.tokens
+                     if [x.text for x in doc.tokens[t.i:t.i + len(want)]] == want)
+        new.update({start + k: tag for k, tag in enumerate(seq)})
+    sents = tuple(replace(s, tokens=tuple(replace(t, ner=new.get(t.i, t.ner))
+                                          for t in s.tokens)) for s in doc.sentences)
+    return replace(doc, sentences=sents)
+
+
+def test_entities_a_saint_s_name_tagged_a_place_before_its_institution_is_one_body() -> None:
+    doc = _retagged(parsed("Records of 9,000 patients at St. Aidan’s Regional Hospital were "
+                           "posted online."),
+                    {"St. Aidan ’s Regional Hospital": ["B-LOC", "I-LOC", "I-LOC", "B-ORG",
+                                                        "I-ORG"]})
+    names = {e.name: e.kind for e in find_entities(doc)}
+    assert names.get("St. Aidan’s Regional Hospital") == "organization"
+
+
+def test_entities_office_of_the_grows_over_the_body_the_model_tagged_apart() -> None:
+    doc = _retagged(parsed("Harjit Bassi, who heads the Office of the Information and Privacy "
+                           "Commissioner of Ontario, said the leak was serious."),
+                    {"Office of the Information and Privacy Commissioner of Ontario": [
+                        "B-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG",
+                        "I-ORG"]})
+    names = {e.name for e in find_entities(doc)}
+    assert "Office of the Information and Privacy Commissioner of Ontario" in names
+
+
+def test_entities_a_team_named_in_the_plural_lends_no_surname() -> None:
+    text = ("The owner of the High River Harvesters announced the move on Monday. The "
+            "Harvesters lost $580,000 a season, and the Harvesters will play in Airdrie.")
+    doc = _retagged(parsed(text), {"High River Harvesters": ["B-ORG", "I-ORG", "I-ORG"]})
+    kinds = {e.name: e.kind for e in find_entities(doc)}
+    assert kinds.get("High River Harvesters") == "organization"
+    assert "River Harvesters" not in kinds

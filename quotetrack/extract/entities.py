@@ -145,12 +145,12 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
             absorbed = ""
         if run and kind == "PER" and tag == "B-PER" and _next_name_word(doc, run[-1], t):
             tag = "I-PER"  # "Kiran" "Bhattacharya": one name the model tagged twice
-        elif run and kind == "ORG" and tag[:2] == "B-" and tag[2:] in ("ORG", "LOC") and (
+        elif run and kind in ("ORG", "LOC") and tag[:2] == "B-" and tag[2:] in ("ORG", "LOC") and (
                 run[-1].text in POSSESSIVES and run[-1].sent == t.sent and (
                     t.text[:1].isupper()) and _SAINTS.search(
                         doc.text[run[0].start:run[-1].end]) is not None):
-            absorbed, tag = tag[2:], "I-ORG"  # "St. Brendan's" + "Regional Hospital": a
-            # saint's name the model tagged apart from the institution it names
+            kind, absorbed, tag = "ORG", tag[2:], "I-ORG"  # "St. Brendan's" + "Regional
+            # Hospital": a saint's name the model tagged apart from the institution it names
         elif run and tag == "O" and run[-1].text in POSSESSIVES and run[-1].sent == t.sent and (
                 len(run) > 1 and t.text[:1].isupper() and t.text.lower() in words(
                     "organizations")):

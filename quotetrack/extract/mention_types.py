@@ -53,13 +53,15 @@ def _surname_tails(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
 
 def _alone(doc: ParsedDoc, found: list[Mention]) -> set[str]:
     """Proper nouns the article also uses alone, as one-word mentions or outside every
-    mention between lower-case words (``In July, Gingrich cynically dismissed``):
-    surnames too."""
+    mention between lower-case words (``In July, Gingrich cynically dismissed``), not
+    after ``the`` nor in the plural (a person's surname takes neither): surnames too."""
     inside = {k for m in found for k in range(m.first, m.last + 1) if m.first < m.last}
     toks = doc.tokens
     return {t.text for t in toks if t.upos == "PROPN" and t.i not in inside and 0 < t.i < len(
         toks) - 1 and not toks[t.i - 1].text[:1].isupper() and not toks[t.i + 1].text[
-        :1].isupper() and t.i > doc.sentences[t.sent].first}
+        :1].isupper() and t.i > doc.sentences[t.sent].first and (
+        toks[t.i - 1].text.lower() != "the") and t.xpos != "NNPS"}  # "the Harvesters lost",
+    # "a 1989 Harvesters jacket": a team, no surname
 
 
 def _person_at_end(doc: ParsedDoc, m: Mention, surnames: set[str], alone: set[str]

@@ -201,6 +201,9 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
                 doc.tokens[hi + 3].text[:1].isupper()):
             hi += 3  # "Municipality of the District of St. Mary's": the body's remit
             hi = _capitalised_run(doc, hi)
+            while hi + 1 < len(doc.tokens) and doc.tokens[hi + 1].ner == "I-ORG":
+                hi += 1  # "Office of the" + "Information and Privacy Commissioner of
+                # Ontario", which the model tagged as a body of its own
         elif kind == "ORG" and _inquiry_into(doc, hi):
             hi = _capitalised_run(doc, hi + (3 if doc.tokens[hi + 2].text == "the" else 2) - 1)
         elif kind == "ORG" and _stationed(doc, hi):
