@@ -140,6 +140,20 @@ def test_attribution_heading_label_of_common_words_is_no_speaker() -> None:
     assert "Latest" not in [q.speaker for q in run(text).quotes]
 
 
+def test_attribution_a_label_after_the_is_a_heading_however_the_model_tags_it() -> None:
+    from dataclasses import replace
+
+    from quotetrack.extract.syntax import Tree
+    from quotetrack.extract.turns import find_turns
+
+    doc = parsed("The Latest: Trump's leaked taxes were not from Connecticut, officials say."
+                 "\n\nThe Latest: Clinton says the debate went well for her campaign.")
+    doc = replace(doc, sentences=tuple(replace(s, tokens=tuple(
+        replace(t, ner="B-PER" if t.text == "Latest" else t.ner) for t in s.tokens))
+        for s in doc.sentences))
+    assert list(find_turns(Tree(doc))) == []
+
+
 def test_attribution_speaker_turn_label_is_the_person_named_in_full() -> None:
     text = ("Fox News host Chris Wallace interviewed Governor Mike Pence on Sunday.\n\n"
             "PENCE: Well, the question really should be why they invited her at all.")

@@ -1100,3 +1100,26 @@ def test_entities_a_team_named_in_the_plural_lends_no_surname() -> None:
     kinds = {e.name: e.kind for e in find_entities(doc)}
     assert kinds.get("High River Harvesters") == "organization"
     assert "River Harvesters" not in kinds
+
+
+def test_entities_a_name_grown_back_into_the_name_before_keeps_its_own_words() -> None:
+    doc = _retagged(parsed("Elizabeth Warren Hammers Wells Fargo CEO Over Fake Accounts\n\n"
+                           "Wells Fargo said it had fired 5,300 employees."),
+                    {"Elizabeth Warren Hammers Wells Fargo": ["B-PER", "I-PER", "O", "B-ORG",
+                                                              "I-ORG"]})
+    kinds = {e.name: e.kind for e in find_entities(doc)}
+    assert kinds.get("Wells Fargo") == "organization"
+    assert not any("Wells" in name for name, kind in kinds.items() if kind == "person")
+
+
+def test_entities_a_surname_the_model_typed_a_body_is_the_person_unless_a_place_or_body(
+        ) -> None:
+    text = ("Mitt Romney lost in 2012. Clinton painted Trump as another Romney in the "
+            "debate, and the Romney campaign agreed. Ontario voted.")
+    tags = {"Romney in": ["B-ORG", "O"], "Romney campaign": ["B-ORG", "O"],
+            "Ontario voted": ["B-ORG", "O"]}
+    ents = find_entities(_retagged(parsed(text), tags))
+    romney = [e for e in ents if e.name == "Mitt Romney"]
+    assert romney and romney[0].kind == "person"
+    assert [m.text for m in romney[0].mentions] == ["Mitt Romney", "Romney"]
+    assert all(e.kind != "person" for e in ents if e.name == "Ontario")

@@ -111,8 +111,11 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         if typed == "PER" and toks:  # "Foreign Minister Sergei Lavrov": the name only
             toks = _name_tokens(doc, toks)
         if out and toks and toks[0].i <= out[-1].last:
-            return  # inside the name before it, grown over this one ("..., Training and
-            # Skills Development" after "Ministry of Labour, Immigration")
+            if not run or run[0].i <= out[-1].last:
+                return  # inside the name before it, grown over this one ("..., Training
+                # and Skills Development" after "Ministry of Labour, Immigration")
+            toks = [t for t in toks if t.i > out[-1].last]  # grown back into the name
+            # before it ("Elizabeth Warren Hammers" | "Wells Fargo"): its own words only
         if toks and any(t.text[:1].isupper() or t.text[:1].isdigit() for t in toks):
             out.append(Mention(toks[0].i, toks[-1].i, toks[0].start, toks[-1].end,
                                _surface(doc, toks), typed, toks[0].sent))

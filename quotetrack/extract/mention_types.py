@@ -229,8 +229,8 @@ def _retyped_surnames(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """A one-word mention the model typed otherwise that is the surname of a person
     named in full is that person: a transcript label in capitals (``PENCE:`` for ``Mike
     Pence``), a place reading (``Cruz said``) unless a place preposition governs it
-    (``in Washington``), or an organisation reading acting as a subject (``Figueroa
-    told USA Today``)."""
+    (``in Washington``), or an organisation reading that names no body (``Figueroa
+    told USA Today``, ``painted Romney as``; not ``the Romney campaign``)."""
     surnames = {m.text.split()[-1].lower() for m in found
                 if m.type == "PER" and len(m.text.split()) > 1}
     out = []
@@ -238,7 +238,7 @@ def _retyped_surnames(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
         if len(m.text.split()) == 1 and m.type != "PER" and m.text.lower() in surnames and (
                 (m.text.isupper() and len(m.text) > 2) or (
                     m.type == "LOC" and not _place_case(doc, m.first)) or (
-                    m.type == "ORG" and _is_subject(doc, m))):  # "Beauchesne-Ito said"
+                    m.type == "ORG" and not _names_a_body(doc, m) and not is_place(m.text))):
             m = replace(m, type="PER")
         out.append(m)
     return out
@@ -600,12 +600,15 @@ def _retyped_full_names(found: list[Mention]) -> list[Mention]:
 def _prefer_longer_names(found: list[Mention], typed: list[Mention]) -> list[Mention]:
     """A name the lexicon reads off a proper-noun run replaces the shorter NER mentions
     inside it: a person's (``Jessica Ditto`` over ``Ditto``) or an organisation's
-    (``Commission on Presidential Debates`` over ``Debates``)."""
+    (``Commission on Presidential Debates`` over ``Debates``); a person's never swallows
+    mentions the model tagged as different kinds."""
     out = list(found)
     for p in typed:
         if p.type == "PER" and " of " in p.text:
             continue  # "Carla Benedetti of Guelph": a person and her town, not one name
         overlapping = [m for m in out if m.first <= p.last and p.first <= m.last]
+        if p.type == "PER" and len({m.type for m in overlapping}) > 1:
+            continue  # "Elizabeth Warren Hammers Wells Fargo CEO": a person and a company
         reach = 3 if p.type == "PER" else 0  # "Mayor Linda": a title inside NER's span
         if overlapping and all(p.first - reach <= m.first and m.last <= p.last and (
                 (m.first, m.last) != (p.first, p.last) or m.type != p.type)
@@ -626,6 +629,13 @@ def _is_name(doc: ParsedDoc, m: Mention) -> bool:
             t.upos == "PRON" or t.text in POSSESSIVES for t in toks):
         return False
     return not (m.type == "PER" and len(toks) == 1 and toks[0].xpos == "NNPS")
+
+
+def _names_a_body(doc: ParsedDoc, m: Mention) -> bool:
+    """The mention modifies an organisation's noun (``the Romney campaign``)."""
+    t = doc.tokens[m.last]
+    head = doc.tokens[t.head] if 0 <= t.head < len(doc.tokens) else None
+    return head is not None and head.i > t.i and head.text.lower() in words("organizations")
 
 
 def _is_subject(doc: ParsedDoc, m: Mention) -> bool:

@@ -43,7 +43,10 @@ def _named_elsewhere(text: str, word: str, at: int) -> bool:
 
 def _names(label: list[Token]) -> bool:
     """A label names a speaker when it holds a proper noun or is written in capitals
-    (``WALLACE:``); common words (``The Latest:``) make a heading."""
+    (``WALLACE:``); common words or an article before them (``The Latest:``, however a
+    model tags ``Latest``) make a heading."""
+    if label[0].text == "The":
+        return False
     return any(t.upos == "PROPN" or t.ner != "O" or (t.text.isupper() and len(t.text) > 1)
                for t in label)
 
