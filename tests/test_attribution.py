@@ -1530,3 +1530,20 @@ def test_attribution_a_place_owning_a_body_is_not_its_speaker() -> None:
     text = ("OTTAWA - Canada's top court has ordered Saskatchewan to fund a school, finding "
             "that the province's refusal left families with a right on paper.")
     assert run(text).quotes[-1].speaker not in ("OTTAWA", "Canada")
+
+
+def test_attribution_of_two_subjects_a_place_is_the_worse_speaker() -> None:
+    from dataclasses import replace
+
+    from quotetrack.extract.attribution import _subject
+
+    doc = parsed("Kristen Olafsson, a mother of two in Lethbridge, Alta., said her nine-year-old "
+                 "son went a week without his medication in October before their pharmacist "
+                 "found a partial supply in another city.")
+    doc = replace(doc, sentences=tuple(replace(s, tokens=tuple(
+        replace(t, ner="B-LOC" if t.text in ("Alta.", "Lethbridge") else t.ner)
+        for t in s.tokens)) for s in doc.sentences))
+    tree = Tree(doc)
+    said = next(t for t in doc.tokens if t.text == "said")
+    subj = _subject(tree, said)
+    assert subj is not None and subj.text == "Kristen"

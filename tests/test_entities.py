@@ -1123,3 +1123,14 @@ def test_entities_a_surname_the_model_typed_a_body_is_the_person_unless_a_place_
     assert romney and romney[0].kind == "person"
     assert [m.text for m in romney[0].mentions] == ["Mitt Romney", "Romney"]
     assert all(e.kind != "person" for e in ents if e.name == "Ontario")
+
+
+def test_entities_two_bodies_conjoined_in_one_tagged_name_are_two_when_named_alone() -> None:
+    text = ("The bureau reviewed the merger of Borealis Air and Tidewater Airlines. Borealis "
+            "announced the deal in March, and Tidewater agreed.")
+    doc = _retagged(parsed(text), {
+        "Borealis Air and Tidewater Airlines": ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG"],
+        "Borealis announced": ["B-ORG", "O"], "Tidewater agreed": ["B-ORG", "O"]})
+    names = {e.name for e in find_entities(doc)}
+    assert {"Borealis Air", "Tidewater Airlines"} <= names
+    assert "Borealis Air and Tidewater Airlines" not in names

@@ -125,9 +125,10 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
             prev.text):  # "X said Cairo, ..., would": no inversion without a comma or mark
         subj = [s for s in subj if s.i < cue.i] or subj
     if len(subj) > 1:  # a parser slip: prefer a name or pronoun, a name the NER tagged
-        subj.sort(key=lambda s: (s.upos not in ("PROPN", "PRON"), s.upos == "PROPN" and (
-            s.ner == "O"), abs(s.i - cue.i)))  # ("said Grade 11 student Eli ...": not
-        # "Grade"), the nearest the cue
+        subj.sort(key=lambda s: (s.upos not in ("PROPN", "PRON"), s.ner.endswith("LOC"),
+                                 s.upos == "PROPN" and s.ner == "O", abs(s.i - cue.i)))
+        # ("said Grade 11 student Eli ...": not "Grade"), not a place ("Kristen Olafsson,
+        # a mother of two in Lethbridge, Alta., said"), the nearest the cue
     if subj and subj[0].deprel == "nsubj:pass" and (tree.children(cue.i, "aux:pass") or (
             subj[0].upos != "PROPN")):  # "St. Aidan's said", "'s" no "is": not passive
         agents = [c for c in tree.children(cue.i, "obl") if c.deprel == "obl:agent" or any(

@@ -149,6 +149,24 @@ def _conjoined_people(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     return out
 
 
+def _conjoined_bodies(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """An organisation mention ``X and Y`` whose two sides the article also names on
+    their own (``Borealis Air and Tidewater Airlines`` beside ``Borealis`` and
+    ``Tidewater``) is those two bodies."""
+    alone = {m.text.split()[0] for m in found if m.type == "ORG" and " and " not in m.text}
+    out = []
+    for m in found:
+        toks = list(doc.tokens[m.first:m.last + 1])
+        cut = next((k for k, t in enumerate(toks) if t.text.lower() in ("and", "&")), -1)
+        sides = [toks[:cut], toks[cut + 1:]] if m.type == "ORG" and cut > 0 else []
+        if sides and all(side and side[0].text in alone for side in sides):
+            out += [Mention(side[0].i, side[-1].i, side[0].start, side[-1].end,
+                            _surface(doc, side), "ORG", m.sent) for side in sides]
+        else:
+            out.append(m)
+    return out
+
+
 def _definite_names(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """A person's name takes no article: a name typed a person right after ``the`` is
     an organisation (``the Hamilton Forge sent their captain``), and so is the last
@@ -681,5 +699,5 @@ def repair_types(doc: ParsedDoc, found: list[Mention], typed: list[Mention]) -> 
         doc, _bodies_throughout(doc, _described_bodies(doc, _described_people(doc, out))))))
         if _is_name(doc, m)]
     out = _led_organisations(doc, _without_place_words(doc, out, typed))
-    return _definite_names(doc, _conjoined_people(doc, _surname_tails(
-        doc, _defined_acronyms(doc, _place_pairs(doc, _shared_heads(doc, out))))))
+    return _definite_names(doc, _conjoined_bodies(doc, _conjoined_people(doc, _surname_tails(
+        doc, _defined_acronyms(doc, _place_pairs(doc, _shared_heads(doc, out)))))))
