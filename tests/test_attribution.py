@@ -1547,3 +1547,22 @@ def test_attribution_of_two_subjects_a_place_is_the_worse_speaker() -> None:
     said = next(t for t in doc.tokens if t.text == "said")
     subj = _subject(tree, said)
     assert subj is not None and subj.text == "Kristen"
+
+
+def test_attribution_a_body_of_its_own_that_an_organisation_owns_is_not_that_organisation(
+        ) -> None:
+    from dataclasses import replace
+
+    from quotetrack.extract.speakers import _body_owner
+
+    doc = parsed("Vollmer's works council said the cuts were unacceptable, and Vollmer's "
+                 "Berlin office said talks would go on.")
+    doc = replace(doc, sentences=tuple(replace(s, tokens=tuple(
+        replace(t, ner="B-ORG" if t.text == "Vollmer" else t.ner) for t in s.tokens))
+        for s in doc.sentences))
+    tree = Tree(doc)
+    council = next(t for t in doc.tokens if t.text == "council")
+    office = next(t for t in doc.tokens if t.text == "office")
+    assert _body_owner(tree, council) is None
+    owner = _body_owner(tree, office)
+    assert owner is not None and owner.text == "Vollmer"

@@ -195,11 +195,16 @@ def clean_phrase(tree: Tree, toks: list[Token]) -> str:
     return out.strip()
 
 
+# Parts and sites of an organisation that speak for it ("Amnesty's Nigeria office").
+_UNITS = frozenset({"office", "branch", "website", "site", "account", "page", "unit",
+                    "division", "arm", "wing", "chapter", "bureau", "headquarters", "feed"})
+
+
 def _body_owner(tree: Tree, head: Token) -> Token | None:
     """``Amnesty International's Nigeria office``, ``IRCC's website``: a unit or site a
     named organisation owns speaks as that organisation (the owner's head word)."""
-    if not head.text.islower():
-        return None
+    if not head.text.islower() or head.lemma.lower() not in _UNITS:
+        return None  # "Vollmer's works council": a body of its own
     return next((c for c in tree.children(head.i, "nmod:poss") if c.upos == "PROPN"
                  and any(w.text in POSSESSIVES for w in tree.children(c.i, "case"))
                  and (c.ner.endswith("ORG") or c.ner == "O" and (
