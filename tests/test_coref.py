@@ -962,3 +962,19 @@ def test_coref_an_organisation_named_only_as_a_medium_is_no_antecedent() -> None
     text = ("The Halden Foods company closed its warehouse in May. Last week a notice "
             "appeared on Facebook. It said the warehouse would reopen in June.")
     assert speakers(text)[-1].speaker == "Halden Foods"
+
+
+def test_coref_a_title_the_model_left_between_a_place_and_a_name_stays_a_role() -> None:
+    from dataclasses import replace
+
+    text = ("DENVER — Colorado Gov. Teresa Valdez-Kerr declared a state of emergency "
+            "Saturday.\n\nLorraine Okwu-Beck, who runs the regional office, said the agency "
+            "had sent a team.\n\nThe governor said that promise mattered.")
+    doc = parsed(text)
+    tags = {"Colorado": "B-LOC", "Gov.": "O", "Teresa": "B-PER"}
+    doc = replace(doc, sentences=tuple(replace(s, tokens=tuple(
+        replace(t, ner=tags.get(t.text, t.ner)) for t in s.tokens)) for s in doc.sentences))
+    coref = Coref.build(Tree(doc))
+    assert all(e.name != "Colorado Gov." for e in coref.entities)
+    teresa = next(e for e in coref.entities if e.name == "Teresa Valdez-Kerr")
+    assert "governor" in coref.held[teresa.id]

@@ -1058,7 +1058,7 @@ def test_entities_a_plural_noun_for_people_is_no_surname_nor_a_name() -> None:
     assert _no_plural_nouns([workers, reyes, union]) == [reyes, union]
 
 
-def _retagged(doc: ParsedDoc, tags: dict[str, list[str]]) -> ParsedDoc:
+def _with_tags(doc: ParsedDoc, tags: dict[str, list[str]]) -> ParsedDoc:
     """``doc`` with the NER tags a sharper model gives the first run of each key's words
     (the repairs below read tags the shipped model does not give these sentences)."""
     from dataclasses import replace
@@ -1075,7 +1075,7 @@ def _retagged(doc: ParsedDoc, tags: dict[str, list[str]]) -> ParsedDoc:
 
 
 def test_entities_a_saint_s_name_tagged_a_place_before_its_institution_is_one_body() -> None:
-    doc = _retagged(parsed("Records of 9,000 patients at St. Aidan’s Regional Hospital were "
+    doc = _with_tags(parsed("Records of 9,000 patients at St. Aidan’s Regional Hospital were "
                            "posted online."),
                     {"St. Aidan ’s Regional Hospital": ["B-LOC", "I-LOC", "I-LOC", "B-ORG",
                                                         "I-ORG"]})
@@ -1084,7 +1084,7 @@ def test_entities_a_saint_s_name_tagged_a_place_before_its_institution_is_one_bo
 
 
 def test_entities_office_of_the_grows_over_the_body_the_model_tagged_apart() -> None:
-    doc = _retagged(parsed("Harjit Bassi, who heads the Office of the Information and Privacy "
+    doc = _with_tags(parsed("Harjit Bassi, who heads the Office of the Information and Privacy "
                            "Commissioner of Ontario, said the leak was serious."),
                     {"Office of the Information and Privacy Commissioner of Ontario": [
                         "B-ORG", "O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG",
@@ -1096,14 +1096,14 @@ def test_entities_office_of_the_grows_over_the_body_the_model_tagged_apart() -> 
 def test_entities_a_team_named_in_the_plural_lends_no_surname() -> None:
     text = ("The owner of the High River Harvesters announced the move on Monday. The "
             "Harvesters lost $580,000 a season, and the Harvesters will play in Airdrie.")
-    doc = _retagged(parsed(text), {"High River Harvesters": ["B-ORG", "I-ORG", "I-ORG"]})
+    doc = _with_tags(parsed(text), {"High River Harvesters": ["B-ORG", "I-ORG", "I-ORG"]})
     kinds = {e.name: e.kind for e in find_entities(doc)}
     assert kinds.get("High River Harvesters") == "organization"
     assert "River Harvesters" not in kinds
 
 
 def test_entities_a_name_grown_back_into_the_name_before_keeps_its_own_words() -> None:
-    doc = _retagged(parsed("Elizabeth Warren Hammers Wells Fargo CEO Over Fake Accounts\n\n"
+    doc = _with_tags(parsed("Elizabeth Warren Hammers Wells Fargo CEO Over Fake Accounts\n\n"
                            "Wells Fargo said it had fired 5,300 employees."),
                     {"Elizabeth Warren Hammers Wells Fargo": ["B-PER", "I-PER", "O", "B-ORG",
                                                               "I-ORG"]})
@@ -1118,7 +1118,7 @@ def test_entities_a_surname_the_model_typed_a_body_is_the_person_unless_a_place_
             "debate, and the Romney campaign agreed. Ontario voted.")
     tags = {"Romney in": ["B-ORG", "O"], "Romney campaign": ["B-ORG", "O"],
             "Ontario voted": ["B-ORG", "O"]}
-    ents = find_entities(_retagged(parsed(text), tags))
+    ents = find_entities(_with_tags(parsed(text), tags))
     romney = [e for e in ents if e.name == "Mitt Romney"]
     assert romney and romney[0].kind == "person"
     assert [m.text for m in romney[0].mentions] == ["Mitt Romney", "Romney"]
@@ -1128,7 +1128,7 @@ def test_entities_a_surname_the_model_typed_a_body_is_the_person_unless_a_place_
 def test_entities_two_bodies_conjoined_in_one_tagged_name_are_two_when_named_alone() -> None:
     text = ("The bureau reviewed the merger of Borealis Air and Tidewater Airlines. Borealis "
             "announced the deal in March, and Tidewater agreed.")
-    doc = _retagged(parsed(text), {
+    doc = _with_tags(parsed(text), {
         "Borealis Air and Tidewater Airlines": ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG"],
         "Borealis announced": ["B-ORG", "O"], "Tidewater agreed": ["B-ORG", "O"]})
     names = {e.name for e in find_entities(doc)}

@@ -50,6 +50,15 @@ def _owned(name: str) -> tuple[str, str] | None:
     return None
 
 
+
+def _person_owned(name: str) -> tuple[str, str] | None:
+    """``_owned`` for a person's possession only: ``Israeli Prime Minister's Office``
+    is a body's name, a title's own, not a person's office."""
+    owned = _owned(name)
+    if owned is not None and owned[0].split()[-1].lower().rstrip(".") in _TITLES:
+        return None
+    return owned
+
 def _bracketed(tree: Tree, named: Sequence[Entity]) -> dict[str, str]:
     """Short names in capitals given in brackets right after a body's name, whatever
     letters they spell (``the Disaster and Emergency Management Authority (AFAD)``)."""
@@ -130,9 +139,7 @@ class Entities:
             name = name[4:]
         name = self.short.get(name, name)  # "AFAD": the name the article spelled out
         words = name.split()
-        owned = _owned(name)
-        if owned is not None and owned[0].split()[-1].lower().rstrip(".") in _TITLES:
-            owned = None  # "Israeli Prime Minister's Office": a body's name, a title's own
+        owned = _person_owned(name)
         if owned is not None:
             canon = f"{self._full_name(owned[0])}{owned[1]}"
         elif len(words) > 1 and (full_body := self._full_body(words) or self._named_force(
@@ -210,7 +217,7 @@ class Entities:
         """Record ``mention`` as naming ``entity``; returns the entity's canonical name
         (an owned name with its owner's full name: ``Donald Trump's office``)."""
         mention = " ".join(mention.split())
-        owned = _owned(entity.name)
+        owned = _person_owned(entity.name)
         name = f"{self._full_name(owned[0])}{owned[1]}" if owned else entity.name
         if not owned and entity.kind != "person" and len(name.split()) > 1:
             name = self._full_body(name.split()) or name

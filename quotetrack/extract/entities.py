@@ -91,11 +91,11 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         domain = _domain(doc, toks)
         if domain is not None:  # "Gawker.com": a website, whatever the model typed
             toks, typed = [*toks, domain], "ORG"
-        while typed == "ORG" and len(toks) > 1 and toks[-1].text.lower() in words(
+        while typed in ("ORG", "LOC") and len(toks) > 1 and toks[-1].text.lower() in words(
                 "titles") and toks[-1].i + 1 < len(doc.tokens) and (
                 doc.tokens[toks[-1].i + 1].ner == "B-PER"):
-            toks = toks[:-1]  # "Bank of Canada Governor" | "Elise Marchetti": the title
-            # before a person's name is no part of the body's name
+            toks = toks[:-1]  # "Bank of Canada Governor" | "Elise Marchetti", "Colorado
+            # Gov." | "Teresa ...": the title before a person's name is no part of a name
         if typed == "PER" and len(toks) > 1 and toks[-1].text in _STREETS:
             typed = "LOC"  # "Downing Street", "Wellington Street": a street, not a person
         while typed == "PER" and toks and toks[0].upos not in ("PROPN", "X") and not (
