@@ -20,3 +20,12 @@ def parsed(text: str) -> ParsedDoc:
 def run(text: str, include_fragments: bool = False) -> ArticleResult:
     """Parse and extract one text."""
     return extract(Article("t", text), parsed(text), include_fragments)
+
+
+def with_ner(doc: ParsedDoc, tags: dict[str, str]) -> ParsedDoc:
+    """``doc`` with every word spelt as a key of ``tags`` given that NER tag (the tags a
+    sharper model gives, for repairs the shipped model's tags do not reach)."""
+    from dataclasses import replace
+
+    return replace(doc, sentences=tuple(replace(s, tokens=tuple(
+        replace(t, ner=tags.get(t.text, t.ner)) for t in s.tokens)) for s in doc.sentences))

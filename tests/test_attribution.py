@@ -7,7 +7,7 @@ import pytest
 
 from quotetrack.extract.syntax import Tree
 from quotetrack.records import Quote
-from tests.nlp import parsed, run
+from tests.nlp import parsed, run, with_ner
 
 
 def only(text: str) -> Quote:
@@ -141,16 +141,13 @@ def test_attribution_heading_label_of_common_words_is_no_speaker() -> None:
 
 
 def test_attribution_a_label_after_the_is_a_heading_however_the_model_tags_it() -> None:
-    from dataclasses import replace
 
     from quotetrack.extract.syntax import Tree
     from quotetrack.extract.turns import find_turns
 
     doc = parsed("The Latest: Trump's leaked taxes were not from Connecticut, officials say."
                  "\n\nThe Latest: Clinton says the debate went well for her campaign.")
-    doc = replace(doc, sentences=tuple(replace(s, tokens=tuple(
-        replace(t, ner="B-PER" if t.text == "Latest" else t.ner) for t in s.tokens))
-        for s in doc.sentences))
+    doc = with_ner(doc, {"Latest": "B-PER"})
     assert list(find_turns(Tree(doc))) == []
 
 
@@ -1533,16 +1530,13 @@ def test_attribution_a_place_owning_a_body_is_not_its_speaker() -> None:
 
 
 def test_attribution_of_two_subjects_a_place_is_the_worse_speaker() -> None:
-    from dataclasses import replace
 
     from quotetrack.extract.attribution import _subject
 
     doc = parsed("Kristen Olafsson, a mother of two in Lethbridge, Alta., said her nine-year-old "
                  "son went a week without his medication in October before their pharmacist "
                  "found a partial supply in another city.")
-    doc = replace(doc, sentences=tuple(replace(s, tokens=tuple(
-        replace(t, ner="B-LOC" if t.text in ("Alta.", "Lethbridge") else t.ner)
-        for t in s.tokens)) for s in doc.sentences))
+    doc = with_ner(doc, {"Alta.": "B-LOC", "Lethbridge": "B-LOC"})
     tree = Tree(doc)
     said = next(t for t in doc.tokens if t.text == "said")
     subj = _subject(tree, said)
@@ -1551,15 +1545,12 @@ def test_attribution_of_two_subjects_a_place_is_the_worse_speaker() -> None:
 
 def test_attribution_a_body_of_its_own_that_an_organisation_owns_is_not_that_organisation(
         ) -> None:
-    from dataclasses import replace
 
     from quotetrack.extract.speakers import _body_owner
 
     doc = parsed("Vollmer's works council said the cuts were unacceptable, and Vollmer's "
                  "Berlin office said talks would go on.")
-    doc = replace(doc, sentences=tuple(replace(s, tokens=tuple(
-        replace(t, ner="B-ORG" if t.text == "Vollmer" else t.ner) for t in s.tokens))
-        for s in doc.sentences))
+    doc = with_ner(doc, {"Vollmer": "B-ORG"})
     tree = Tree(doc)
     council = next(t for t in doc.tokens if t.text == "council")
     office = next(t for t in doc.tokens if t.text == "office")

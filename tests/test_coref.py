@@ -8,7 +8,7 @@ import pytest
 from quotetrack.extract.coref import Coref
 from quotetrack.extract.syntax import Tree
 from quotetrack.records import Quote
-from tests.nlp import parsed, run
+from tests.nlp import parsed, run, with_ner
 
 
 def speakers(text: str) -> list[Quote]:
@@ -965,15 +965,13 @@ def test_coref_an_organisation_named_only_as_a_medium_is_no_antecedent() -> None
 
 
 def test_coref_a_title_the_model_left_between_a_place_and_a_name_stays_a_role() -> None:
-    from dataclasses import replace
 
     text = ("DENVER — Colorado Gov. Teresa Valdez-Kerr declared a state of emergency "
             "Saturday.\n\nLorraine Okwu-Beck, who runs the regional office, said the agency "
             "had sent a team.\n\nThe governor said that promise mattered.")
     doc = parsed(text)
     tags = {"Colorado": "B-LOC", "Gov.": "O", "Teresa": "B-PER"}
-    doc = replace(doc, sentences=tuple(replace(s, tokens=tuple(
-        replace(t, ner=tags.get(t.text, t.ner)) for t in s.tokens)) for s in doc.sentences))
+    doc = with_ner(doc, tags)
     coref = Coref.build(Tree(doc))
     assert all(e.name != "Colorado Gov." for e in coref.entities)
     teresa = next(e for e in coref.entities if e.name == "Teresa Valdez-Kerr")
