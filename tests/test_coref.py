@@ -976,3 +976,13 @@ def test_coref_a_title_the_model_left_between_a_place_and_a_name_stays_a_role() 
     assert all(e.name != "Colorado Gov." for e in coref.entities)
     teresa = next(e for e in coref.entities if e.name == "Teresa Valdez-Kerr")
     assert "governor" in coref.held[teresa.id]
+
+
+def test_coref_a_news_agency_s_credit_is_no_antecedent_however_tagged() -> None:
+    text = ("UNITED NATIONS (AP) - Russia vetoed a resolution on Wednesday.\n\n"
+            "The Sudanese army said its forces had repelled an attack.\n\n"
+            "PHOTO: The council votes. (AP Photo/Yuki Iwamura)")
+    doc = with_ner(parsed(text), {"AP": "B-ORG"})
+    coref = Coref.build(Tree(doc))
+    army = next(t for t in doc.tokens if t.text == "army")
+    assert all(e.name != "AP" for e in coref.resolve(army))

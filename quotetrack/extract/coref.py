@@ -111,6 +111,7 @@ class Coref:
     held: dict[int, str] = field(default_factory=dict)  # roles without bodies' names
     voiced: frozenset[int] = frozenset()  # organisations with a spokesperson named
     barred: frozenset[int] = frozenset()  # entities this resolution may not return
+    media: frozenset[int] = frozenset()  # bodies named only as a medium or a credit
 
     @classmethod
     def build(cls, tree: Tree, quoted: Sequence[tuple[int, int]] = ()) -> Coref:
@@ -125,7 +126,7 @@ class Coref:
         return cls(tree, ents, tuple(quoted), by_word, roles, _sections(tree),
                    _top_matter(tree) | furniture(tree, headings=False), _topic(ents),
                    _topic(ents, "organization"), held, _voiced(ents, roles),
-                   _media(tree, ents))
+                   media=_media(tree, ents))
 
     def entity_of(self, word: int) -> Entity | None:
         """The entity whose named mention contains word ``word``."""
@@ -155,7 +156,12 @@ class Coref:
         return replace(self, barred=self.barred | inside) if inside else self
 
     def resolve(self, head: Token, recent: Sequence[Recent] = ()) -> tuple[Entity, ...]:
-        """The entities a pronoun or description at ``head`` refers to (empty if none)."""
+        """The entities a pronoun or description at ``head`` refers to (empty if none;
+        never a body named only as a medium or a credit)."""
+        found = self._resolve(head, recent)
+        return found if not self.media else tuple(e for e in found if e.id not in self.media)
+
+    def _resolve(self, head: Token, recent: Sequence[Recent]) -> tuple[Entity, ...]:
         if not self.entities:
             return ()
         low = head.text.lower()
@@ -965,7 +971,7 @@ class Coref:
             e = self.by_word[m.first]
             word = _mention_head(self.tree, m)
             if not fits(e) or word in speakers or e.id in named_with or m.last in base or (
-                    e.id in self.barred):
+                    e.id in self.barred or e.id in self.media):
                 continue  # "X said, 'I think his work ...'": a speaker says I, not he
             if self.tree.tokens[word].para in self.page or _credit(self.tree, m):
                 continue  # "By Priya Venkataraman", a caption, "MADRID (AP)": no antecedents
@@ -1084,13 +1090,20 @@ class Coref:
 _PARTY_LETTERS = {"r": "republican", "d": "democrat", "i": "independent"}
 
 
-
 def _media(tree: Tree, ents: Sequence[Entity]) -> frozenset[int]:
     """Organisations named only as where something was posted or aired (``in a post on
-    X``, ``via Facebook``): a medium, never what a pronoun or description refers to."""
+    X``, ``via Facebook``) or as a news agency's credit (``UNITED NATIONS (AP) -``,
+    ``(AP Photo/...)``): a medium, never what a pronoun or description refers to."""
     toks = tree.tokens
+
+    def photo(m: Mention) -> bool:
+        return toks[m.first - 1].text == "(" and m.last + 1 < len(toks) and toks[
+            m.last + 1].text.lower() in ("photo", "/", "photo/")
+
     return frozenset(e.id for e in ents if e.kind == "organization" and all(
-        m.first > 0 and toks[m.first - 1].text.lower() in ("on", "via") for m in e.mentions))
+        m.first > 0 and (toks[m.first - 1].text.lower() in ("on", "via") or _credit(
+            tree, m) or photo(m)) for m in e.mentions))
+
 
 def _credit(tree: Tree, m: Mention) -> bool:
     """The mention is a news agency's credit in brackets after a dateline (``MADRID
