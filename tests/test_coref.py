@@ -986,3 +986,21 @@ def test_coref_a_news_agency_s_credit_is_no_antecedent_however_tagged() -> None:
     coref = Coref.build(Tree(doc))
     army = next(t for t in doc.tokens if t.text == "army")
     assert all(e.name != "AP" for e in coref.resolve(army))
+
+
+@pytest.mark.parametrize("text, noun, name", [
+    ("The union representing many home-care workers, the Atlantic Care Workers Union, said "
+     "workers are often paid only for time in the client's home.", "union",
+     "Atlantic Care Workers Union"),
+    # a body conjoined to the description is another one
+    ("The university and the Red River University Faculty Association said in a joint "
+     "statement that talks would resume.", "university", None),
+    # nor is a name the description's noun is part of
+    ("The Labour MP for Halverton and Crane told the BBC that it looked bad.", "MP", None),
+])
+def test_coref_a_body_named_inside_the_description_s_own_phrase(
+        text: str, noun: str, name: str | None) -> None:
+    coref = Coref.build(Tree(parsed(text)))
+    head = next(t for t in coref.tree.tokens if t.text == noun)
+    found = coref._named_within(head, noun.lower())
+    assert (found.name if found else None) == name

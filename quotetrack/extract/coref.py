@@ -369,6 +369,18 @@ class Coref:
             return set()
         return {t.i for c in self.tree.children(verb.i, "ccomp") for t in self.tree.subtree(c.i)}
 
+    def _named_within(self, head: Token, lemma: str) -> Entity | None:
+        """``The union representing home-care workers, the Atlantic Care Workers Union,
+        said``: a body named inside the description's own phrase, after its noun, whose
+        name holds that noun (however the parser hung the name)."""
+        conjuncts = [c.i for c in self.tree.children(head.i, "conj")]  # "The university
+        for t in self.tree.subtree(head.i, skip=conjuncts):  # and the ... Association"
+            e = self.entity_of(t.i) if t.i > head.i else None
+            if e is not None and e.kind == "organization" and lemma in _name_words(e.name) and (
+                    all(m.first > head.i for m in e.mentions if m.first <= t.i <= m.last)):
+                return e  # (not a name the head word is part of: "Labour MP for ...")
+        return None
+
     def _description(self, head: Token, recent: Sequence[Recent]) -> tuple[Entity, ...]:
         kids = self.tree.children(head.i)
         lemma = head.lemma.lower()
@@ -383,6 +395,9 @@ class Coref:
         definite = definite or any(is_definite(self.tree, p) for p in possessors)  # "the
         # city's zoo"
         plural = "Number=Plur" in head.feats
+        within = self._named_within(head, lemma) if definite and not plural else None
+        if within is not None:
+            return (within,)
         both = any(k.text.lower() == "both" for k in kids)  # "Both coaches said"
         if (definite or both) and (plural and any(
                 k.text.lower() in _GROUP_WORDS for k in kids) or lemma in _GROUP_WORDS):
