@@ -1004,3 +1004,23 @@ def test_coref_a_body_named_inside_the_description_s_own_phrase(
     head = next(t for t in coref.tree.tokens if t.text == noun)
     found = coref._named_within(head, noun.lower())
     assert (found.name if found else None) == name
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the paragraph before a quote-led one names one person of the pronoun's gender
+    ("Local MP Dan Pereira wrote on Facebook that he had raised the closures. He did not "
+     "say what that would mean.\n\nFor Jean-Pierre Mbala, the uncertainty is the hardest "
+     "part. His wife, Grace, has started packing.\n\n\"She says we should be ready for "
+     "anything,\" he said.", "Jean-Pierre Mbala"),
+])
+def test_coref_a_speech_subject_pronoun_is_the_one_person_of_its_gender_in_its_paragraph(
+        text: str, speaker: str) -> None:
+    assert speakers(text)[-1].speaker == speaker
+
+
+def test_coref_the_one_person_named_is_no_referent_when_the_paragraph_was_about_another(
+        ) -> None:
+    text = ("Lord Byron travelled to Greece in 1809.\n\nAt Cambridge he met and formed a "
+            "close friendship with the younger John Edleston. About his friend he wrote "
+            "that he had been his almost constant companion.")
+    assert speakers(text)[-1].speaker != "John Edleston"

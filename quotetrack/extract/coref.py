@@ -183,7 +183,8 @@ class Coref:
                  ) -> tuple[Entity, ...]:
         if low in PERSONAL:
             gender = PERSONAL[low]
-            described = self._described_subject(head, gender, recent) or self._chained(
+            described = self._described_subject(head, gender, recent) or (
+                self._only_in_paragraph(head, gender)) or self._chained(
                 head, gender, recent) or self._named_subject(head, gender)
             if described:
                 return described
@@ -322,6 +323,37 @@ class Coref:
                 main[0].gender not in (None, gender)) or main[0].id in self.barred:
             return ()
         return (main[0],)
+
+    def _only_in_paragraph(self, head: Token, gender: str) -> tuple[Entity, ...]:
+        """``For Mbala, the uncertainty is the hardest part. His wife, Grace, ...`` /
+        ``"...," he said``: a speech verb's subject pronoun whose paragraph (or the one
+        before, when its own opens with the quote) names, before it and outside quotes,
+        one person of its gender and no person of unknown gender, with no unnamed person
+        as a subject, is that person."""
+        toks = self.tree.tokens
+        verb = toks[head.head] if head.rel == "nsubj" and head.head >= 0 else None
+        if verb is None or speech_verb(verb.lemma) is None or any(
+                a <= head.start < b for a, b in self.quoted):
+            return ()  # the subject of a speech verb, outside quotes: "... ," he said
+        paras = {head.para} | ({head.para - 1} if self._paragraph_before(head) else set())
+        before = [t for t in toks[:head.i] if t.para in paras]  # (and the paragraph before
+        # one that opens with the quote: '"...," he said')
+        if any(t.rel.startswith("nsubj") and t.upos == "NOUN" and t.i not in self.by_word
+               and is_person_noun(t.lemma) and not any(
+                   a.i in self.by_word for a in self.tree.children(t.i, "appos"))
+               for t in before):
+            return ()  # "A lawyer for Jones said ...": the pronoun may be the lawyer (not
+            # "His wife, Grace, ...", named)
+        named = {e.id: e for t in before if (e := self.by_word.get(t.i)) is not None
+                 and e.kind == "person" and not any(a <= t.start < b for a, b in self.quoted)}
+        ours = [e for e in named.values() if e.gender == gender and e.id not in self.barred]
+        if len(ours) != 1 or len(named) - len(ours) > 1 or any(
+                e.gender in (None, gender) for e in named.values() if e not in ours):
+            return ()
+        first = min(t.i for t in before if self.by_word.get(t.i) is ours[0])
+        if any(PERSONAL.get(t.text.lower()) == gender for t in before if t.i < first):
+            return ()  # "he met ... John Edleston. About his protégé he wrote": the
+        return (ours[0],)  # paragraph was about someone else already
 
     def _paragraph_before(self, head: Token) -> Sentence | None:
         """The last sentence of the paragraph before a subject ``head``'s, when
