@@ -1134,3 +1134,15 @@ def test_entities_two_bodies_conjoined_in_one_tagged_name_are_two_when_named_alo
     names = {e.name for e in find_entities(doc)}
     assert {"Borealis Air", "Tidewater Airlines"} <= names
     assert "Borealis Air and Tidewater Airlines" not in names
+
+
+def test_entities_an_office_written_as_a_title_before_a_name_is_that_person_alone() -> None:
+    text = ("Veterans wait 41 weeks, according to a report released by the Veterans Ombud.\n\n"
+            "\"For too many of them, it isn't,\" Veterans Ombud Danielle Kerr said.")
+    doc = _with_tags(parsed(text), {"Veterans Ombud .": ["B-ORG", "I-ORG", "O"],
+                                    "Veterans Ombud Danielle Kerr": ["B-ORG", "I-ORG",
+                                                                     "B-PER", "I-PER"]})
+    kinds = {e.name: e.kind for e in find_entities(doc)}
+    assert "Veterans Ombud" not in kinds
+    kerr = next(e for e in find_entities(doc) if e.name == "Danielle Kerr")
+    assert len(kerr.mentions) == 2

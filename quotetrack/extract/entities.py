@@ -627,7 +627,8 @@ def _gender(doc: ParsedDoc, name: str, ms: Sequence[Mention]) -> str | None:
 def group_entities(doc: ParsedDoc, mentions: Sequence[Mention]) -> tuple[Entity, ...]:
     """The article's entities, ordered by first mention."""
     by_type: dict[str, list[Mention]] = {}
-    for m in _people_by_surname(_companies_by_short_name(_one_type_per_name(mentions))):
+    for m in _people_by_surname(_companies_by_short_name(_one_type_per_name(
+            _offices_held(doc, mentions)))):
         by_type.setdefault(m.type, []).append(m)
     groups: list[tuple[str, list[Mention]]] = []
     for kind, ms in by_type.items():
@@ -647,6 +648,22 @@ def group_entities(doc: ParsedDoc, mentions: Sequence[Mention]) -> tuple[Entity,
         out.append(Entity(n, name, KINDS.get(kind, "other"), gender, aliases,
                           tuple(sorted(ms, key=lambda m: m.first))))
     return tuple(out)
+
+
+def _offices_held(doc: ParsedDoc, mentions: Sequence[Mention]) -> list[Mention]:
+    """An office typed a body that the article writes as a title before a person's
+    name (``Veterans Ombud Danielle Kerr``) is that person wherever it stands alone
+    (``a report released by the Veterans Ombud``); before the name it is a title."""
+    offices = {m.text for m in mentions if m.type == "ORG" and len(m.text.split()) > 1
+               and m.text.split()[-1].lower().rstrip(".") in words("titles")}
+    held: dict[str, str] = {}
+    for p in mentions:
+        if p.type == "PER" and len(p.text.split()) > 1:
+            for office in offices:  # "Veterans Ombud" + " " + "Danielle Kerr"
+                if doc.text[max(0, p.start - len(office) - 1):p.start] == office + " ":
+                    held.setdefault(office, p.text)
+    return [replace(m, text=held[m.text], type="PER") if m.type == "ORG" and (
+        m.text in held) else m for m in mentions]
 
 
 def _one_type_per_name(mentions: Sequence[Mention]) -> list[Mention]:
