@@ -1024,3 +1024,11 @@ def test_coref_the_one_person_named_is_no_referent_when_the_paragraph_was_about_
             "close friendship with the younger John Edleston. About his friend he wrote "
             "that he had been his almost constant companion.")
     assert speakers(text)[-1].speaker != "John Edleston"
+
+
+def test_coref_the_city_is_the_city_s_government_not_a_street() -> None:
+    text = ("Voters lined up along Avenue H. for the vote.\n\nTurnout was 24.6 per cent, "
+            "the city said, slightly higher than in the last two municipal by-elections.")
+    coref = Coref.build(Tree(parsed(text)))
+    city = next(t for t in coref.tree.tokens if t.text == "city")
+    assert all(e.name != "Avenue H." for e in coref.resolve(city))

@@ -30,7 +30,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from quotetrack.extract.entities import find_entities
+from quotetrack.extract.entities import STREETS, find_entities
 from quotetrack.extract.furniture import furniture, heading
 from quotetrack.extract.marks import is_mark_token
 from quotetrack.extract.mention_types import PERSONAL_UNITS
@@ -481,8 +481,9 @@ class Coref:
             return ()  # "a spokesman said": nobody; "the Clinton campaign" names itself
         if lemma in _PLACE_NOUNS:  # "the city of Phoenix"; "the city said": the place
             return self._place_of(head) or self._best(  # (its government) named before
-                head, recent, lambda e: e.kind == "place" or (
-                    e.kind == "organization" and bool(_PLACE_NOUNS & set(e.name.lower().split()))))
+                head, recent, lambda e: e.kind == "place" and not _street(e.name) or (
+                    e.kind == "organization" and bool(_PLACE_NOUNS & set(e.name.lower().split()))),
+                prefer=lemma)  # "City of Saskatoon" first; never "Avenue H."
         if lemma in _LED_NOUNS:
             return self._led(head, lemma, recent)
         holders = self._role_holders(head, lemma) if person else []
@@ -1135,6 +1136,11 @@ class Coref:
 
 # The letters of the US party affix (``Sen. X, R-Ohio``).
 _PARTY_LETTERS = {"r": "republican", "d": "democrat", "i": "independent"}
+
+
+def _street(name: str) -> bool:
+    """A street's name (``Avenue H.``, ``Wellington Street``): no city's government."""
+    return any(w in STREETS for w in name.split())
 
 
 def _media(tree: Tree, ents: Sequence[Entity]) -> frozenset[int]:

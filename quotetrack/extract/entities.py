@@ -96,7 +96,7 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
                 doc.tokens[toks[-1].i + 1].ner == "B-PER"):
             toks = toks[:-1]  # "Bank of Canada Governor" | "Elise Marchetti", "Colorado
             # Gov." | "Teresa ...": the title before a person's name is no part of a name
-        if typed == "PER" and len(toks) > 1 and toks[-1].text in _STREETS:
+        if typed == "PER" and len(toks) > 1 and toks[-1].text in STREETS:
             typed = "LOC"  # "Downing Street", "Wellington Street": a street, not a person
         while typed == "PER" and toks and toks[0].upos not in ("PROPN", "X") and not (
                 toks[0].text[:1].isupper() and (toks[0].xpos in ("NNP", "NNPS") or _hyphenated(
@@ -249,7 +249,7 @@ def _syllable(run: Sequence[Token], t: Token) -> bool:
 _COMPOUND_TAILS = frozenset({"era", "style", "like", "type", "esque", "ite", "ites", "ism"})
 
 
-_STREETS = frozenset({"Street", "Avenue", "Road", "Boulevard", "Drive", "Lane", "Way",
+STREETS = frozenset({"Street", "Avenue", "Road", "Boulevard", "Drive", "Lane", "Way",
                       "Crescent", "Square", "St.", "Ave.", "Rd.", "Blvd."})
 
 
