@@ -1146,3 +1146,11 @@ def test_entities_an_office_written_as_a_title_before_a_name_is_that_person_alon
     assert "Veterans Ombud" not in kinds
     kerr = next(e for e in find_entities(doc) if e.name == "Danielle Kerr")
     assert len(kerr.mentions) == 2
+
+
+def test_entities_a_municipality_s_name_grows_over_its_head_the_model_left_out() -> None:
+    doc = _with_tags(parsed("The Town of Larchmere's most recent count found that 212 deer "
+                            "were living within town limits."),
+                     {"Town of Larchmere": ["O", "O", "B-LOC"]})
+    kinds = {e.name: e.kind for e in find_entities(doc)}
+    assert kinds.get("Town of Larchmere") == "organization"

@@ -285,16 +285,25 @@ _NUMBERED = frozenset({"local", "lodge", "branch", "chapter"})
 _LINKS = _FRENCH_OF | {"of", "for"}
 
 
+# Capitalised heads of a municipality's name before "of" and its place.
+_MUNICIPAL = frozenset({"City", "Town", "Village", "County", "Municipality", "Township",
+                        "District", "Region"})
+
+
 def _led_by(doc: ParsedDoc, lo: int, hi: int, kind: str) -> int:
     """Words before ``lo..hi`` that lead the name, as a count (0: none): the
     capitalised common noun of a body named by portfolio and place (``Elections``
     Canada), or an organisation's capitalised head and a linking word before the
-    tagged words (``Regroupement des`` PME de la Rive-Sud), never a title."""
+    tagged words (``Regroupement des`` PME de la Rive-Sud) or a municipality's
+    (``Town of`` Larchmere), never a title."""
     toks = doc.tokens
     if lo < 1:
         return 0
     word = toks[lo - 1]
     head = toks[lo - 2] if lo > 1 and word.text.lower() in _LINKS else word
+    if kind == "LOC" and word.text == "of" and head.i != word.i and (
+            head.text in _MUNICIPAL) and head.sent == toks[lo].sent:
+        return 2  # "Town of" Larchmere, "City of" Saskatoon: its government
     if head.i == word.i and kind != "LOC" or head.i != word.i and kind != "ORG":
         return 0
     opening = head.i == doc.sentences[head.sent].first  # capitalised by position only?
