@@ -1032,3 +1032,11 @@ def test_coref_the_city_is_the_city_s_government_not_a_street() -> None:
     coref = Coref.build(Tree(parsed(text)))
     city = next(t for t in coref.tree.tokens if t.text == "city")
     assert all(e.name != "Avenue H." for e in coref.resolve(city))
+
+
+def test_coref_an_owner_s_office_is_the_one_body_named_with_both_nouns() -> None:
+    text = ("Harjit Bassi-Mendes heads the Office of the Information and Privacy Commissioner "
+            "of Ontario.\n\nThe commissioner's office said the files included health card "
+            "numbers.")
+    assert speakers(text)[-1].speaker == (
+        "Office of the Information and Privacy Commissioner of Ontario")

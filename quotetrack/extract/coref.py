@@ -401,6 +401,15 @@ class Coref:
             return set()
         return {t.i for c in self.tree.children(verb.i, "ccomp") for t in self.tree.subtree(c.i)}
 
+    def _office_of_owner(self, head: Token, lemma: str, possessors: list[Token]
+                         ) -> Entity | None:
+        """``the commissioner's office said``: the one body named with both nouns
+        (``Office of the Information and Privacy Commissioner of Ontario``)."""
+        owners = [p.lemma.lower() for p in possessors if p.text.islower()]
+        found = [e for e in self.entities if e.kind == "organization" and owners and all(
+            w in _name_words(e.name) for w in (lemma, owners[0]))]
+        return found[0] if len(found) == 1 else None
+
     def _named_within(self, head: Token, lemma: str) -> Entity | None:
         """``The union representing home-care workers, the Atlantic Care Workers Union,
         said``: a body named inside the description's own phrase, after its noun, whose
@@ -428,6 +437,7 @@ class Coref:
         # city's zoo"
         plural = "Number=Plur" in head.feats
         within = self._named_within(head, lemma) if definite and not plural else None
+        within = within or self._office_of_owner(head, lemma, possessors)
         if within is not None:
             return (within,)
         both = any(k.text.lower() == "both" for k in kids)  # "Both coaches said"
