@@ -285,7 +285,9 @@ def _inference(fast: bool) -> Iterator[None]:
     below 1e-38, which the CPU computes slowly; the parse of every word of EWT test
     and of 40 PolNeAR articles is unchanged), Stanza's padded tensors built in one
     step (``inference.fast_tensors``), the entity tagger's Viterbi decoding batched
-    (``inference.batched_viterbi``), and the garbage collector paused for the
+    (``inference.batched_viterbi``), its training loss skipped
+    (``inference.crf_without_loss``) and its characters looked up once per spelling
+    (``inference.ner_chars_once``), and the garbage collector paused for the
     batch (Stanza builds many small objects, and each collection walks the models'
     vocabularies again); its previous state comes back after the batch."""
     if not fast:
@@ -295,13 +297,20 @@ def _inference(fast: bool) -> Iterator[None]:
 
     import torch
 
-    from quotetrack.models.inference import batched_viterbi, fast_tensors, plain_reassembly
+    from quotetrack.models.inference import (
+        batched_viterbi,
+        crf_without_loss,
+        fast_tensors,
+        ner_chars_once,
+        plain_reassembly,
+    )
 
     was_enabled = gc.isenabled()
     gc.disable()
     flushing = torch.set_flush_denormal(True)  # False where the CPU cannot
     try:
-        with torch.inference_mode(), fast_tensors(), batched_viterbi(), plain_reassembly():
+        with torch.inference_mode(), fast_tensors(), batched_viterbi(), crf_without_loss(), (
+                ner_chars_once()), plain_reassembly():
             yield
     finally:
         if flushing:

@@ -214,3 +214,22 @@ def test_arc_labels_are_the_argmax_of_stanzas_label_scores() -> None:
     want = [int(full[k, d, tree[d]].argmax()) for k, tree in enumerate(trees)
             for d in range(1, len(tree))]
     assert got.tolist() == want
+
+
+def test_entity_tags_are_stanzas_without_the_crf_loss_and_with_characters_read_once() -> None:
+    from quotetrack.parse import parse
+
+    text = ("Russian Foreign Minister Sergei Lavrov met Antony Blinken in Geneva on Friday, "
+            "the State Department said. Lavrov told RIA Novosti the talks were useful.\n\n"
+            "Yury Ushakov, a Kremlin adviser, said Moscow would reply in writing.")
+    fast = parse(text, ParserConfig(threads=1))
+    plain = parse(text, ParserConfig(threads=1).previous_release())
+    assert [t.ner for t in fast.tokens] == [t.ner for t in plain.tokens]
+    assert any(t.ner != "O" for t in fast.tokens)
+    from stanza.models.common.crf import CRFLoss
+    from stanza.models.ner.data import DataLoader
+
+    stock = (CRFLoss.forward, DataLoader.preprocess)
+    with inference.crf_without_loss(), inference.ner_chars_once():
+        assert (CRFLoss.forward, DataLoader.preprocess) != stock
+    assert (CRFLoss.forward, DataLoader.preprocess) == stock

@@ -323,6 +323,42 @@ def batched_viterbi() -> AbstractContextManager[None]:
     return _swapped((trainer, "viterbi_decode", BatchViterbi(trainer.viterbi_decode)))
 
 
+def ner_chars_once() -> AbstractContextManager[None]:
+    """Within, the entity tagger's data loader looks up the character ids of each
+    distinct spelling once per batch of documents (Stanza maps every word's characters
+    anew); the ids are the same."""
+    from stanza.models.ner.data import DataLoader
+
+    def preprocess(self: Any, data: list[Any], vocab: Any, args: dict[str, Any]
+                   ) -> list[Any]:
+        lower = bool(args.get("char_lowercase", False))
+        chars: dict[str, list[int]] = {}
+        out = []
+        for sent in data:
+            ids = []
+            for w in sent:
+                if w[0] not in chars:
+                    chars[w[0]] = vocab["char"].map(list(w[0].lower() if lower else w[0]))
+                ids.append(list(chars[w[0]]))
+            out.append([[w[0] for w in sent], ids, vocab["tag"].map([w[1] for w in sent])])
+        return out
+
+    return _swapped((DataLoader, "preprocess", preprocess))
+
+
+def crf_without_loss() -> AbstractContextManager[None]:
+    """Within, the entity tagger's CRF gives its transition matrix and a zero loss:
+    ``predict`` reads only the transitions, and the loss (a pass over every tag
+    sequence for the partition function) is for training; the tags are unchanged."""
+    from stanza.models.common.crf import CRFLoss
+
+    def forward(self: Any, inputs: torch.Tensor, masks: Any, tag_indices: Any
+                ) -> tuple[torch.Tensor, Any]:
+        return inputs.new_zeros(()), self._transitions
+
+    return _swapped((CRFLoss, "forward", forward))
+
+
 class BatchViterbi:
     """Stanza's ``viterbi_decode(scores, transitions)`` for ``scores`` that are one row
     of a batch of emission scores (``logits[i, :length]``, a view of ``logits``): the
