@@ -141,8 +141,7 @@ def _name_before(tree: Tree, cue: Token) -> Token | None:
     """A cue the parser left without a subject takes the person's name right before it,
     an age set off by commas between (``Olsen, 47, said``, the name read as a verb)."""
     k = cue.i - 1
-    if k >= 3 and tree.tokens[k].text == "," and tree.tokens[k - 1].upos == "NUM" and (
-            tree.tokens[k - 2].text == ","):
+    if k >= 3 and _aged(tree.tokens, k - 3):
         k -= 3  # ", 47,"
     name = tree.tokens[k] if k >= 0 else None
     if name is None or name.sent != cue.sent or not name.ner.endswith("PER") or (

@@ -282,7 +282,7 @@ class Coref:
         prev = self._sentence_before(head) or self._paragraph_before(head)
         first = self.tree.doc.sentences[head.sent].first
         if prev is None or head.i > first + 1 and not all(
-                t.upos == "PUNCT" or any(a <= t.start < b for a, b in self.quoted)
+                t.upos == "PUNCT" or self._in_quote(t.start)
                 for t in self.tree.tokens[first:head.i]):
             return ()  # the pronoun opens its sentence (after its quote), right after one
             # of its paragraph
@@ -332,8 +332,7 @@ class Coref:
         as a subject, is that person."""
         toks = self.tree.tokens
         verb = toks[head.head] if head.rel == "nsubj" and head.head >= 0 else None
-        if verb is None or speech_verb(verb.lemma) is None or any(
-                a <= head.start < b for a, b in self.quoted):
+        if verb is None or speech_verb(verb.lemma) is None or self._in_quote(head.start):
             return ()  # the subject of a speech verb, outside quotes: "... ," he said
         paras = {head.para} | ({head.para - 1} if self._paragraph_before(head) else set())
         before = [t for t in toks[:head.i] if t.para in paras]  # (and the paragraph before
@@ -345,7 +344,7 @@ class Coref:
             return ()  # "A lawyer for Jones said ...": the pronoun may be the lawyer (not
             # "His wife, Grace, ...", named)
         named = {e.id: e for t in before if (e := self.by_word.get(t.i)) is not None
-                 and e.kind == "person" and not any(a <= t.start < b for a, b in self.quoted)}
+                 and e.kind == "person" and not self._in_quote(t.start)}
         ours = [e for e in named.values() if e.gender == gender and e.id not in self.barred]
         if len(ours) != 1 or len(named) - len(ours) > 1 or any(
                 e.gender in (None, gender) for e in named.values() if e not in ours):
@@ -354,6 +353,10 @@ class Coref:
         if any(PERSONAL.get(t.text.lower()) == gender for t in before if t.i < first):
             return ()  # "he met ... John Edleston. About his protégé he wrote": the
         return (ours[0],)  # paragraph was about someone else already
+
+    def _in_quote(self, offset: int) -> bool:
+        """Character ``offset`` lies inside one of the article's quotes."""
+        return any(a <= offset < b for a, b in self.quoted)
 
     def _paragraph_before(self, head: Token) -> Sentence | None:
         """The last sentence of the paragraph before a subject ``head``'s, when
@@ -365,7 +368,7 @@ class Coref:
         first = self.tree.tokens[own.first]
         opens = any(a <= first.start + 1 and first.start < b for a, b in self.quoted) or (
             is_mark_token(first.text))
-        inside = all(t.upos == "PUNCT" or any(a <= t.start < b for a, b in self.quoted)
+        inside = all(t.upos == "PUNCT" or self._in_quote(t.start)
                      for t in self.tree.tokens[own.first:head.i - 1])
         return sents[head.sent - 1] if opens and inside else None
 
@@ -1106,7 +1109,7 @@ class Coref:
         score = -1.5 * (head.sent - m.sent)
         if self._subject_like(m, gender):
             score += 2.0  # a subject, or a name in apposition to it
-        if any(a <= m.start < b for a, b in self.quoted):
+        if self._in_quote(m.start):
             score -= 3.0
         if gender and e.gender == gender:
             score += 1.5

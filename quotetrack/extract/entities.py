@@ -59,6 +59,7 @@ from quotetrack.extract.name_runs import (
     _surface,
     _trim,
     _with_adjectives,
+    heads_organisation,
     is_legal_form,
     name_words,
     without_particle,
@@ -385,7 +386,7 @@ def _typed_run(doc: ParsedDoc, run: list[Token]) -> tuple[str, list[Token]] | No
         return "ORG", _with_adjectives(doc, run)
     if described_body(doc, run[0].i, run[-1].i):
         return "ORG", run  # "the company, Medisur Global,"
-    if len(run) >= 2 and _heads_organisation(doc, run[-1].i):
+    if len(run) >= 2 and heads_organisation(doc, run[-1].i):
         return "ORG", run  # "Lakeshore-Credit Valley Liberal riding association"
     if len(run) == 2 and _shortened_to_first(doc, run):
         return "ORG", run  # "Tidewater Orbital" ... "Tidewater's chief engineer"
@@ -414,18 +415,6 @@ def _shortened_to_first(doc: ParsedDoc, run: Sequence[Token]) -> bool:
 
     return any(alone(first, k) for k in range(len(doc.tokens))) and not any(
         alone(last, k) for k in range(len(doc.tokens)))
-
-
-def _heads_organisation(doc: ParsedDoc, last: int) -> bool:
-    """Within two lower-case words after word ``last`` comes an organisation noun
-    (``... Liberal riding association``, ``... Teachers union``)."""
-    after = doc.tokens[last + 1:last + 4]
-    for t in after:
-        if t.text.lower() in words("organizations") and t.text[:1].islower():
-            return True
-        if t.upos not in ("NOUN", "ADJ") or not t.text[:1].islower():
-            return False
-    return False
 
 
 def _propn_mentions(doc: ParsedDoc, covered: set[int]) -> list[Mention]:

@@ -27,6 +27,7 @@ from quotetrack.extract.name_runs import (
     _plain_name_word,
     _surface,
     _title_word,
+    heads_organisation,
     is_dateline,
     is_legal_form,
     name_words,
@@ -77,7 +78,7 @@ def _person_at_end(doc: ParsedDoc, m: Mention, surnames: set[str], alone: set[st
     if len(words_) <= 2 or words_[-1] not in surnames | alone or (
             len(words_) != m.last - m.first + 1) or (  # one token a word
             words_[-1].lower() in words("organizations")) or (  # "Climate Action Network",
-            words_[-1].endswith("s") and is_person_noun(words_[-1])):  # "... Food Workers"
+            _plural_person_noun(words_[-1])):  # "... Food Workers"
         return m  # "Network spokesperson ...": a body's head word alone is no surname
     given = 0
     while given < len(words_) - 2 and is_given_name(words_[-2 - given]):
@@ -256,7 +257,8 @@ def _retyped_surnames(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
         if len(m.text.split()) == 1 and m.type != "PER" and m.text.lower() in surnames and (
                 (m.text.isupper() and len(m.text) > 2) or (
                     m.type == "LOC" and not _place_case(doc, m.first)) or (
-                    m.type == "ORG" and not _names_a_body(doc, m) and not is_place(m.text))):
+                    m.type == "ORG" and not heads_organisation(doc, m.last)
+                    and not is_place(m.text))):
             m = replace(m, type="PER")
         out.append(m)
     return out
@@ -532,14 +534,17 @@ def _storms(found: list[Mention]) -> list[Mention]:
         m.text.split()[0].lower() in _STORMS) else m for m in found]
 
 
+def _plural_person_noun(word: str) -> bool:
+    """``word`` is a plural noun for people (``Workers``, ``Nurses``), whatever its case."""
+    low = word.lower()
+    return bool((singulars(low) - {low}) & words("person_nouns"))
+
+
 def _plural_people(found: list[Mention]) -> list[Mention]:
     """A person mention holding a plural person noun (``Athabasca Energy Workers``,
     ``Prairie Nurses``) names a body of people: an organisation."""
-    def plural(w: str) -> bool:
-        low = w.lower()
-        return bool((singulars(low) - {low}) & words("person_nouns"))
     return [replace(m, type="ORG") if m.type == "PER" and any(
-        plural(w) for w in m.text.split()[1:]) else m for m in found]
+        _plural_person_noun(w) for w in m.text.split()[1:]) else m for m in found]
 
 
 def _placed_singletons(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
@@ -649,13 +654,6 @@ def _is_name(doc: ParsedDoc, m: Mention) -> bool:
     return not (m.type == "PER" and len(toks) == 1 and toks[0].xpos == "NNPS")
 
 
-def _names_a_body(doc: ParsedDoc, m: Mention) -> bool:
-    """The mention modifies an organisation's noun (``the Romney campaign``)."""
-    t = doc.tokens[m.last]
-    head = doc.tokens[t.head] if 0 <= t.head < len(doc.tokens) else None
-    return head is not None and head.i > t.i and head.text.lower() in words("organizations")
-
-
 def _is_subject(doc: ParsedDoc, m: Mention) -> bool:
     """The mention's head word is a clause subject."""
     inside = range(m.first, m.last + 1)
@@ -676,7 +674,7 @@ def _no_plural_nouns(found: list[Mention]) -> list[Mention]:
     surnames = {m.text.split()[-1] for m in found if m.type == "PER" and " " in m.text}
     return [m for m in found if not (
         m.type == "PER" and m.first == m.last and m.text not in surnames
-        and m.text.lower().endswith("s") and is_person_noun(m.text))]
+        and _plural_person_noun(m.text))]
 
 
 def late_repairs(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:

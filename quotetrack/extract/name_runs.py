@@ -705,3 +705,16 @@ def name_words(name: str) -> list[str]:
                 INITIALS.fullmatch(toks[0])):  # "N. Ravi Gowda" keeps its initial
             return toks[k:]
     return toks
+
+
+def heads_organisation(doc: ParsedDoc, last: int) -> bool:
+    """Within two lower-case words after word ``last`` comes an organisation noun
+    (``... Liberal riding association``, ``... Teachers union``, ``the Romney
+    campaign``): the name before it modifies a body's noun."""
+    after = doc.tokens[last + 1:last + 4]
+    for t in after:
+        if t.text.lower() in words("organizations") and t.text[:1].islower():
+            return True
+        if t.upos not in ("NOUN", "ADJ") or not t.text[:1].islower():
+            return False
+    return False
