@@ -29,7 +29,7 @@ from typing import Any
 
 from _common import ROOT, SEED, Timing, machine, polnear, report, timed
 
-from quotetrack.models.inference import processor_clock
+from quotetrack.models.inference import forget_spellings, processor_clock
 from quotetrack.models.scoring import score_parse
 from quotetrack.parse import ParserConfig, load_pipeline, parse, parse_many
 from quotetrack.records import ParsedDoc
@@ -65,12 +65,16 @@ def load(config: ParserConfig) -> float:
 def race(texts: list[str], configs: dict[str, ParserConfig], chunk: int,
          rounds: int = 1) -> tuple[dict[str, Timing], dict[str, list[ParsedDoc]]]:
     """Parse ``texts`` with every config, ``chunk`` texts at a time, taking turns,
-    ``rounds`` times over (the times summed; the parses of the first round kept)."""
+    ``rounds`` times over (the times summed; the parses of the first round kept).  Each
+    round starts with no remembered spellings (``inference.forget_spellings``), as a
+    fresh process would: a round must not read the words of the round before."""
     spent = {name: Timing() for name in configs}
     docs: dict[str, list[ParsedDoc]] = {name: [] for name in configs}
     names = list(configs)
     turn = 0
     for round_ in range(rounds):
+        for config in configs.values():
+            forget_spellings(load_pipeline(config))
         for start in range(0, len(texts), chunk):
             part = texts[start:start + chunk]
             for name in names if turn % 2 == 0 else names[::-1]:

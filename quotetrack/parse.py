@@ -286,8 +286,9 @@ def _inference(fast: bool) -> Iterator[None]:
     and of 40 PolNeAR articles is unchanged), Stanza's padded tensors built in one
     step (``inference.fast_tensors``), the entity tagger's Viterbi decoding batched
     (``inference.batched_viterbi``), its training loss skipped
-    (``inference.crf_without_loss``) and its characters looked up once per spelling
-    (``inference.ner_chars_once``), and the garbage collector paused for the
+    (``inference.crf_without_loss``), its characters looked up once per spelling
+    (``inference.ner_chars_once``) and its tags written without Stanza's entity
+    spans (``inference.ner_tags_only``), and the garbage collector paused for the
     batch (Stanza builds many small objects, and each collection walks the models'
     vocabularies again); its previous state comes back after the batch."""
     if not fast:
@@ -302,6 +303,7 @@ def _inference(fast: bool) -> Iterator[None]:
         crf_without_loss,
         fast_tensors,
         ner_chars_once,
+        ner_tags_only,
         plain_reassembly,
     )
 
@@ -310,7 +312,7 @@ def _inference(fast: bool) -> Iterator[None]:
     flushing = torch.set_flush_denormal(True)  # False where the CPU cannot
     try:
         with torch.inference_mode(), fast_tensors(), batched_viterbi(), crf_without_loss(), (
-                ner_chars_once()), plain_reassembly():
+                ner_chars_once()), ner_tags_only(), plain_reassembly():
             yield
     finally:
         if flushing:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 
 import numpy as np
+import pytest
 import torch
 from stanza.models.common.chuliu_edmonds import chuliu_edmonds_one_root
 from torch import nn
@@ -116,6 +117,32 @@ def test_character_models_read_each_spelling_once_with_the_same_result() -> None
         assert torch.allclose(stock.data, once.data, atol=1e-6), name
 
 
+def test_spellings_from_earlier_batches_are_remembered_with_the_same_result(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from stanza.models.common.char_model import CharacterModel
+
+    monkeypatch.setattr(inference, "SPELLINGS_KEPT", 70)
+    pipeline = load_pipeline(ParserConfig(models="compact"))
+    inference.forget_spellings(pipeline)
+    rng = random.Random(5)
+    first = [[rng.randint(2, 40) for _ in range(rng.randint(1, 9))] for _ in range(60)]
+    fresh = [[rng.randint(2, 40) for _ in range(rng.randint(1, 9))] for _ in range(30)]
+    later = first[10:40] + fresh + first[:40]  # seen, unseen and seen again
+    for name in inference.CHARACTER_MODELS:
+        model = pipeline.processors[name].trainer.model.charmodel.eval()
+        with torch.inference_mode():
+            for words in (first, later, first[:20]):
+                chars, order, lengths = _chars(words)
+                halves = [len(words) // 2, len(words) - len(words) // 2]
+                stock = CharacterModel.forward(model, chars, None, order, halves, lengths)
+                mine = model.forward(chars, None, order, halves, lengths)
+                assert torch.allclose(stock.data, mine.data, atol=1e-6), name
+        assert len(model.__dict__[inference._MEMORY]) == 70, name  # full, not beyond
+    inference.forget_spellings(pipeline)
+    assert all(inference._MEMORY not in pipeline.processors[name].trainer.model.charmodel
+               .__dict__ for name in inference.CHARACTER_MODELS)
+
+
 def test_padded_ids_are_stanzas_tensors() -> None:
     from stanza.models.common.data import get_long_tensor
 
@@ -216,7 +243,8 @@ def test_arc_labels_are_the_argmax_of_stanzas_label_scores() -> None:
     assert got.tolist() == want
 
 
-def test_entity_tags_are_stanzas_without_the_crf_loss_and_with_characters_read_once() -> None:
+def test_entity_tags_are_stanzas_without_the_crf_loss_characters_read_once_or_spans(
+) -> None:
     from quotetrack.parse import parse
 
     text = ("Russian Foreign Minister Sergei Lavrov met Antony Blinken in Geneva on Friday, "
@@ -228,8 +256,24 @@ def test_entity_tags_are_stanzas_without_the_crf_loss_and_with_characters_read_o
     assert any(t.ner != "O" for t in fast.tokens)
     from stanza.models.common.crf import CRFLoss
     from stanza.models.ner.data import DataLoader
+    from stanza.pipeline.ner_processor import NERProcessor
 
-    stock = (CRFLoss.forward, DataLoader.preprocess)
-    with inference.crf_without_loss(), inference.ner_chars_once():
-        assert (CRFLoss.forward, DataLoader.preprocess) != stock
-    assert (CRFLoss.forward, DataLoader.preprocess) == stock
+    stock = (CRFLoss.forward, DataLoader.preprocess, NERProcessor.process)
+    with inference.crf_without_loss(), inference.ner_chars_once(), inference.ner_tags_only():
+        assert all(now != then for now, then in zip(
+            (CRFLoss.forward, DataLoader.preprocess, NERProcessor.process), stock, strict=True))
+    assert (CRFLoss.forward, DataLoader.preprocess, NERProcessor.process) == stock
+
+
+def test_tags_only_entity_processor_writes_stanzas_tags_and_no_spans() -> None:
+    import stanza
+
+    pipeline = load_pipeline(ParserConfig(models="compact"))
+    text = ("Sergei Lavrov told RIA Novosti in Moscow that the White House had not "
+            "replied.\n\nYury Ushakov said the talks would go on.")
+    with torch.inference_mode():
+        stock = pipeline(stanza.Document([], text=text))
+        with inference.ner_tags_only():
+            mine = pipeline(stanza.Document([], text=text))
+    assert [t.ner for t in mine.iter_tokens()] == [t.ner for t in stock.iter_tokens()]
+    assert len(stock.ents) >= 3 and mine.ents == []

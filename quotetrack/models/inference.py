@@ -20,7 +20,10 @@ Stanza's code paths (``benchmarks/parse_speed.py`` times both in one run).
 * ``unique_words(pipeline)``: the character models of the tagger, the parser and
   the entity tagger read each distinct spelling of a batch once (a word's
   character representation depends on its characters alone; about half the words
-  of a news batch repeat one before them), then copy it to every occurrence.
+  of a news batch repeat one before them), then copy it to every occurrence; each
+  model also remembers the representations of the first ``SPELLINGS_KEPT``
+  spellings it reads, so a word seen in an earlier batch is not read again
+  (``forget_spellings(pipeline)`` clears them, for a cold-start benchmark).
 * ``remember_ids(pipeline)``: each vocabulary of the pipeline's models looks a unit
   (a character, a word, a tag) up once and then remembers its id; Stanza
   normalises and looks it up again for every occurrence.
@@ -39,6 +42,8 @@ Stanza's code paths (``benchmarks/parse_speed.py`` times both in one run).
   expands no multi-word token, instead of building a Stanza ``Document`` only to
   turn it back into dicts; the tokenize processor builds the one ``Document``
   from them (the same words, offsets and spaces).
+* ``ner_tags_only()``: while it lasts, the entity processor writes the tags only,
+  not Stanza's per-model copies of them nor its entity spans (built twice).
 * ``quantize(pipeline)``: dynamic int8 quantisation (``torch.ao``) of chosen
   ``nn.LSTM`` and ``nn.Linear`` layers (``QUANTIZED``).  Weights become int8 with
   one scale per layer; activations are quantised on the fly.  This changes scores
@@ -179,24 +184,74 @@ def unique_words(pipeline: Any) -> int:
     return changed
 
 
+# Character representations each model keeps across batches (the first spellings it
+# reads, which in news are mostly the frequent words): at most about 6 MB per model.
+SPELLINGS_KEPT = 20_000
+_MEMORY = "quotetrack_spellings"
+
+
+def forget_spellings(pipeline: Any) -> None:
+    """Clear the character representations the pipeline's models remember."""
+    for name in CHARACTER_MODELS:
+        model = getattr(getattr(pipeline.processors.get(name), "trainer", None), "model", None)
+        charmodel = getattr(model, "charmodel", None)
+        if charmodel is not None:
+            charmodel.__dict__.pop(_MEMORY, None)
+
+
 def _forward_once_per_spelling(model: Any, chars: torch.Tensor, chars_mask: torch.Tensor,
                                word_orig_idx: list[int], sentlens: list[int],
                                wordlens: list[int]) -> Any:
     """Stanza's ``CharacterModel.forward`` with each distinct row of ``chars`` (one
-    word's character ids, padded) run through the LSTM once."""
+    word's character ids, padded) run through the LSTM once, and not at all when an
+    earlier batch read the same spelling (``_remembered_reps``)."""
     from stanza.models.common.utils import tensor_unsort
     from torch.nn.utils.rnn import pack_sequence, pad_packed_sequence
 
     rows, inverse = torch.unique(chars, dim=0, return_inverse=True)
     lengths = torch.zeros(rows.size(0), dtype=torch.long)
     lengths[inverse] = torch.as_tensor(wordlens, dtype=torch.long)
+    reps = _remembered_reps(model, rows, lengths)
+    res = tensor_unsort(reps[inverse], word_orig_idx)
+    packed = pack_sequence(res.split(sentlens))
+    return pad_packed_sequence(packed, batch_first=True)[0] if model.pad else packed
+
+
+def _remembered_reps(model: Any, rows: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+    """One representation per row of ``rows`` (distinct spellings, padded, their
+    lengths in ``lengths``): the model's memory where it holds the spelling, else
+    ``_character_reps``, whose new rows it then remembers while it has room."""
+    memory: dict[bytes, torch.Tensor] = model.__dict__.setdefault(_MEMORY, {})
+    ids = rows.numpy()
+    keys = [ids[i, :n].tobytes() for i, n in enumerate(lengths.tolist())]
+    new = [i for i, key in enumerate(keys) if key not in memory]
+    known = [i for i, key in enumerate(keys) if key in memory]
+    if not known:
+        fresh = out = _reps_in_length_order(model, rows, lengths)
+    else:
+        stacked = torch.stack([memory[keys[i]] for i in known])
+        out = stacked.new_empty(len(keys), stacked.size(1))
+        out[known] = stacked
+        if not new:
+            return out
+        index = torch.as_tensor(new)
+        fresh = _reps_in_length_order(model, rows[index], lengths[index])
+        out[index] = fresh
+    room = SPELLINGS_KEPT - len(memory)
+    if room > 0:
+        for i, rep in zip(new[:room], fresh[:room].clone().unbind(0), strict=True):
+            memory[keys[i]] = rep
+    return out
+
+
+def _reps_in_length_order(model: Any, rows: torch.Tensor, lengths: torch.Tensor
+                          ) -> torch.Tensor:
+    """``_character_reps`` of ``rows`` in their own order (run by decreasing length)."""
     order = torch.argsort(lengths, descending=True, stable=True)
     reps = _character_reps(model, rows[order], lengths[order].tolist())
     place = torch.empty_like(order)
     place[order] = torch.arange(order.numel())
-    res = tensor_unsort(reps[place[inverse]], word_orig_idx)
-    packed = pack_sequence(res.split(sentlens))
-    return pad_packed_sequence(packed, batch_first=True)[0] if model.pad else packed
+    return reps[place]
 
 
 def _character_reps(model: Any, chars: torch.Tensor, wordlens: list[int]) -> torch.Tensor:
@@ -344,6 +399,33 @@ def ner_chars_once() -> AbstractContextManager[None]:
         return out
 
     return _swapped((DataLoader, "preprocess", preprocess))
+
+
+def ner_tags_only() -> AbstractContextManager[None]:
+    """Within, an entity processor with one model writes each token's tag and nothing
+    else: Stanza also copies the tags to every token's per-model list and builds the
+    entity spans twice over, which the project does not read (``Token.ner`` is built
+    from the tags alone).  The tags are Stanza's; documents parsed within have no
+    ``ents``."""
+    from stanza.models.common import doc as stanza_doc
+    from stanza.models.ner.data import DataLoader
+    from stanza.pipeline.ner_processor import NERProcessor
+
+    stock = NERProcessor.process
+
+    def process(self: Any, document: Any) -> Any:
+        if len(self.trainers) != 1:
+            return stock(self, document)
+        trainer, config = self.trainers[0], self.configs[0]
+        batches = DataLoader(document, config["batch_size"], config, vocab=trainer.vocab,
+                             evaluation=True, preprocess_tags=False,
+                             bert_tokenizer=trainer.model.bert_tokenizer)
+        tags = [tag for batch in batches for sent in trainer.predict(batch) for tag in sent]
+        batches.doc.set([stanza_doc.NER], tags, to_token=True)
+        return batches.doc
+
+    return _swapped((NERProcessor, "process", process),
+                    (stanza_doc.Document, "build_ents", lambda self: []))
 
 
 def crf_without_loss() -> AbstractContextManager[None]:
