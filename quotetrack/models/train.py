@@ -50,6 +50,8 @@ DEP_DROPOUT = ("0.1", "0.05")
 NER_DROPOUT = ("0.5", "0.01")
 # The shipped tokenizer: Stanza's hidden size and dropout.
 TOK_SHAPE = ("64", "0.33")
+# NER tagger LSTM and character LSTM hidden sizes.
+NER_SHAPE = ("200", "100")
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ class Plan:
     tok_shape: tuple[str, str] = TOK_SHAPE
     gum_genres: tuple[str, ...] = ()
     news_ner: Path | None = None  # the repository's fixtures/: its news NER gold
+    ner_shape: tuple[str, str] = NER_SHAPE
 
     @property
     def udbase(self) -> Path:
@@ -280,7 +283,8 @@ def _train_ner(plan: Plan) -> list[str]:
     return ["quotetrack.models.stanza_runner", "--fast-lstm", "stanza.models.ner_tagger",
             "--train_file", str(data / "train.json"), "--eval_file", str(data / "dev.json"),
             "--shorthand", "en_compact", "--mode", "train", *_vectors(plan.vectors),
-            "--word_emb_dim", "100", "--char_hidden_dim", "100", "--hidden_dim", "200",
+            "--word_emb_dim", "100", "--char_hidden_dim", plan.ner_shape[1],
+            "--hidden_dim", plan.ner_shape[0],
             "--optim", "adam", *_lr(plan, "ner", "0.002"),
             "--dropout", plan.ner_dropout[0], "--word_dropout", plan.ner_dropout[1],
             "--max_steps", str(plan.steps["ner"]),
@@ -430,6 +434,8 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
                     help="NER tagger dropout and word dropout")
     ap.add_argument("--tok-shape", default=",".join(TOK_SHAPE), metavar="H,D",
                     help="tokenizer hidden size and dropout")
+    ap.add_argument("--ner-shape", default=",".join(NER_SHAPE), metavar="H,C",
+                    help="NER tagger LSTM and character LSTM hidden sizes")
     ap.add_argument("--gum-genres", default="", metavar="G1,G2",
                     help="append GUM train's documents of these open genres to EWT train")
     ap.add_argument("--vectors", type=Path, metavar="PRETRAIN.pt",
@@ -463,7 +469,8 @@ def _parse_args(argv: Sequence[str] | None) -> Plan:
                 _pair(ap, a.ner_dropout, "--ner-dropout"),
                 a.vectors.resolve() if a.vectors else None,
                 _pair(ap, a.tok_shape, "--tok-shape"), genres,
-                a.news_ner.resolve() if a.news_ner else None)
+                a.news_ner.resolve() if a.news_ner else None,
+                _pair(ap, a.ner_shape, "--ner-shape"))
 
 
 def _pair(ap: argparse.ArgumentParser, text: str, flag: str) -> tuple[str, str]:
