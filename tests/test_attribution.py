@@ -241,6 +241,12 @@ def test_attribution_names_that_look_like_other_words(text: str, speaker: str) -
     assert only(text).speaker == speaker
 
 
+def test_a_nationality_before_a_bodys_noun_is_not_its_name() -> None:
+    q = only("Rovers agreed a fee with the striker, the Portuguese club said on Thursday.")
+    assert q.speaker is not None and q.speaker != "Portuguese"
+    assert "club" in q.speaker
+
+
 def test_attribution_no_quotes_in_plain_narrative() -> None:
     assert run("The river flooded the town after three days of rain.").quotes == ()
 

@@ -468,7 +468,7 @@ def _common(tree: Tree, head: Token) -> list[Named]:
     label = clean_phrase(tree, phrase)
     if lemma in words("organizations"):
         named = [c for c in tree.children(head.i, "compound") if c.upos == "PROPN"
-                 and c.i < head.i and not c.ner.endswith("PER")]
+                 and c.i < head.i and not c.ner.endswith("PER") and not _nationality(c)]
         if named and head.text.islower() and not named[-1].ner.endswith("LOC") and (
                 lemma not in _INSTITUTIONS):
             # "Yonhap news agency": the name, and its role ("Tulsa police" is whole)
@@ -959,6 +959,12 @@ def _reports_as_it(tree: Tree, head: Token) -> bool:
                 and t.rel == "nsubj"), None)  # the reported clause's subject, however the
     # parser hung the clause
     return nxt is not None and nxt.text.lower() == "it"
+
+
+def _nationality(word: Token) -> bool:
+    """``Portuguese`` in ``the Portuguese club``: a nationality, not the body's name (one
+    the model tagged an organisation, ``Fijian Airways``, stays a name)."""
+    return _DEMONYM.fullmatch(word.text) is not None and word.ner[2:] != "ORG"
 
 
 # A nationality standing for a person (``the Brazilian``, ``the Kenyan``, ``the Israeli``).
