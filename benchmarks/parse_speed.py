@@ -138,6 +138,7 @@ def main() -> None:
     cpu_rate = {name: words[name] / spent[name].cpu for name in configs}
     agree = agreement(words_of(docs["previous"]), words_of(docs["new"]))
     ner_cost = spent["new"].wall / spent["no_ner"].wall if args.ner_cost else None
+    ner_cost_cpu = spent["new"].cpu / spent["no_ner"].cpu if args.ner_cost else None
     scores = None if args.no_las else accuracy(configs, args.gold)
 
     figures = settings_figures(configs, loads, words, spent, rate, cpu_rate)
@@ -155,6 +156,7 @@ def main() -> None:
                                           for name in configs}},
         "agreement": agree, "ewt_test": scores,
         "with_ner_over_without": None if ner_cost is None else round(ner_cost, 3),
+        "with_ner_over_without_cpu": None if ner_cost_cpu is None else round(ner_cost_cpu, 3),
         **machine(),
     }
     report("parse speed, previous release's settings -> new (one thread)",
@@ -195,7 +197,8 @@ def summary(figures: dict[str, Any], configs: dict[str, ParserConfig],
     lines.append(f"seed article ({seed['words']} words): {seed['previous']:.0f} ->"
                  f" {seed['new']:.0f} words/s")
     if figures["with_ner_over_without"] is not None:
-        lines.append(f"new settings with NER / without = {figures['with_ner_over_without']:.2f}")
+        lines.append(f"new settings with NER / without = {figures['with_ner_over_without']:.2f}"
+                     f" (CPU seconds: {figures['with_ner_over_without_cpu']:.2f})")
     for name, s in (scores or {}).items():
         lines.append(f"{name:>8}: EWT test end to end UPOS {100 * s['UPOS']:.2f}, LAS"
                      f" {100 * s['LAS']:.2f}, UAS {100 * s['UAS']:.2f}, sentences"
