@@ -247,6 +247,14 @@ def test_a_nationality_before_a_bodys_noun_is_not_its_name() -> None:
     assert "club" in q.speaker
 
 
+def test_a_site_of_a_described_body_speaks_as_the_body_described() -> None:
+    text = ("Professors at Red River University remained on strike. Tariq Qureshi, "
+            "president of the Red River Students' Union, was worried. The students' union "
+            "asked the university to refund tuition. The university's website says the "
+            "fall term will be extended.")
+    assert only(text).speaker == "Red River University"
+
+
 def test_attribution_no_quotes_in_plain_narrative() -> None:
     assert run("The river flooded the town after three days of rain.").quotes == ()
 

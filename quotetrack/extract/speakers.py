@@ -212,6 +212,17 @@ def _body_owner(tree: Tree, head: Token) -> Token | None:
                 None)
 
 
+def _described_owner(tree: Tree, head: Token) -> Token | None:
+    """``the university's website``: a unit or site of a body the text describes
+    speaks as that description (the owner's noun, resolved like ``the university``)."""
+    if not head.text.islower() or head.lemma.lower() not in _UNITS:
+        return None
+    return next((c for c in tree.children(head.i, "nmod:poss") if c.upos == "NOUN"
+                 and c.text.islower() and c.lemma.lower() in words("organizations")
+                 and c.lemma.lower() not in _UNITS and any(
+                     w.text in POSSESSIVES for w in tree.children(c.i, "case"))), None)
+
+
 def _named_below(tree: Tree, head: Token) -> Token | None:
     """For a title head (``Ambassador ... Steven Pifer``), the name hung under it; the
     title's complement (``Ambassador to the United States``) is no name, though a name
@@ -475,6 +486,9 @@ def _common(tree: Tree, head: Token) -> list[Named]:
             name = _name_text([t for t in phrase if t.i <= named[-1].i and t.i >= named[0].i])
             rest = clean_phrase(tree, [t for t in phrase if t.i > named[-1].i])
             return [Named(name, "organization", rest or None, None, named[-1].i)]
+        described = _described_owner(tree, head)
+        if described is not None:
+            return read_mention(tree, described)
         owner = _body_owner(tree, head)
         if owner is not None:
             inner = _proper(tree, owner)
