@@ -65,6 +65,12 @@ def speakers(text: str) -> list[Quote]:
      "schools must pay the tax.", "ministry"),
     ("Protesters gathered outside the Supreme Court on Monday. The court said that the "
      "case would be heard.", "Supreme Court"),
+    # a playing position that is also a word for a body: the one player holding it,
+    # unless a body's name holds the word
+    ("Thunder Bay scored through centre Lukas Brandt. The Central Canada Hockey League "
+     "will review his hit. \"I went to finish my check,\" the centre said.", "Lukas Brandt"),
+    ("Rana Haddad of the Centre for Policy Alternatives met centre Lukas Brandt. The "
+     "centre said that rents had risen.", "Centre for Policy Alternatives"),
 ])
 def test_coref_links_speaker(text: str, speaker: str) -> None:
     quotes = speakers(text)

@@ -503,7 +503,8 @@ class Coref:
         of_age = any("year-old" in k.text.lower() or k.text.lower() == "old"
                      for k in self.tree.subtree(head.i))  # "the 46-year-old water operator"
         if lemma in words("organizations") and not of_age and (len(holders) != 1 or (
-                lemma not in words("titles"))):  # "the auditor": the person titled so
+                lemma not in words("titles") and not self._position(head, lemma, recent))):
+            # "the auditor": the person titled so
             return self._national_body(head, lemma) or self._organisation(head, lemma, recent)
         if person or of_age:
             gender = noun_gender(lemma) or self._reported_self(head)
@@ -525,6 +526,12 @@ class Coref:
         # "A source familiar with ... told" ... "The source said": any noun the article
         # introduced as an unnamed speaker names that speaker again
         return self._unnamed_source(head, lemma)
+
+    def _position(self, head: Token, lemma: str, recent: Sequence[Recent]) -> bool:
+        """A noun for a body and for a person (``the centre``) held as a role by one
+        person is that person's position when no body's name holds the noun."""
+        return lemma in words("person_nouns") and not self._best(
+            head, recent, lambda e: e.kind == "organization" and _holds(e.name, lemma))
 
     def _court_of(self, kids: Sequence[Token]) -> tuple[Entity, ...]:
         """The court named in a unit's modifiers (``a three-member CAS panel``): a
