@@ -1154,3 +1154,18 @@ def test_entities_a_municipality_s_name_grows_over_its_head_the_model_left_out()
                      {"Town of Larchmere": ["O", "O", "B-LOC"]})
     kinds = {e.name: e.kind for e in find_entities(doc)}
     assert kinds.get("Town of Larchmere") == "organization"
+
+
+def test_a_name_of_the_story_joins_no_longer_name_only_a_heading_gives() -> None:
+    from quotetrack.extract.entities import group_entities
+
+    text = ("Kestrel Goes Hostile With Bid for Gold Miner Aurum Ridge\n\n"
+            "Kestrel Mining took its offer for Aurum Ridge Resources to shareholders on "
+            "Wednesday, after Aurum Ridge rejected the bid.")
+    doc = parsed(text)
+    found = [_mention(doc, "Bid for Gold Miner Aurum Ridge", "ORG"),
+             _mention(doc, "Aurum Ridge Resources", "ORG"),
+             _mention(doc, "Aurum Ridge", "ORG", nth=2)]
+    named = {m.text: e.name for e in group_entities(doc, found) for m in e.mentions}
+    assert named["Aurum Ridge"] == "Aurum Ridge Resources"
+    assert named["Bid for Gold Miner Aurum Ridge"] == "Bid for Gold Miner Aurum Ridge"

@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from quotetrack.extract.acronyms import acronym, bare
 from quotetrack.extract.employers import employers
+from quotetrack.extract.furniture import heading
 from quotetrack.extract.mention_types import (
     _is_subject,
     company_of,
@@ -551,23 +552,29 @@ def _leading_words(short: str, long: str, names: Sequence[str]) -> bool:
     return last in words("organizations") or is_legal_form(long.split()[-1])
 
 
-def _org_groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
+def _org_groups(mentions: Sequence[Mention], story: set[str] | None = None
+                ) -> list[list[Mention]]:
     """Group organisation mentions by name, acronym and leading word, and a name of two
     words or more with the one longer name that ends with it (``Justice Department``,
-    ``U.S. Justice Department``; not an owner's: ``Liberal Democrats' Cabinet Office``)."""
+    ``U.S. Justice Department``; not an owner's: ``Liberal Democrats' Cabinet Office``).
+    A name of the story's (``story``: all names when None) joins no longer name that
+    only a heading gives (``Bid for Gold Miner Aurum Ridge``)."""
     groups = {ms[0].text: ms for ms in _exact(mentions)}
     names = sorted(groups, key=lambda n: -len(n.split()))
+    targets = set(story) if story else set(names)
     merged: dict[str, str] = {}
     for short in names:  # "Justice Department" of the one "U.S. Justice Department"
         longer = [n for n in names if len(short.split()) > 1 and n.endswith(" " + short)
-                  and not n[:-len(short)].rstrip().endswith(("'", "\u2019", "'s", "\u2019s"))]
+                  and not n[:-len(short)].rstrip().endswith(("'", "\u2019", "'s", "\u2019s"))
+                  and (n in targets or short not in targets)]
         if len(longer) == 1:
             merged[short] = longer[0]
     for short in names:
         if short in merged:
             continue
         for long in names:
-            if long == short or len(long.split()) <= len(short.split()) or long in merged:
+            if long == short or len(long.split()) <= len(short.split()) or long in merged or (
+                    short in targets and long not in targets):
                 continue
             if bare(short) in (acronym(long), acronym(long.split(" of ")[0])) or company_of(
                     short, long) or _inside_legal_name(short, long) or (
@@ -620,11 +627,13 @@ def group_entities(doc: ParsedDoc, mentions: Sequence[Mention]) -> tuple[Entity,
             _offices_held(doc, mentions)))):
         by_type.setdefault(m.type, []).append(m)
     groups: list[tuple[str, list[Mention]]] = []
+    headings = _heading_paragraphs(doc)
     for kind, ms in by_type.items():
         if kind == "PER":
             parts = _person_groups(doc, ms)
         elif kind == "ORG":
-            parts = _org_groups(ms)
+            parts = _org_groups(ms, {m.text for m in ms if doc.tokens[m.first].para
+                                     not in headings})
         else:
             parts = _exact(ms)
         groups += [(kind, g) for g in parts]
@@ -637,6 +646,14 @@ def group_entities(doc: ParsedDoc, mentions: Sequence[Mention]) -> tuple[Entity,
         out.append(Entity(n, name, KINDS.get(kind, "other"), gender, aliases,
                           tuple(sorted(ms, key=lambda m: m.first))))
     return tuple(out)
+
+
+def _heading_paragraphs(doc: ParsedDoc) -> frozenset[int]:
+    """Paragraphs that are headings (``furniture.heading``): a title-case headline's
+    capitalised run (``... Bid for Gold Miner Aurum Ridge``) names an entity only when
+    the story itself does not."""
+    return frozenset(n for n, (a, b) in enumerate(doc.paragraphs)
+                     if doc.text[a:b].strip() and heading(doc.text[a:b].strip()))
 
 
 def _offices_held(doc: ParsedDoc, mentions: Sequence[Mention]) -> list[Mention]:
