@@ -1169,3 +1169,17 @@ def test_a_name_of_the_story_joins_no_longer_name_only_a_heading_gives() -> None
     named = {m.text: e.name for e in group_entities(doc, found) for m in e.mentions}
     assert named["Aurum Ridge"] == "Aurum Ridge Resources"
     assert named["Bid for Gold Miner Aurum Ridge"] == "Bid for Gold Miner Aurum Ridge"
+
+
+def test_a_title_before_a_persons_name_is_no_part_of_the_body_before_it() -> None:
+    from tests.nlp import with_ner
+
+    doc = with_ner(parsed(
+        "Kestrel Chief Executive Officer Graham Whitcombe said the bid was fair. The "
+        "Office of the Chief Coroner Dana Hill runs said it would review the deaths."), {
+        "Kestrel": "B-ORG", "Chief": "I-ORG", "Executive": "I-ORG", "Officer": "O",
+        "Graham": "B-PER", "Whitcombe": "I-PER", "Office": "B-ORG", "of": "I-ORG",
+        "the": "I-ORG", "Coroner": "I-ORG", "Dana": "B-PER", "Hill": "I-PER"})
+    bodies = {e.name for e in find_entities(doc) if e.kind == "organization"}
+    assert "Kestrel" in bodies and not any("Executive" in b for b in bodies)
+    assert "Office of the Chief Coroner" in bodies

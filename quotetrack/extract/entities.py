@@ -93,11 +93,10 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         domain = _domain(doc, toks)
         if domain is not None:  # "Gawker.com": a website, whatever the model typed
             toks, typed = [*toks, domain], "ORG"
-        while typed in ("ORG", "LOC") and len(toks) > 1 and toks[-1].text.lower() in words(
-                "titles") and toks[-1].i + 1 < len(doc.tokens) and (
-                doc.tokens[toks[-1].i + 1].ner == "B-PER"):
-            toks = toks[:-1]  # "Bank of Canada Governor" | "Elise Marchetti", "Colorado
-            # Gov." | "Teresa ...": the title before a person's name is no part of a name
+        cut = _title_before_person(doc, toks) if typed in ("ORG", "LOC") else None
+        toks = toks[:cut] if cut is not None else toks  # "Bank of Canada Governor" |
+        # "Elise Marchetti", "Colorado Gov." | "Teresa ...", "Kestrel Chief Executive" |
+        # "Officer Graham Whitcombe": the title before a person's name is no part of a name
         if typed == "PER" and len(toks) > 1 and toks[-1].text in STREETS:
             typed = "LOC"  # "Downing Street", "Wellington Street": a street, not a person
         while typed == "PER" and toks and toks[0].upos not in ("PROPN", "X") and not (
@@ -195,6 +194,33 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     found = sorted((m for m in found if any(c.isalnum() for c in m.text)), key=lambda m: m.first)
     return tuple(_with_initials(doc, late_repairs(doc, found)))  # the untagged runs
     # added too ("Vantor said")
+
+
+def _title_before_person(doc: ParsedDoc, toks: list[Token]) -> int | None:
+    """Where in a body's or place's run a title begins that a person's name follows
+    (after at most two more title-case words): from the first title word whose words to
+    the name are all capitalised, unless a function word ends the words before it
+    (``Office of the Chief Coroner``)."""
+    if not toks:
+        return None
+    end = toks[-1].i
+    nxt = end + 1
+    while nxt < len(doc.tokens) and nxt - end <= 2 and doc.tokens[nxt].ner != "B-PER" and (
+            doc.tokens[nxt].text[:1].isupper() and doc.tokens[nxt].sent == toks[-1].sent):
+        nxt += 1
+    if nxt >= len(doc.tokens) or doc.tokens[nxt].ner != "B-PER" or (
+            doc.tokens[nxt].sent != toks[-1].sent):
+        return None
+    for k in range(1, len(toks)):
+        low = toks[k].text.lower()
+        if (low in words("titles") or low.rstrip(".") in words("titles")) and all(
+                t.text[:1].isupper() for t in toks[k:]) and (
+                toks[k - 1].text.lower() not in _FUNCTION_WORDS):
+            return k
+    return None
+
+
+_FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "&", "de", "on", "to"})
 
 
 def _with_initials(doc: ParsedDoc, found: Sequence[Mention]) -> list[Mention]:
