@@ -1183,3 +1183,35 @@ def test_a_title_before_a_persons_name_is_no_part_of_the_body_before_it() -> Non
     bodies = {e.name for e in find_entities(doc) if e.kind == "organization"}
     assert "Kestrel" in bodies and not any("Executive" in b for b in bodies)
     assert "Office of the Chief Coroner" in bodies
+
+
+def test_a_person_does_not_grow_over_a_title_case_headlines_capitals() -> None:
+    from tests.nlp import with_ner
+
+    doc = with_ner(parsed(
+        "Elizabeth Warren Hammers Wells Fargo CEO: \u2018You Should Be Criminally "
+        "Investigated.\u2019\n\nSen. Elizabeth Warren grilled Wells Fargo CEO John Stumpf on "
+        "Tuesday."), {"Hammers": "O", "Wells": "O", "Fargo": "O", "CEO": "O"})
+    names = {e.name: e.kind for e in find_entities(doc)}
+    assert names.get("Elizabeth Warren") == "person"
+    assert not any("Hammers" in n and k == "person" for n, k in names.items())
+
+
+def test_markup_and_link_codes_are_no_names() -> None:
+    from tests.nlp import with_ner
+
+    doc = with_ner(parsed("The blue arrow is Warren.$WFC (via @JohnMelloy) PfASkm7vah< and "
+                          "Wells Fargo fell."),
+                   {"Warren.$WFC": "B-LOC", "PfASkm7vah<": "B-ORG", "PfASkm7vah": "B-ORG"})
+    names = {e.name for e in find_entities(doc)}
+    assert not any("$" in n or "<" in n or "PfASkm7vah" in n for n in names)
+
+
+def test_a_name_does_not_run_over_an_opening_quote_mark_or_a_line_break() -> None:
+    from tests.nlp import with_ner
+
+    doc = with_ner(parsed("How did we get this low? \u2015 Jacklyn Ashley\n\u201cTrump must stop "
+                          "this,\u201d she said."),
+                   {"Jacklyn": "B-PER", "Ashley": "I-PER", "\u201c": "I-PER", "Trump": "I-PER"})
+    people = {e.name for e in find_entities(doc) if e.kind == "person"}
+    assert "Jacklyn Ashley" in people and not any("\u201c" in n for n in people)

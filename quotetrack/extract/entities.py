@@ -63,6 +63,7 @@ from quotetrack.extract.name_runs import (
     heads_organisation,
     is_legal_form,
     name_words,
+    title_case,
     without_particle,
 )
 from quotetrack.extract.places import is_place, place_body
@@ -166,7 +167,8 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
             # the model tagged apart from the body named after it
         inside = tag.startswith("I-") and run and tag[2:] == kind and (
             run[-1].sent == t.sent or _next_name_word(doc, run[-1], t))
-        if inside and (t.text in (",", ";", "(", ")", ":") or (
+        if inside and (t.text in (",", ";", "(", ")", ":", "\u201c", "\u00ab", "\u201e", '"') or (
+                "\n" in doc.text[run[-1].end:t.start]) or (
                 kind == "PER" and (t.upos == "CCONJ" or t.text == "of")
                 and run[-1].text.lower() not in words("organizations")) or (
                 t.upos in ("VERB", "AUX") and t.xpos not in ("NNP", "NNPS")
@@ -175,6 +177,7 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
             inside = False  # "Toledo, Clinton", "Trump and Putin", "Tomblin of West
             tag = "O"  # Virginia" (not "Ministry of"): two names; nor does a name run
             # through "tells", "Goes"
+            # over an opening quote mark or a line break ("Jacklyn Ashley" | "\u201cTrump")
         if inside and t.text == "of" and kind in ("LOC", "ORG") and _person_of(run):
             inside, kind, tag = False, "PER", "O"  # "Leila Mansour of Halifax" (all LOC)
         if inside:
@@ -191,7 +194,8 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     out += _propn_mentions(doc, covered)
     covered = {k for m in out for k in range(m.first, m.last + 1)}
     found = out + _short_mentions(doc, out, covered)  # a name has a letter or digit
-    found = sorted((m for m in found if any(c.isalnum() for c in m.text)), key=lambda m: m.first)
+    found = sorted((m for m in found if any(c.isalnum() for c in m.text) and not (
+        _markup(m.text))), key=lambda m: m.first)
     return tuple(_with_initials(doc, late_repairs(doc, found)))  # the untagged runs
     # added too ("Vantor said")
 
@@ -221,6 +225,18 @@ def _title_before_person(doc: ParsedDoc, toks: list[Token]) -> int | None:
 
 
 _FUNCTION_WORDS = frozenset({"of", "the", "for", "and", "&", "de", "on", "to"})
+
+
+def _markup(text: str) -> bool:
+    """Text no name is written with: markup, a ticker or handle sign (``Warren.$WFC``,
+    ``PfASkm7vah<`` of an embedded post), or a word mixing lower case, capitals and
+    digits past its first letter, as a link's code does."""
+    return bool(_MARKUP.search(text)) or any(
+        len(w) >= 6 and any(c.isdigit() for c in w) and any(c.islower() for c in w[1:])
+        and any(c.isupper() for c in w[1:]) for w in text.split())
+
+
+_MARKUP = re.compile(r"[<>{}\[\]=@$#|\\^~]")
 
 
 def _with_initials(doc: ParsedDoc, found: Sequence[Mention]) -> list[Mention]:
@@ -675,11 +691,12 @@ def group_entities(doc: ParsedDoc, mentions: Sequence[Mention]) -> tuple[Entity,
 
 
 def _heading_paragraphs(doc: ParsedDoc) -> frozenset[int]:
-    """Paragraphs that are headings (``furniture.heading``): a title-case headline's
-    capitalised run (``... Bid for Gold Miner Aurum Ridge``) names an entity only when
-    the story itself does not."""
+    """Paragraphs that are headings (``furniture.heading``) or written in title case
+    (``name_runs.title_case``): a headline's capitalised run (``... Bid for Gold Miner
+    Aurum Ridge``) names an entity only when the story itself does not."""
+    styled = {s.tokens[0].para for s in doc.sentences if s.tokens and title_case(s.tokens)}
     return frozenset(n for n, (a, b) in enumerate(doc.paragraphs)
-                     if doc.text[a:b].strip() and heading(doc.text[a:b].strip()))
+                     if doc.text[a:b].strip() and (n in styled or heading(doc.text[a:b].strip())))
 
 
 def _offices_held(doc: ParsedDoc, mentions: Sequence[Mention]) -> list[Mention]:

@@ -31,6 +31,7 @@ from quotetrack.extract.name_runs import (
     is_dateline,
     is_legal_form,
     name_words,
+    title_case,
 )
 from quotetrack.extract.places import is_place, place_body
 from quotetrack.lexicon import first_name_gender, is_given_name, is_person_noun, singulars, words
@@ -620,14 +621,17 @@ def _retyped_full_names(found: list[Mention]) -> list[Mention]:
     return out
 
 
-def _prefer_longer_names(found: list[Mention], typed: list[Mention]) -> list[Mention]:
+def _prefer_longer_names(doc: ParsedDoc, found: list[Mention], typed: list[Mention]
+                         ) -> list[Mention]:
     """A name the lexicon reads off a proper-noun run replaces the shorter NER mentions
     inside it: a person's (``Jessica Ditto`` over ``Ditto``) or an organisation's
     (``Commission on Presidential Debates`` over ``Debates``); a person's never swallows
-    mentions the model tagged as different kinds."""
+    mentions the model tagged as different kinds, nor grows in a title-case headline
+    (its capitals are style: ``Elizabeth Warren`` | ``Hammers Wells Fargo CEO``)."""
     out = list(found)
     for p in typed:
-        if p.type == "PER" and " of " in p.text:
+        if p.type == "PER" and (" of " in p.text or title_case(
+                doc.sentences[doc.tokens[p.first].sent].tokens)):
             continue  # "Carla Benedetti of Guelph": a person and her town, not one name
         overlapping = [m for m in out if m.first <= p.last and p.first <= m.last]
         if p.type == "PER" and len({m.type for m in overlapping}) > 1:
@@ -691,7 +695,7 @@ def repair_types(doc: ParsedDoc, found: list[Mention], typed: list[Mention]) -> 
     """``found`` (the tagged mentions, in text order) with every document-level repair
     applied; ``typed`` is the lexicon's reading of every proper-noun run."""
     out = _retyped_full_names(_retyped_surnames(doc, _prefer_longer_names(
-        _opening_word_back(doc, found), typed)))
+        doc, _opening_word_back(doc, found), typed)))
     out = _acting_places(doc, _storms(_place_bodies(_plural_people(_acronym_people(out)))))
     out = [m for m in _placed_singletons(doc, retyped_leaders(doc, _datelines(
         doc, _bodies_throughout(doc, _described_bodies(doc, _described_people(doc, out))))))

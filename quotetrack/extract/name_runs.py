@@ -133,6 +133,16 @@ def _surname_as_noun(toks: Sequence[Token], t: Token, kind: str) -> bool:
         t.upos == "NOUN") and is_given_name(toks[0].text)
 
 
+def title_case(sentence: Sequence[Token]) -> bool:
+    """A sentence written in title case (a headline's style): of its words of four
+    letters or more that the model tagged as no name, three or more and four in five
+    capitalised (``... Hammers Wells Fargo CEO: 'You Should Be Criminally
+    Investigated.'``; not ``Corvane Minerals Ltd. cut its forecast on Monday.``)."""
+    long = [t for t in sentence if len(t.text) > 3 and t.text[:1].isalpha() and t.ner == "O"]
+    capitals = sum(t.text[:1].isupper() for t in long)
+    return capitals >= 3 and capitals >= 0.8 * len(long)
+
+
 def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
     """An NER mention grown to the whole run of capitalised proper nouns it sits in
     (``States`` -> ``United States``), titles never added to a person's name."""
@@ -141,8 +151,12 @@ def _extend(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
     titles = words("titles")
 
     first = doc.sentences[toks[0].sent].first
+    styled = kind == "PER" and title_case(doc.sentences[toks[0].sent].tokens)
 
     def fits(t: Token) -> bool:
+        if styled:
+            return False  # a headline's capitals are its style: "Elizabeth Warren" |
+            # "Hammers Wells Fargo CEO"
         tag = t.upos == "PROPN" or (kind != "PER" and t.upos == "ADJ" and t.i > first) or (
             kind != "PER" and t.upos == "NOUN" and t.i > toks[-1].i
             and t.text.lower() in words("organizations")) or (  # "Aurum Ridge Resources"
