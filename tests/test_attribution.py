@@ -1571,3 +1571,14 @@ def test_attribution_a_body_of_its_own_that_an_organisation_owns_is_not_that_org
     assert _body_owner(tree, council) is None
     owner = _body_owner(tree, office)
     assert owner is not None and owner.text == "Vollmer"
+
+
+def test_a_unit_of_a_body_the_model_tagged_a_person_still_speaks_as_the_body() -> None:
+    from quotetrack.pipeline import extract
+    from quotetrack.records import Article
+    from tests.nlp import parsed, with_ner
+
+    text = "Amnesty International's Nigeria office said it had received reports of shootings."
+    doc = with_ner(parsed(text), {"Amnesty": "B-PER", "International": "I-PER", "'s": "I-PER"})
+    q = extract(Article("t", text), doc).quotes[-1]
+    assert (q.speaker, q.role) == ("Amnesty International", "Nigeria office")

@@ -1215,3 +1215,29 @@ def test_a_name_does_not_run_over_an_opening_quote_mark_or_a_line_break() -> Non
                    {"Jacklyn": "B-PER", "Ashley": "I-PER", "\u201c": "I-PER", "Trump": "I-PER"})
     people = {e.name for e in find_entities(doc) if e.kind == "person"}
     assert "Jacklyn Ashley" in people and not any("\u201c" in n for n in people)
+
+
+def test_a_persons_name_loses_place_words_even_when_the_whole_run_is_tagged_a_person() -> None:
+    from tests.nlp import with_ner
+
+    doc = with_ner(parsed(
+        "According to Afghan Ambassador to the United States Hamdullah Mohib, the team "
+        "made progress. The United States welcomed the team."),
+        {"United": "B-PER", "States": "I-PER", "Hamdullah": "I-PER", "Mohib": "I-PER"})
+    from dataclasses import replace
+
+    toks = doc.tokens
+    second = [t.i for t in toks if t.text == "United"][1]
+    retagged = {second: "B-LOC", second + 1: "I-LOC"}
+    doc = replace(doc, sentences=tuple(replace(s, tokens=tuple(
+        replace(t, ner=retagged.get(t.i, t.ner)) for t in s.tokens)) for s in doc.sentences))
+    people = [e.name for e in find_entities(doc) if e.kind == "person"]
+    assert "Hamdullah Mohib" in people and not any("States" in p for p in people)
+
+
+def test_a_surnames_plural_tagged_a_body_is_left_to_the_family() -> None:
+    from tests.nlp import with_ner
+
+    doc = with_ner(parsed("Kevin Desrochers said his son came home. The Desrocherses said "
+                          "they had been told the same thing."), {"Desrocherses": "B-ORG"})
+    assert not any(e.name == "Desrocherses" for e in find_entities(doc))

@@ -548,6 +548,15 @@ def _plural_people(found: list[Mention]) -> list[Mention]:
         _plural_person_noun(w) for w in m.text.split()[1:]) else m for m in found]
 
 
+def _families(found: list[Mention]) -> list[Mention]:
+    """A one-word mention that is the plural of the surname of someone the article
+    names in full (``the Desrocherses``) names that family, not a body or a place: it
+    is left to coreference, which finds the people of the surname."""
+    surnames = {m.text.split()[-1] for m in found if m.type == "PER" and " " in m.text}
+    return [m for m in found if " " in m.text or m.type == "PER" or not any(
+        m.text in (s + "s", s + "es") for s in surnames)]
+
+
 def _placed_singletons(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """A one-word person name that the article never gives in full, never titles and
     never makes a subject, and that a place preposition governs somewhere (``near
@@ -695,8 +704,11 @@ def repair_types(doc: ParsedDoc, found: list[Mention], typed: list[Mention]) -> 
     """``found`` (the tagged mentions, in text order) with every document-level repair
     applied; ``typed`` is the lexicon's reading of every proper-noun run."""
     out = _retyped_full_names(_retyped_surnames(doc, _prefer_longer_names(
-        doc, _opening_word_back(doc, found), typed)))
-    out = _acting_places(doc, _storms(_place_bodies(_plural_people(_acronym_people(out)))))
+        doc, _without_place_words(doc, _opening_word_back(doc, found), typed), typed)))
+    # (a person's name rid of place words first: the lexicon's reading of the whole run,
+    # "United States Hamdullah Mohib" as a body, then replaces no person)
+    out = _acting_places(doc, _storms(_place_bodies(_plural_people(_acronym_people(
+        _families(out))))))
     out = [m for m in _placed_singletons(doc, retyped_leaders(doc, _datelines(
         doc, _bodies_throughout(doc, _described_bodies(doc, _described_people(doc, out))))))
         if _is_name(doc, m)]

@@ -207,8 +207,9 @@ def _body_owner(tree: Tree, head: Token) -> Token | None:
         return None  # "Vollmer's works council": a body of its own
     return next((c for c in tree.children(head.i, "nmod:poss") if c.upos == "PROPN"
                  and any(w.text in POSSESSIVES for w in tree.children(c.i, "case"))
-                 and (c.ner.endswith("ORG") or c.ner == "O" and (
-                     _proper(tree, c).kind == "organization"))),
+                 and (c.ner.endswith("ORG") or c.ner[2:] in ("", "PER") and (
+                     _proper(tree, c).kind == "organization"))),  # the name's own words
+                # over the model's tag: "Amnesty International" tagged a person
                 None)
 
 
