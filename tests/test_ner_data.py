@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from quotetrack.models.ner_data import gum_tags, name_spans, read_gum, read_news, tag_sentences
+from quotetrack.models.ner_data import (
+    NEWS_SPLITS,
+    gum_tags,
+    name_spans,
+    read_gum,
+    read_news,
+    read_texts,
+    tag_sentences,
+)
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -140,3 +149,42 @@ def test_two_names_side_by_side_each_begin(tmp_path: Path) -> None:
         ' {"text": "Ottawa Paris", "type": "OTH"}]}', "utf-8")
     assert list(read_news(gold, tmp_path / "set", _words)) == [
         [("Ottawa", "B-LOC"), ("Paris", "B-LOC")]]
+
+
+def test_a_set_written_for_ner_reads_its_text_files(tmp_path: Path) -> None:
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / "01-mail.txt").write_text("Hi Dana, Acme Corp moved to Denver.", "utf-8")
+    (texts / "02-post.txt").write_text("Denver wins.", "utf-8")
+    (texts / "notes.md").write_text("Denver", "utf-8")  # not a text of the set
+    (tmp_path / "set").mkdir()
+    (tmp_path / "set" / "01-mail.json").write_text(
+        '{"entities": [{"text": "Dana", "type": "PER"}, {"text": "Acme Corp", "type": "ORG"},'
+        ' {"text": "Denver", "type": "LOC"}]}', "utf-8")
+    (tmp_path / "set" / "02-post.json").write_text('{"entities": []}', "utf-8")
+    assert list(read_texts(texts, tmp_path / "set", _words)) == [
+        [("Hi", "O"), ("Dana", "B-PER"), (",", "O"), ("Acme", "B-ORG"), ("Corp", "I-ORG"),
+         ("moved", "O"), ("to", "O"), ("Denver", "B-LOC"), (".", "O")],
+        [("Denver", "O"), ("wins", "O"), (".", "O")]]
+
+
+def _set_texts(fixtures: Path, name: str) -> dict[str, str]:
+    gold = fixtures / "gold" / f"{name}.jsonl"
+    if gold.exists():
+        docs = [json.loads(line) for line in gold.read_text("utf-8").splitlines()]
+        return {d["id"]: d["text"] for d in docs}
+    folder = fixtures / "ner" / "texts" / name
+    return {p.stem: p.read_text("utf-8") for p in sorted(folder.glob("*.txt"))}
+
+
+def test_every_ner_set_lists_names_that_occur_in_its_texts() -> None:
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    for name in (n for names in NEWS_SPLITS.values() for n in names):
+        texts = _set_texts(fixtures, name)
+        assert len(texts) >= 10, name
+        for doc_id, text in texts.items():
+            listed = json.loads((fixtures / "ner" / name / f"{doc_id}.json").read_text("utf-8"))
+            assert listed["entities"], (name, doc_id)
+            for entity in listed["entities"]:
+                assert entity["type"] in ("PER", "ORG", "LOC"), (name, doc_id, entity)
+                assert entity["text"] in text, (name, doc_id, entity)

@@ -41,10 +41,13 @@ _JOINERS = {"of", "for", "and", "&", "de", "the", "on"}
 Sentence = list[tuple[str, str]]  # (surface token, IOB2 tag)
 Tokenizer = Callable[[str], list[list[tuple[int, int]]]]  # text -> sentences' token spans
 
-# The team's news NER gold (``fixtures/ner/<set>/``, over ``fixtures/gold/<set>.jsonl``)
-# by set; the blind speaker sets (news-heldout, news-heldout2, news-dev19) are in none.
+# The team's NER gold (``fixtures/ner/<set>/``) by set: over the texts of its news
+# sets (``fixtures/gold/<set>.jsonl``) and of texts written for NER alone in other
+# genres (``fixtures/ner/texts/<set>/``); the blind speaker sets (news-heldout,
+# news-heldout2, news-dev19) are in none.
 NEWS_SPLITS = {
-    "train": ("news-dev", *(f"news-dev{n}" for n in range(2, 15))),
+    "train": ("news-dev", *(f"news-dev{n}" for n in range(2, 15)),
+              *(f"genre-ner{n}" for n in range(1, 7))),
     "dev": ("news-dev15",),
     "test": ("news-dev16", "news-dev17", "news-dev18"),
 }
@@ -239,10 +242,21 @@ def read_news(gold: Path, annotations: Path, tokenize: Tokenizer) -> Iterator[Se
     of a listed string counts)."""
     for line in gold.read_text("utf-8").splitlines():
         doc = json.loads(line)
-        listed = json.loads((annotations / f"{doc['id']}.json").read_text("utf-8"))
-        names = [(e["text"], e["type"]) for e in listed["entities"] if e["type"] in TYPES]
-        text = doc["text"]
-        yield from tag_sentences(text, tokenize(text), name_spans(text, names))
+        yield from _tagged(doc["text"], annotations / f"{doc['id']}.json", tokenize)
+
+
+def read_texts(texts: Path, annotations: Path, tokenize: Tokenizer) -> Iterator[Sentence]:
+    """Sentences of a set written for NER alone: each ``texts/<name>.txt`` tagged with
+    the names listed in ``annotations/<name>.json`` (as ``read_news``)."""
+    for path in sorted(texts.glob("*.txt")):
+        yield from _tagged(path.read_text("utf-8"), annotations / f"{path.stem}.json",
+                           tokenize)
+
+
+def _tagged(text: str, listing: Path, tokenize: Tokenizer) -> Iterator[Sentence]:
+    listed = json.loads(listing.read_text("utf-8"))
+    names = [(e["text"], e["type"]) for e in listed["entities"] if e["type"] in TYPES]
+    return tag_sentences(text, tokenize(text), name_spans(text, names))
 
 
 def parsed_tokens(text: str) -> list[list[tuple[int, int]]]:
@@ -264,8 +278,14 @@ def parsed_tokens(text: str) -> list[list[tuple[int, int]]]:
 def _news(fixtures: Path | None, split: str, tokenize: Tokenizer) -> list[Sentence]:
     if fixtures is None:
         return []
-    return [s for name in NEWS_SPLITS[split] for s in read_news(
-        fixtures / "gold" / f"{name}.jsonl", fixtures / "ner" / name, tokenize)]
+    return [s for name in NEWS_SPLITS[split] for s in _read_set(fixtures, name, tokenize)]
+
+
+def _read_set(fixtures: Path, name: str, tokenize: Tokenizer) -> Iterator[Sentence]:
+    gold = fixtures / "gold" / f"{name}.jsonl"
+    if gold.exists():
+        return read_news(gold, fixtures / "ner" / name, tokenize)
+    return read_texts(fixtures / "ner" / "texts" / name, fixtures / "ner" / name, tokenize)
 
 
 def build(shared: Path, out: Path, limit: int | None = None, fixtures: Path | None = None,
