@@ -97,7 +97,7 @@ def test_train_averages_the_last_snapshots_in_step_order(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("flag", ["--pos-dropout", "--dep-dropout", "--ner-dropout",
-                                  "--tok-shape"])
+                                  "--tok-shape", "--ner-shape"])
 @pytest.mark.parametrize("bad", ["0.3", "a,b", "0.3,0.1,0.2"])
 def test_train_rejects_malformed_dropout(flag: str, bad: str) -> None:
     from quotetrack.models import train
@@ -123,6 +123,17 @@ def test_train_ner_dropout_reaches_stanza() -> None:
     args = train._train_ner(plan)
     assert args[args.index("--dropout") + 1] == "0.3"
     assert args[args.index("--word_dropout") + 1] == "0.1"
+
+
+def test_train_ner_shape_reaches_stanza_and_defaults_to_the_shipped_models() -> None:
+    from quotetrack.models import train
+
+    args = train._train_ner(train._parse_args(["--stages", "ner"]))
+    assert (args[args.index("--hidden_dim") + 1], args[args.index("--char_hidden_dim") + 1]
+            ) == ("160", "80")
+    args = train._train_ner(train._parse_args(["--ner-shape", "128,64", "--stages", "ner"]))
+    assert (args[args.index("--hidden_dim") + 1], args[args.index("--char_hidden_dim") + 1]
+            ) == ("128", "64")
 
 
 def test_train_tokenizer_shape_reaches_stanza() -> None:
