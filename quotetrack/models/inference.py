@@ -381,22 +381,25 @@ def batched_viterbi() -> AbstractContextManager[None]:
 
 def ner_chars_once() -> AbstractContextManager[None]:
     """Within, the entity tagger's data loader looks up the character ids of each
-    distinct spelling once per batch of documents (Stanza maps every word's characters
-    anew); the ids are the same."""
+    distinct spelling, and the id of each distinct placeholder tag, once per batch of
+    documents (Stanza maps every word's characters and tag anew); the ids are the same."""
     from stanza.models.ner.data import DataLoader
 
     def preprocess(self: Any, data: list[Any], vocab: Any, args: dict[str, Any]
                    ) -> list[Any]:
         lower = bool(args.get("char_lowercase", False))
         chars: dict[str, list[int]] = {}
+        tags: dict[Any, Any] = {}
         out = []
         for sent in data:
             ids = []
             for w in sent:
                 if w[0] not in chars:
                     chars[w[0]] = vocab["char"].map(list(w[0].lower() if lower else w[0]))
+                if w[1] not in tags:
+                    tags[w[1]] = vocab["tag"].map([w[1]])[0]
                 ids.append(list(chars[w[0]]))
-            out.append([[w[0] for w in sent], ids, vocab["tag"].map([w[1] for w in sent])])
+            out.append([[w[0] for w in sent], ids, [tags[w[1]] for w in sent]])
         return out
 
     return _swapped((DataLoader, "preprocess", preprocess))
