@@ -492,9 +492,10 @@ class BatchViterbi:
         pointers = np.zeros_like(batch, dtype=np.int32)
         trellis[:, 0] = batch[:, 0]
         for t in range(1, batch.shape[1]):
-            v = np.expand_dims(trellis[:, t - 1], 2) + transitions
-            trellis[:, t] = batch[:, t] + np.max(v, 1)
-            pointers[:, t] = np.argmax(v, 1)
+            v = trellis[:, t - 1, :, None] + transitions
+            best = np.argmax(v, 1)  # the maximum read at its argmax: one pass, not two
+            trellis[:, t] = batch[:, t] + np.take_along_axis(v, best[:, None, :], 1)[:, 0]
+            pointers[:, t] = best
         self.batch, self.transitions = batch, transitions
         self.trellis, self.pointers = trellis, pointers
 
