@@ -200,28 +200,30 @@ _UNITS = frozenset({"office", "branch", "website", "site", "account", "page", "u
                     "division", "arm", "wing", "chapter", "bureau", "headquarters", "feed"})
 
 
+def _unit_owners(tree: Tree, head: Token) -> list[Token]:
+    """The possessors of ``head`` when it is a unit or site of a body (``office``,
+    ``website``) in lower case: its ``nmod:poss`` children marked by a possessive."""
+    if not head.text.islower() or head.lemma.lower() not in _UNITS:
+        return []  # "Vollmer's works council": a body of its own
+    return [c for c in tree.children(head.i, "nmod:poss")
+            if any(w.text in POSSESSIVES for w in tree.children(c.i, "case"))]
+
+
 def _body_owner(tree: Tree, head: Token) -> Token | None:
     """``Amnesty International's Nigeria office``, ``IRCC's website``: a unit or site a
     named organisation owns speaks as that organisation (the owner's head word)."""
-    if not head.text.islower() or head.lemma.lower() not in _UNITS:
-        return None  # "Vollmer's works council": a body of its own
-    return next((c for c in tree.children(head.i, "nmod:poss") if c.upos == "PROPN"
-                 and any(w.text in POSSESSIVES for w in tree.children(c.i, "case"))
-                 and (c.ner.endswith("ORG") or c.ner[2:] in ("", "PER") and (
-                     _proper(tree, c).kind == "organization"))),  # the name's own words
-                # over the model's tag: "Amnesty International" tagged a person
-                None)
+    # (the name's own words over the model's tag: "Amnesty International" tagged a person)
+    return next((c for c in _unit_owners(tree, head) if c.upos == "PROPN" and (
+        c.ner.endswith("ORG") or c.ner[2:] in ("", "PER") and (
+            _proper(tree, c).kind == "organization"))), None)
 
 
 def _described_owner(tree: Tree, head: Token) -> Token | None:
     """``the university's website``: a unit or site of a body the text describes
     speaks as that description (the owner's noun, resolved like ``the university``)."""
-    if not head.text.islower() or head.lemma.lower() not in _UNITS:
-        return None
-    return next((c for c in tree.children(head.i, "nmod:poss") if c.upos == "NOUN"
-                 and c.text.islower() and c.lemma.lower() in words("organizations")
-                 and c.lemma.lower() not in _UNITS and any(
-                     w.text in POSSESSIVES for w in tree.children(c.i, "case"))), None)
+    return next((c for c in _unit_owners(tree, head) if c.upos == "NOUN" and c.text.islower()
+                 and c.lemma.lower() in words("organizations")
+                 and c.lemma.lower() not in _UNITS), None)
 
 
 def _named_below(tree: Tree, head: Token) -> Token | None:

@@ -3,11 +3,12 @@
 Sources (read-only, ``shared/``): Universal NER for English-EWT (IOB2, dev and test
 splits; ``PER``/``ORG``/``LOC``, ``OTH`` dropped) and GUM's entity annotation of the
 openly licensed genres (``Entity=`` in MISC; named mentions of ``person``,
-``organization`` and ``place`` only), and, when asked for, the team's news NER gold
-(``fixtures/ner/``: the names listed for each article of the team's news sets, cut
-into tokens by the shipped parse adapter).  Splits are by document:
+``organization`` and ``place`` only), and, when asked for, the team's NER gold
+(``fixtures/ner/``: the names listed for each article of the team's news sets and of
+its texts in other genres, cut into tokens by the shipped parse adapter).  Splits are by document:
 
-- train: UNER-EWT dev, GUM train (open genres), news-dev and news-dev2..14;
+- train: UNER-EWT dev, GUM train (open genres), news-dev and news-dev2..14, and the
+  texts written for NER alone in six other genres (genre-ner1..6);
 - dev (model selection): GUM dev (open genres), news-dev15;
 - test (held out, never trained or tuned on): UNER-EWT test, GUM test (open genres),
   news-dev16..18.
