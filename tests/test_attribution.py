@@ -1582,3 +1582,36 @@ def test_a_unit_of_a_body_the_model_tagged_a_person_still_speaks_as_the_body() -
     doc = with_ner(parsed(text), {"Amnesty": "B-PER", "International": "I-PER", "'s": "I-PER"})
     q = extract(Article("t", text), doc).quotes[-1]
     assert (q.speaker, q.role) == ("Amnesty International", "Nigeria office")
+
+
+def test_attribution_a_surname_after_mrs_is_the_woman_of_two_people_sharing_it() -> None:
+    text = ("Hillary Clinton spoke in Iowa on Monday. Former President Bill Clinton "
+            "campaigned in Ohio. Mrs. Clinton said the plan would create jobs.")
+    assert run(text).quotes[-1].speaker == "Hillary Clinton"
+
+
+def test_attribution_a_plural_noun_after_a_name_is_a_group_not_that_person() -> None:
+    text = ("Donald Trump spoke in Ohio on Monday. Trump supporters said the rally in "
+            "Florida would go ahead.")
+    q = run(text).quotes[-1]
+    assert (q.speaker, q.speaker_kind) == ("Trump supporters", "group")
+
+
+def test_attribution_a_report_compounded_with_a_body_is_that_body_s() -> None:
+    text = ("Hillary Clinton is seizing upon a New York Times report that Donald Trump had "
+            "a net loss of more than $915 million in 1995.")
+    q = run(text).quotes[-1]
+    assert (q.speaker, q.cue and q.cue.text) == ("New York Times", "report")
+
+
+def test_attribution_a_that_clause_right_after_a_reporting_noun_is_the_noun_s() -> None:
+    text = ("Donald Trump spoke in Ohio on Monday. Politifact seized on Trump's claim that "
+            "there have been thousands of shootings in Chicago.")
+    q = run(text).quotes[-1]
+    assert (q.speaker, q.cue and q.cue.text) == ("Donald Trump", "claim")
+
+
+def test_attribution_an_infinitive_s_speaker_is_its_governor_s_object() -> None:
+    text = ("Elizabeth Warren questioned John Stumpf on Tuesday. The senator also forced "
+            "Stumpf to admit that no senior executives have been held accountable.")
+    assert run(text).quotes[-1].speaker == "John Stumpf"

@@ -295,6 +295,9 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
                 node is not cue and _within(node, avoid)):
             break  # "Karpinsky, asked whether ..., said", "said" hung on "asked"; a cue
             # hung on its own quote ('while chanting, "Hands up, don't shoot"') goes past it
+        controller = _object_controller(tree, node, avoid) if node is cue else None
+        if controller is not None:
+            return Source(controller, "governing-subject")
         node = tree.tokens[node.head]
         reporting = _reporting_clause(tree, cue, node)
         reported = reported or (node if reporting is not node else None)
@@ -473,14 +476,19 @@ def _after_to(tree: Tree, cue: Token) -> Token | None:
 
 
 def _noun_source(tree: Tree, noun: Token, avoid: Ranges) -> Source | None:
-    """Who holds a reported noun: ``Trump's claim``, ``the claim by Trump``, or the
-    subject of the verb that has it (``Trump repeated his claim that ...``)."""
+    """Who holds a reported noun: ``Trump's claim``, ``the claim by Trump``, the body or
+    person compounded before it (``a New York Times report``), or the subject of the verb
+    that has it (``Trump repeated his claim that ...``)."""
     for c in tree.children(noun.i, "nmod"):
         poss = c.deprel == "nmod:poss" and c.text.lower() not in ("its", "their", "his",
                                                                    "her", "my", "our")
         by = any(w.text.lower() == "by" for w in tree.children(c.i, "case"))
         if (poss or by) and not _within(c, avoid):
             return Source(c, "cue-subject")
+    issuer = [c for c in tree.children(noun.i, "compound") if c.ner[2:] in ("ORG", "PER")
+              and not _within(c, avoid)]  # "a New York Times report that ...": the Times'
+    if issuer:
+        return Source(issuer[-1], "cue-subject")
     pron = [c for c in tree.children(noun.i, "nmod:poss") if not _within(c, avoid)]
     if pron and noun.head >= 0 and _opposes(tree.tokens[noun.head]):
         # "the court rejected her argument that ...": hers
@@ -973,7 +981,9 @@ def _person_within(coref: Coref, head: Token, mention: Span | None) -> Entity | 
     role = head.lemma.lower() in words("titles") or head.lemma.lower() in words("person_nouns")
     if head.upos == "PRON" or mention is None or not role:
         return None  # "the Clinton campaign" is the campaign, not Clinton
-    for c in reversed(coref.tree.children(head.i, "appos", "flat", "compound")):
+    plural = "Number=Plur" in head.feats  # "Clinton supporters": a group, not Clinton
+    for c in reversed(coref.tree.children(head.i, "appos", "flat", *(
+            () if plural else ("compound",)))):
         e = coref.entity_of(c.i)
         if e is not None and e.kind == "person":
             return e
@@ -1111,6 +1121,21 @@ def _the_after(tree: Tree, c: Token, cases: tuple[str, ...]) -> bool:
     """``c`` heads a definite phrase after one of ``cases`` (``for the agency``)."""
     return any(w.text.lower() in cases for w in tree.children(c.i, "case")) and any(
         d.text.lower() == "the" for d in tree.children(c.i, "det"))
+
+
+_CONTROLLERS = frozenset({"NOUN", "PROPN"})
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
+
+def _object_controller(tree: Tree, xcomp: Token, avoid: Ranges) -> Token | None:
+    """``forced Stumpf to admit that ...``: an infinitive complement's understood
+    subject is its governor's object when it has one (object control; not ``promise``)."""
+    if xcomp.rel != "xcomp" or xcomp.head < 0 or tree.tokens[xcomp.head].lemma.lower() in (
+            "promise", "vow", "pledge"):
+        return None
+    found = [c for c in tree.children(xcomp.head, "obj", "iobj") if c.i < xcomp.i and not (
+        _within(c, avoid)) and (c.upos in _CONTROLLERS or c.text.lower() in _OBJECT_PRONOUNS)]
+    return found[0] if found else None
 
 
 def _governing_subject(tree: Tree, node: Token, avoid: Ranges) -> Token | None:

@@ -24,6 +24,7 @@ from quotetrack.extract.cues import (
     has_source,
     is_cue,
     modifier_clause,
+    noun_before_clause,
     other_phrasal,
     phrase_start,
     reduced_passive,
@@ -696,7 +697,8 @@ def _unnested(tree: Tree, claims: list[Claim]) -> list[Claim]:
 
 
 def _noun_claims(tree: Tree, scope: Scope) -> list[Claim]:
-    """``his claim that the vote was rigged``: a reporting noun with a ``that`` clause,
+    """``his claim that the vote was rigged``: a reporting noun with a ``that`` clause
+    (also one the parse hung on a verb that reports nothing, see ``noun_before_clause``),
     the ``that`` between them (attitude nouns such as ``belief`` only in the
     attributions scope)."""
     nouns = reporting_nouns()
@@ -705,7 +707,9 @@ def _noun_claims(tree: Tree, scope: Scope) -> list[Claim]:
         kind = nouns.get(t.lemma.lower()) if t.upos == "NOUN" else None
         if kind is None or (kind == "attribution" and scope != "attributions"):
             continue
-        for c in tree.children(t.i, "acl", "ccomp"):
+        hung = [c for c in tree.children(t.head, "ccomp") if noun_before_clause(tree, c) is t
+                and not frames_of(tree.tokens[t.head], scope)] if t.head >= 0 else []
+        for c in [*tree.children(t.i, "acl", "ccomp"), *hung]:
             marks = tree.children(c.i, "mark")
             if c.i > t.i and any(m.text.lower() == "that" and t.i < m.i < c.i for m in marks):
                 own = contiguous(tree.subtree(c.i), c.i)

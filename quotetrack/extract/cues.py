@@ -16,7 +16,7 @@ from typing import Literal
 
 from quotetrack.extract.marks import is_mark_token
 from quotetrack.extract.syntax import Tree
-from quotetrack.lexicon import singulars, speech_verb, words
+from quotetrack.lexicon import reporting_nouns, singulars, speech_verb, words
 from quotetrack.records import Cue, Token
 
 Scope = Literal["claims", "attributions"]
@@ -227,7 +227,21 @@ def that_clause(tree: Tree, t: Token) -> bool:
             subj[0].upos == "NOUN" and "Number=Plur" in subj[0].feats)):
         return False
     return any(c.i > t.i and any(m.text.lower() == "that" for m in tree.children(c.i, "mark"))
-               for c in tree.children(t.i, "ccomp"))
+               and noun_before_clause(tree, c) is None for c in tree.children(t.i, "ccomp"))
+
+
+def noun_before_clause(tree: Tree, clause: Token) -> Token | None:
+    """The reporting noun, object of the clause's governor, right before the ``that``
+    opening a clause the parse hung on the verb (``seized on Trump's claim that ...``):
+    the clause completes the noun."""
+    marks = [m for m in tree.children(clause.i, "mark") if m.text.lower() == "that"]
+    if not marks or marks[0].i == 0 or clause.head < 0:
+        return None
+    noun = tree.tokens[marks[0].i - 1]
+    if noun.upos != "NOUN" or noun.head != clause.head or noun.rel not in ("obj", "obl") or (
+            noun.lemma.lower() not in reporting_nouns()):
+        return None
+    return noun
 
 
 def parallel_report(tree: Tree, verb: Token, clause: Token) -> bool:

@@ -524,13 +524,21 @@ def _person_groups(doc: ParsedDoc, mentions: Sequence[Mention]) -> list[list[Men
             k for k in full if k.split()[0].lower() == word] or _first_surname(
             word, list(full)) or _misspelt(doc, m, list(full))
         if owners:
-            owner = _nearest(doc, full, owners, m)
+            owner = _nearest(doc, full, _same_gender(doc, m, owners), m)
             while owner in moved:
                 owner = moved[owner]
             groups[owner].append(m)
         else:
             groups.setdefault(_key(m), []).append(m)
     return list(groups.values())
+
+
+def _same_gender(doc: ParsedDoc, m: Mention, owners: list[str]) -> list[str]:
+    """Of the full names a surname may stand for, those whose given name does not
+    contradict the honorific before it (``Mrs. Clinton``: Hillary, not Bill Clinton)."""
+    gender = _honorific_gender(doc, m)
+    kept = [k for k in owners if first_name_gender(k.split()[0]) in (None, gender)]
+    return kept if gender and kept else owners
 
 
 def _first_surname(word: str, names: list[str]) -> list[str]:
@@ -647,18 +655,22 @@ def _canonical(ms: Sequence[Mention]) -> str:
     return max(counts, key=lambda n: (len(n.split()), counts[n], len(n)))
 
 
+_GENDERED_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "sir": "m", "lady": "f",
+                        "madam": "f"}
+
+
+def _honorific_gender(doc: ParsedDoc, m: Mention) -> str | None:
+    """``m`` or ``f`` from an honorific right before a mention or opening it (``Mr.``)."""
+    prev = doc.tokens[m.first - 1].text.lower().rstrip(".") if m.first > 0 else ""
+    first = m.text.split()[0].lower().rstrip(".")
+    return _GENDERED_HONORIFICS.get(prev) or _GENDERED_HONORIFICS.get(first)
+
+
 def _gender(doc: ParsedDoc, name: str, ms: Sequence[Mention]) -> str | None:
     """From an honorific right before a mention (``Mr.``, ``Ms.``), else the first name."""
-    honorifics = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
-                  "sir": "m", "lady": "f", "madam": "f"}
     for m in ms:
-        if m.first > 0:
-            prev = doc.tokens[m.first - 1].text.lower()
-            if prev in honorifics:
-                return honorifics[prev]
-        first = m.text.split()[0].lower().rstrip(".")
-        if first in honorifics:
-            return honorifics[first]
+        if gender := _honorific_gender(doc, m):
+            return gender
     return first_name_gender(name.split()[0])  # "Melanie", "Kevin": a given name alone too
 
 
