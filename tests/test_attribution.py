@@ -1615,3 +1615,32 @@ def test_attribution_an_infinitive_s_speaker_is_its_governor_s_object() -> None:
     text = ("Elizabeth Warren questioned John Stumpf on Tuesday. The senator also forced "
             "Stumpf to admit that no senior executives have been held accountable.")
     assert run(text).quotes[-1].speaker == "John Stumpf"
+
+
+@pytest.mark.parametrize("text", [
+    'Douglas Brinkley, a historian who attended the session, recalled, "Out of nowhere, the '
+    'president changed the subject."',
+    'Douglas Brinkley, a historian who attended the session, recalled, "Out of nowhere, he '
+    "said, 'If we don't do anything on the climate issue, all bets are off.'\"",
+])
+def test_attribution_a_cue_after_a_name_s_appositive_is_that_name_s(text: str) -> None:
+    q = run(text).quotes[-1]
+    assert q.speaker == "Douglas Brinkley"
+    assert q.speaker_mention is not None and "recalled" not in q.speaker_mention.text
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Mayor Ann Smith sent a letter to the minister on Monday. "We cannot wait any longer," '
+     "the letter reads.", "Ann Smith"),
+    ('The mayors of three towns sent a letter to the minister on Monday. "We cannot wait any '
+     'longer," the letter read.', "mayors of three towns"),
+])
+def test_attribution_a_text_that_reads_speaks_for_its_issuer(text: str, speaker: str) -> None:
+    q = run(text).quotes[-1]
+    assert (q.speaker, q.cue and q.cue.text[:4]) == (speaker, "read")
+
+
+def test_attribution_a_sign_or_a_reader_reading_words_is_no_cue() -> None:
+    text = ('Outside, demonstrators held signs reading "Let Candidates Speak" as the argument '
+            'went on. One sign read: "Kids Over Clicks." Smith read "The Raven" aloud.')
+    assert run(text).quotes == ()

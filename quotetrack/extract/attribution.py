@@ -288,6 +288,9 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
     subj = _free_adjunct_subject(tree, cue, avoid) or _parenthetical_subject(tree, cue, avoid)
     if subj is not None:
         return Source(subj, "governing-subject")
+    subj = _appositive_reporter(tree, cue, avoid) or _subject_given_into_quote(tree, cue, avoid)
+    if subj is not None:
+        return Source(subj, "cue-subject")
     node, reported = cue, None
     for _ in range(3):
         if node.head < 0 or node.rel not in ("conj", "xcomp", "advcl") and not (
@@ -1143,6 +1146,30 @@ def _governing_subject(tree: Tree, node: Token, avoid: Ranges) -> Token | None:
     return _quoted_subject(tree, node, avoid) or _subject(tree, node, avoid) or (
         _set_off_before(tree, node, avoid) if node.lemma.lower() == "quote" else None) or (
         _predicate_of_root_noun(tree, node))
+
+
+def _appositive_reporter(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:
+    """``Douglas Brinkley, a historian who attended the session, recalled, "..."``
+    parsed with the cue a modifier of the appositive: a speech verb set off by a comma
+    after a name's appositive is that name's verb."""
+    head = tree.tokens[cue.head] if cue.head >= 0 else None
+    if head is None or cue.rel != "acl" or head.rel != "appos" or head.head < 0 or (
+            cue.i == 0 or tree.tokens[cue.i - 1].text != ",") or (
+            speech_verb(cue.lemma, cue.text) is None):
+        return None
+    name = tree.tokens[head.head]
+    return name if name.i < head.i and not _within(name, avoid) else None
+
+
+def _subject_given_into_quote(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:
+    """``Douglas Brinkley, ..., recalled, "Out of nowhere, he said, ..."``, the name
+    parsed as the subject of a verb inside the quote the cue hangs on: a subject before
+    the cue is the cue's when its verb lies inside the quote."""
+    head = tree.tokens[cue.head] if cue.head >= 0 else None
+    if head is None or not _within(head, avoid):
+        return None
+    subj = [s for s in tree.children(head.i, "nsubj") if s.i < cue.i and not _within(s, avoid)]
+    return subj[0] if subj else None
 
 
 def _predicate_of_root_noun(tree: Tree, verb: Token) -> Token | None:

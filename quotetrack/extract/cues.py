@@ -155,10 +155,23 @@ def reduced_passive(tree: Tree, t: Token) -> bool:
     return t.xpos == "VBN" and t.rel == "acl" and not tree.children(t.i, "nsubj")
 
 
+# Verbs that report only a text's words: "the post read", "the letter reads" (not a
+# person reading, nor "signs reading ...": a sign's words are no one's statement).
+TEXT_VERBS = frozenset({"read"})
+
+
+def reads_no_text(tree: Tree, t: Token) -> bool:
+    """``t`` is a text verb (``TEXT_VERBS``) whose subject names no text."""
+    return t.lemma.lower() in TEXT_VERBS and not any(
+        is_text_noun(s) for s in tree.children(t.i, "nsubj"))
+
+
 def has_source(tree: Tree, t: Token) -> bool:
     """A reporting verb needs someone reporting: its own subject, one it borrows
     (``..., adding that``), or a relative clause's antecedent; a finite verb has a
-    subject the parser lost."""
+    subject the parser lost.  A text verb needs a text for its subject."""
+    if reads_no_text(tree, t):
+        return False
     active = [c for c in tree.children(t.i, "nsubj") if c.deprel != "nsubj:pass"]
     if tree.children(t.i, "aux:pass") or (t.xpos == "VBN" and t.rel != "conj" and not active
                                             and not tree.children(t.i, "aux")):

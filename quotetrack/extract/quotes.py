@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from itertools import takewhile
 
 from quotetrack.extract.claims import Claim, clause_extent, find_claims
-from quotetrack.extract.cues import Scope, cue_of, has_source, is_cue, unsaid
+from quotetrack.extract.cues import Scope, cue_of, has_source, is_cue, reads_no_text, unsaid
 from quotetrack.extract.furniture import furniture
 from quotetrack.extract.marks import QUOTE_CHARS, Marked, after_mark, find_marked
 from quotetrack.extract.nesting import narration_stops, nested_quotes
@@ -103,7 +103,7 @@ def direct_cue(tree: Tree, m: Marked) -> int | None:
     best: tuple[int, int, int] | None = None
     for s in sorted(_candidate_sentences(tree, m, inside)):
         for t in tree.doc.sentences[s].tokens:
-            if t.i in ids or not is_cue(t, indirect=False):
+            if t.i in ids or not is_cue(t, indirect=False) or reads_no_text(tree, t):
                 continue
             link = _link(tree, t, words)
             subject = bool(tree.children(t.i, "nsubj"))

@@ -61,6 +61,9 @@ def _text(tree: Tree, toks: list[Token]) -> str:
 def mention_span(tree: Tree, head: Token) -> Span:
     """The mention's character span: the head's phrase without clauses hung on it."""
     cut = [c.i for c in tree.children(head.i) if c.rel in _CUT_RELS or c.deprel == "acl:relcl"]
+    cut += [c.i for a in tree.children(head.i, "appos") for c in tree.children(a.i, "acl")
+            if c.i > 0 and tree.tokens[c.i - 1].text == "," and speech_verb(c.lemma, c.text)]
+    # "Douglas Brinkley, a historian ..., recalled": the verb hung on the appositive
     toks = trimmed(contiguous(tree.subtree(head.i, skip=cut), head.i))
     toks = toks or [head]
     return Span(toks[0].start, toks[-1].end, _text(tree, toks))
