@@ -1046,3 +1046,12 @@ def test_coref_an_owner_s_office_is_the_one_body_named_with_both_nouns() -> None
             "numbers.")
     assert speakers(text)[-1].speaker == (
         "Office of the Information and Privacy Commissioner of Ontario")
+
+
+def test_coref_it_after_a_fronted_adjunct_is_the_body_described_just_before() -> None:
+    doc = parsed("The European Commission imposed duties on Wednesday. Farmers near Stuttgart "
+                 "protested.\n\nThe Commission says it has taken that concern into account. "
+                 "In its notice, it said that the impact would be limited.")
+    coref = Coref.build(Tree(doc))
+    it = [t for t in doc.tokens if t.text == "it" and t.rel == "nsubj"][-1]
+    assert [e.name for e in coref._described_subject(it, "n", ())] == ["European Commission"]

@@ -108,6 +108,8 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
     # "The last time they met, both presidents said": a time noun is a parser slip
     subj = [s for s in tree.children(cue.i, "nsubj") if not _within(s, avoid)
             and s.lemma.lower() not in words("calendar")]
+    if len(subj) > 1:  # "A spokeswoman ..., said the company disagreed": the reported
+        subj = [s for s in subj if not _opens_clause(tree, s, cue)] or subj  # clause's
     if len(subj) > 1:  # "ST. JOHN'S -- ..., the auditor general says": a dateline is none
         subj = [s for s in subj if not _dateline(tree, s)] or subj
     if len(subj) > 1:  # "A spokesman for Gerald Fenwick-Ames said", "Ames" a subject too:
@@ -120,6 +122,9 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
         subj = [s for s in subj if not _possessor(tree, s)] or subj
     if len(subj) > 1:  # "The Party, whose candidate is X, said" misparsed: a subject
         subj = [s for s in subj if not _relative_whose(tree, s)] or subj  # with its own
+    fronted = _person_after_fronted_place(tree, subj)
+    if fronted is not None:
+        return fronted
     prev = tree.tokens[cue.i - 1] if cue.i > 0 else None
     if len(subj) > 1 and prev is not None and prev.text != "," and not is_mark_token(
             prev.text):  # "X said Cairo, ..., would": no inversion without a comma or mark
@@ -135,6 +140,33 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
             w.text.lower() == "by" for w in tree.children(c.i, "case"))]
         return agents[0] if agents else None
     return subj[0] if subj else _name_before(tree, cue)
+
+
+def _opens_clause(tree: Tree, s: Token, cue: Token) -> bool:
+    """A subject after the cue that a finite verb follows (``said the company
+    disagreed``): the reported clause's subject, misparsed as the cue's."""
+    if s.i < cue.i:
+        return False
+    nxt = tree.tokens[s.i + 1] if s.i + 1 < len(tree.tokens) else None
+    return nxt is not None and nxt.sent == s.sent and nxt.upos in ("VERB", "AUX") and (
+        nxt.xpos in ("VBD", "VBZ", "VBP", "VBN", "MD"))
+
+
+_SPATIAL = frozenset({"outside", "inside", "near", "beyond", "behind", "across", "at"})
+
+
+def _person_after_fronted_place(tree: Tree, subj: list[Token]) -> Token | None:
+    """``Outside Queen Elizabeth Secondary in Surrey, parent Harjit Dhillon, ... said``,
+    the place read as the subject and the person as its appositive: after a sentence's
+    opening spatial word, a place or body's name is the setting and the person named
+    after it the subject."""
+    if not subj or subj[0].ner.endswith("PER"):
+        return None
+    first = tree.doc.sentences[subj[0].sent].tokens[0]
+    if first.text.lower() not in _SPATIAL or first.i >= min(s.i for s in subj):
+        return None
+    people = [a for s in subj for a in tree.children(s.i, "appos") if a.ner.endswith("PER")]
+    return people[0] if people else None
 
 
 def _name_before(tree: Tree, cue: Token) -> Token | None:
@@ -373,7 +405,12 @@ def _set_off_before(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:
                 k = first - 1  # "Joanna Price, an analyst at Keefe Hollis,": an employer
                 continue
             run = range(first, k + 1)
-            return next((toks[j] for j in run if toks[j].head not in run), toks[k])
+            name = next((toks[j] for j in run if toks[j].head not in run), toks[k])
+            head = toks[name.head] if name.head >= 0 else None
+            if name.rel == "conj" and head is not None and head.i < name.i and (
+                    head.ner.endswith("PER")) and not _within(head, avoid):
+                return head  # "..., Dr Aisha Mensah and Dr Tom Fairley, said": both, the
+            return name  # first named first
         k -= 1
     return None
 

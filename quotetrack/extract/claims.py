@@ -551,7 +551,9 @@ def _rest_of_sentence(tree: Tree, t: Token, scope: Scope = "claims") -> list[Cla
     skip = {w.i for c in tree.children(t.i, *rels)
             if c.upos in ("NOUN", "PROPN", "PRON", "ADV", "PUNCT") and c.i > t.i
             and tree.tokens[c.i - 1].i <= t.i + 3 for w in tree.subtree(c.i)}
-    if any(t.i < c.i <= t.i + 2 and c.upos in ("PROPN", "NOUN") for c in subjects):
+    reported = _reported_subject(tree, t, subjects)
+    if reported is None and any(t.i < c.i <= t.i + 2 and c.upos in ("PROPN", "NOUN")
+                                for c in subjects):
         return []  # "said Tim Hess, a developer who ...": the words after name the speaker
     rest = _before_next_cue(tree, [w for w in sent if w.i > t.i])
     while rest and (rest[0].i in skip or rest[0].upos == "PUNCT"):
@@ -559,7 +561,7 @@ def _rest_of_sentence(tree: Tree, t: Token, scope: Scope = "claims") -> list[Cla
     if scope == "claims" and (_embedded_question(tree, t, rest[:1]) or _thing_object(
             tree, t, rest)):
         return []  # "explained what the budget would mean", "announced the start of ..."
-    finite = any(w.xpos in _FINITE for w in rest)
+    finite = reported is not None or any(w.xpos in _FINITE for w in rest)
     that = bool(rest) and rest[0].text.lower() == "that" and rest[0].upos == "SCONJ"
     if len(rest) < 4 or not finite or (rest[0].upos in (
             "ADP", "SCONJ", "PART", "VERB", "CCONJ", "AUX") and not that):
@@ -568,6 +570,17 @@ def _rest_of_sentence(tree: Tree, t: Token, scope: Scope = "claims") -> list[Cla
 
 
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _reported_subject(tree: Tree, t: Token, subjects: list[Token]) -> Token | None:
+    """``A spokeswoman ... said the company disagreed``, parsed with two subjects of
+    ``said``: the one after the cue that a verb follows, when another precedes the cue,
+    is the reported clause's."""
+    if not any(c.i < t.i for c in subjects):
+        return None
+    return next((c for c in subjects if c.i > t.i and c.i + 1 < len(tree.tokens) and (
+        tree.tokens[c.i + 1].upos in ("VERB", "AUX")) and tree.tokens[c.i + 1].xpos in (
+            *_FINITE, "VBN")), None)
 
 
 def _before_next_cue(tree: Tree, rest: list[Token]) -> list[Token]:
@@ -607,6 +620,7 @@ def _according_claims(tree: Tree) -> list[Claim]:
         if source is None or source.sent != t.sent:
             continue
         phrase = {w.i for w in tree.subtree(source.i)} | {t.i, t.i + 1}
+        phrase |= _rest_of_name(tree, source)
         sent = tree.doc.sentences[t.sent].tokens
         rest = [w for w in sent if w.i not in phrase]
         relayed = _relayed_report(tree, source)
@@ -617,6 +631,24 @@ def _according_claims(tree: Tree) -> list[Claim]:
         if span:
             cue_end = toks[t.i + 1].end
             out.append(Claim(*span, t.i, tree.doc.text[t.start:cue_end], "according to"))
+    return out
+
+
+def _rest_of_name(tree: Tree, source: Token) -> set[int]:
+    """The words of the source's name the parse hung elsewhere, and the appositive set
+    off after it (``According to Castlegate Underwriting Ltd., a London-based marine
+    insurer, ...``, ``Ltd.`` hung on the verb): the model's tagged run, surface-read."""
+    toks = tree.tokens
+    k = source.i
+    while source.ner != "O" and k + 1 < len(toks) and toks[k + 1].ner[:2] == "I-" and (
+            toks[k + 1].sent == source.sent):
+        k += 1
+    out = set(range(source.i, k + 1))
+    if k + 2 < len(toks) and toks[k + 1].text == "," and toks[k + 2].text.lower() in (
+            "a", "an", "the"):
+        close = next((w.i for w in toks[k + 2:k + 14] if w.text == "," and (
+            w.sent == source.sent)), None)
+        out |= set(range(k + 1, close + 1)) if close is not None else set()
     return out
 
 

@@ -281,11 +281,12 @@ class Coref:
         the pronoun's, no name between, is that description's entity."""
         prev = self._sentence_before(head) or self._paragraph_before(head)
         first = self.tree.doc.sentences[head.sent].first
+        fronted = self._fronted_adjunct(head)
         if prev is None or head.i > first + 1 and not all(
-                t.upos == "PUNCT" or self._in_quote(t.start)
+                t.upos == "PUNCT" or self._in_quote(t.start) or t.i in fronted
                 for t in self.tree.tokens[first:head.i]):
-            return ()  # the pronoun opens its sentence (after its quote), right after one
-            # of its paragraph
+            return ()  # the pronoun opens its sentence (after its quote or a fronted
+            # adjunct: "In its notice, it said"), right after one of its paragraph
         subj = [t for t in prev.tokens if t.rel == "nsubj" and t.upos == "NOUN"
                 and self.tree.tokens[t.head].head < 0 and any(
                     c.text.lower() in _DEFINITE | _OWNERS for c in self.tree.children(
@@ -298,6 +299,13 @@ class Coref:
                 kind == "organization" or found[0].gender in (None, gender)):
             return found
         return ()
+
+    def _fronted_adjunct(self, head: Token) -> set[int]:
+        """The words of adjuncts of the pronoun's verb set off before it by a comma."""
+        if head.head < 0:
+            return set()
+        return {w.i for c in self.tree.children(head.head, "obl", "advmod") if c.i < head.i
+                for w in self.tree.subtree(c.i)}
 
     def _sentence_before(self, head: Token) -> Sentence | None:
         """The sentence before a subject ``head``'s, when in the same paragraph."""
@@ -432,7 +440,8 @@ class Coref:
         compounds = [k for k in kids if k.rel == "compound" and k.i < head.i]
         scope = [*scope, *(g for k in compounds for g in self.tree.children(k.i))]
         definite = any(k.text.lower() in _DEFINITE for k in scope) or any(
-            k.text.lower().endswith("based") for k in kids)  # "the Calgary-based airline"
+            k.text.lower().endswith("based") and k.rel != "acl"  # "the Calgary-based
+            for k in kids)  # airline", not "a spokeswoman for X, which is based in Y"
         possessors = [k for k in kids + [g for k in compounds for g in self.tree.children(k.i)]
                       if k.deprel == "nmod:poss" and k.upos == "NOUN"]  # "the lender's
         # chief executive", the owner hung on "chief"

@@ -173,7 +173,7 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
                 and run[-1].text.lower() not in words("organizations")) or (
                 t.upos in ("VERB", "AUX") and t.xpos not in ("NNP", "NNPS")
                 and not is_given_name(t.text) and run[-1].text.lower() not in _role_words()
-                and not _surname_after(run, t))):
+                and not _surname_after(run, t) and not _inner_org_word(doc, kind, t))):
             inside = False  # "Toledo, Clinton", "Trump and Putin", "Tomblin of West
             tag = "O"  # Virginia" (not "Ministry of"): two names; nor does a name run
             # through "tells", "Goes"
@@ -198,6 +198,14 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
         _markup(m.text))), key=lambda m: m.first)
     return tuple(_with_initials(doc, late_repairs(doc, found)))  # the untagged runs
     # added too ("Vantor said")
+
+
+def _inner_org_word(doc: ParsedDoc, kind: str, t: Token) -> bool:
+    """A capitalised word read as a verb inside a body's name the model tagged on past
+    it (``Castlegate Underwriting Ltd.``, ``Northern Mining Corp.``)."""
+    nxt = doc.tokens[t.i + 1] if t.i + 1 < len(doc.tokens) else None
+    return kind == "ORG" and t.text[:1].isupper() and nxt is not None and (
+        nxt.ner == "I-ORG") and nxt.sent == t.sent and nxt.text[:1].isupper()
 
 
 def _title_before_person(doc: ParsedDoc, toks: list[Token]) -> int | None:
