@@ -1684,3 +1684,17 @@ def test_attribution_two_people_set_off_before_a_cue_both_speak_first_named_firs
     q = run(text).quotes[-1]
     assert q.speakers == ("Aisha Mensah", "Tom Fairley")
 
+
+
+def test_attribution_a_shared_surname_takes_the_gender_of_its_own_reported_pronoun() -> None:
+    text = ("Jordan Saint-Fleur, 24, was stopped 11 times. Nathalie Saint-Fleur testified at "
+            "the trial on Monday.\n\nSaint-Fleur said he hoped the ruling would mean his "
+            "brother would not grow up looking over his shoulder.")
+    assert run(text).quotes[-1].speaker == "Jordan Saint-Fleur"
+
+
+def test_attribution_a_french_body_s_name_keeps_a_pair_of_nouns_after_des() -> None:
+    text = ("The Fraternité des policiers et policières de Montréal, which represents the "
+            "force's roughly 4,500 officers, said the ruling would leave its members in a "
+            "grey zone.")
+    assert run(text).quotes[-1].speaker == "Fraternité des policiers et policières de Montréal"

@@ -543,8 +543,9 @@ def _person_groups(doc: ParsedDoc, mentions: Sequence[Mention]) -> list[list[Men
 
 def _same_gender(doc: ParsedDoc, m: Mention, owners: list[str]) -> list[str]:
     """Of the full names a surname may stand for, those whose given name does not
-    contradict the honorific before it (``Mrs. Clinton``: Hillary, not Bill Clinton)."""
-    gender = _honorific_gender(doc, m)
+    contradict the honorific before it (``Mrs. Clinton``: Hillary, not Bill Clinton) or
+    the pronoun that opens its own reported clause (``Saint-Fleur said he hoped``)."""
+    gender = _honorific_gender(doc, m) or _reported_self_gender(doc, m)
     kept = [k for k in owners if first_name_gender(k.split()[0]) in (None, gender)]
     return kept if gender and kept else owners
 
@@ -672,6 +673,19 @@ def _honorific_gender(doc: ParsedDoc, m: Mention) -> str | None:
     prev = doc.tokens[m.first - 1].text.lower().rstrip(".") if m.first > 0 else ""
     first = m.text.split()[0].lower().rstrip(".")
     return _GENDERED_HONORIFICS.get(prev) or _GENDERED_HONORIFICS.get(first)
+
+
+def _reported_self_gender(doc: ParsedDoc, m: Mention) -> str | None:
+    """``m`` or ``f`` from ``he``/``she`` subject of the clause a mention's verb reports
+    right after it (``Saint-Fleur said he hoped``: the speaker speaks of himself)."""
+    verb = next((doc.tokens[t.head] for t in doc.tokens[m.first:m.last + 1]
+                 if t.rel == "nsubj" and t.head > m.last), None)
+    if verb is None or verb.i + 1 >= len(doc.tokens):
+        return None
+    nxt = doc.tokens[verb.i + 1]
+    nxt = doc.tokens[verb.i + 2] if nxt.text.lower() == "that" and verb.i + 2 < len(
+        doc.tokens) else nxt
+    return {"he": "m", "she": "f"}.get(nxt.text.lower()) if nxt.rel == "nsubj" else None
 
 
 def _gender(doc: ParsedDoc, name: str, ms: Sequence[Mention]) -> str | None:

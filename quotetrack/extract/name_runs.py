@@ -79,10 +79,13 @@ def _cased(doc: ParsedDoc, toks: list[Token], kind: str) -> list[Token]:
     particle is two things: a person's name is what follows the last such word
     (``University of Waterloo economist Hadiza Mwale-Thornton``), any other name what
     precedes the first (``Kirkwall Mine north of Timmins``); a common noun after a
-    French ``de`` is inside (``Service de police de la Ville de Montréal``)."""
+    French ``de`` is inside (``Service de police de la Ville de Montréal``), and so is
+    the second of a pair after it (``Ligue des droits et libertés``)."""
     lower = [k for k, t in enumerate(toks) if t.text[:1].islower()
              and t.text.lower() not in _NAME_JOINERS and t.text.lower() not in PARTICLES
              and not (k > 0 and toks[k - 1].text.lower() in _FRENCH_OF)
+             and not (k > 2 and toks[k - 1].text.lower() == "et" and (  # "des droits et
+                 toks[k - 3].text.lower() in _FRENCH_OF))  # libertés": a pair after "des"
              and not (k > 1 and toks[k - 1].text == "-" and toks[k - 1].end == t.start
                       and toks[k - 2].text[:1].isupper())  # "Hyun-woo": one given name
              and not (k > 0 and len(toks[k - 1].text) > 1 and toks[k - 1].text.endswith("-")
