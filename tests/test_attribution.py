@@ -284,7 +284,7 @@ def test_attribution_pronoun_gender_from_honorific() -> None:
 
 
 def test_attribution_stance_from_lexicon() -> None:
-    q = only("The minister denied that the army had crossed the border.")
+    q = only('"The army never crossed the border," the minister denied.')
     assert q.stance == "denial" and q.cue is not None and q.cue.lemma == "deny"
 
 

@@ -376,3 +376,13 @@ def test_claims_what_was_told_misparsed_as_the_addressee_s_relative_clause(
 ])
 def test_claims_a_real_relative_clause_on_the_addressee_is_no_claim(text: str) -> None:
     assert run(text).quotes == ()
+
+
+@pytest.mark.parametrize("text", [
+    "The minister denied that the army had crossed the border.",
+    "Colin Barnhart disputed that the province had been slow to respond.",
+])
+def test_claims_a_rejected_claim_is_no_statement_but_an_attribution(text: str) -> None:
+    assert _scoped(text, "claims") == ()
+    (q,) = _scoped(text, "attributions")
+    assert q.stance == "denial"

@@ -26,6 +26,9 @@ CLAIM_FRAMES = frozenset({"clause", "quote"})
 SPEECH_FRAMES = frozenset({"clause", "quote", "request", "object", "xcomp"})
 # Stances that report no statement: held beliefs, and evidence shown by things.
 UNSTATED = frozenset({"belief", "evidence"})
+# Verbs of rejecting another's claim: "denied that the government had stalled" reports
+# the claim rejected, not a statement of the speaker's (the attributions scope keeps it).
+REJECTIONS = frozenset({"deny", "dispute", "reject", "dismiss", "refute"})
 # Words that open a relative clause ("said Tim Hess, who ...", "X, who attended ...,").
 RELATIVES = frozenset({"who", "whom", "whose", "which", "where"})
 CUE_UPOS = {"VERB"}
@@ -76,7 +79,11 @@ def frames_of(t: Token, scope: Scope = "claims") -> frozenset[str]:
         return frozenset()
     if scope == "attributions":
         return verb.frames
-    return frozenset() if verb.stance in UNSTATED else verb.frames & CLAIM_FRAMES
+    if verb.stance in UNSTATED:
+        return frozenset()
+    if verb.lemma in REJECTIONS:
+        return verb.frames & CLAIM_FRAMES - {"clause"}
+    return verb.frames & CLAIM_FRAMES
 
 
 def thing_frames(t: Token) -> frozenset[str]:
