@@ -386,3 +386,10 @@ def test_claims_a_rejected_claim_is_no_statement_but_an_attribution(text: str) -
     assert _scoped(text, "claims") == ()
     (q,) = _scoped(text, "attributions")
     assert q.stance == "denial"
+
+
+def test_claims_a_request_with_quoted_words_is_no_statement_but_an_attribution() -> None:
+    text = ('Gill, for her part, said she had asked her deputy minister to schedule a meeting '
+            'with the union "as early as this weekend."')
+    assert [q.cue and q.cue.text for q in _scoped(text, "claims")] == ["said"]
+    assert "asked" in [q.cue and q.cue.text for q in _scoped(text, "attributions")]

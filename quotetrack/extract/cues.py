@@ -87,13 +87,15 @@ def frames_of(t: Token, scope: Scope = "claims") -> frozenset[str]:
 
 
 def thing_frames(t: Token) -> frozenset[str]:
-    """The frames of a speech act about a thing (``object``, ``request``, ``xcomp``):
-    their content is a quote in the ``claims`` scope only when it holds quoted words
-    (``called Clinton "a fraud"`` is a mixed quote; ``urged Congress to act`` is none)."""
+    """The frames of a speech act about a thing (``object``, ``xcomp``): their content
+    is a quote in the ``claims`` scope only when it holds quoted words (``called Clinton
+    "a fraud"`` is a mixed quote; ``wants to act`` is none).  A request's content is
+    none even then (``asked her deputy to meet the union "as early as this weekend"``:
+    what someone was asked to do, not a statement)."""
     verb = speech_verb(t.lemma, t.text) if t.upos in CUE_UPOS else None
     if verb is None or verb.stance in UNSTATED:
         return frozenset()
-    return verb.frames & (SPEECH_FRAMES - CLAIM_FRAMES)
+    return verb.frames & (SPEECH_FRAMES - CLAIM_FRAMES - {"request"})
 
 
 def is_cue(t: Token, indirect: bool) -> bool:
