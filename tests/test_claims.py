@@ -393,3 +393,20 @@ def test_claims_a_request_with_quoted_words_is_no_statement_but_an_attribution()
             'with the union "as early as this weekend."')
     assert [q.cue and q.cue.text for q in _scoped(text, "claims")] == ["said"]
     assert "asked" in [q.cue and q.cue.text for q in _scoped(text, "attributions")]
+
+
+@pytest.mark.parametrize("text", [
+    # the subjunctive tagged a noun: the fallback must not take the clause back
+    "The panel recommended that the province hire at least 600 permanent firefighters who "
+    "would spend the off-season thinning forests.",
+    # a verb that only asks: a plural subject's bare verb asks too
+    "The institute recommends that school boards consider pushing start times to 9 a.m.",
+])
+def test_claims_a_recommendation_claims_nothing(text: str) -> None:
+    assert run(text).quotes == ()
+    assert len(_scoped(text, "attributions")) == 1
+
+
+def test_claims_a_recommending_verb_s_past_tense_clause_is_still_a_claim() -> None:
+    text = "The board recommended that members approved the deal last week."
+    assert [q.text for q in run(text).quotes] == ["members approved the deal last week"]

@@ -316,12 +316,15 @@ ADVERBIAL_MARKS = frozenset({"as", "after", "before", "when", "while", "since", 
 def _mandative(tree: Tree, t: Token, comp: Token) -> bool:
     """``recommended that the board expand the program``, ``demanded that he resign``:
     a verb of asking whose clause has a singular subject and a bare verb with no
-    auxiliary (the mandative subjunctive) asks for an act; it claims nothing."""
+    auxiliary (the mandative subjunctive) asks for an act; it claims nothing.  After a
+    verb that only asks (``_ONLY_MANDATIVE``) any subject will do."""
     if t.lemma.lower() not in _MANDATIVE or comp.upos != "VERB" or tree.children(
             comp.i, "aux", "aux:pass", "cop") or comp.text.lower() != comp.lemma.lower() or (
             comp.lemma.lower() in _SAME_IN_PAST):
         return False
     subj = tree.children(comp.i, "nsubj")
+    if len(subj) == 1 and t.lemma.lower() in _ONLY_MANDATIVE:
+        return True  # "recommends that school boards consider ...": any subject
     return len(subj) == 1 and (subj[0].text.lower() in ("he", "she", "it") or (
         subj[0].upos in ("NOUN", "PROPN") and "Number=Plur" not in subj[0].feats))
 
@@ -330,6 +333,10 @@ def _mandative(tree: Tree, t: Token, comp: Token) -> bool:
 # base form ("the board cut the budget" is a past-tense claim, not a subjunctive).
 _MANDATIVE = frozenset({"recommend", "demand", "insist", "urge", "ask", "propose",
                         "suggest", "require", "request", "order", "advise"})
+# Of those, the verbs whose clause with a bare verb asks for an act whatever its subject
+# (a plural's present tense looks the same: "recommends that boards consider ...").
+_ONLY_MANDATIVE = frozenset({"recommend", "urge", "demand", "request", "require", "advise",
+                             "order", "propose"})
 _SAME_IN_PAST = frozenset({"put", "cut", "set", "hit", "let", "quit", "spread", "cost",
                            "hurt", "shut", "read", "bet", "burst", "cast", "upset",
                            "broadcast", "forecast", "split", "shed", "bid", "thrust"})
@@ -559,8 +566,9 @@ def _rest_of_sentence(tree: Tree, t: Token, scope: Scope = "claims") -> list[Cla
     while rest and (rest[0].i in skip or rest[0].upos == "PUNCT"):
         rest = rest[1:]
     if scope == "claims" and (_embedded_question(tree, t, rest[:1]) or _thing_object(
-            tree, t, rest)):
-        return []  # "explained what the budget would mean", "announced the start of ..."
+            tree, t, rest) or any(_mandative(tree, t, c) for c in tree.children(t.i, "ccomp"))):
+        return []  # "explained what the budget would mean", "announced the start of ...",
+        # "recommended that the province hire ...": the clause left out on purpose
     finite = reported is not None or any(w.xpos in _FINITE for w in rest)
     that = bool(rest) and rest[0].text.lower() == "that" and rest[0].upos == "SCONJ"
     if len(rest) < 4 or not finite or (rest[0].upos in (
