@@ -1241,3 +1241,16 @@ def test_a_surnames_plural_tagged_a_body_is_left_to_the_family() -> None:
     doc = with_ner(parsed("Kevin Desrochers said his son came home. The Desrocherses said "
                           "they had been told the same thing."), {"Desrocherses": "B-ORG"})
     assert not any(e.name == "Desrocherses" for e in find_entities(doc))
+
+
+def test_entities_a_body_s_run_ending_in_a_named_person_s_surname_is_the_body_and_the_person(
+        ) -> None:
+    from quotetrack.extract.entities import find_entities
+
+    text = ("Donald Trump has praised Putin. In a March 2016 meeting with the editorial board "
+            "of the Washington Post Trump said that U.S. involvement in NATO may need to be "
+            "diminished.")
+    names = {e.name: [m.text for m in e.mentions] for e in find_entities(parsed(text))}
+    assert names["Washington Post"] == ["Washington Post"]
+    assert names["Donald Trump"] == ["Donald Trump", "Trump"]
+    assert run_text(text).quotes[-1].speaker == "Donald Trump"

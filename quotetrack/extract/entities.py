@@ -196,8 +196,29 @@ def find_mentions(doc: ParsedDoc) -> tuple[Mention, ...]:
     found = out + _short_mentions(doc, out, covered)  # a name has a letter or digit
     found = sorted((m for m in found if any(c.isalnum() for c in m.text) and not (
         _markup(m.text))), key=lambda m: m.first)
-    return tuple(_with_initials(doc, late_repairs(doc, found)))  # the untagged runs
-    # added too ("Vantor said")
+    return tuple(_with_initials(doc, _surname_after_body(doc, late_repairs(doc, found))))
+    # the untagged runs added too ("Vantor said")
+
+
+def _surname_after_body(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
+    """``the editorial board of the Washington Post Trump said``, tagged one body: a
+    body's run ending in the surname of a person the article names in full (no comma
+    between them) is the body and that person."""
+    surnames = {m.text.split()[-1] for m in found if m.type == "PER" and len(m.text.split()) > 1
+                and is_given_name(m.text.split()[0]) and not is_place(m.text.split()[-1])}
+    out: list[Mention] = []
+    for m in found:
+        last = doc.tokens[m.last]
+        if m.type == "ORG" and m.last > m.first and last.text in surnames and (
+                doc.tokens[m.last - 1].upos == "PROPN") and (
+                last.text.lower() not in words("organizations")):
+            body = doc.tokens[m.first:m.last]
+            out.append(replace(m, last=m.last - 1, end=body[-1].end,
+                               text=_surface(doc, list(body))))
+            out.append(Mention(last.i, last.i, last.start, last.end, last.text, "PER", m.sent))
+        else:
+            out.append(m)
+    return out
 
 
 def _inner_org_word(doc: ParsedDoc, kind: str, t: Token) -> bool:
