@@ -1698,3 +1698,15 @@ def test_attribution_a_french_body_s_name_keeps_a_pair_of_nouns_after_des() -> N
             "force's roughly 4,500 officers, said the ruling would leave its members in a "
             "grey zone.")
     assert run(text).quotes[-1].speaker == "Fraternité des policiers et policières de Montréal"
+
+
+def test_attribution_they_after_two_people_spoke_together_is_both() -> None:
+    text = ("Resident doctors walked out on Friday, after the British Medical Association "
+            'said talks with the government had "gone nowhere" in six weeks.\n\n'
+            "In a joint statement, the co-chairs of the BMA's resident doctors committee, Dr "
+            'Aisha Mensah and Dr Tom Fairley, said doctors had been left with "no choice" '
+            "after the government refused to put a new pay offer on the table.\n\n"
+            '"Nobody becomes a doctor wanting to stand on a picket line. But a first-year '
+            "doctor in England earns less in real terms than their counterpart did in 2008, "
+            'and the health secretary knows it," they said.')
+    assert run(text).quotes[-1].speakers == ("Aisha Mensah", "Tom Fairley")

@@ -1056,6 +1056,13 @@ def _resolve(found: list[_Found], ents: Entities, coref: Coref) -> list[Resolved
         method = f.method
         group = _group_before(f, found, out)
         for n in f.named:
+            joint = _joint_before(f, found, out) if n.gender == "p" and (
+                n.name.lower() in PRONOUNS) else []
+            if joint:
+                names += joint  # "Dr Aisha Mensah and Dr Tom Fairley said ... '...,' they
+                kinds += ["person"] * len(joint)  # said": the two who just spoke
+                method = "pronoun"
+                continue
             if n.gender == "p" and n.name.lower() in PRONOUNS and group is None:
                 group = _group_subject_before(coref.tree, n, f.span)
             if n.gender == "p" and n.name.lower() in PRONOUNS and group is not None:
@@ -1252,6 +1259,15 @@ def _governing_cue(tree: Tree, spans: list[QuoteSpan], resolved: list[Resolved])
                 names, kind, _, mention = resolved[by_cue[up.i]]
                 resolved[k] = (names, kind, "governing-cue", mention)
                 break
+
+
+def _joint_before(f: _Found, found: list[_Found], out: list[Resolved]) -> list[str]:
+    """The people who spoke together in the quote right before, in the same or the
+    previous paragraph: whom a following ``they`` refers to."""
+    if not out or f.span.paragraph - found[len(out) - 1].span.paragraph > 1:
+        return []
+    names, kind, _, _ = out[-1]
+    return list(names) if len(names) > 1 and kind == "person" else []
 
 
 def _group_before(f: _Found, found: list[_Found], out: list[Resolved]) -> str | None:
