@@ -1710,3 +1710,14 @@ def test_attribution_they_after_two_people_spoke_together_is_both() -> None:
             "doctor in England earns less in real terms than their counterpart did in 2008, "
             'and the health secretary knows it," they said.')
     assert run(text).quotes[-1].speakers == ("Aisha Mensah", "Tom Fairley")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Patient advocates said the case had exposed how little competition exists.",
+     "Patient advocates"),
+    ("Consumer advocates said the fees were too high.", "Consumer advocates"),
+])
+def test_attribution_a_plural_noun_read_as_a_verb_before_the_cue_heads_its_subject(
+        text: str, speaker: str) -> None:
+    q = run(text).quotes[-1]
+    assert (q.speaker, q.speaker_kind) == (speaker, "group")

@@ -310,7 +310,8 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
     holder = _opposed_owner(tree, cue, avoid)
     if holder is not None:
         return Source(holder, "cue-subject")
-    subj = _subject(tree, cue, avoid) or _slipped_subject(tree, cue, avoid)
+    subj = _plural_read_as_verb(tree, cue, avoid) or _subject(tree, cue, avoid) or (
+        _slipped_subject(tree, cue, avoid))
     if subj is not None:
         if subj.lemma.lower() in _RELATIVE and not subj.text.isupper():  # not "WHO said"
             if cue.deprel == "acl:relcl" and cue.head >= 0:
@@ -1203,6 +1204,22 @@ def _appositive_reporter(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:
         return None
     name = tree.tokens[head.head]
     return name if name.i < head.i and not _within(name, avoid) else None
+
+
+def _plural_read_as_verb(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:
+    """``Patient advocates said``, ``advocates`` tagged a present-tense verb with
+    ``Patient`` its subject: a verb ending in -s right before a subject-less cue, no
+    word between, is the plural noun heading the cue's subject (no verb precedes a
+    past-tense cue so)."""
+    k = cue.i - 1
+    word = tree.tokens[k] if k > 0 else None
+    if word is None or word.xpos != "VBZ" or not word.text.endswith("s") or (
+            not word.text.islower()) or word.sent != cue.sent or _within(word, avoid) or (
+            cue.xpos != "VBD"):
+        return None
+    before = tree.tokens[k - 1]
+    own = [c for c in tree.children(word.i, "nsubj") if c.i == k - 1]
+    return word if own and before.upos in ("NOUN", "PROPN", "ADJ") else None
 
 
 def _subject_given_into_quote(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:

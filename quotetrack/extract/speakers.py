@@ -1065,8 +1065,10 @@ def read_mention(tree: Tree, head: Token) -> list[Named]:
             h.lemma.lower() == h.text.lower()) or h.ner[2:] == "PER" or set_off_opener(
             tree, h))  # "Ostrovtsev added",
         # tagged a verb, no form; "Eitan Shaked", a name's word the model tagged a verb
+        plural = h.xpos == "VBZ" and h.rel != "root" and any(  # "Patient advocates
+            c.i == h.i - 1 for c in tree.children(h.i, "nsubj"))  # said", a noun read as a verb
         if h.upos not in ("PROPN", "NOUN", "PRON", "NUM", "X", "SYM") and not aged(
-                tree, h) and not role and not named:
+                tree, h) and not role and not named and not plural:
             continue  # a mis-parsed subject (a verb, an adverb) names nobody
         acronym = h.text.isupper() and len(h.text) > 1  # "WHO said", not "who said"
         if h.upos == "PRON" and h.text.lower() not in PRONOUNS and not acronym:
