@@ -44,6 +44,16 @@ from quotetrack.extract.cues import (
 )
 from quotetrack.extract.marks import after_mark, is_mark_token
 from quotetrack.extract.mentions import Entity
+from quotetrack.extract.misparsed_subjects import (
+    Ranges,
+    appositive_reporter,
+    object_controller,
+    opens_clause,
+    person_after_fronted_place,
+    plural_read_as_verb,
+    subject_given_into_quote,
+)
+from quotetrack.extract.misparsed_subjects import within as _within
 from quotetrack.extract.name_runs import (
     _HYPHENS,
     HONORIFICS,
@@ -97,11 +107,6 @@ class Source:
     mention: Token | None = None  # the word that mentions the speaker, if not ``head``
 
 
-Ranges = tuple[tuple[int, int], ...]
-
-
-def _within(t: Token, avoid: Ranges) -> bool:
-    return any(a <= t.start < b for a, b in avoid)
 
 
 def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
@@ -109,7 +114,7 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
     subj = [s for s in tree.children(cue.i, "nsubj") if not _within(s, avoid)
             and s.lemma.lower() not in words("calendar")]
     if len(subj) > 1:  # "A spokeswoman ..., said the company disagreed": the reported
-        subj = [s for s in subj if not _opens_clause(tree, s, cue)] or subj  # clause's
+        subj = [s for s in subj if not opens_clause(tree, s, cue)] or subj  # clause's
     if len(subj) > 1:  # "ST. JOHN'S -- ..., the auditor general says": a dateline is none
         subj = [s for s in subj if not _dateline(tree, s)] or subj
     if len(subj) > 1:  # "A spokesman for Gerald Fenwick-Ames said", "Ames" a subject too:
@@ -122,7 +127,7 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
         subj = [s for s in subj if not _possessor(tree, s)] or subj
     if len(subj) > 1:  # "The Party, whose candidate is X, said" misparsed: a subject
         subj = [s for s in subj if not _relative_whose(tree, s)] or subj  # with its own
-    fronted = _person_after_fronted_place(tree, subj)
+    fronted = person_after_fronted_place(tree, subj)
     if fronted is not None:
         return fronted
     prev = tree.tokens[cue.i - 1] if cue.i > 0 else None
@@ -142,31 +147,10 @@ def _subject(tree: Tree, cue: Token, avoid: Ranges = ()) -> Token | None:
     return subj[0] if subj else _name_before(tree, cue)
 
 
-def _opens_clause(tree: Tree, s: Token, cue: Token) -> bool:
-    """A subject after the cue that a finite verb follows (``said the company
-    disagreed``): the reported clause's subject, misparsed as the cue's."""
-    if s.i < cue.i:
-        return False
-    nxt = tree.tokens[s.i + 1] if s.i + 1 < len(tree.tokens) else None
-    return nxt is not None and nxt.sent == s.sent and nxt.upos in ("VERB", "AUX") and (
-        nxt.xpos in ("VBD", "VBZ", "VBP", "VBN", "MD"))
 
 
-_SPATIAL = frozenset({"outside", "inside", "near", "beyond", "behind", "across", "at"})
 
 
-def _person_after_fronted_place(tree: Tree, subj: list[Token]) -> Token | None:
-    """``Outside Queen Elizabeth Secondary in Surrey, parent Harjit Dhillon, ... said``,
-    the place read as the subject and the person as its appositive: after a sentence's
-    opening spatial word, a place or body's name is the setting and the person named
-    after it the subject."""
-    if not subj or subj[0].ner.endswith("PER"):
-        return None
-    first = tree.doc.sentences[subj[0].sent].tokens[0]
-    if first.text.lower() not in _SPATIAL or first.i >= min(s.i for s in subj):
-        return None
-    people = [a for s in subj for a in tree.children(s.i, "appos") if a.ner.endswith("PER")]
-    return people[0] if people else None
 
 
 def _name_before(tree: Tree, cue: Token) -> Token | None:
@@ -310,7 +294,7 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
     holder = _opposed_owner(tree, cue, avoid)
     if holder is not None:
         return Source(holder, "cue-subject")
-    subj = _plural_read_as_verb(tree, cue, avoid) or _subject(tree, cue, avoid) or (
+    subj = plural_read_as_verb(tree, cue, avoid) or _subject(tree, cue, avoid) or (
         _slipped_subject(tree, cue, avoid))
     if subj is not None:
         if subj.lemma.lower() in _RELATIVE and not subj.text.isupper():  # not "WHO said"
@@ -321,7 +305,7 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
     subj = _free_adjunct_subject(tree, cue, avoid) or _parenthetical_subject(tree, cue, avoid)
     if subj is not None:
         return Source(subj, "governing-subject")
-    subj = _appositive_reporter(tree, cue, avoid) or _subject_given_into_quote(tree, cue, avoid)
+    subj = appositive_reporter(tree, cue, avoid) or subject_given_into_quote(tree, cue, avoid)
     if subj is not None:
         return Source(subj, "cue-subject")
     node, reported = cue, None
@@ -331,7 +315,7 @@ def find_source(tree: Tree, cue_i: int, avoid: Ranges = ()) -> Source | None:
                 node is not cue and _within(node, avoid)):
             break  # "Karpinsky, asked whether ..., said", "said" hung on "asked"; a cue
             # hung on its own quote ('while chanting, "Hands up, don't shoot"') goes past it
-        controller = _object_controller(tree, node, avoid) if node is cue else None
+        controller = object_controller(tree, node, avoid) if node is cue else None
         if controller is not None:
             return Source(controller, "governing-subject")
         node = tree.tokens[node.head]
@@ -1171,19 +1155,8 @@ def _the_after(tree: Tree, c: Token, cases: tuple[str, ...]) -> bool:
         d.text.lower() == "the" for d in tree.children(c.i, "det"))
 
 
-_CONTROLLERS = frozenset({"NOUN", "PROPN"})
-_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 
 
-def _object_controller(tree: Tree, xcomp: Token, avoid: Ranges) -> Token | None:
-    """``forced Stumpf to admit that ...``: an infinitive complement's understood
-    subject is its governor's object when it has one (object control; not ``promise``)."""
-    if xcomp.rel != "xcomp" or xcomp.head < 0 or tree.tokens[xcomp.head].lemma.lower() in (
-            "promise", "vow", "pledge"):
-        return None
-    found = [c for c in tree.children(xcomp.head, "obj", "iobj") if c.i < xcomp.i and not (
-        _within(c, avoid)) and (c.upos in _CONTROLLERS or c.text.lower() in _OBJECT_PRONOUNS)]
-    return found[0] if found else None
 
 
 def _governing_subject(tree: Tree, node: Token, avoid: Ranges) -> Token | None:
@@ -1193,44 +1166,10 @@ def _governing_subject(tree: Tree, node: Token, avoid: Ranges) -> Token | None:
         _predicate_of_root_noun(tree, node))
 
 
-def _appositive_reporter(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:
-    """``Douglas Brinkley, a historian who attended the session, recalled, "..."``
-    parsed with the cue a modifier of the appositive: a speech verb set off by a comma
-    after a name's appositive is that name's verb."""
-    head = tree.tokens[cue.head] if cue.head >= 0 else None
-    if head is None or cue.rel != "acl" or head.rel != "appos" or head.head < 0 or (
-            cue.i == 0 or tree.tokens[cue.i - 1].text != ",") or (
-            speech_verb(cue.lemma, cue.text) is None):
-        return None
-    name = tree.tokens[head.head]
-    return name if name.i < head.i and not _within(name, avoid) else None
 
 
-def _plural_read_as_verb(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:
-    """``Patient advocates said``, ``advocates`` tagged a present-tense verb with
-    ``Patient`` its subject: a verb ending in -s right before a subject-less cue, no
-    word between, is the plural noun heading the cue's subject (no verb precedes a
-    past-tense cue so)."""
-    k = cue.i - 1
-    word = tree.tokens[k] if k > 0 else None
-    if word is None or word.xpos != "VBZ" or not word.text.endswith("s") or (
-            not word.text.islower()) or word.sent != cue.sent or _within(word, avoid) or (
-            cue.xpos != "VBD"):
-        return None
-    before = tree.tokens[k - 1]
-    own = [c for c in tree.children(word.i, "nsubj") if c.i == k - 1]
-    return word if own and before.upos in ("NOUN", "PROPN", "ADJ") else None
 
 
-def _subject_given_into_quote(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:
-    """``Douglas Brinkley, ..., recalled, "Out of nowhere, he said, ..."``, the name
-    parsed as the subject of a verb inside the quote the cue hangs on: a subject before
-    the cue is the cue's when its verb lies inside the quote."""
-    head = tree.tokens[cue.head] if cue.head >= 0 else None
-    if head is None or not _within(head, avoid):
-        return None
-    subj = [s for s in tree.children(head.i, "nsubj") if s.i < cue.i and not _within(s, avoid)]
-    return subj[0] if subj else None
 
 
 def _predicate_of_root_noun(tree: Tree, verb: Token) -> Token | None:
