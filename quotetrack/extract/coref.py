@@ -301,7 +301,8 @@ class Coref:
         return ()
 
     def _fronted_adjunct(self, head: Token) -> set[int]:
-        """The words of adjuncts of the pronoun's verb set off before it by a comma."""
+        """The words of the adjuncts of the pronoun's verb that come before the pronoun
+        (``In its notice``, ``Later``)."""
         if head.head < 0:
             return set()
         return {w.i for c in self.tree.children(head.head, "obl", "advmod") if c.i < head.i

@@ -82,7 +82,7 @@ def frames_of(t: Token, scope: Scope = "claims") -> frozenset[str]:
     if verb.stance in UNSTATED:
         return frozenset()
     if verb.lemma in REJECTIONS:
-        return verb.frames & CLAIM_FRAMES - {"clause"}
+        return (verb.frames & CLAIM_FRAMES) - {"clause"}
     return verb.frames & CLAIM_FRAMES
 
 
