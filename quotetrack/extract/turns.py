@@ -17,6 +17,7 @@ from quotetrack.records import Cue, QuoteSpan, Token
 
 _LABEL = re.compile(r"[\"“']?((?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*):\s")
 MIN_WORDS = 4
+_HEADING = re.compile(r"[A-Z]+(?: [A-Z]+){0,3}")
 _NOT_SPEAKERS = {"update", "note", "editor", "photo", "video", "watch", "read", "related",
                  "source", "sources", "correction", "advertisement", "warning", "q", "a"}
 
@@ -51,20 +52,43 @@ def _names(label: list[Token]) -> bool:
                for t in label)
 
 
+def _heading(text: str) -> bool:
+    """A paragraph of one to four words of capital letters alone (``UP NEXT``, ``BIG
+    PICTURE``; not a transcript's ``(CROSSTALK.)``)."""
+    return _HEADING.fullmatch(text.strip()) is not None
+
+
+def _listed_under_heading(text: str, paragraphs: tuple[tuple[int, int], ...],
+                          labels: dict[int, tuple[int, int, int] | None]) -> set[int]:
+    """Labelled paragraphs in a run right under a heading in capitals (``UP NEXT`` /
+    ``Wexford: Hosts Carroll Tech on Wednesday.``): entries of a list, not speech."""
+    listed: set[int] = set()
+    for para, (start, end) in enumerate(paragraphs):
+        if not _heading(text[start:end]):
+            continue
+        k = para + 1
+        while k < len(paragraphs) and labels.get(k) is not None:
+            listed.add(k)
+            k += 1
+    return listed
+
+
 def find_turns(tree: Tree) -> Iterator[QuoteSpan]:
     """One direct quote per speaker-turn paragraph; ``cue_token`` is the label's last
     word (attribution reads the speaker from it).  A one-word label speaks only in a
     transcript (several paragraphs open with one) or when it is a name the article
     uses elsewhere (``PENCE:`` after ``Mike Pence``); alone, it is a section label
-    (``VIEWPOINT:``, ``ANALYSIS:``); a label of common words is a heading."""
+    (``VIEWPOINT:``, ``ANALYSIS:``); a label of common words is a heading; labelled
+    paragraphs listed under a heading in capitals are no turns (``_listed_under_heading``)."""
     doc = tree.doc
     labels = {para: turn_label(doc.text, start, end)
               for para, (start, end) in enumerate(doc.paragraphs)}
     single = Counter(doc.text[f[0]:f[1]].lower() for f in labels.values()
                      if f is not None and " " not in doc.text[f[0]:f[1]])
+    listed = _listed_under_heading(doc.text, doc.paragraphs, labels)
     for para, (_, end) in enumerate(doc.paragraphs):
         found = labels[para]
-        if found is None:
+        if found is None or para in listed:
             continue
         lstart, lend, content = found
         word = doc.text[lstart:lend]
