@@ -410,3 +410,12 @@ def test_claims_a_recommendation_claims_nothing(text: str) -> None:
 def test_claims_a_recommending_verb_s_past_tense_clause_is_still_a_claim() -> None:
     text = "The board recommended that members approved the deal last week."
     assert [q.text for q in run(text).quotes] == ["members approved the deal last week"]
+
+
+def test_claims_a_second_that_before_a_plural_noun_opens_a_reported_clause_too() -> None:
+    text = ("Okeke told AFP by telephone that there was no approved vaccine or treatment for "
+            "Marburg, but that candidate vaccines could be shipped “within days” if Malawi "
+            "requested them for a trial.")
+    (q,) = run(text).quotes
+    assert q.text.startswith("there was no approved vaccine")
+    assert q.text.rstrip(".").endswith("requested them for a trial")

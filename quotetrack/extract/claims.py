@@ -300,11 +300,27 @@ def _complement_claims(tree: Tree, t: Token, scope: Scope = "claims") -> list[Cl
         if comma_led and (lead[0].text.lower() in RELATIVES or (
                 comp.upos in ("NOUN", "PROPN") and not tree.children(comp.i, "nsubj", "cop"))):
             continue  # "said Luis Rubio, who heads ...", "said Tim Hess, a developer ..."
-        found = _claim(tree, t, clause_extent(tree, t, comp))
+        found = _claim(tree, t, _with_second_that(tree, t, comp, clause_extent(tree, t, comp)))
         if tree.children(comp.i, "nsubj", "expl") and lead and lead[0].upos != "ADP":
             found = [replace(c, clause=True) for c in found]  # not "at a campaign stop"
         out += found
     return out
+
+
+def _with_second_that(tree: Tree, t: Token, comp: Token,
+                      extent: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``told AFP that there was no vaccine, but that candidate vaccines could be shipped
+    ...``, the second ``that`` read as a determiner and its clause as the cue's
+    conjunct: ``that`` before a plural noun is no demonstrative, so the second clause is
+    reported too and the claim runs to its end."""
+    if extent is None:
+        return None
+    for k in tree.children(t.i, "conj"):
+        subj = [s for s in tree.children(k.i, "nsubj", "nsubj:pass") if s.i < k.i]
+        if k.i > comp.i and subj and "Number=Plur" in subj[0].feats and any(
+                d.text.lower() == "that" for d in tree.children(subj[0].i, "det")):
+            return extent[0], max(extent[1], tree.subtree(k.i)[-1].end)
+    return extent
 
 
 # Subordinators of time, cause and concession: a clause they lead tells when or why
