@@ -31,6 +31,7 @@ from quotetrack.extract.cues import (
     set_off_participle,
     that_clause,
     thing_frames,
+    verb_follows,
 )
 from quotetrack.extract.marks import QUOTE_CHARS, is_mark_token
 from quotetrack.extract.syntax import Tree, contiguous, trimmed
@@ -602,9 +603,7 @@ def _reported_subject(tree: Tree, t: Token, subjects: list[Token]) -> Token | No
     is the reported clause's."""
     if not any(c.i < t.i for c in subjects):
         return None
-    return next((c for c in subjects if c.i > t.i and c.i + 1 < len(tree.tokens) and (
-        tree.tokens[c.i + 1].upos in ("VERB", "AUX")) and tree.tokens[c.i + 1].xpos in (
-            *_FINITE, "VBN")), None)
+    return next((c for c in subjects if c.i > t.i and verb_follows(tree, c)), None)
 
 
 def _before_next_cue(tree: Tree, rest: list[Token]) -> list[Token]:

@@ -252,6 +252,14 @@ def that_clause(tree: Tree, t: Token) -> bool:
                and noun_before_clause(tree, c) is None for c in tree.children(t.i, "ccomp"))
 
 
+def verb_follows(tree: Tree, s: Token) -> bool:
+    """A finite verb or participle follows word ``s`` in its sentence (``the company
+    disagreed``): ``s`` opens a clause of its own."""
+    nxt = tree.tokens[s.i + 1] if s.i + 1 < len(tree.tokens) else None
+    return nxt is not None and nxt.sent == s.sent and nxt.upos in ("VERB", "AUX") and (
+        nxt.xpos in ("VBD", "VBZ", "VBP", "VBN", "MD"))
+
+
 def noun_before_clause(tree: Tree, clause: Token) -> Token | None:
     """The reporting noun, object of the clause's governor, right before the ``that``
     opening a clause the parse hung on the verb (``seized on Trump's claim that ...``):

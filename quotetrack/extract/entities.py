@@ -33,6 +33,7 @@ from quotetrack.extract.mention_types import (
     company_of,
     described_body,
     described_person,
+    full_surnames,
     late_repairs,
     repair_types,
 )
@@ -61,6 +62,7 @@ from quotetrack.extract.name_runs import (
     _trim,
     _with_adjectives,
     heads_organisation,
+    honorific_gender,
     is_legal_form,
     name_words,
     title_case,
@@ -204,8 +206,8 @@ def _surname_after_body(doc: ParsedDoc, found: list[Mention]) -> list[Mention]:
     """``the editorial board of the Washington Post Trump said``, tagged one body: a
     body's run ending in the surname of a person the article names in full (no comma
     between them) is the body and that person."""
-    surnames = {m.text.split()[-1] for m in found if m.type == "PER" and len(m.text.split()) > 1
-                and is_given_name(m.text.split()[0]) and not is_place(m.text.split()[-1])}
+    surnames = {s for s in full_surnames([m for m in found if is_given_name(
+        m.text.split()[0])]) if not is_place(s)}
     out: list[Mention] = []
     for m in found:
         last = doc.tokens[m.last]
@@ -685,15 +687,10 @@ def _canonical(ms: Sequence[Mention]) -> str:
     return max(counts, key=lambda n: (len(n.split()), counts[n], len(n)))
 
 
-_GENDERED_HONORIFICS = {"mr": "m", "mrs": "f", "ms": "f", "sir": "m", "lady": "f",
-                        "madam": "f"}
-
-
 def _honorific_gender(doc: ParsedDoc, m: Mention) -> str | None:
     """``m`` or ``f`` from an honorific right before a mention or opening it (``Mr.``)."""
-    prev = doc.tokens[m.first - 1].text.lower().rstrip(".") if m.first > 0 else ""
-    first = m.text.split()[0].lower().rstrip(".")
-    return _GENDERED_HONORIFICS.get(prev) or _GENDERED_HONORIFICS.get(first)
+    prev = doc.tokens[m.first - 1].text if m.first > 0 else ""
+    return honorific_gender(prev) or honorific_gender(m.text.split()[0])
 
 
 def _reported_self_gender(doc: ParsedDoc, m: Mention) -> str | None:

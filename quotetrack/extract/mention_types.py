@@ -548,7 +548,7 @@ def _plural_people(found: list[Mention]) -> list[Mention]:
         _plural_person_noun(w) for w in m.text.split()[1:]) else m for m in found]
 
 
-def _full_surnames(found: list[Mention]) -> set[str]:
+def full_surnames(found: list[Mention]) -> set[str]:
     """The last words of the person mentions of two words or more: the surnames of the
     people the article names in full."""
     return {m.text.split()[-1] for m in found if m.type == "PER" and " " in m.text}
@@ -558,7 +558,7 @@ def _families(found: list[Mention]) -> list[Mention]:
     """A one-word mention that is the plural of the surname of someone the article
     names in full (``the Desrocherses``) names that family, not a body or a place: it
     is left to coreference, which finds the people of the surname."""
-    surnames = _full_surnames(found)
+    surnames = full_surnames(found)
     return [m for m in found if " " in m.text or m.type == "PER" or not any(
         m.text in (s + "s", s + "es") for s in surnames)]
 
@@ -690,7 +690,7 @@ def _no_plural_nouns(found: list[Mention]) -> list[Mention]:
     """A one-word person mention that is a plural noun for people (``Workers at Halden
     Foods``, capitalised where it opens a sentence) names no one, unless the article
     gives it as someone's surname."""
-    surnames = _full_surnames(found)
+    surnames = full_surnames(found)
     return [m for m in found if not (
         m.type == "PER" and m.first == m.last and m.text not in surnames
         and _plural_person_noun(m.text))]

@@ -7,6 +7,8 @@ the word that names the speaker, or None; ``attribution.find_source`` tries them
 
 from __future__ import annotations
 
+from quotetrack.extract.cues import verb_follows
+from quotetrack.extract.speakers import noun_read_as_verb
 from quotetrack.extract.syntax import Tree
 from quotetrack.lexicon import speech_verb
 from quotetrack.records import Token
@@ -27,11 +29,7 @@ _OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 def opens_clause(tree: Tree, s: Token, cue: Token) -> bool:
     """A subject after the cue that a finite verb follows (``said the company
     disagreed``): the reported clause's subject, misparsed as the cue's."""
-    if s.i < cue.i:
-        return False
-    nxt = tree.tokens[s.i + 1] if s.i + 1 < len(tree.tokens) else None
-    return nxt is not None and nxt.sent == s.sent and nxt.upos in ("VERB", "AUX") and (
-        nxt.xpos in ("VBD", "VBZ", "VBP", "VBN", "MD"))
+    return s.i > cue.i and verb_follows(tree, s)
 
 
 def person_after_fronted_place(tree: Tree, subj: list[Token]) -> Token | None:
@@ -53,15 +51,10 @@ def plural_read_as_verb(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:
     ``Patient`` its subject: a verb ending in -s right before a subject-less cue, no
     word between, is the plural noun heading the cue's subject (no verb precedes a
     past-tense cue so)."""
-    k = cue.i - 1
-    word = tree.tokens[k] if k > 0 else None
-    if word is None or word.xpos != "VBZ" or not word.text.endswith("s") or (
-            not word.text.islower()) or word.sent != cue.sent or within(word, avoid) or (
-            cue.xpos != "VBD"):
+    word = tree.tokens[cue.i - 1] if cue.i > 0 else None
+    if word is None or cue.xpos != "VBD" or word.sent != cue.sent or within(word, avoid):
         return None
-    before = tree.tokens[k - 1]
-    own = [c for c in tree.children(word.i, "nsubj") if c.i == k - 1]
-    return word if own and before.upos in ("NOUN", "PROPN", "ADJ") else None
+    return word if noun_read_as_verb(tree, word) else None
 
 
 def appositive_reporter(tree: Tree, cue: Token, avoid: Ranges) -> Token | None:

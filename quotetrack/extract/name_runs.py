@@ -27,6 +27,13 @@ _HYPHENS = ("-", "\u2013")  # glued to both sides inside a name ("Lakeshore\u201
 
 
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lady", "lord", "madam"}
+_HONORIFIC_GENDERS = {"mr": "m", "mrs": "f", "ms": "f", "sir": "m", "dame": "f", "lady": "f",
+                      "lord": "m", "madam": "f"}
+
+
+def honorific_gender(word: str) -> str | None:
+    """``m`` or ``f`` for an honorific that tells the bearer's gender (``Mrs.``, ``Sir``)."""
+    return _HONORIFIC_GENDERS.get(word.lower().rstrip("."))
 
 
 def _positional_role(doc: ParsedDoc, t: Token) -> bool:

@@ -27,6 +27,7 @@ from quotetrack.extract.name_runs import (
     POSSESSIVES,
     _glued,
     _hyphenated,
+    honorific_gender,
     is_dateline,
     is_legal_form,
     surname_particle,
@@ -38,7 +39,6 @@ from quotetrack.records import Span, SpeakerKind, Token
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "them": "p",
             "it": "n", "we": "p", "i": "s", "you": "s",
             "his": "m", "its": "n", "their": "p"}  # possessives: a text's issuer ("its report")
-HONORIFICS = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f"}
 _NAME_RELS = ("compound", "flat")
 _CUT_RELS = ("acl", "parataxis", "advcl", "ccomp", "dep")
 
@@ -120,10 +120,7 @@ def split_title(tokens: list[Token]) -> tuple[list[Token], list[Token]]:
 
 
 def _gender(title: list[Token]) -> str | None:
-    for t in title:
-        if t.text.lower() in HONORIFICS:
-            return HONORIFICS[t.text.lower()]
-    return None
+    return next((g for t in title if (g := honorific_gender(t.text))), None)
 
 
 def _kind_of_name(name_tokens: list[Token]) -> SpeakerKind:
@@ -1050,6 +1047,16 @@ def bare_quantifier_group(tree: Tree, head: Token) -> Token | None:
                  and member_noun(g) is not None), None)  # "Hundreds of farmers" too
 
 
+def noun_read_as_verb(tree: Tree, word: Token) -> bool:
+    """``advocates`` in ``Patient advocates said``: a lower-case word ending in -s tagged
+    a present-tense verb, not the root, whose subject is the noun or adjective right
+    before it, is a plural noun the tagger misread."""
+    return word.xpos == "VBZ" and word.rel != "root" and word.text.islower() and (
+        word.text.endswith("s")) and word.i > 0 and any(
+        c.i == word.i - 1 and c.upos in ("NOUN", "PROPN", "ADJ")
+        for c in tree.children(word.i, "nsubj"))
+
+
 def read_mention(tree: Tree, head: Token) -> list[Named]:
     """Every speaker a mention names (several for ``the Kremlin and the White House``)."""
     head = _past_dateline(tree, head)
@@ -1065,10 +1072,8 @@ def read_mention(tree: Tree, head: Token) -> list[Named]:
             h.lemma.lower() == h.text.lower()) or h.ner[2:] == "PER" or set_off_opener(
             tree, h))  # "Ostrovtsev added",
         # tagged a verb, no form; "Eitan Shaked", a name's word the model tagged a verb
-        plural = h.xpos == "VBZ" and h.rel != "root" and any(  # "Patient advocates
-            c.i == h.i - 1 for c in tree.children(h.i, "nsubj"))  # said", a noun read as a verb
         if h.upos not in ("PROPN", "NOUN", "PRON", "NUM", "X", "SYM") and not aged(
-                tree, h) and not role and not named and not plural:
+                tree, h) and not role and not named and not noun_read_as_verb(tree, h):
             continue  # a mis-parsed subject (a verb, an adverb) names nobody
         acronym = h.text.isupper() and len(h.text) > 1  # "WHO said", not "who said"
         if h.upos == "PRON" and h.text.lower() not in PRONOUNS and not acronym:
